@@ -1,0 +1,56 @@
+// The shape every renderer consumes (Markdown, text, Word, Excel, JSON): a document as blocks,
+// plus the figures as plain data so that scripts can check them. Built by briefing/model.ts.
+import type { IsoDate, Light } from '../domain/types.js';
+
+export type Align = 'left' | 'right' | 'center';
+
+/**
+ * A table cell: `text` is what people read ("94.2%", "2.77"); `value` is the number behind it
+ * for spreadsheets; `light` marks a 红黄绿 cell so renderers can colour it.
+ */
+export interface Cell {
+  text: string;
+  value?: number;
+  format?: 'text' | 'integer' | 'money' | 'percent';
+  light?: Light;
+}
+
+export interface Column {
+  title: string;
+  align: Align;
+}
+
+export type Block =
+  /** level 1 "一、…" (黑体), level 2 "（一）…" (楷体), level 3 "1.…" (仿宋) */
+  | { type: 'heading'; level: 1 | 2 | 3; text: string }
+  /** a body paragraph, first line indented two characters in print */
+  | { type: 'paragraph'; text: string }
+  /** numbered items, already numbered in their text ("1.…") */
+  | { type: 'list'; items: string[] }
+  | { type: 'table'; caption?: string; columns: Column[]; rows: Cell[][]; unitNote?: string }
+  /** GB/T 9704 §10.3 attendance lines of minutes */
+  | { type: 'attendance'; present: string[]; absent: string[]; attending: string[] };
+
+export interface Attachment {
+  /** "附件" label is added by renderers; this is the attachment's own title */
+  title: string;
+  blocks: Block[];
+}
+
+export interface BriefingDocument {
+  kind: 'minutes' | 'bulletin';
+  /** e.g. 平鲁区重点项目周调度会议纪要 */
+  title: string;
+  /** e.g. 第38期 */
+  issueLine?: string;
+  /** 发文机关 named at the foot */
+  issuer?: string;
+  /** the document's date (meeting date, or the bulletin's data date) */
+  date: IsoDate;
+  /** the date as officials write it: 2024年9月4日 */
+  dateText: string;
+  blocks: Block[];
+  attachments: Attachment[];
+  /** the figures behind the text, for --format json */
+  data: unknown;
+}

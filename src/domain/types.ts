@@ -1,0 +1,235 @@
+// The shapes every layer shares. Pure types: no I/O, no React.
+// Field meanings follow ../shared/docs/formats.md; the rules follow ../shared/docs/domain.md.
+
+/** A calendar date as `YYYY-MM-DD`, already checked to exist. */
+export type IsoDate = string;
+
+export type Nature = '新建' | '续建' | '前期';
+export type Stage = '前期' | '在建' | '竣工' | '投产' | '停工';
+export type MoneyUnit = '万元' | '亿元';
+export type TimeProgressMode = 'month' | 'half_month' | 'day';
+export type Light = '红' | '黄' | '绿';
+export type MeetingKind = '周调度' | '月调度' | '专题';
+/** 落实状态 as typed at a meeting. 逾期 is computed, never stored (formats.md). */
+export type FollowupStatus = '已落实' | '推进中' | '撤销';
+
+/** Where a value came from, for messages that name file:line:column (1-based). */
+export interface SourcePos {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Lag thresholds; defaults in domain.md, overridable by the register's `rules`. */
+export interface LagRules {
+  timeProgress: TimeProgressMode;
+  /** points behind time progress at which a project turns yellow (gap ≥ yellowGap) */
+  yellowGap: number;
+  /** points behind time progress beyond which it turns red (gap > redGap) */
+  redGap: number;
+  /** days a 新建 project may stay 前期 past planned_start before it turns red (more than this) */
+  startRedDays: number;
+  /** days a milestone may be overdue before it turns red (more than this) */
+  milestoneRedDays: number;
+}
+
+export const DEFAULT_RULES: LagRules = {
+  timeProgress: 'month',
+  yellowGap: 10,
+  redGap: 30,
+  startRedDays: 60,
+  milestoneRedDays: 30,
+};
+
+export interface Milestone {
+  name: string;
+  planned: IsoDate;
+  done?: IsoDate;
+}
+
+export interface Problem {
+  /** default `<project id>-<n>`, n from 1 */
+  id: string;
+  text: string;
+  /** who must solve it (责任单位) */
+  unit?: string;
+  raised?: IsoDate;
+  /** 解决时限 */
+  due?: IsoDate;
+  resolved?: IsoDate;
+  resolution?: string;
+}
+
+/**
+ * One row of the register. Every money field is held in 万元 whatever the file's `money_unit`
+ * (a file in 亿元 is multiplied by 10000 on load), so figures never mix units.
+ */
+export interface Project {
+  id: string;
+  name: string;
+  nature: Nature;
+  stage: Stage;
+  unit: string;
+  leader?: string;
+  owner?: string;
+  area?: string;
+  industry?: string;
+  content?: string;
+  totalInvestment: number;
+  annualPlan: number;
+  completedYear: number;
+  completedMonth?: number;
+  completedTotal?: number;
+  plannedStart?: IsoDate;
+  actualStart?: IsoDate;
+  plannedFinish?: IsoDate;
+  actualFinish?: IsoDate;
+  progress?: string;
+  contact?: string;
+  milestones: Milestone[];
+  problems: Problem[];
+  /** position of the project's entry, for messages */
+  source?: SourcePos;
+}
+
+export interface RegisterMeta {
+  title: string;
+  region: string;
+  year: number;
+  asOf: IsoDate;
+  /** the unit the register's figures are shown in; amounts themselves are held in 万元 */
+  moneyUnit: MoneyUnit;
+  issuer?: string;
+  rules: LagRules;
+}
+
+export interface Register {
+  meta: RegisterMeta;
+  projects: Project[];
+  /** the file or files it was loaded from (absolute paths) */
+  files: string[];
+}
+
+export interface Decision {
+  /** meeting date + sequence, e.g. 2021-11-15-01: unique across all meetings */
+  id: string;
+  text: string;
+  /** 责任单位 */
+  unit: string;
+  /** 责任人 */
+  owner?: string;
+  /** 完成时限 */
+  due: IsoDate;
+}
+
+export interface MeetingItem {
+  project: string;
+  /** snapshot of the light at the meeting */
+  light?: Light;
+  reasons: string[];
+  notes?: string;
+  decisions: Decision[];
+}
+
+export interface Followup {
+  decision: string;
+  status: FollowupStatus;
+  note?: string;
+  /**
+   * Extension to formats.md: the day the follow-up was learnt, when it was recorded between
+   * meetings (督办 screen). Absent: the meeting's date.
+   */
+  date?: IsoDate;
+}
+
+export interface MeetingHeader {
+  date: IsoDate;
+  kind: MeetingKind;
+  /** 期数: counted per kind and year unless set */
+  number?: number;
+  title?: string;
+  chair?: string;
+  place?: string;
+  present: string[];
+  absent: string[];
+  attending: string[];
+  /** path of the register, relative to the meeting file */
+  register?: string;
+  asOf?: IsoDate;
+  closed: boolean;
+}
+
+export interface Meeting {
+  meeting: MeetingHeader;
+  items: MeetingItem[];
+  followups: Followup[];
+  /** absolute path of the file it was read from, when it was */
+  file?: string;
+}
+
+/** A message about input, in Chinese, with its position. */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/**
+ * The one error type bad input produces. Commands print its diagnostics and exit 2; anything
+ * else reaching the top is an internal error (exit 1).
+ */
+export class InputError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'InputError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const label = d.severity === 'error' ? '错误' : '警告';
+  return `${d.file}:${d.line}:${d.column}: ${label}：${d.message}`;
+}
+
+// ---- Results of the rules (computed by domain/lag-rules.ts, figures.ts, ledger.ts) ----
+
+export type LagFlagKind = 'investment' | 'start' | 'stopped' | 'milestone' | 'problem' | 'decision';
+
+/** One reason a project lags, with the light it alone would give and its Chinese sentence. */
+export interface LagFlag {
+  kind: LagFlagKind;
+  light: '黄' | '红';
+  reason: string;
+}
+
+export interface ProjectStatus {
+  project: Project;
+  /** 投资完成率 as a fraction (0.74 = 74%); null when annual_plan is 0 */
+  completionRate: number | null;
+  /** 序时进度 − 完成率 in points (positive = behind); null when annual_plan is 0 */
+  gap: number | null;
+  flags: LagFlag[];
+  /** the worst of the flags; 绿 when none */
+  light: Light;
+}
+
+/** 逾期 is computed: open (no follow-up, or 推进中) and due < the day (domain.md). */
+export type DecisionState = 'done' | 'open' | 'dropped' | 'overdue';
+
+export interface LedgerEntry {
+  decision: Decision;
+  project: string;
+  /** the meeting that took the decision */
+  meetingDate: IsoDate;
+  meetingFile?: string;
+  /** the latest follow-up, if any */
+  latest?: Followup & { heardOn: IsoDate };
+  state: DecisionState;
+  /** days past due on the day (0 when not overdue) */
+  daysOverdue: number;
+  /** done and the follow-up that said so was heard on or before `due` */
+  doneOnTime: boolean;
+}
