@@ -1,0 +1,126 @@
+// Plain-text rendering of a briefing, for a terminal or a .txt file. Paragraphs start with two
+// full-width spaces as in print; tables are aligned by display width (a Chinese character takes
+// two columns), so columns line up in a terminal.
+import stringWidth from 'string-width';
+import type { Align, Attachment, Block, BriefingDocument, Cell, Column } from './document.js';
+
+/** The width titles are centred in (a terminal line of 80 columns, less a margin). */
+const PAGE_WIDTH = 76;
+const INDENT = '　　';
+
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
+
+export function pad(text: string, width: number, align: Align): string {
+  const room = Math.max(0, width - displayWidth(text));
+  if (align === 'right') return ' '.repeat(room) + text;
+  if (align === 'center') {
+    const left = Math.floor(room / 2);
+    return ' '.repeat(left) + text + ' '.repeat(room - left);
+  }
+  return text + ' '.repeat(room);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\r?\n/g, ' ');
+}
+
+function centre(text: string): string {
+  const room = PAGE_WIDTH - displayWidth(text);
+  return room > 1 ? ' '.repeat(Math.floor(room / 2)) + text : text;
+}
+
+function rightAlign(text: string): string {
+  // Dates in print sit four characters in from the right edge (GB/T 9704 §7.3.5.1).
+  const room = PAGE_WIDTH - 8 - displayWidth(text);
+  return room > 0 ? ' '.repeat(room) + text : text;
+}
+
+/** A table as lines: header, a rule of dashes, rows; columns two spaces apart, trailing spaces cut. */
+export function tableLines(columns: Column[], rows: Cell[][]): string[] {
+  const texts = rows.map((row) => columns.map((_, i) => oneLine(row[i]?.text ?? '')));
+  const widths = columns.map((c, i) =>
+    Math.max(displayWidth(c.title), ...texts.map((row) => displayWidth(row[i] ?? ''))),
+  );
+  const line = (cells: string[], aligns: Align[]): string =>
+    cells
+      .map((cell, i) => pad(cell, widths[i] ?? 0, aligns[i] ?? 'left'))
+      .join('  ')
+      .replace(/\s+$/, '');
+  const headerAligns = columns.map((c) =>
+    c.align === 'right' ? 'right' : c.align === 'center' ? 'center' : 'left',
+  );
+  const out = [
+    line(
+      columns.map((c) => oneLine(c.title)),
+      headerAligns,
+    ),
+  ];
+  out.push(widths.map((w) => '-'.repeat(w)).join('  '));
+  const aligns = columns.map((c) => c.align);
+  for (const row of texts) out.push(line(row, aligns));
+  return out;
+}
+
+function blockLines(block: Block): string[] {
+  switch (block.type) {
+    case 'heading':
+      return [oneLine(block.text)];
+    case 'paragraph':
+      return [INDENT + oneLine(block.text)];
+    case 'list':
+      return block.items.map((item) => INDENT + oneLine(item));
+    case 'table': {
+      const out: string[] = [];
+      if (block.caption) out.push(centre(oneLine(block.caption)));
+      if (block.unitNote) out.push(`（${oneLine(block.unitNote)}）`);
+      out.push(...tableLines(block.columns, block.rows));
+      return out;
+    }
+    case 'attendance': {
+      const out = [`出席：${block.present.join('、') || '无'}`];
+      if (block.absent.length > 0) out.push(`请假：${block.absent.join('、')}`);
+      if (block.attending.length > 0) out.push(`列席：${block.attending.join('、')}`);
+      return out.map(oneLine);
+    }
+  }
+}
+
+function blocksText(blocks: Block[]): string[] {
+  return blocks.map((b) => blockLines(b).join('\n'));
+}
+
+function attachmentText(att: Attachment, index: number, count: number): string[] {
+  const label = count > 1 ? `附件${index + 1}` : '附件';
+  return [label, centre(oneLine(att.title)), ...blocksText(att.blocks)];
+}
+
+export function renderText(doc: BriefingDocument): string {
+  const parts: string[] = [centre(oneLine(doc.title))];
+  if (doc.kind === 'minutes') {
+    const head = [doc.issueLine ? centre(oneLine(doc.issueLine)) : undefined];
+    const line = [doc.issuer, doc.dateText].filter(Boolean).map((t) => oneLine(t!));
+    head.push(
+      line.length === 2 ? pad(line[0]!, PAGE_WIDTH - displayWidth(line[1]!), 'left') + line[1]! : line[0],
+    );
+    parts.push(head.filter(Boolean).join('\n'));
+    parts.push(...blocksText(doc.blocks));
+  } else {
+    if (doc.issueLine) parts.push(centre(oneLine(doc.issueLine)));
+    parts.push(...blocksText(doc.blocks));
+  }
+  if (doc.attachments.length > 0) {
+    const count = doc.attachments.length;
+    const titles = doc.attachments.map((a, i) => (count > 1 ? `${i + 1}.` : '') + oneLine(a.title));
+    parts.push(`${INDENT}附件：${titles.join('；')}`);
+  }
+  if (doc.kind === 'bulletin') {
+    const foot = [doc.issuer, doc.dateText].filter(Boolean).map((t) => rightAlign(oneLine(t!)));
+    parts.push(foot.join('\n'));
+  }
+  doc.attachments.forEach((att, i) => {
+    parts.push('='.repeat(PAGE_WIDTH), ...attachmentText(att, i, doc.attachments.length));
+  });
+  return `${parts.join('\n\n')}\n`;
+}

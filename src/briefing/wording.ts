@@ -1,0 +1,170 @@
+// Official wording of numbers, money, dates and point gaps, as they are printed in minutes and
+// bulletins (domain.md "Figures": percentages with one decimal, money in 万元 or 亿元 with two
+// decimals; "Official document format": dates in Arabic numerals without leading zeros).
+// Pure functions: no I/O.
+import type { IsoDate, MoneyUnit } from '../domain/types.js';
+
+/**
+ * Rounds half away from zero at `decimals` places. The value is first cut to 12 significant
+ * digits so that binary noise (0.1 + 0.2, 94.15 stored as 94.1499…) does not decide the digit.
+ */
+export function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const scaled = Number((Math.abs(value) * factor).toPrecision(12));
+  const rounded = Math.round(scaled) / factor;
+  return rounded === 0 ? 0 : Math.sign(value) * rounded;
+}
+
+function fixed(value: number, decimals: number): string {
+  const text = roundTo(value, decimals).toFixed(decimals);
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+}
+
+/** A fraction as a percentage with one decimal: 0.94152 → "94.2%". */
+export function formatPercent(fraction: number): string {
+  return `${fixed(fraction * 100, 1)}%`;
+}
+
+/** The percentage figure as printed, in points (0.94152 → 94.2), for arithmetic on printed values. */
+export function printedPoints(fraction: number): number {
+  return roundTo(fraction * 100, 1);
+}
+
+/**
+ * 完成率 against 序时进度 in 个百分点: "超序时进度7.3个百分点", "慢于序时进度12.3个百分点",
+ * "与序时进度持平". The gap is the difference of the two figures as printed (one decimal each), so
+ * a reader who subtracts the printed numbers gets the printed gap. (The lag rules compare the
+ * unrounded values; that is domain/lag-rules.ts, not wording.)
+ */
+export function progressComparison(rate: number, timeProgress: number): string {
+  const diff = roundTo(printedPoints(rate) - printedPoints(timeProgress), 1);
+  if (diff > 0) return `超序时进度${fixed(diff, 1)}个百分点`;
+  if (diff < 0) return `慢于序时进度${fixed(-diff, 1)}个百分点`;
+  return '与序时进度持平';
+}
+
+/** Points with one decimal, no sign: 7.333 → "7.3". */
+export function formatPoints(points: number): string {
+  return fixed(Math.abs(points), 1);
+}
+
+/** An amount held in 万元 as a number in `unit` (no unit word): 亿元 with two decimals, 万元 up to two. */
+export function formatMoneyNumber(wan: number, unit: MoneyUnit): string {
+  if (unit === '亿元') return fixed(wan / 10000, 2);
+  return fixed(wan, 2).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** An amount held in 万元, with its unit: formatMoney(27700, '亿元') → "2.77亿元"; (1234.5, '万元') → "1234.5万元". */
+export function formatMoney(wan: number, unit: MoneyUnit): string {
+  return `${formatMoneyNumber(wan, unit)}${unit}`;
+}
+
+/** Prose money: 亿元 from one 亿 (10000 万元) up, else 万元. */
+export function formatMoneyAuto(wan: number): string {
+  return formatMoney(wan, Math.abs(wan) >= 10000 ? '亿元' : '万元');
+}
+
+function dateParts(date: IsoDate): [number, number, number] {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) throw new Error(`not an ISO date: ${date}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/** "2024-09-04" → "2024年9月4日". */
+export function formatDate(date: IsoDate): string {
+  const [y, m, d] = dateParts(date);
+  return `${y}年${m}月${d}日`;
+}
+
+/** "2024-09-04" → "9月4日". */
+export function formatMonthDay(date: IsoDate): string {
+  const [, m, d] = dateParts(date);
+  return `${m}月${d}日`;
+}
+
+/** (2021, 9) → "2021年9月". */
+export function formatYearMonth(year: number, month: number): string {
+  return `${year}年${month}月`;
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** Chinese numerals as used for section numbers: 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五. */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 9999) throw new Error(`chineseNumeral: ${n}`);
+  if (n < 10) return DIGITS[n]!;
+  if (n < 20) return `十${n % 10 === 0 ? '' : DIGITS[n % 10]}`;
+  const units: Array<[number, string]> = [
+    [1000, '千'],
+    [100, '百'],
+    [10, '十'],
+  ];
+  let out = '';
+  let rest = n;
+  let pendingZero = false;
+  for (const [size, name] of units) {
+    const digit = Math.floor(rest / size);
+    rest %= size;
+    if (digit > 0) {
+      if (pendingZero) out += '零';
+      out += DIGITS[digit]! + name;
+      pendingZero = false;
+    } else if (out) {
+      pendingZero = true;
+    }
+  }
+  if (rest > 0) out += (pendingZero ? '零' : '') + DIGITS[rest]!;
+  return out;
+}
+
+/** Level-1 heading label: 1 → "一、". */
+export function sectionLabel(n: number): string {
+  return `${chineseNumeral(n)}、`;
+}
+
+/** Level-2 heading label: 1 → "（一）". */
+export function subsectionLabel(n: number): string {
+  return `（${chineseNumeral(n)}）`;
+}
+
+/** Issue line: 38 → "第38期". */
+export function issueLine(n: number): string {
+  return `第${n}期`;
+}
+
+/** Joins names with the enumeration comma: ["a","b"] → "a、b". */
+export function joinNames(names: readonly string[]): string {
+  return names.join('、');
+}
+
+/**
+ * The lead sentence naming lagging projects: "海泰新能光伏高效组件项目、…等N个项目滞后". At most
+ * `maxNames` names are written; N is always the full count.
+ */
+export function laggardSummary(names: readonly string[], maxNames = 5): string {
+  if (names.length === 0) return '无进度滞后项目';
+  if (names.length === 1) return `${names[0]}进度滞后`;
+  return `${joinNames(names.slice(0, maxNames))}等${names.length}个项目滞后`;
+}
+
+/** Strips sentence-final punctuation so a parenthesis or a full stop can follow. */
+export function trimSentenceEnd(text: string): string {
+  return text.trim().replace(/[。；;，,．.、\s]+$/u, '');
+}
+
+/**
+ * A decision as listed in minutes (without its number):
+ * "协调落实项目用地指标（责任单位：区自然资源局，责任人：张三，完成时限：2021年11月30日）。"
+ */
+export function decisionSentence(d: { text: string; unit: string; owner?: string; due: IsoDate }): string {
+  const parts = [`责任单位：${d.unit}`];
+  if (d.owner) parts.push(`责任人：${d.owner}`);
+  parts.push(`完成时限：${formatDate(d.due)}`);
+  return `${trimSentenceEnd(d.text)}（${parts.join('，')}）。`;
+}
+
+/** Ends a sentence with "。" unless it already ends with closing punctuation. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  return /[。！？]$/u.test(t) ? t : `${trimSentenceEnd(t)}。`;
+}
