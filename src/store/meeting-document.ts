@@ -1,0 +1,748 @@
+// A meeting record being written: the file held as a `yaml` Document so that whatever a person wrote by
+// hand (comments, key order, blank lines, extra keys) survives every edit and save. The live meeting
+// screen calls the methods below after each keystroke-level change and saves at once (formats.md:
+// "Meeting record … written by the app, readable by people").
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import type { Document, Node as YamlNode, ToStringOptions } from 'yaml';
+import { InputError } from '../domain/types.js';
+import type {
+  Decision,
+  Followup,
+  FollowupStatus,
+  IsoDate,
+  Light,
+  Meeting,
+  MeetingHeader,
+  MeetingItem,
+  MeetingKind,
+} from '../domain/types.js';
+import { sanitizeText } from '../text/sanitize.js';
+import { writeFileAtomic } from './atomic-write.js';
+
+// ---- key orders (formats.md), used only to place a key that is not there yet ----
+const TOP_KEYS = ['meeting', 'items', 'followups'];
+const HEADER_KEYS = [
+  'date',
+  'kind',
+  'number',
+  'title',
+  'chair',
+  'place',
+  'present',
+  'absent',
+  'attending',
+  'register',
+  'as_of',
+  'closed',
+];
+const ITEM_KEYS = ['project', 'light', 'reasons', 'notes', 'decisions'];
+const DECISION_KEYS = ['id', 'text', 'unit', 'owner', 'due'];
+const FOLLOWUP_KEYS = ['decision', 'status', 'note', 'date'];
+
+const MEETING_KINDS: readonly MeetingKind[] = ['周调度', '月调度', '专题'];
+const FOLLOWUP_STATUSES: readonly FollowupStatus[] = ['已落实', '推进中', '撤销'];
+const LIGHTS: readonly Light[] = ['红', '黄', '绿'];
+
+/** How the file is written: block style, no folding of long Chinese lines, `[a, b]` for short lists. */
+const TO_STRING: ToStringOptions = { lineWidth: 0, flowCollectionPadding: false, indentSeq: true };
+
+/** Header fields as the UI sets them (camelCase as in MeetingHeader); `undefined` removes a key. */
+export type HeaderFields = Partial<Omit<MeetingHeader, 'closed'>> & { closed?: boolean };
+
+export interface NewMeetingHeader extends Partial<MeetingHeader> {
+  date: IsoDate;
+  kind: MeetingKind;
+}
+
+export interface DecisionInput {
+  text: string;
+  unit: string;
+  owner?: string;
+  due: IsoDate;
+}
+
+export interface FollowupInput {
+  status: FollowupStatus;
+  note?: string;
+  date?: IsoDate;
+}
+
+export interface ItemSnapshot {
+  light?: Light;
+  reasons?: string[];
+}
+
+export interface MeetingDocumentOptions {
+  /** decision ids already used by other meetings (meetings-dir `decisionIdsInDir`) */
+  takenIds?: Iterable<string>;
+  /** refuse save(): for a meeting another process is recording (lock refused) */
+  readOnly?: boolean;
+}
+
+function inputError(file: string, message: string, line = 0, column = 0): InputError {
+  return new InputError([{ severity: 'error', file, line, column, message }]);
+}
+
+function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+function keyOf(pair: unknown): unknown {
+  const key = (pair as { key: unknown }).key;
+  return isScalar(key) ? key.value : key;
+}
+
+/**
+ * Set `key` in `map` to `value`. An existing scalar keeps its node (and so its comments and quoting);
+ * a new key goes where formats.md puts it among the keys already there, never reordering them.
+ * `undefined` removes the key.
+ */
+function setKey(doc: Document, map: YAMLMap, key: string, value: unknown, order: string[]): void {
+  if (value === undefined) {
+    map.delete(key);
+    return;
+  }
+  if (map.has(key)) {
+    const existing = map.get(key, true);
+    if (isScalar(existing) && !(value instanceof Object)) {
+      existing.value = value;
+      // a number turned into text (or back) must not keep a quote style meant for the old value
+      if (existing.type !== undefined && typeof value !== 'string') existing.type = undefined;
+    } else {
+      const node = isNodeLike(value) ? value : doc.createNode(value);
+      const pair = map.items.find((p) => keyOf(p) === key);
+      if (pair) pair.value = node;
+    }
+    return;
+  }
+  const node = isNodeLike(value) ? value : doc.createNode(value);
+  const rank = order.indexOf(key);
+  const pair = doc.createPair(key, node);
+  let at = map.items.length;
+  if (rank >= 0) {
+    const later = map.items.findIndex((p) => {
+      const r = order.indexOf(String(keyOf(p)));
+      return r > rank;
+    });
+    if (later >= 0) at = later;
+  }
+  map.items.splice(at, 0, pair);
+}
+
+function isNodeLike(value: unknown): value is YamlNode {
+  return isMap(value) || isSeq(value) || isScalar(value);
+}
+
+function flowList(doc: Document, values: string[]): YAMLSeq {
+  const seq = doc.createNode(values) as YAMLSeq;
+  seq.flow = true;
+  return seq;
+}
+
+/** Reasons can be long sentences: one line `[…]` when short, one per line otherwise. */
+function reasonsList(doc: Document, values: string[]): YAMLSeq {
+  const seq = doc.createNode(values) as YAMLSeq;
+  const total = values.reduce((n, v) => n + v.length, 0);
+  seq.flow = values.length <= 1 || total <= 60;
+  return seq;
+}
+
+/** A block sequence ready to take maps: an empty `[]` becomes block style on its first entry. */
+function blockSeq(seq: YAMLSeq): YAMLSeq {
+  if (seq.flow && seq.items.length === 0) seq.flow = false;
+  return seq;
+}
+
+/**
+ * The yaml library attaches a comment written just above the first `- ` entry to the sequence, not to
+ * the entry. Give it to the entry so that it travels with it when entries are moved or removed.
+ */
+function attachLeadingComment(seq: unknown): void {
+  if (!isSeq(seq) || seq.flow || !seq.commentBefore) return;
+  const first = seq.items[0];
+  if (!isMap(first) && !isScalar(first) && !isSeq(first)) return;
+  if (first.commentBefore) return;
+  first.commentBefore = seq.commentBefore;
+  seq.commentBefore = undefined;
+}
+
+function str(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return undefined;
+}
+
+function text(value: unknown, multiline = false): string | undefined {
+  const s = str(value);
+  return s === undefined ? undefined : sanitizeText(s, { multiline });
+}
+
+function strList(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((v) => text(v) ?? '').filter((v) => v !== '');
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+export class MeetingDocument {
+  readonly file: string;
+  readonly readOnly: boolean;
+  private readonly doc: Document;
+  /** ids used elsewhere, and ids deleted in this session (never handed out twice) */
+  private readonly takenIds = new Set<string>();
+  /** the text last read from or written to disk; null for a meeting not saved yet */
+  private diskText: string | null;
+  /** the text parsed, for positions in messages */
+  private readonly source: string;
+
+  private constructor(
+    file: string,
+    doc: Document,
+    source: string,
+    diskText: string | null,
+    options: MeetingDocumentOptions,
+  ) {
+    this.file = path.resolve(file);
+    this.doc = doc;
+    this.source = source;
+    this.diskText = diskText;
+    this.readOnly = options.readOnly ?? false;
+    for (const id of options.takenIds ?? []) this.takenIds.add(id);
+  }
+
+  // ---- opening ----
+
+  /** A new meeting, not yet on disk (save() writes it). Refuses when the file exists already. */
+  static create(
+    file: string,
+    header: NewMeetingHeader,
+    options: MeetingDocumentOptions = {},
+  ): MeetingDocument {
+    if (fs.existsSync(file)) {
+      throw inputError(file, `会议记录 ${file} 已存在；请打开它继续记录，而不是新建`);
+    }
+    if (!isIsoDate(header.date))
+      throw inputError(file, `会议日期“${header.date}”不是有效日期（应为 YYYY-MM-DD）`);
+    if (!MEETING_KINDS.includes(header.kind)) {
+      throw inputError(file, `会议类别“${header.kind}”无效；可选：${MEETING_KINDS.join('、')}`);
+    }
+    const skeleton = 'meeting: {}\nitems: []\nfollowups: []\n';
+    const md = new MeetingDocument(file, parseDocument(skeleton), skeleton, null, options);
+    const meeting = md.headerMap();
+    meeting.flow = false;
+    md.setHeader({
+      present: [],
+      absent: [],
+      attending: [],
+      ...header,
+      closed: header.closed ?? false,
+    });
+    return md;
+  }
+
+  /** Open an existing meeting file for editing. Throws InputError (with line:column) on bad YAML. */
+  static open(file: string, options: MeetingDocumentOptions = {}): MeetingDocument {
+    let textOnDisk: string;
+    try {
+      textOnDisk = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw inputError(
+        file,
+        code === 'ENOENT' ? `找不到会议记录 ${file}` : `无法读取会议记录 ${file}（${code}）`,
+      );
+    }
+    return MeetingDocument.fromText(textOnDisk, file, options, textOnDisk);
+  }
+
+  /** A document from text (tests, or text already read). `file` is where save() writes. */
+  static fromText(
+    source: string,
+    file: string,
+    options: MeetingDocumentOptions = {},
+    diskText: string | null = null,
+  ): MeetingDocument {
+    const clean = source.replace(/^\uFEFF/, '');
+    const doc = parseDocument(clean, { prettyErrors: true });
+    const first = doc.errors[0];
+    if (first) {
+      const pos = first.linePos?.[0];
+      const reason = first.message.split('\n')[0] ?? first.message;
+      throw inputError(file, `YAML 格式错误：${reason}`, pos?.line ?? 0, pos?.col ?? 0);
+    }
+    const md = new MeetingDocument(file, doc, clean, diskText, options);
+    md.checkShape();
+    return md;
+  }
+
+  private checkShape(): void {
+    const root = this.doc.contents;
+    if (!isMap(root)) throw this.errorAt(root, '会议记录应为映射，顶层包含 meeting、items、followups');
+    const meeting = root.get('meeting', true);
+    if (!isMap(meeting)) throw this.errorAt(meeting ?? root, 'meeting 应为映射（日期、类别、主持等）');
+    for (const key of ['items', 'followups']) {
+      const seq = root.get(key, true);
+      if (seq === undefined || seq === null || (isScalar(seq) && seq.value === null)) continue;
+      if (!isSeq(seq)) throw this.errorAt(seq, `${key} 应为列表（每项以“- ”开头）`);
+      attachLeadingComment(seq);
+      if (key === 'items') {
+        for (const item of seq.items) {
+          if (!isMap(item)) throw this.errorAt(item, 'items 的每一项应为映射（project、decisions 等）');
+          const decisions = item.get('decisions', true);
+          if (decisions === undefined || (isScalar(decisions) && decisions.value === null)) continue;
+          if (!isSeq(decisions)) throw this.errorAt(decisions, 'decisions 应为列表');
+          attachLeadingComment(decisions);
+        }
+      }
+    }
+  }
+
+  private errorAt(node: unknown, message: string): InputError {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    if (!range) return inputError(this.file, message);
+    const { line, column } = lineColumn(this.source, range[0]);
+    return inputError(this.file, message, line, column);
+  }
+
+  // ---- nodes ----
+
+  private root(): YAMLMap {
+    return this.doc.contents as YAMLMap;
+  }
+
+  private headerMap(): YAMLMap {
+    return this.root().get('meeting', true) as unknown as YAMLMap;
+  }
+
+  private seqAt(key: 'items' | 'followups'): YAMLSeq {
+    const root = this.root();
+    const existing = root.get(key, true);
+    if (isSeq(existing)) return existing;
+    const seq = new YAMLSeq();
+    setKey(this.doc, root, key, seq, TOP_KEYS);
+    return seq;
+  }
+
+  private itemMaps(): YAMLMap[] {
+    const seq = this.root().get('items', true);
+    return isSeq(seq) ? seq.items.filter(isMap) : [];
+  }
+
+  private findItem(project: string): YAMLMap | undefined {
+    return this.itemMaps().find((m) => str(m.get('project')) === project);
+  }
+
+  private requireItem(project: string): YAMLMap {
+    const item = this.findItem(project);
+    if (!item) throw inputError(this.file, `议程中没有项目 ${project}`);
+    return item;
+  }
+
+  private decisionsOf(item: YAMLMap): YAMLSeq {
+    const existing = item.get('decisions', true);
+    if (isSeq(existing)) return existing;
+    const seq = new YAMLSeq();
+    setKey(this.doc, item, 'decisions', seq, ITEM_KEYS);
+    return seq;
+  }
+
+  private findDecision(id: string): { item: YAMLMap; seq: YAMLSeq; node: YAMLMap } | undefined {
+    for (const item of this.itemMaps()) {
+      const seq = item.get('decisions', true);
+      if (!isSeq(seq)) continue;
+      for (const node of seq.items) {
+        if (isMap(node) && str(node.get('id')) === id) return { item, seq, node };
+      }
+    }
+    return undefined;
+  }
+
+  // ---- header ----
+
+  /** Meeting date as written in the file. */
+  get date(): IsoDate {
+    return str(this.headerMap().get('date')) ?? '';
+  }
+
+  /** Set header fields; a field given as `undefined` is removed. */
+  setHeader(fields: HeaderFields): void {
+    const map = this.headerMap();
+    for (const [field, value] of Object.entries(fields) as [keyof HeaderFields, unknown][]) {
+      const key = field === 'asOf' ? 'as_of' : field;
+      if ((key === 'date' || key === 'as_of') && value !== undefined && !isIsoDate(String(value))) {
+        throw inputError(
+          this.file,
+          `${key === 'date' ? '会议日期' : '数据截至日期'}“${String(value)}”不是有效日期（应为 YYYY-MM-DD）`,
+        );
+      }
+      if (key === 'kind' && value !== undefined && !MEETING_KINDS.includes(value as MeetingKind)) {
+        throw inputError(this.file, `会议类别“${String(value)}”无效；可选：${MEETING_KINDS.join('、')}`);
+      }
+      if (key === 'present' || key === 'absent' || key === 'attending') {
+        setKey(
+          this.doc,
+          map,
+          key,
+          value === undefined ? undefined : flowList(this.doc, value as string[]),
+          HEADER_KEYS,
+        );
+      } else {
+        setKey(this.doc, map, key, value, HEADER_KEYS);
+      }
+    }
+  }
+
+  setClosed(closed: boolean): void {
+    this.setHeader({ closed });
+  }
+
+  // ---- agenda items ----
+
+  /** Add a project to the agenda (at `index`, default the end). Refuses a project already there. */
+  addItem(project: string, snapshot: ItemSnapshot = {}, index?: number): void {
+    if (this.findItem(project)) throw inputError(this.file, `项目 ${project} 已在议程中`);
+    const seq = blockSeq(this.seqAt('items'));
+    const map = new YAMLMap();
+    setKey(this.doc, map, 'project', project, ITEM_KEYS);
+    this.applySnapshot(map, snapshot);
+    setKey(this.doc, map, 'decisions', new YAMLSeq(), ITEM_KEYS);
+    const at = index === undefined ? seq.items.length : Math.max(0, Math.min(index, seq.items.length));
+    seq.items.splice(at, 0, map);
+  }
+
+  private applySnapshot(map: YAMLMap, snapshot: ItemSnapshot): void {
+    if ('light' in snapshot) {
+      if (snapshot.light !== undefined && !LIGHTS.includes(snapshot.light)) {
+        throw inputError(this.file, `灯色“${String(snapshot.light)}”无效；可选：${LIGHTS.join('、')}`);
+      }
+      setKey(this.doc, map, 'light', snapshot.light, ITEM_KEYS);
+    }
+    if ('reasons' in snapshot) {
+      const reasons = snapshot.reasons;
+      setKey(this.doc, map, 'reasons', reasons ? reasonsList(this.doc, reasons) : undefined, ITEM_KEYS);
+    }
+  }
+
+  /** Replace the light and reasons recorded for a project (the snapshot taken at the meeting). */
+  setItemSnapshot(project: string, snapshot: ItemSnapshot): void {
+    this.applySnapshot(this.requireItem(project), snapshot);
+  }
+
+  /** Remove a project from the agenda. Refuses when decisions were recorded on it. */
+  dropItem(project: string): void {
+    const item = this.requireItem(project);
+    const decisions = item.get('decisions', true);
+    if (isSeq(decisions) && decisions.items.length > 0) {
+      throw inputError(
+        this.file,
+        `项目 ${project} 已有 ${decisions.items.length} 条议定事项，不能移出议程；请先删除这些议定事项`,
+      );
+    }
+    const seq = this.seqAt('items');
+    seq.items.splice(seq.items.indexOf(item), 1);
+  }
+
+  /** Move a project to position `index` (0-based, clamped) in the agenda. */
+  moveItem(project: string, index: number): void {
+    const item = this.requireItem(project);
+    const seq = this.seqAt('items');
+    seq.items.splice(seq.items.indexOf(item), 1);
+    const at = Math.max(0, Math.min(index, seq.items.length));
+    seq.items.splice(at, 0, item);
+  }
+
+  /**
+   * Make the agenda exactly `projects`, in that order: items already there keep their node (notes,
+   * decisions, comments), new ones are added with their snapshot, others are dropped (refused if they
+   * hold decisions, before anything changes).
+   */
+  setItems(projects: string[], snapshots: Record<string, ItemSnapshot> = {}): void {
+    const wanted = new Set(projects);
+    if (wanted.size !== projects.length) throw inputError(this.file, '议程中同一项目不能出现两次');
+    for (const item of this.itemMaps()) {
+      const project = str(item.get('project')) ?? '';
+      const decisions = item.get('decisions', true);
+      if (!wanted.has(project) && isSeq(decisions) && decisions.items.length > 0) {
+        throw inputError(this.file, `项目 ${project} 已有议定事项，不能移出议程；请先删除这些议定事项`);
+      }
+    }
+    const seq = blockSeq(this.seqAt('items'));
+    const keep = new Map<string, unknown>();
+    const others: unknown[] = [];
+    for (const node of seq.items) {
+      const project = isMap(node) ? str(node.get('project')) : undefined;
+      if (project !== undefined && wanted.has(project) && !keep.has(project)) keep.set(project, node);
+      else if (!isMap(node)) others.push(node);
+    }
+    const next: unknown[] = [];
+    for (const project of projects) {
+      const existing = keep.get(project);
+      if (existing) {
+        next.push(existing);
+      } else {
+        const map = new YAMLMap();
+        setKey(this.doc, map, 'project', project, ITEM_KEYS);
+        this.applySnapshot(map, snapshots[project] ?? {});
+        setKey(this.doc, map, 'decisions', new YAMLSeq(), ITEM_KEYS);
+        next.push(map);
+      }
+    }
+    seq.items = [...next, ...others];
+  }
+
+  /** Notes heard on a project (企业汇报…); empty or undefined removes them. */
+  setItemNotes(project: string, notes: string | undefined): void {
+    const value =
+      notes === undefined || notes.trim() === '' ? undefined : sanitizeText(notes, { multiline: true });
+    setKey(this.doc, this.requireItem(project), 'notes', value, ITEM_KEYS);
+  }
+
+  // ---- decisions ----
+
+  /** Let ids used by other meetings be known (e.g. after another meeting file appeared). */
+  addTakenIds(ids: Iterable<string>): void {
+    for (const id of ids) this.takenIds.add(id);
+  }
+
+  /** All decision ids in this document, in file order. */
+  decisionIds(): string[] {
+    const ids: string[] = [];
+    for (const item of this.itemMaps()) {
+      const seq = item.get('decisions', true);
+      if (!isSeq(seq)) continue;
+      for (const node of seq.items) {
+        const id = isMap(node) ? str(node.get('id')) : undefined;
+        if (id) ids.push(id);
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * The next id for this meeting: meeting date + two-digit sequence (2021-11-15-01), one above the
+   * highest sequence of that date among this meeting's ids and all ids known to be taken (formats.md:
+   * unique across all meetings, so two meetings on one day never share an id).
+   */
+  nextDecisionId(): string {
+    const date = this.date;
+    const prefix = `${date}-`;
+    let max = 0;
+    for (const id of [...this.decisionIds(), ...this.takenIds]) {
+      if (!id.startsWith(prefix)) continue;
+      const rest = id.slice(prefix.length);
+      if (/^\d+$/.test(rest)) max = Math.max(max, Number(rest));
+    }
+    return `${prefix}${String(max + 1).padStart(2, '0')}`;
+  }
+
+  private checkDecision(fields: Partial<DecisionInput>): void {
+    if ('text' in fields && !fields.text?.trim()) throw inputError(this.file, '议定事项内容不能为空');
+    if ('unit' in fields && !fields.unit?.trim()) throw inputError(this.file, '议定事项须写明责任单位');
+    if ('due' in fields && (fields.due === undefined || !isIsoDate(fields.due))) {
+      throw inputError(this.file, `完成时限“${fields.due ?? ''}”不是有效日期（应为 YYYY-MM-DD）`);
+    }
+  }
+
+  /** Record a decision on an agenda project; returns it with its new id. */
+  addDecision(project: string, input: DecisionInput): Decision {
+    this.checkDecision({ text: input.text, unit: input.unit, due: input.due });
+    const item = this.requireItem(project);
+    const decision: Decision = {
+      id: this.nextDecisionId(),
+      text: sanitizeText(input.text.trim(), { multiline: true }),
+      unit: sanitizeText(input.unit.trim()),
+      due: input.due,
+    };
+    const owner = input.owner?.trim();
+    if (owner) decision.owner = sanitizeText(owner);
+    const map = new YAMLMap();
+    for (const key of DECISION_KEYS) {
+      const value = decision[key as keyof Decision];
+      if (value !== undefined) setKey(this.doc, map, key, value, DECISION_KEYS);
+    }
+    blockSeq(this.decisionsOf(item)).items.push(map);
+    return decision;
+  }
+
+  /** Change fields of a decision; `owner: undefined` (given) or '' removes the 责任人. */
+  updateDecision(id: string, fields: Partial<DecisionInput>): void {
+    const found = this.findDecision(id);
+    if (!found) throw inputError(this.file, `找不到议定事项 ${id}`);
+    this.checkDecision(fields);
+    for (const [key, raw] of Object.entries(fields)) {
+      if (!DECISION_KEYS.includes(key) || key === 'id') continue;
+      let value: string | undefined = typeof raw === 'string' ? raw.trim() : undefined;
+      if (value !== undefined) value = sanitizeText(value, { multiline: key === 'text' });
+      if (key === 'owner' && value === '') value = undefined;
+      setKey(this.doc, found.node, key, value, DECISION_KEYS);
+    }
+  }
+
+  /** Delete a decision. Its id is never handed out again by this document. */
+  deleteDecision(id: string): void {
+    const found = this.findDecision(id);
+    if (!found) throw inputError(this.file, `找不到议定事项 ${id}`);
+    found.seq.items.splice(found.seq.items.indexOf(found.node), 1);
+    this.takenIds.add(id);
+  }
+
+  // ---- follow-ups (上次会议议定事项落实情况) ----
+
+  /** Record what this meeting heard about a decision: replaces an earlier entry for the same decision. */
+  setFollowup(decision: string, input: FollowupInput): void {
+    if (!FOLLOWUP_STATUSES.includes(input.status)) {
+      throw inputError(
+        this.file,
+        `落实状态“${String(input.status)}”无效；可选：${FOLLOWUP_STATUSES.join('、')}（逾期由程序计算，不必填写）`,
+      );
+    }
+    if (input.date !== undefined && !isIsoDate(input.date)) {
+      throw inputError(this.file, `日期“${input.date}”不是有效日期（应为 YYYY-MM-DD）`);
+    }
+    const seq = blockSeq(this.seqAt('followups'));
+    let map = seq.items.find((n): n is YAMLMap => isMap(n) && str(n.get('decision')) === decision);
+    if (!map) {
+      map = new YAMLMap();
+      setKey(this.doc, map, 'decision', decision, FOLLOWUP_KEYS);
+      seq.items.push(map);
+    }
+    setKey(this.doc, map, 'status', input.status, FOLLOWUP_KEYS);
+    const note = input.note?.trim() ? sanitizeText(input.note.trim(), { multiline: true }) : undefined;
+    setKey(this.doc, map, 'note', note, FOLLOWUP_KEYS);
+    setKey(this.doc, map, 'date', input.date, FOLLOWUP_KEYS);
+  }
+
+  removeFollowup(decision: string): void {
+    const seq = this.root().get('followups', true);
+    if (!isSeq(seq)) return;
+    const at = seq.items.findIndex((n) => isMap(n) && str(n.get('decision')) === decision);
+    if (at >= 0) seq.items.splice(at, 1);
+  }
+
+  // ---- views and saving ----
+
+  /** The typed view of the meeting as it stands (lenient: the file's own checks are meeting-read's). */
+  toMeeting(): Meeting {
+    const js = asRecord(this.doc.toJS());
+    const h = asRecord(js.meeting);
+    const header: MeetingHeader = {
+      date: str(h.date) ?? '',
+      kind: (str(h.kind) as MeetingKind | undefined) ?? '周调度',
+      present: strList(h.present),
+      absent: strList(h.absent),
+      attending: strList(h.attending),
+      closed: h.closed === true,
+    };
+    if (typeof h.number === 'number') header.number = h.number;
+    const optional: [keyof MeetingHeader, string][] = [
+      ['title', 'title'],
+      ['chair', 'chair'],
+      ['place', 'place'],
+      ['register', 'register'],
+      ['asOf', 'as_of'],
+    ];
+    for (const [field, key] of optional) {
+      const value = text(h[key]);
+      if (value !== undefined) (header as unknown as Record<string, unknown>)[field] = value;
+    }
+    const items: MeetingItem[] = (Array.isArray(js.items) ? js.items : []).map((raw: unknown) => {
+      const it = asRecord(raw);
+      const item: MeetingItem = {
+        project: text(it.project) ?? '',
+        reasons: strList(it.reasons),
+        decisions: (Array.isArray(it.decisions) ? it.decisions : []).map((d: unknown) => {
+          const r = asRecord(d);
+          const decision: Decision = {
+            id: str(r.id) ?? '',
+            text: text(r.text, true) ?? '',
+            unit: text(r.unit) ?? '',
+            due: str(r.due) ?? '',
+          };
+          const owner = text(r.owner);
+          if (owner !== undefined) decision.owner = owner;
+          return decision;
+        }),
+      };
+      const light = str(it.light);
+      if (light !== undefined) item.light = light as Light;
+      const notes = text(it.notes, true);
+      if (notes !== undefined) item.notes = notes;
+      return item;
+    });
+    const followups: Followup[] = (Array.isArray(js.followups) ? js.followups : []).map((raw: unknown) => {
+      const r = asRecord(raw);
+      const f: Followup = {
+        decision: str(r.decision) ?? '',
+        status: (str(r.status) as FollowupStatus) ?? '推进中',
+      };
+      const note = text(r.note, true);
+      if (note !== undefined) f.note = note;
+      const date = str(r.date);
+      if (date !== undefined) f.date = date;
+      return f;
+    });
+    return { meeting: header, items, followups, file: this.file };
+  }
+
+  toString(): string {
+    return this.doc.toString(TO_STRING);
+  }
+
+  /** True when the document differs from what is on disk (or was never saved). */
+  get dirty(): boolean {
+    return this.diskText === null || this.diskText !== this.toString();
+  }
+
+  /**
+   * Write the meeting atomically (writeFileAtomic). Refuses, without writing, when the file was changed
+   * on disk by someone else since it was read or last saved, so a hand edit is never overwritten.
+   */
+  save(): void {
+    if (this.readOnly)
+      throw inputError(this.file, `会议记录 ${this.file} 以只读方式打开（另一进程正在记录），不能保存`);
+    const next = this.toString();
+    let current: string | null;
+    try {
+      current = fs.readFileSync(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      current = null;
+    }
+    if (current !== this.diskText) {
+      throw inputError(
+        this.file,
+        current === null && this.diskText !== null
+          ? `会议记录 ${this.file} 已被移走或删除；未保存。请确认后重新打开`
+          : `会议记录 ${this.file} 已在别处被修改；为免覆盖他人的修改，未保存。请重新打开后再记录`,
+      );
+    }
+    if (next === current) return;
+    writeFileAtomic(this.file, next);
+    this.diskText = next;
+  }
+}
+
+/** 1-based line and column of `offset` in `source`. */
+function lineColumn(source: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lastBreak = -1;
+  for (let i = 0; i < offset && i < source.length; i++) {
+    if (source[i] === '\n') {
+      line++;
+      lastBreak = i;
+    }
+  }
+  return { line, column: offset - lastBreak };
+}
