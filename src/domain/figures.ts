@@ -27,24 +27,29 @@ import type {
  */
 export function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;
-  const scaled = Number((Math.abs(value) * factor).toPrecision(12));
+  let scaled = Math.abs(value) * factor;
+  // Only a value next to a half can be decided by binary noise; cut those to 12 significant digits.
+  const frac = scaled - Math.floor(scaled);
+  if (Math.abs(frac - 0.5) <= 1e-9 * Math.max(1, scaled)) scaled = Number(scaled.toPrecision(12));
   const rounded = Math.round(scaled) / factor;
   return rounded === 0 ? 0 : Math.sign(value) * rounded;
 }
 
-function fixed(value: number, decimals: number): string {
-  const text = roundTo(value, decimals).toFixed(decimals);
-  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+/** |value| with one decimal, rounded as roundTo does ("48.3"); integer arithmetic, no regex (hot path). */
+function oneDecimalAbs(value: number): string {
+  const tenths = Math.round(roundTo(Math.abs(value), 1) * 10);
+  return `${Math.floor(tenths / 10)}.${tenths % 10}`;
 }
 
-/** A fraction as a percentage with one decimal: 0.94152 → "94.2%". */
+/** A fraction as a percentage with one decimal: 0.94152 → "94.2%"; negative values keep their sign. */
 export function formatPercent(fraction: number): string {
-  return `${fixed(fraction * 100, 1)}%`;
+  const text = oneDecimalAbs(fraction * 100);
+  return fraction < 0 && text !== '0.0' ? `-${text}%` : `${text}%`;
 }
 
 /** Points with one decimal, no sign: 48.333 → "48.3". */
 export function formatPoints(points: number): string {
-  return fixed(Math.abs(points), 1);
+  return oneDecimalAbs(points);
 }
 
 /** 投资完成率 as a fraction (completed ÷ plan); null when the plan is 0 (or less). */

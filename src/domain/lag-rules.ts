@@ -54,6 +54,17 @@ export function lightRank(light: Light): number {
   return LIGHT_RANK[light];
 }
 
+// The same time progress is printed for every project of a register: format it once.
+let lastTp = Number.NaN;
+let lastTpText = '';
+function timeProgressText(tp: number): string {
+  if (tp !== lastTp) {
+    lastTp = tp;
+    lastTpText = formatPercent(tp);
+  }
+  return lastTpText;
+}
+
 /** Investment flag: gap = 序时进度 − 完成率 in points; 10 ≤ gap ≤ 30 yellow, gap > 30 red (defaults). */
 function investmentFlag(rate: number, gap: number, tp: number, rules: LagRules): LagFlag | null {
   if (gap < rules.yellowGap - POINT_EPSILON) return null;
@@ -61,7 +72,7 @@ function investmentFlag(rate: number, gap: number, tp: number, rules: LagRules):
   return {
     kind: 'investment',
     light,
-    reason: `年度投资完成率${formatPercent(rate)}，低于序时进度（${formatPercent(tp)}）${formatPoints(gap)}个百分点`,
+    reason: `年度投资完成率${formatPercent(rate)}，低于序时进度（${timeProgressText(tp)}）${formatPoints(gap)}个百分点`,
   };
 }
 
@@ -177,6 +188,17 @@ export function assessRegister(r: Register, ledger?: readonly LedgerEntry[]): Re
       decisions: byProject.get(p.id),
     }),
   );
-  const lagging = statuses.filter((s) => s.light !== '绿').sort(compareLagging);
+  // Sort keys computed once per project, not once per comparison.
+  const keyed = statuses
+    .filter((s) => s.light !== '绿')
+    .map((s) => ({ s, rank: LIGHT_RANK[s.light], red: redCount(s), gap: s.gap ?? Number.NEGATIVE_INFINITY }));
+  keyed.sort(
+    (a, b) =>
+      b.rank - a.rank ||
+      b.red - a.red ||
+      (a.gap === b.gap ? 0 : b.gap > a.gap ? 1 : -1) ||
+      (a.s.project.id < b.s.project.id ? -1 : a.s.project.id > b.s.project.id ? 1 : 0),
+  );
+  const lagging = keyed.map((k) => k.s);
   return { asOf, timeProgress: tp, statuses, lagging };
 }
