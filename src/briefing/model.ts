@@ -1,0 +1,1015 @@
+// The weekly minutes (周调度会议纪要) and the monthly bulletin (月通报) as a BriefingDocument:
+// sections, sentences and tables in official wording, plus `data` with the same figures as plain
+// numbers (rates as fractions and as printed) so that a script can check the text.
+// domain.md "The weekly minutes" and "The monthly bulletin" give the sections. Pure: no I/O.
+// Linear in projects and decisions (10,000 projects and 52 meetings build in well under a second).
+import { dateParts, endOfMonth } from '../domain/dates.js';
+import {
+  areaRanking,
+  decisionFigures,
+  pointsGap,
+  problemFigures,
+  redBlackList,
+  registerFigures,
+  unitRanking,
+  type DecisionFigures,
+  type ProblemFigures,
+  type RankingRow,
+  type RegisterFigures,
+} from '../domain/figures.js';
+import { assessRegister, type RegisterAssessment } from '../domain/lag-rules.js';
+import { buildLedger, compareLedgerEntries, isOpenState } from '../domain/ledger.js';
+import type {
+  IsoDate,
+  LedgerEntry,
+  Light,
+  Meeting,
+  MeetingKind,
+  MoneyUnit,
+  Project,
+  ProjectStatus,
+  Register,
+} from '../domain/types.js';
+import type { Block, BriefingDocument, Cell, Column } from './document.js';
+import {
+  decisionSentence,
+  formatDate,
+  formatMoneyAuto,
+  formatMoneyNumber,
+  formatPercent,
+  issueLine,
+  joinNames,
+  laggardSummary,
+  progressComparison,
+  sectionLabel,
+  sentence,
+  subsectionLabel,
+  trimSentenceEnd,
+} from './wording.js';
+
+// ---------------------------------------------------------------------------------------------
+// shared pieces
+
+/** A rate as data: the fraction and the text printed for it (null when there is no rate). */
+export interface RateData {
+  value: number | null;
+  text: string;
+}
+
+function rateData(value: number | null): RateData {
+  return { value, text: value === null ? '—' : formatPercent(value) };
+}
+
+export interface OverallData {
+  asOf: IsoDate;
+  projectCount: number;
+  started: number;
+  startRate: RateData;
+  newTotal: number;
+  newStarted: number;
+  newStartRate: RateData;
+  continuingTotal: number;
+  continuingStarted: number;
+  /** 万元 */
+  totalInvestment: number;
+  /** 万元 */
+  annualPlan: number;
+  /** 万元 */
+  completedYear: number;
+  /** 万元 */
+  completedMonth: number;
+  completionRate: RateData;
+  timeProgress: RateData;
+  /** "超序时进度7.3个百分点" etc.; null with no rate */
+  comparison: string | null;
+  lights: { 红: number; 黄: number; 绿: number };
+}
+
+function overallData(f: RegisterFigures): OverallData {
+  return {
+    asOf: f.asOf,
+    projectCount: f.projectCount,
+    started: f.started,
+    startRate: rateData(f.startRate),
+    newTotal: f.newTotal,
+    newStarted: f.newStarted,
+    newStartRate: rateData(f.newStartRate),
+    continuingTotal: f.continuingTotal,
+    continuingStarted: f.continuingStarted,
+    totalInvestment: f.totals.totalInvestment,
+    annualPlan: f.totals.annualPlan,
+    completedYear: f.totals.completedYear,
+    completedMonth: f.totals.completedMonth,
+    completionRate: rateData(f.completionRate),
+    timeProgress: rateData(f.timeProgress),
+    comparison: f.completionRate === null ? null : progressComparison(f.completionRate, f.timeProgress),
+    lights: { ...f.lights },
+  };
+}
+
+/** The 总体 paragraphs (minutes 一 and bulletin 一), from the figures. */
+function overallParagraphs(region: string, f: RegisterFigures, withComposition: boolean): string[] {
+  const out: string[] = [];
+  const n = f.projectCount;
+  let first = `截至${formatDate(f.asOf)}，${region}共有重点项目${n}个`;
+  if (f.totals.totalInvestment > 0) first += `，总投资${formatMoneyAuto(f.totals.totalInvestment)}`;
+  if (withComposition && n > 0) {
+    const parts: string[] = [];
+    if (f.byNature.新建 > 0) parts.push(`新建项目${f.byNature.新建}个`);
+    if (f.byNature.续建 > 0) parts.push(`续建项目${f.byNature.续建}个`);
+    if (f.byNature.前期 > 0) parts.push(`前期项目${f.byNature.前期}个`);
+    if (parts.length > 0) first += `，其中${parts.join('、')}`;
+  }
+  first += '。';
+  if (n > 0) {
+    first += `已开复工${f.started}个，开复工率${formatPercent(f.startRate ?? 0)}`;
+    if (f.newTotal > 0) {
+      first += `；新建项目${f.newTotal}个，已开工${f.newStarted}个，新开工率${formatPercent(f.newStartRate ?? 0)}`;
+    }
+    first += '。';
+  }
+  out.push(first);
+
+  let money = `年度计划投资${formatMoneyAuto(f.totals.annualPlan)}，累计完成投资${formatMoneyAuto(f.totals.completedYear)}`;
+  if (f.completionRate !== null) {
+    money += `，投资完成率${formatPercent(f.completionRate)}，序时进度${formatPercent(f.timeProgress)}，${progressComparison(f.completionRate, f.timeProgress)}`;
+  }
+  if (f.totals.completedMonth > 0) money += `；本月完成投资${formatMoneyAuto(f.totals.completedMonth)}`;
+  out.push(`${money}。`);
+
+  if (n > 0) {
+    out.push(
+      `按照滞后判定标准，红灯项目${f.lights.红}个、黄灯项目${f.lights.黄}个、绿灯项目${f.lights.绿}个` +
+        (f.lagging > 0 ? `，进度滞后项目共${f.lagging}个。` : '，无进度滞后项目。'),
+    );
+  }
+  return out;
+}
+
+function moneyCell(wan: number, unit: MoneyUnit): Cell {
+  return { text: formatMoneyNumber(wan, unit), value: unit === '亿元' ? wan / 10000 : wan, format: 'money' };
+}
+
+function rateCell(rate: number | null): Cell {
+  return rate === null
+    ? { text: '—', format: 'percent' }
+    : { text: formatPercent(rate), value: rate, format: 'percent' };
+}
+
+function intCell(n: number): Cell {
+  return { text: String(n), value: n, format: 'integer' };
+}
+
+function textCell(text: string): Cell {
+  return { text, format: 'text' };
+}
+
+function lightCell(light: Light): Cell {
+  return { text: light, light, format: 'text' };
+}
+
+const col = (title: string, align: Column['align'] = 'left'): Column => ({ title, align });
+
+function reasonsText(reasons: readonly string[]): string {
+  return reasons.map(trimSentenceEnd).join('；');
+}
+
+// ---------------------------------------------------------------------------------------------
+// minutes
+
+export interface MinutesInput {
+  meeting: Meeting;
+  /** the register named by the meeting */
+  register: Register;
+  /**
+   * The meeting history (the meeting's folder), for earlier decisions and the issue number. The
+   * meeting itself may or may not be among them; meetings after it are ignored.
+   */
+  meetings: readonly Meeting[];
+}
+
+export interface DecisionData {
+  id: string;
+  project: string;
+  projectName: string;
+  text: string;
+  unit: string;
+  owner?: string;
+  due: IsoDate;
+  meetingDate: IsoDate;
+  state: LedgerEntry['state'];
+  daysOverdue: number;
+  note?: string;
+}
+
+export interface MinutesData {
+  meeting: {
+    date: IsoDate;
+    kind: MeetingKind;
+    number: number;
+    title: string;
+    chair?: string;
+    place?: string;
+    present: string[];
+    absent: string[];
+    attending: string[];
+    asOf?: IsoDate;
+    closed: boolean;
+  };
+  register: { title: string; region: string; asOf: IsoDate };
+  overall: OverallData;
+  previousDecisions: {
+    done: DecisionData[];
+    open: DecisionData[];
+    overdue: DecisionData[];
+    dropped: DecisionData[];
+  };
+  items: Array<{
+    project: string;
+    name: string;
+    unit?: string;
+    leader?: string;
+    light: Light;
+    reasons: string[];
+    notes?: string;
+    decisions: Array<{ id: string; text: string; unit: string; owner?: string; due: IsoDate }>;
+  }>;
+  decisionCount: number;
+}
+
+function sameMeeting(a: Meeting, b: Meeting): boolean {
+  if (a === b) return true;
+  if (a.file !== undefined && b.file !== undefined) return a.file === b.file;
+  return (
+    a.meeting.date === b.meeting.date &&
+    a.meeting.kind === b.meeting.kind &&
+    a.meeting.number === b.meeting.number
+  );
+}
+
+/** 期数: the meeting's own number, else its place among meetings of its kind in its year (formats.md). */
+export function meetingNumber(meeting: Meeting, meetings: readonly Meeting[]): number {
+  if (meeting.meeting.number !== undefined) return meeting.meeting.number;
+  const { date, kind } = meeting.meeting;
+  const year = date.slice(0, 4);
+  let n = 1;
+  for (const m of meetings) {
+    if (sameMeeting(m, meeting)) continue;
+    if (m.meeting.kind === kind && m.meeting.date.slice(0, 4) === year && m.meeting.date < date) n++;
+  }
+  return n;
+}
+
+function kindWord(kind: MeetingKind): string {
+  return kind === '专题' ? '专题调度' : kind;
+}
+
+/** "平鲁区重点项目周调度会议纪要" */
+export function minutesTitle(region: string, kind: MeetingKind): string {
+  return `${region}重点项目${kindWord(kind)}会议纪要`;
+}
+
+function decisionData(e: LedgerEntry, names: ReadonlyMap<string, Project>): DecisionData {
+  const d: DecisionData = {
+    id: e.decision.id,
+    project: e.project,
+    projectName: names.get(e.project)?.name ?? e.project,
+    text: e.decision.text,
+    unit: e.decision.unit,
+    due: e.decision.due,
+    meetingDate: e.meetingDate,
+    state: e.state,
+    daysOverdue: e.daysOverdue,
+  };
+  if (e.decision.owner) d.owner = e.decision.owner;
+  if (e.latest?.note) d.note = e.latest.note;
+  return d;
+}
+
+function previousDecisionLine(d: DecisionData, index: number, withDue: boolean): string {
+  const parts = [`责任单位：${d.unit}`];
+  if (withDue) parts.push(`完成时限：${formatDate(d.due)}`);
+  if (d.state === 'overdue') parts.push(`已逾期${d.daysOverdue}天`);
+  let line = `${index + 1}.${d.projectName}：${trimSentenceEnd(d.text)}（${parts.join('，')}）。`;
+  if (d.note) line += `落实情况：${sentence(d.note)}`;
+  return line;
+}
+
+function unitsOf(list: readonly { unit: string }[]): string[] {
+  return [...new Set(list.map((d) => d.unit))];
+}
+
+function projectIndex(r: Register): Map<string, Project> {
+  return new Map(r.projects.map((p) => [p.id, p]));
+}
+
+function projectLabel(p: Project | undefined, id: string): string {
+  return p?.name ?? id;
+}
+
+export function buildMinutes(input: MinutesInput): BriefingDocument {
+  const { meeting, register } = input;
+  const h = meeting.meeting;
+  const day = h.date;
+  const region = register.meta.region;
+  const projects = projectIndex(register);
+
+  // Meetings up to this one (inclusive); those after it do not exist yet for these minutes.
+  const history = input.meetings.filter((m) => !sameMeeting(m, meeting) && m.meeting.date <= day);
+  const upToThis = [...history, meeting];
+  const number = meetingNumber(meeting, input.meetings);
+
+  // Figures: the register on its as_of, with decisions overdue on that day counted in the lights.
+  const assessment = assessRegister(register, buildLedger(upToThis, register.meta.asOf));
+  const figures = registerFigures(register, assessment.statuses);
+  const statusById = new Map(assessment.statuses.map((s) => [s.project.id, s]));
+
+  // 上次会议议定事项落实情况: earlier decisions still open on the meeting day, and those whose
+  // latest follow-up was heard since the previous meeting (closed at or just before this one).
+  const ledger = buildLedger(upToThis, day);
+  const prevDate = history.reduce<IsoDate | undefined>(
+    (acc, m) => (m.meeting.date < day && (acc === undefined || m.meeting.date > acc) ? m.meeting.date : acc),
+    undefined,
+  );
+  const heardHere = (e: LedgerEntry): boolean =>
+    e.latest !== undefined &&
+    e.latest.heardOn <= day &&
+    (prevDate === undefined || e.latest.heardOn > prevDate);
+  const earlier = ledger
+    .filter((e) => e.meetingDate < day && (isOpenState(e.state) || heardHere(e)))
+    .sort(compareLedgerEntries);
+  const prev = {
+    done: earlier.filter((e) => e.state === 'done').map((e) => decisionData(e, projects)),
+    open: earlier.filter((e) => e.state === 'open').map((e) => decisionData(e, projects)),
+    overdue: earlier.filter((e) => e.state === 'overdue').map((e) => decisionData(e, projects)),
+    dropped: earlier.filter((e) => e.state === 'dropped').map((e) => decisionData(e, projects)),
+  };
+
+  const blocks: Block[] = [];
+  const title = h.title || `${region}重点项目${kindWord(h.kind)}会`;
+  const laggingItems = meeting.items.filter((it) => (it.light ?? statusById.get(it.project)?.light) !== '绿');
+
+  // Opening paragraph: when, who chaired, who attended, what was heard.
+  let opening = `${formatDate(day)}，`;
+  if (h.chair) opening += `${h.chair}同志`;
+  if (h.place) opening += `在${h.place}`;
+  opening += `${h.chair ? '主持' : ''}召开${title}`;
+  opening += '。';
+  if (h.present.length > 0) {
+    const shown = h.present.slice(0, 6);
+    opening +=
+      h.present.length > shown.length
+        ? `${joinNames(shown)}等${h.present.length}个单位负责同志参加会议。`
+        : `${joinNames(shown)}负责同志参加会议。`;
+  }
+  const heard: string[] = ['听取了各责任单位重点项目推进情况汇报'];
+  if (earlier.length > 0) heard.push('检查了上次会议议定事项落实情况');
+  if (meeting.items.length > 0) {
+    heard.push(
+      laggingItems.length > 0
+        ? `逐一研究了${laggingItems.length}个进度滞后项目存在的问题`
+        : `逐一研究了${meeting.items.length}个项目推进中的问题`,
+    );
+  }
+  opening += `会议${heard.join('，')}。现将会议议定事项纪要如下：`;
+  blocks.push({ type: 'paragraph', text: opening });
+
+  // 一、总体进展
+  blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(1)}总体进展` });
+  for (const text of overallParagraphs(region, figures, false)) blocks.push({ type: 'paragraph', text });
+
+  // 二、上次会议议定事项落实情况
+  blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(2)}上次会议议定事项落实情况` });
+  if (earlier.length === 0) {
+    blocks.push({ type: 'paragraph', text: '本次会议无需报告落实情况的前期议定事项。' });
+  } else {
+    const counts = [
+      `已落实${prev.done.length}项`,
+      `推进中${prev.open.length}项`,
+      `逾期未落实${prev.overdue.length}项`,
+    ];
+    if (prev.dropped.length > 0) counts.push(`撤销${prev.dropped.length}项`);
+    let summary = `前期会议议定事项需本次会议报告落实情况的共${earlier.length}项，其中${counts.join('、')}。`;
+    if (prev.overdue.length > 0) summary += `逾期未落实事项涉及${joinNames(unitsOf(prev.overdue))}。`;
+    blocks.push({ type: 'paragraph', text: summary });
+    let sub = 0;
+    const group = (label: string, list: DecisionData[], withDue: boolean): void => {
+      if (list.length === 0) return;
+      blocks.push({
+        type: 'heading',
+        level: 2,
+        text: `${subsectionLabel(++sub)}${label}（${list.length}项）`,
+      });
+      blocks.push({ type: 'list', items: list.map((d, i) => previousDecisionLine(d, i, withDue)) });
+    };
+    group('逾期未落实事项', prev.overdue, true);
+    group('推进中事项', prev.open, true);
+    group('已落实事项', prev.done, false);
+    group('撤销事项', prev.dropped, false);
+  }
+
+  // 三、滞后项目及议定事项
+  blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(3)}滞后项目及议定事项` });
+  const itemsData: MinutesData['items'] = [];
+  if (meeting.items.length === 0) {
+    blocks.push({ type: 'paragraph', text: '本次会议未研究具体项目。' });
+  }
+  meeting.items.forEach((item, i) => {
+    const p = projects.get(item.project);
+    const status: ProjectStatus | undefined = statusById.get(item.project);
+    const light: Light = item.light ?? status?.light ?? '绿';
+    const reasons =
+      item.reasons.length > 0
+        ? item.reasons
+        : light !== '绿'
+          ? (status?.flags.map((f) => f.reason) ?? [])
+          : [];
+    blocks.push({
+      type: 'heading',
+      level: 2,
+      text: `${subsectionLabel(i + 1)}${projectLabel(p, item.project)}`,
+    });
+    const who: string[] = [];
+    if (p?.unit) who.push(`责任单位：${p.unit}`);
+    if (p?.leader) who.push(`包联领导：${p.leader}`);
+    let text = who.length > 0 ? `${who.join('；')}。` : '';
+    if (light === '绿') text += '该项目进度正常（绿灯）';
+    else text += `该项目为${light}灯项目${reasons.length > 0 ? `，${reasonsText(reasons)}` : ''}`;
+    text += '。';
+    if (item.notes) text += `会上，${sentence(item.notes)}`;
+    blocks.push({ type: 'paragraph', text });
+    if (item.decisions.length > 0) {
+      blocks.push({ type: 'paragraph', text: '会议议定：' });
+      blocks.push({ type: 'list', items: item.decisions.map((d, k) => `${k + 1}.${decisionSentence(d)}`) });
+    } else {
+      blocks.push({ type: 'paragraph', text: '本次会议未就该项目形成新的议定事项。' });
+    }
+    const entry: MinutesData['items'][number] = {
+      project: item.project,
+      name: projectLabel(p, item.project),
+      light,
+      reasons: [...reasons],
+      decisions: item.decisions.map((d) => {
+        const out: { id: string; text: string; unit: string; owner?: string; due: IsoDate } = {
+          id: d.id,
+          text: d.text,
+          unit: d.unit,
+          due: d.due,
+        };
+        if (d.owner) out.owner = d.owner;
+        return out;
+      }),
+    };
+    if (p?.unit) entry.unit = p.unit;
+    if (p?.leader) entry.leader = p.leader;
+    if (item.notes) entry.notes = item.notes;
+    itemsData.push(entry);
+  });
+  const decisionCount = meeting.items.reduce((n, it) => n + it.decisions.length, 0);
+
+  // 四、下步工作要求
+  blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(4)}下步工作要求` });
+  const reqs: string[] = [];
+  const decisionUnits = unitsOf(meeting.items.flatMap((it) => it.decisions));
+  if (decisionCount > 0) {
+    reqs.push(
+      `抓好本次议定事项落实。本次会议议定事项${decisionCount}项，${joinNames(decisionUnits)}要按照明确的完成时限逐项抓好落实，做到件件有着落、事事有回音，落实情况在下次调度会上报告。`,
+    );
+  }
+  if (prev.overdue.length > 0) {
+    reqs.push(
+      `限期办结逾期事项。${joinNames(unitsOf(prev.overdue))}要对逾期未落实的${prev.overdue.length}项议定事项说明原因、明确办结时间，尽快办结销号。`,
+    );
+  }
+  if (laggingItems.length > 0) {
+    const red = laggingItems.filter((it) => (it.light ?? statusById.get(it.project)?.light) === '红').length;
+    reqs.push(
+      `加快滞后项目推进。对本次会议研究的${laggingItems.length}个滞后项目，各包联领导和责任单位要逐项制定赶超措施、倒排工期` +
+        (red > 0 ? `，${red}个红灯项目责任单位要在下次调度会上专题汇报整改进展。` : '，尽快扭转滞后局面。'),
+    );
+  }
+  if (figures.completionRate !== null && pointsGap(figures.timeProgress, figures.completionRate) > 0) {
+    reqs.push(
+      `加快投资完成进度。${region}年度投资完成率${formatPercent(figures.completionRate)}，${progressComparison(figures.completionRate, figures.timeProgress)}，各责任单位要对标序时进度，加快形成实物工作量。`,
+    );
+  }
+  reqs.push(
+    `及时更新项目台账。各责任单位要及时、准确报送项目进展和投资完成情况${register.meta.issuer ? `，${register.meta.issuer}要加强跟踪督办` : ''}。`,
+  );
+  blocks.push({ type: 'list', items: reqs.map((r, i) => `${i + 1}.${r}`) });
+
+  blocks.push({
+    type: 'attendance',
+    present: [...h.present],
+    absent: [...h.absent],
+    attending: [...h.attending],
+  });
+
+  const meetingData: MinutesData['meeting'] = {
+    date: day,
+    kind: h.kind,
+    number,
+    title,
+    present: [...h.present],
+    absent: [...h.absent],
+    attending: [...h.attending],
+    closed: h.closed,
+  };
+  if (h.chair) meetingData.chair = h.chair;
+  if (h.place) meetingData.place = h.place;
+  if (h.asOf) meetingData.asOf = h.asOf;
+  const data: MinutesData = {
+    meeting: meetingData,
+    register: { title: register.meta.title, region, asOf: register.meta.asOf },
+    overall: overallData(figures),
+    previousDecisions: prev,
+    items: itemsData,
+    decisionCount,
+  };
+
+  const doc: BriefingDocument = {
+    kind: 'minutes',
+    title: minutesTitle(region, h.kind),
+    issueLine: issueLine(number),
+    date: day,
+    dateText: formatDate(day),
+    blocks,
+    attachments: [],
+    data,
+  };
+  if (register.meta.issuer) doc.issuer = register.meta.issuer;
+  return doc;
+}
+
+// ---------------------------------------------------------------------------------------------
+// bulletin
+
+export interface BulletinInput {
+  register: Register;
+  /** the meeting history; undefined when none was given (section 五 then covers problems only) */
+  meetings?: readonly Meeting[];
+}
+
+export interface RankingData {
+  name: string;
+  projectCount: number;
+  annualPlan: number;
+  share: RateData;
+  completedYear: number;
+  completedRank: number;
+  completionRate: RateData;
+  rateRank: number;
+  /** "超序时进度7.3个百分点" etc.; null with no rate */
+  comparison: string | null;
+  lights: { 红: number; 黄: number; 绿: number };
+}
+
+export interface BulletinData {
+  /** YYYY-MM */
+  month: string;
+  asOf: IsoDate;
+  region: string;
+  overall: OverallData;
+  unitRanking: RankingData[];
+  areaRanking: RankingData[];
+  redList: RankingData[];
+  blackList: RankingData[];
+  lagging: Array<{
+    id: string;
+    name: string;
+    unit: string;
+    leader?: string;
+    light: Light;
+    completionRate: RateData;
+    reasons: string[];
+  }>;
+  problems: ProblemFigures & { resolvedRateText: string };
+  /** null when no meetings were given */
+  decisions:
+    | (DecisionFigures & {
+        onTimeRateText: string;
+        meetingsInMonth: number;
+        decisionsInMonth: number;
+        overdueList: DecisionData[];
+      })
+    | null;
+  projects: Array<{
+    id: string;
+    name: string;
+    unit: string;
+    leader?: string;
+    annualPlan: number;
+    completedYear: number;
+    completionRate: RateData;
+    light: Light;
+    progress?: string;
+  }>;
+}
+
+/** "2021-10" for a register with as_of in October 2021: the month a bulletin on it covers. */
+export function bulletinMonth(register: Register): string {
+  return register.meta.asOf.slice(0, 7);
+}
+
+/**
+ * Why a bulletin for `month` (YYYY-MM) cannot be made from this register, or null when it can.
+ * The figures are current to as_of, so they describe as_of's month only: a bulletin titled with
+ * another month would print figures of a different date under that month's name.
+ */
+export function bulletinMonthProblem(register: Register, month: string): string | null {
+  const have = bulletinMonth(register);
+  if (month === have) return null;
+  const [y, m] = month.split('-').map(Number);
+  const p = dateParts(register.meta.asOf);
+  return (
+    `台账数据截至${formatDate(register.meta.asOf)}，只能生成${p.year}年${p.month}月份的通报，` +
+    `不能生成${y}年${m}月份的通报；请改用数据截至该月的台账，或去掉 --month`
+  );
+}
+
+/** "关于2021年10月份平鲁区重点项目建设情况的通报" */
+export function bulletinTitle(region: string, asOf: IsoDate): string {
+  const p = dateParts(asOf);
+  return `关于${p.year}年${p.month}月份${region}重点项目建设情况的通报`;
+}
+
+function rankingData(r: RankingRow, tp: number): RankingData {
+  return {
+    name: r.name,
+    projectCount: r.projectCount,
+    annualPlan: r.annualPlan,
+    share: rateData(r.share),
+    completedYear: r.completedYear,
+    completedRank: r.completedRank,
+    completionRate: rateData(r.completionRate),
+    rateRank: r.rateRank,
+    comparison: r.completionRate === null ? null : progressComparison(r.completionRate, tp),
+    lights: { ...r.lights },
+  };
+}
+
+function rankingTable(rows: readonly RankingRow[], first: string, unit: MoneyUnit): Block {
+  return {
+    type: 'table',
+    unitNote: `单位：${unit}`,
+    columns: [
+      col(first),
+      col('项目数', 'right'),
+      col('年度计划投资', 'right'),
+      col('占比', 'right'),
+      col('累计完成投资', 'right'),
+      col('完成额排名', 'right'),
+      col('投资完成率', 'right'),
+      col('完成率排名', 'right'),
+    ],
+    rows: rows.map((r) => [
+      textCell(r.name),
+      intCell(r.projectCount),
+      moneyCell(r.annualPlan, unit),
+      rateCell(r.share),
+      moneyCell(r.completedYear, unit),
+      intCell(r.completedRank),
+      rateCell(r.completionRate),
+      r.completionRate === null ? textCell('—') : intCell(r.rateRank),
+    ]),
+  };
+}
+
+/** "区发改局（投资完成率120.0%，超序时进度36.7个百分点）" */
+function listedUnit(r: RankingRow, tp: number, behind: boolean): string {
+  const rate = r.completionRate ?? 0;
+  let cmp = progressComparison(rate, tp);
+  // 黑榜 is judged on unrounded figures: a unit a hair below time progress prints level with it.
+  if (behind && cmp === '与序时进度持平') cmp = '略慢于序时进度';
+  return `${r.name}（投资完成率${formatPercent(rate)}，${cmp}）`;
+}
+
+function metTimeProgress(r: RankingRow, tp: number): boolean {
+  return r.completionRate !== null && pointsGap(tp, r.completionRate) <= 0;
+}
+
+export function buildBulletin(input: BulletinInput): BriefingDocument {
+  const { register } = input;
+  const { region, asOf, moneyUnit } = register.meta;
+  const day = asOf;
+  const month = bulletinMonth(register);
+  const monthStart = `${month}-01`;
+  const monthEnd = endOfMonth(asOf);
+  const { year: y, month: m } = dateParts(asOf);
+  const projects = projectIndex(register);
+
+  const meetings = input.meetings ? input.meetings.filter((mt) => mt.meeting.date <= day) : undefined;
+  const ledger = meetings ? buildLedger(meetings, day) : undefined;
+  const assessment: RegisterAssessment = assessRegister(register, ledger);
+  const tp = assessment.timeProgress;
+  const figures = registerFigures(register, assessment.statuses);
+  const units = unitRanking(assessment.statuses);
+  const areas = areaRanking(assessment.statuses);
+  const rb = redBlackList(units, tp);
+  const problems = problemFigures(register.projects, day);
+  const decisions = ledger ? decisionFigures(ledger, day) : null;
+
+  const blocks: Block[] = [];
+  blocks.push({
+    type: 'paragraph',
+    text: `为全面掌握${region}重点项目建设进展，压实项目推进责任，按照“周调度、月通报、季考核”工作机制，现将${y}年${m}月份${region}重点项目建设情况通报如下：`,
+  });
+
+  // 一、总体情况
+  blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(1)}总体情况` });
+  for (const text of overallParagraphs(region, figures, true)) blocks.push({ type: 'paragraph', text });
+
+  // 二、各责任单位推进情况
+  blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(2)}各责任单位推进情况` });
+  const rated = units.filter((r) => r.completionRate !== null);
+  const met = rated.filter((r) => metTimeProgress(r, tp)).length;
+  let unitText = `纳入调度的${units.length}个责任单位中，${met}个单位投资完成率达到或超过序时进度，${rated.length - met}个单位低于序时进度`;
+  if (rated.length < units.length)
+    unitText += `，${units.length - rated.length}个单位无年度计划投资、不参与完成率排名`;
+  unitText += '。各责任单位推进情况如下表（按投资完成率排序）：';
+  blocks.push({ type: 'paragraph', text: unitText });
+  blocks.push(rankingTable(units, '责任单位', moneyUnit));
+  if (areas.length > 0) {
+    blocks.push({ type: 'paragraph', text: `按片区（园区）统计，各片区推进情况如下表：` });
+    blocks.push(rankingTable(areas, '片区（园区）', moneyUnit));
+  }
+
+  // 三、红黑榜
+  blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(3)}红黑榜` });
+  blocks.push({
+    type: 'paragraph',
+    text:
+      rb.red.length > 0
+        ? `红榜：${rb.red.map((r) => listedUnit(r, tp, false)).join('、')}。`
+        : '红榜：本月没有责任单位投资完成率达到序时进度，红榜空缺。',
+  });
+  blocks.push({
+    type: 'paragraph',
+    text:
+      rb.black.length > 0
+        ? `黑榜：${rb.black.map((r) => listedUnit(r, tp, true)).join('、')}。`
+        : '黑榜：各责任单位投资完成率均达到序时进度，黑榜空缺。',
+  });
+
+  // 四、进度滞后项目
+  blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(4)}进度滞后项目` });
+  const lagging = assessment.lagging;
+  const reds = lagging.filter((s) => s.light === '红');
+  const yellows = lagging.filter((s) => s.light === '黄');
+  if (lagging.length === 0) {
+    blocks.push({ type: 'paragraph', text: `截至${formatDate(day)}，全部项目均为绿灯，无进度滞后项目。` });
+  } else {
+    blocks.push({
+      type: 'paragraph',
+      text: `截至${formatDate(day)}，${laggardSummary(lagging.map((s) => s.project.name))}，其中红灯项目${reds.length}个、黄灯项目${yellows.length}个。具体如下：`,
+    });
+    let sub = 0;
+    for (const [label, list] of [
+      ['红灯项目', reds],
+      ['黄灯项目', yellows],
+    ] as const) {
+      if (list.length === 0) continue;
+      blocks.push({
+        type: 'heading',
+        level: 2,
+        text: `${subsectionLabel(++sub)}${label}（${list.length}个）`,
+      });
+      blocks.push({
+        type: 'list',
+        items: list.map((s, i) => {
+          const who = [`责任单位：${s.project.unit}`];
+          if (s.project.leader) who.push(`包联领导：${s.project.leader}`);
+          return `${i + 1}.${s.project.name}（${who.join('，')}）：${reasonsText(s.flags.map((f) => f.reason))}。`;
+        }),
+      });
+    }
+  }
+
+  // 五、问题解决和议定事项落实情况
+  blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(5)}问题解决和议定事项落实情况` });
+  blocks.push({ type: 'heading', level: 2, text: `${subsectionLabel(1)}问题解决情况` });
+  if (problems.raised === 0) {
+    blocks.push({ type: 'paragraph', text: '台账未登记项目存在问题。' });
+  } else {
+    blocks.push({
+      type: 'paragraph',
+      text:
+        `台账登记项目存在问题${problems.raised}个，已解决${problems.resolved}个，解决率${formatPercent(problems.resolvedRate ?? 0)}；` +
+        `未解决${problems.open}个，其中逾期未解决${problems.overdue}个。`,
+    });
+    const overdueProblems: string[] = [];
+    for (const p of register.projects) {
+      for (const q of p.problems) {
+        if (q.raised !== undefined && q.raised > day) continue;
+        const resolved = q.resolved !== undefined && q.resolved <= day;
+        if (resolved || q.due === undefined || q.due >= day) continue;
+        overdueProblems.push(
+          `${overdueProblems.length + 1}.${p.name}：${trimSentenceEnd(q.text)}（责任单位：${q.unit || p.unit}，解决时限：${formatDate(q.due)}）。`,
+        );
+      }
+    }
+    if (overdueProblems.length > 0) {
+      blocks.push({ type: 'paragraph', text: '逾期未解决的问题：' });
+      blocks.push({ type: 'list', items: overdueProblems });
+    }
+  }
+  blocks.push({ type: 'heading', level: 2, text: `${subsectionLabel(2)}议定事项落实情况` });
+  let decisionsData: BulletinData['decisions'] = null;
+  if (!meetings || !ledger || !decisions) {
+    blocks.push({ type: 'paragraph', text: '本期未提供调度会议记录，议定事项落实情况不在本通报中统计。' });
+  } else {
+    const inMonth = meetings.filter((mt) => mt.meeting.date >= monthStart && mt.meeting.date <= monthEnd);
+    const decisionsInMonth = inMonth.reduce(
+      (n, mt) => n + mt.items.reduce((k, it) => k + it.decisions.length, 0),
+      0,
+    );
+    const s = decisions.summary;
+    const overdueList = ledger
+      .filter((e) => e.state === 'overdue' && e.meetingDate <= day)
+      .sort(compareLedgerEntries)
+      .map((e) => decisionData(e, projects));
+    decisionsData = {
+      ...decisions,
+      onTimeRateText: rateData(decisions.onTimeRate).text,
+      meetingsInMonth: inMonth.length,
+      decisionsInMonth,
+      overdueList,
+    };
+    if (s.total === 0) {
+      blocks.push({ type: 'paragraph', text: `截至${formatDate(day)}，调度会议尚未形成议定事项。` });
+    } else {
+      let text = `${m}月份共召开调度会${inMonth.length}次，议定事项${decisionsInMonth}项。`;
+      text +=
+        `截至${formatDate(day)}，全年累计议定事项${s.total}项，已落实${s.done}项、推进中${s.open}项、逾期未落实${s.overdue}项` +
+        (s.dropped > 0 ? `、撤销${s.dropped}项` : '') +
+        '。';
+      text +=
+        decisions.due > 0
+          ? `已到完成时限的事项${decisions.due}项，按时落实${decisions.doneOnTime}项，按时落实率${formatPercent(decisions.onTimeRate ?? 0)}。`
+          : '尚无到完成时限的事项。';
+      blocks.push({ type: 'paragraph', text });
+      blocks.push({
+        type: 'table',
+        caption: '各责任单位议定事项落实情况',
+        columns: [
+          col('责任单位'),
+          col('议定事项', 'right'),
+          col('已落实', 'right'),
+          col('到期事项', 'right'),
+          col('按时落实', 'right'),
+          col('逾期未落实', 'right'),
+          col('按时落实率', 'right'),
+        ],
+        rows: [...decisions.byUnit]
+          .sort(
+            (a, b) =>
+              (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) ||
+              b.due - a.due ||
+              (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0),
+          )
+          .map((r) => [
+            textCell(r.unit),
+            intCell(r.taken),
+            intCell(r.done),
+            intCell(r.due),
+            intCell(r.doneOnTime),
+            intCell(r.overdue),
+            rateCell(r.onTimeRate),
+          ]),
+      });
+      if (overdueList.length > 0) {
+        blocks.push({ type: 'paragraph', text: '逾期未落实的议定事项：' });
+        blocks.push({ type: 'list', items: overdueList.map((d, i) => previousDecisionLine(d, i, true)) });
+      }
+    }
+  }
+
+  // 六、下步工作要求
+  blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(6)}下步工作要求` });
+  const reqs: string[] = [];
+  if (figures.completionRate !== null) {
+    const behind = pointsGap(tp, figures.completionRate) > 0;
+    let t = `对标序时进度，加快投资完成。${region}年度投资完成率${formatPercent(figures.completionRate)}，${progressComparison(figures.completionRate, tp)}。`;
+    if (rb.black.length > 0) {
+      t += `${joinNames(rb.black.map((r) => r.name))}等投资完成率低于序时进度的单位要认真分析原因，制定赶超措施，确保尽快达到序时进度。`;
+    } else if (behind) {
+      t += '各责任单位要加快形成实物工作量，确保尽快达到序时进度。';
+    } else {
+      t += '各责任单位要保持良好势头，确保完成年度投资目标。';
+    }
+    reqs.push(t);
+  }
+  if (lagging.length > 0) {
+    reqs.push(
+      `聚焦滞后项目，逐项推动销号。对${lagging.length}个进度滞后项目，各包联领导要靠前调度，责任单位要逐项明确整改措施和时限` +
+        (reds.length > 0
+          ? `，${reds.length}个红灯项目要作为下月调度重点，在周调度会上专题汇报进展。`
+          : '，尽快转为绿灯。'),
+    );
+  }
+  if (problems.overdue > 0) {
+    const unitsWithOverdue = problems.byUnit.filter((r) => r.overdue > 0).map((r) => r.unit);
+    reqs.push(
+      `加快问题解决，兑现解决时限。${joinNames(unitsWithOverdue)}要对逾期未解决的${problems.overdue}个问题限期解决，确需延期的要说明原因、重新明确时限。`,
+    );
+  }
+  if (decisions && decisions.summary.overdue > 0 && decisionsData) {
+    reqs.push(
+      `狠抓议定事项落实。${joinNames(unitsOf(decisionsData.overdueList))}要对逾期未落实的${decisions.summary.overdue}项议定事项说明原因、限期办结，做到件件有着落、事事有回音。`,
+    );
+  }
+  reqs.push(
+    `严格督查考核。坚持“周调度、月通报、季考核”，各责任单位要及时、准确更新项目台账，通报结果纳入季度考核${register.meta.issuer ? `，${register.meta.issuer}要加强跟踪督办` : ''}。`,
+  );
+  blocks.push({ type: 'list', items: reqs.map((r, i) => `${i + 1}.${r}`) });
+
+  // 附件: the full progress table, in register order.
+  const attachmentRows: Cell[][] = [];
+  const projectsData: BulletinData['projects'] = [];
+  for (const s of assessment.statuses) {
+    const p = s.project;
+    attachmentRows.push([
+      textCell(p.id),
+      textCell(p.name),
+      textCell(p.unit),
+      textCell(p.leader ?? ''),
+      moneyCell(p.annualPlan, moneyUnit),
+      moneyCell(p.completedYear, moneyUnit),
+      rateCell(s.completionRate),
+      lightCell(s.light),
+      textCell(p.progress ?? ''),
+    ]);
+    const row: BulletinData['projects'][number] = {
+      id: p.id,
+      name: p.name,
+      unit: p.unit,
+      annualPlan: p.annualPlan,
+      completedYear: p.completedYear,
+      completionRate: rateData(s.completionRate),
+      light: s.light,
+    };
+    if (p.leader) row.leader = p.leader;
+    if (p.progress) row.progress = p.progress;
+    projectsData.push(row);
+  }
+
+  const data: BulletinData = {
+    month,
+    asOf,
+    region,
+    overall: overallData(figures),
+    unitRanking: units.map((r) => rankingData(r, tp)),
+    areaRanking: areas.map((r) => rankingData(r, tp)),
+    redList: rb.red.map((r) => rankingData(r, tp)),
+    blackList: rb.black.map((r) => rankingData(r, tp)),
+    lagging: lagging.map((s) => {
+      const out: BulletinData['lagging'][number] = {
+        id: s.project.id,
+        name: s.project.name,
+        unit: s.project.unit,
+        light: s.light,
+        completionRate: rateData(s.completionRate),
+        reasons: s.flags.map((f) => f.reason),
+      };
+      if (s.project.leader) out.leader = s.project.leader;
+      return out;
+    }),
+    problems: { ...problems, resolvedRateText: rateData(problems.resolvedRate).text },
+    decisions: decisionsData,
+    projects: projectsData,
+  };
+
+  const doc: BriefingDocument = {
+    kind: 'bulletin',
+    title: bulletinTitle(region, asOf),
+    date: asOf,
+    dateText: formatDate(asOf),
+    blocks,
+    attachments: [
+      {
+        title: `${y}年${m}月份${region}重点项目建设进度表`,
+        blocks: [
+          {
+            type: 'table',
+            unitNote: `数据截至${formatDate(asOf)}；单位：${moneyUnit}`,
+            columns: [
+              col('编号'),
+              col('项目名称'),
+              col('责任单位'),
+              col('包联领导'),
+              col('年度计划', 'right'),
+              col('累计完成', 'right'),
+              col('完成率', 'right'),
+              col('灯', 'center'),
+              col('形象进度'),
+            ],
+            rows: attachmentRows,
+          },
+        ],
+      },
+    ],
+    data,
+  };
+  if (register.meta.issuer) doc.issuer = register.meta.issuer;
+  return doc;
+}
