@@ -1,0 +1,282 @@
+// One recorder per meeting: while a meeting is being recorded, `<file>.lock` next to it names the process
+// (pid, host, user, since when). A second process is refused and may open the meeting read-only. A lock
+// left by a process that died (same host, pid gone) or a very old lock from another host is taken over.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { InputError } from '../domain/types.js';
+
+export interface LockInfo {
+  pid: number;
+  hostname: string;
+  user: string;
+  /** ISO timestamp of when the lock was taken */
+  started: string;
+}
+
+export interface MeetingLock {
+  /** the meeting file (absolute) */
+  file: string;
+  lockFile: string;
+  info: LockInfo;
+  /** remove the lock (only if it is still ours); safe to call twice */
+  release(): void;
+}
+
+export interface AcquireOptions {
+  /** a lock from another host older than this is taken over (default 12 hours) */
+  staleAfterMs?: number;
+  /** the clock (tests) */
+  now?: () => Date;
+  /** whether a pid on this host is alive (tests) */
+  isAlive?: (pid: number) => boolean;
+}
+
+const DEFAULT_STALE_MS = 12 * 60 * 60 * 1000;
+/** a lock file that cannot be read is being written right now, unless it is older than this */
+const UNREADABLE_GRACE_MS = 5000;
+
+/** The refusal when another live process records the meeting. Callers may catch it and open read-only. */
+export class MeetingLockedError extends InputError {
+  readonly holder: LockInfo;
+  readonly lockFile: string;
+  constructor(file: string, lockFile: string, holder: LockInfo) {
+    const since = formatLocalTime(holder.started);
+    const where = holder.hostname === os.hostname() ? '' : `，主机 ${holder.hostname}`;
+    const who = holder.user ? `，用户 ${holder.user}` : '';
+    super([
+      {
+        severity: 'error',
+        file,
+        line: 0,
+        column: 0,
+        message:
+          `会议记录正由另一进程记录（进程号 ${holder.pid}${where}${who}，自 ${since} 起）；` +
+          `可以只读方式打开，或待其结束后再试。若确认该进程已不存在，可删除锁文件 ${lockFile}`,
+      },
+    ]);
+    this.name = 'MeetingLockedError';
+    this.holder = holder;
+    this.lockFile = lockFile;
+  }
+}
+
+function formatLocalTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function lockPathFor(file: string): string {
+  return `${path.resolve(file)}.lock`;
+}
+
+/** True when a process with this pid exists on this host (EPERM: it exists, owned by someone else). */
+export function isProcessAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function currentUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? '';
+  }
+}
+
+function parseLock(content: string): LockInfo | null {
+  try {
+    const raw = JSON.parse(content) as Partial<LockInfo>;
+    if (typeof raw.pid !== 'number' || typeof raw.hostname !== 'string' || typeof raw.started !== 'string') {
+      return null;
+    }
+    return { pid: raw.pid, hostname: raw.hostname, started: raw.started, user: String(raw.user ?? '') };
+  } catch {
+    return null;
+  }
+}
+
+/** Who holds the lock on `file`, or null when nobody (or the lock file cannot be read). */
+export function readLock(file: string): LockInfo | null {
+  try {
+    return parseLock(fs.readFileSync(lockPathFor(file), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+type Verdict = { kind: 'live'; info: LockInfo } | { kind: 'stale'; content: string } | { kind: 'gone' };
+
+function judge(lockFile: string, options: AcquireOptions): Verdict {
+  let content: string;
+  let mtimeMs: number;
+  try {
+    content = fs.readFileSync(lockFile, 'utf8');
+    mtimeMs = fs.statSync(lockFile).mtimeMs;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'gone' };
+    throw error;
+  }
+  const now = (options.now ?? (() => new Date()))().getTime();
+  const info = parseLock(content);
+  if (!info) {
+    // a holder between open('wx') and write, or a damaged file
+    if (now - mtimeMs < UNREADABLE_GRACE_MS) {
+      return {
+        kind: 'live',
+        info: { pid: 0, hostname: os.hostname(), user: '', started: new Date(mtimeMs).toISOString() },
+      };
+    }
+    return { kind: 'stale', content };
+  }
+  if (info.hostname === os.hostname()) {
+    const alive = (options.isAlive ?? isProcessAlive)(info.pid);
+    return alive ? { kind: 'live', info } : { kind: 'stale', content };
+  }
+  // another host: its pids mean nothing here; only age tells
+  const started = new Date(info.started).getTime();
+  const age = now - (Number.isNaN(started) ? mtimeMs : started);
+  return age > (options.staleAfterMs ?? DEFAULT_STALE_MS)
+    ? { kind: 'stale', content }
+    : { kind: 'live', info };
+}
+
+/**
+ * Move a stale lock out of the way. Renaming is atomic, so of two processes taking over the same stale
+ * lock only one moves it; if what we moved is not the stale lock we judged (someone took over in
+ * between), put it back and start again.
+ */
+function takeOver(lockFile: string, staleContent: string): void {
+  const aside = `${lockFile}.${process.pid}.${randomBytes(4).toString('hex')}.stale`;
+  try {
+    fs.renameSync(lockFile, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  let moved = '';
+  try {
+    moved = fs.readFileSync(aside, 'utf8');
+  } catch {
+    // unreadable: treat as the stale one
+    moved = staleContent;
+  }
+  if (moved !== staleContent) {
+    try {
+      fs.linkSync(aside, lockFile); // fails if yet another process holds the name now: then it wins
+    } catch {
+      // the name is taken again; the lock we moved belonged to a process that lost the race
+    }
+  }
+  try {
+    fs.unlinkSync(aside);
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Take the lock for recording `file`. Throws MeetingLockedError (an InputError) naming the process
+ * that holds it when that process is alive.
+ */
+export function acquireMeetingLock(file: string, options: AcquireOptions = {}): MeetingLock {
+  const absolute = path.resolve(file);
+  const lockFile = lockPathFor(absolute);
+  const info: LockInfo = {
+    pid: process.pid,
+    hostname: os.hostname(),
+    user: currentUser(),
+    started: (options.now ?? (() => new Date()))().toISOString(),
+  };
+  const content = `${JSON.stringify(info, null, 2)}\n`;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    let fd: number;
+    try {
+      fd = fs.openSync(lockFile, 'wx', 0o644);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') {
+        throw new InputError([
+          {
+            severity: 'error',
+            file: absolute,
+            line: 0,
+            column: 0,
+            message: `会议记录所在文件夹 ${path.dirname(absolute)} 不存在`,
+          },
+        ]);
+      }
+      if (code !== 'EEXIST') throw error;
+      const verdict = judge(lockFile, options);
+      if (verdict.kind === 'live') throw new MeetingLockedError(absolute, lockFile, verdict.info);
+      if (verdict.kind === 'stale') takeOver(lockFile, verdict.content);
+      continue;
+    }
+    try {
+      fs.writeSync(fd, content);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    let released = false;
+    return {
+      file: absolute,
+      lockFile,
+      info,
+      release() {
+        if (released) return;
+        released = true;
+        try {
+          // only remove it if it is still ours (a takeover after a long suspend may have replaced it)
+          if (fs.readFileSync(lockFile, 'utf8') === content) fs.unlinkSync(lockFile);
+        } catch {
+          // gone already
+        }
+      },
+    };
+  }
+  throw new InputError([
+    {
+      severity: 'error',
+      file: absolute,
+      line: 0,
+      column: 0,
+      message: `无法取得会议记录的锁 ${lockFile}：多次重试仍被占用`,
+    },
+  ]);
+}
+
+/**
+ * Release the lock when the process ends: on normal exit, and on SIGINT/SIGTERM/SIGHUP (after releasing,
+ * the signal's usual effect is restored: the process exits with 128 + signal number unless another
+ * listener keeps it alive). Returns a function that removes these handlers (after release()).
+ */
+export function releaseLockOnExit(lock: MeetingLock): () => void {
+  const onExit = () => lock.release();
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const handlers = new Map<NodeJS.Signals, () => void>();
+  process.on('exit', onExit);
+  for (const signal of signals) {
+    const handler = () => {
+      lock.release();
+      remove();
+      // if nobody else handles the signal, end the way the signal would have
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    };
+    handlers.set(signal, handler);
+    process.on(signal, handler);
+  }
+  function remove(): void {
+    process.off('exit', onExit);
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+  }
+  return remove;
+}
