@@ -1,0 +1,562 @@
+// The project register (重点项目台账): a YAML file, or a folder of them merged (formats.md).
+// Every error in every file is collected into one InputError, sorted by file and position.
+
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { isScalar } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { DEFAULT_RULES, InputError } from '../domain/types.js';
+import type {
+  Diagnostic,
+  IsoDate,
+  LagRules,
+  Milestone,
+  MoneyUnit,
+  Problem,
+  Project,
+  Register,
+  RegisterMeta,
+  SourcePos,
+} from '../domain/types.js';
+import { MONEY_UNITS, NATURES, STAGES } from '../domain/normalize.js';
+import {
+  DiagnosticSink,
+  type At,
+  type Fields,
+  type KeySpec,
+  YamlSource,
+  describeIoError,
+  parseYamlText,
+  readYamlText,
+  scaleNumber,
+} from './yaml-source.js';
+
+export interface RegisterLoad {
+  register: Register;
+  warnings: Diagnostic[];
+}
+
+const TOP_KEYS: KeySpec = { register: '台账表头', projects: '项目列表' };
+
+const HEADER_KEYS: KeySpec = {
+  title: '台账标题',
+  region: '地区',
+  year: '年度',
+  as_of: '数据截至日期',
+  money_unit: '金额单位',
+  issuer: '发文机关',
+  rules: '滞后判定规则',
+};
+
+const RULE_KEYS: KeySpec = {
+  time_progress: '序时进度计算方式',
+  yellow_gap: '黄灯差距（个百分点）',
+  red_gap: '红灯差距（个百分点）',
+  start_red_days: '开工滞后转红天数',
+  milestone_red_days: '节点滞后转红天数',
+};
+
+const PROJECT_KEYS: KeySpec = {
+  id: '项目编号',
+  name: '项目名称',
+  nature: '建设性质',
+  stage: '建设阶段',
+  unit: '责任单位',
+  leader: '包联领导',
+  owner: '建设单位/项目业主/业主',
+  area: '片区/园区',
+  industry: '产业类别',
+  content: '建设内容',
+  total_investment: '总投资',
+  annual_plan: '年度计划投资',
+  completed_year: '年度累计完成投资/年度完成投资',
+  completed_month: '本月完成投资',
+  completed_total: '开工以来累计完成投资/累计完成投资',
+  planned_start: '计划开工时间/计划开工',
+  actual_start: '实际开工时间/实际开工/复工',
+  planned_finish: '计划竣工时间/计划竣工/投产',
+  actual_finish: '实际竣工时间/实际竣工',
+  progress: '形象进度/本月进展',
+  contact: '项目联系人/联系人',
+  milestones: '节点计划',
+  problems: '存在问题/问题清单',
+};
+
+const MILESTONE_KEYS: KeySpec = { name: '节点名称', planned: '计划完成日期', done: '实际完成日期' };
+
+const PROBLEM_KEYS: KeySpec = {
+  id: '问题编号',
+  text: '问题描述',
+  unit: '责任单位',
+  raised: '提出日期',
+  due: '解决时限',
+  resolved: '解决日期',
+  resolution: '解决情况',
+};
+
+const TIME_PROGRESS_MODES = ['month', 'half_month', 'day'] as const;
+/** domain.md: a project counts as started when its stage is 在建, 竣工 or 投产. */
+const STARTED_STAGES = new Set(['在建', '竣工', '投产']);
+const UNIT_SHIFT: Record<MoneyUnit, number> = { 万元: 0, 亿元: 4 };
+
+/** A header value with where it was written, for agreement checks across files. */
+interface Placed<T> {
+  value: T;
+  src: YamlSource;
+  at: At;
+}
+
+interface FileHeader {
+  title?: Placed<string>;
+  region?: Placed<string>;
+  year?: Placed<number>;
+  asOf?: Placed<IsoDate>;
+  issuer?: Placed<string>;
+  moneyUnit: MoneyUnit;
+  rules: Partial<Record<keyof LagRules, Placed<LagRules[keyof LagRules]>>>;
+}
+
+interface Seen {
+  src: YamlSource;
+  at: At;
+}
+
+/** State shared by the files of one register. */
+class RegisterReader {
+  readonly sink = new DiagnosticSink();
+  readonly projects: Project[] = [];
+  readonly headers: FileHeader[] = [];
+  readonly files: string[] = [];
+  private readonly projectIds = new Map<string, Seen>();
+  private readonly problemIds = new Map<string, Seen>();
+
+  readText(text: string, file: string, absolute: string): void {
+    this.files.push(absolute);
+    const parsed = parseYamlText(text, file, this.sink);
+    if (!parsed) return;
+    this.readDocument(new YamlSource(parsed, this.sink));
+  }
+
+  readFile(file: string): void {
+    let text: string;
+    try {
+      text = readYamlText(file);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      this.files.push(resolve(file));
+      for (const d of e.diagnostics) this.sink.add(d);
+      return;
+    }
+    this.readText(text, file, resolve(file));
+  }
+
+  private readDocument(src: YamlSource): void {
+    const rootNode = src.doc.contents as YamlNode | null;
+    if (rootNode === null || (isScalar(rootNode) && rootNode.value === null)) {
+      src.error(0, '文件是空的；台账应包含 register:（表头）和 projects:（项目列表）两部分。');
+      return;
+    }
+    const top = src.fields(rootNode, rootNode, '台账文件的顶层', TOP_KEYS);
+    if (!top) return;
+    top.what = '台账文件';
+    const headerNode = top.node('register', { required: true });
+    const header = headerNode === null ? undefined : this.readHeader(src, top, headerNode);
+    const unit = header?.moneyUnit ?? '万元';
+    const asOf = header?.asOf?.value;
+    if (!top.has('projects')) {
+      top.missing('projects');
+      return;
+    }
+    let n = 0;
+    for (const item of top.list('projects')) {
+      n++;
+      const p = this.readProject(src, item.node, item.at, n, unit, asOf);
+      if (p) this.projects.push(p);
+    }
+  }
+
+  private readHeader(src: YamlSource, top: Fields, node: YamlNode): FileHeader | undefined {
+    const f = src.fields(node, top.valueAt('register'), '“register”（台账表头）', HEADER_KEYS);
+    if (!f) return undefined;
+    const placed = <T>(key: string, value: T | undefined): Placed<T> | undefined =>
+      value === undefined ? undefined : { value, src, at: f.valueAt(key) };
+    const header: FileHeader = {
+      title: placed('title', f.str('title', { required: true })),
+      region: placed('region', f.str('region', { required: true })),
+      year: placed(
+        'year',
+        f.number('year', { required: true, integer: true, min: 1900, max: 2200, noun: '年份' }),
+      ),
+      asOf: placed('as_of', f.date('as_of', { required: true })),
+      issuer: placed('issuer', f.str('issuer')),
+      moneyUnit: f.enumOf('money_unit', MONEY_UNITS, '金额单位') ?? '万元',
+      rules: {},
+    };
+    if (header.year && header.asOf && Number(header.asOf.value.slice(0, 4)) !== header.year.value) {
+      src.warning(
+        header.asOf.at,
+        `数据截至日期 ${header.asOf.value} 不在台账年度 ${header.year.value} 年内；序时进度按该日期计算。`,
+      );
+    }
+    const rulesNode = f.node('rules');
+    if (rulesNode !== null) {
+      const r = src.fields(rulesNode, f.valueAt('rules'), '“rules”（滞后判定规则）', RULE_KEYS);
+      if (r) {
+        const rp = <T>(key: string, value: T | undefined): Placed<T> | undefined =>
+          value === undefined ? undefined : { value, src, at: r.valueAt(key) };
+        header.rules = {
+          timeProgress: rp(
+            'time_progress',
+            r.enumOf('time_progress', TIME_PROGRESS_MODES, '序时进度计算方式'),
+          ),
+          yellowGap: rp('yellow_gap', r.number('yellow_gap', { max: 100, noun: '个百分点数' })),
+          redGap: rp('red_gap', r.number('red_gap', { max: 100, noun: '个百分点数' })),
+          startRedDays: rp('start_red_days', r.number('start_red_days', { integer: true, noun: '天数' })),
+          milestoneRedDays: rp(
+            'milestone_red_days',
+            r.number('milestone_red_days', { integer: true, noun: '天数' }),
+          ),
+        };
+        for (const k of Object.keys(header.rules) as (keyof LagRules)[]) {
+          if (header.rules[k] === undefined) delete header.rules[k];
+        }
+      }
+    }
+    this.headers.push(header);
+    return header;
+  }
+
+  private readProject(
+    src: YamlSource,
+    node: YamlNode | null,
+    at: YamlNode,
+    n: number,
+    unit: MoneyUnit,
+    asOf: IsoDate | undefined,
+  ): Project | undefined {
+    const f = src.fields(node, at, `“projects”的第 ${n} 项`, PROJECT_KEYS);
+    if (!f) return undefined;
+    const id = f.str('id');
+    f.what = id ? `项目“${id}”` : `“projects”的第 ${n} 项`;
+    if (id === undefined) {
+      if (!f.has('id')) f.missing('id');
+      else f.node('id', { required: true });
+    } else {
+      this.claimId(this.projectIds, id, src, f.valueAt('id'), '项目编号');
+    }
+    const name = f.str('name', { required: true });
+    const nature = f.enumOf('nature', NATURES, '建设性质', { required: true });
+    const stage = f.enumOf('stage', STAGES, '建设阶段', { required: true });
+    const respUnit = f.str('unit', { required: true });
+    const leader = f.str('leader');
+    const owner = f.str('owner');
+    const area = f.str('area');
+    const industry = f.str('industry');
+    const content = f.str('content', { multiline: true });
+    const totalInvestment = f.amount('total_investment', unit, { required: true });
+    const annualPlan = f.amount('annual_plan', unit, { required: true });
+    const completedYear = f.amount('completed_year', unit, { required: true });
+    const completedMonth = f.amount('completed_month', unit);
+    const completedTotal = f.amount('completed_total', unit);
+    const plannedStart = f.date('planned_start');
+    const actualStart = f.date('actual_start');
+    const plannedFinish = f.date('planned_finish');
+    const actualFinish = f.date('actual_finish');
+    const progress = f.str('progress', { multiline: true });
+    const contact = f.str('contact');
+
+    const milestones: Milestone[] = [];
+    let m = 0;
+    for (const item of f.list('milestones')) {
+      m++;
+      const mf = src.fields(item.node, item.at, `“milestones”的第 ${m} 项`, MILESTONE_KEYS);
+      if (!mf) continue;
+      const mName = mf.str('name', { required: true });
+      const planned = mf.date('planned', { required: true });
+      const done = mf.date('done');
+      if (mName !== undefined && planned !== undefined) {
+        milestones.push(done === undefined ? { name: mName, planned } : { name: mName, planned, done });
+      }
+    }
+
+    const problems: Problem[] = [];
+    let k = 0;
+    for (const item of f.list('problems')) {
+      k++;
+      const pf = src.fields(item.node, item.at, `“problems”的第 ${k} 项`, PROBLEM_KEYS);
+      if (!pf) continue;
+      const explicitId = pf.str('id');
+      // formats.md: a problem's id defaults to <project id>-<n>, n counted from 1 in the list
+      const pid = explicitId ?? (id !== undefined ? `${id}-${k}` : undefined);
+      if (pid !== undefined) {
+        this.claimId(
+          this.problemIds,
+          pid,
+          src,
+          explicitId !== undefined ? pf.valueAt('id') : item.at,
+          '问题编号',
+        );
+      }
+      const text = pf.str('text', { required: true, multiline: true });
+      const problem: Problem = { id: pid ?? '', text: text ?? '' };
+      const pUnit = pf.str('unit');
+      const raised = pf.date('raised');
+      const due = pf.date('due');
+      const resolved = pf.date('resolved');
+      const resolution = pf.str('resolution', { multiline: true });
+      if (pUnit !== undefined) problem.unit = pUnit;
+      if (raised !== undefined) problem.raised = raised;
+      if (due !== undefined) problem.due = due;
+      if (resolved !== undefined) problem.resolved = resolved;
+      if (resolution !== undefined) problem.resolution = resolution;
+      if (raised && resolved && resolved < raised) {
+        pf.src.warning(pf.valueAt('resolved'), `解决日期 ${resolved} 早于提出日期 ${raised}。`);
+      }
+      if (raised && due && due < raised) {
+        pf.src.warning(pf.valueAt('due'), `解决时限 ${due} 早于提出日期 ${raised}。`);
+      }
+      if (text !== undefined && pid !== undefined) problems.push(problem);
+    }
+
+    // Consistency checks that do not stop loading (formats.md: these are warnings).
+    const shown = (wan: number): string => `${scaleNumber(wan, -UNIT_SHIFT[unit])}${unit}`;
+    if (completedYear !== undefined && annualPlan !== undefined && completedYear > annualPlan) {
+      src.warning(
+        f.valueAt('completed_year'),
+        `年度累计完成投资（${shown(completedYear)}）超过年度计划投资（${shown(annualPlan)}），请核对。`,
+      );
+    }
+    if (stage !== undefined && STARTED_STAGES.has(stage) && actualStart === undefined) {
+      src.warning(
+        f.valueAt('stage'),
+        `建设阶段为“${stage}”，但没有填写“actual_start”（实际开工/复工日期）。`,
+      );
+    }
+    if (completedMonth !== undefined && completedYear !== undefined && completedMonth > completedYear) {
+      src.warning(
+        f.valueAt('completed_month'),
+        `本月完成投资（${shown(completedMonth)}）超过年度累计完成投资（${shown(completedYear)}），请核对。`,
+      );
+    }
+    if (completedTotal !== undefined && completedYear !== undefined && completedYear > completedTotal) {
+      src.warning(
+        f.valueAt('completed_total'),
+        `开工以来累计完成投资（${shown(completedTotal)}）少于年度累计完成投资（${shown(completedYear)}），请核对。`,
+      );
+    }
+    if (totalInvestment !== undefined && annualPlan !== undefined && annualPlan > totalInvestment) {
+      src.warning(
+        f.valueAt('annual_plan'),
+        `年度计划投资（${shown(annualPlan)}）超过总投资（${shown(totalInvestment)}），请核对。`,
+      );
+    }
+    if (actualStart !== undefined && asOf !== undefined && actualStart > asOf) {
+      src.warning(f.valueAt('actual_start'), `实际开工日期 ${actualStart} 晚于数据截至日期 ${asOf}。`);
+    }
+    if (plannedStart !== undefined && plannedFinish !== undefined && plannedFinish < plannedStart) {
+      src.warning(
+        f.valueAt('planned_finish'),
+        `计划竣工日期 ${plannedFinish} 早于计划开工日期 ${plannedStart}。`,
+      );
+    }
+
+    if (
+      id === undefined ||
+      name === undefined ||
+      nature === undefined ||
+      stage === undefined ||
+      respUnit === undefined ||
+      totalInvestment === undefined ||
+      annualPlan === undefined ||
+      completedYear === undefined
+    ) {
+      return undefined;
+    }
+    const source: SourcePos = src.pos(f.at);
+    const p: Project = {
+      id,
+      name,
+      nature,
+      stage,
+      unit: respUnit,
+      totalInvestment,
+      annualPlan,
+      completedYear,
+      milestones,
+      problems,
+      source,
+    };
+    if (leader !== undefined) p.leader = leader;
+    if (owner !== undefined) p.owner = owner;
+    if (area !== undefined) p.area = area;
+    if (industry !== undefined) p.industry = industry;
+    if (content !== undefined) p.content = content;
+    if (completedMonth !== undefined) p.completedMonth = completedMonth;
+    if (completedTotal !== undefined) p.completedTotal = completedTotal;
+    if (plannedStart !== undefined) p.plannedStart = plannedStart;
+    if (actualStart !== undefined) p.actualStart = actualStart;
+    if (plannedFinish !== undefined) p.plannedFinish = plannedFinish;
+    if (actualFinish !== undefined) p.actualFinish = actualFinish;
+    if (progress !== undefined) p.progress = progress;
+    if (contact !== undefined) p.contact = contact;
+    return p;
+  }
+
+  private claimId(seen: Map<string, Seen>, id: string, src: YamlSource, at: At, noun: string): void {
+    const first = seen.get(id);
+    if (first) {
+      src.error(
+        at,
+        `${noun}“${id}”重复：${first.src.where(first.at, src.file)}已有同一编号；${noun}在整个台账中必须唯一。`,
+      );
+    } else {
+      seen.set(id, { src, at });
+    }
+  }
+
+  /** Headers of all files agree; rules merge; returns the register's meta or undefined on errors. */
+  mergeHeaders(): RegisterMeta | undefined {
+    const meta: Partial<RegisterMeta> = {};
+    const agreed: { [K in 'title' | 'region' | 'year' | 'asOf' | 'issuer']?: Placed<string | number> } = {};
+    const keyName = {
+      title: 'title',
+      region: 'region',
+      year: 'year',
+      asOf: 'as_of',
+      issuer: 'issuer',
+    } as const;
+    for (const h of this.headers) {
+      for (const k of ['title', 'region', 'year', 'asOf', 'issuer'] as const) {
+        const v = h[k] as Placed<string | number> | undefined;
+        if (!v) continue;
+        const first = agreed[k];
+        if (!first) agreed[k] = v;
+        else if (first.value !== v.value) {
+          v.src.error(
+            v.at,
+            `“${keyName[k]}”与 ${first.src.where(first.at)} 不一致（那里是“${first.value}”，这里是“${v.value}”）；同一台账各文件的表头必须一致。`,
+          );
+        }
+      }
+    }
+    const rules: LagRules = { ...DEFAULT_RULES };
+    const ruleKey: Record<keyof LagRules, string> = {
+      timeProgress: 'time_progress',
+      yellowGap: 'yellow_gap',
+      redGap: 'red_gap',
+      startRedDays: 'start_red_days',
+      milestoneRedDays: 'milestone_red_days',
+    };
+    const ruleFrom: Partial<Record<keyof LagRules, Placed<unknown>>> = {};
+    for (const h of this.headers) {
+      for (const k of Object.keys(h.rules) as (keyof LagRules)[]) {
+        const v = h.rules[k]!;
+        const first = ruleFrom[k];
+        if (!first) {
+          ruleFrom[k] = v;
+          (rules as unknown as Record<string, unknown>)[k] = v.value;
+        } else if (first.value !== v.value) {
+          v.src.error(
+            v.at,
+            `规则“${ruleKey[k]}”与 ${first.src.where(first.at)} 不一致（那里是 ${String(first.value)}，这里是 ${String(v.value)}）；各文件的 rules 必须一致。`,
+          );
+        }
+      }
+    }
+    if (rules.yellowGap > rules.redGap) {
+      const at = ruleFrom.yellowGap ?? ruleFrom.redGap;
+      if (at) {
+        at.src.error(
+          at.at,
+          `黄灯差距 yellow_gap（${rules.yellowGap}）大于红灯差距 red_gap（${rules.redGap}）；yellow_gap 应不大于 red_gap。`,
+        );
+      }
+    }
+    const units = new Set(this.headers.map((h) => h.moneyUnit));
+    if (!agreed.title || !agreed.region || !agreed.year || !agreed.asOf) return undefined;
+    meta.title = agreed.title.value as string;
+    meta.region = agreed.region.value as string;
+    meta.year = agreed.year.value as number;
+    meta.asOf = agreed.asOf.value as string;
+    meta.moneyUnit = units.size === 1 ? [...units][0]! : '万元';
+    if (agreed.issuer) meta.issuer = agreed.issuer.value as string;
+    meta.rules = rules;
+    return meta as RegisterMeta;
+  }
+
+  finish(): RegisterLoad {
+    const meta = this.mergeHeaders();
+    this.sink.throwIfErrors();
+    if (!meta) throw new InputError([]); // unreachable: a missing header field is an error above
+    return {
+      register: { meta, projects: this.projects, files: this.files },
+      warnings: this.sink.sortedWarnings(),
+    };
+  }
+}
+
+/** Parses one register file's text. `file` is used in messages (and resolved for `files`). */
+export function parseRegisterText(text: string, file: string): RegisterLoad {
+  const reader = new RegisterReader();
+  reader.readText(text, file, resolve(file));
+  return reader.finish();
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+
+/**
+ * Loads a register from a file, or from a folder of *.yaml / *.yml files merged (one per unit, say):
+ * headers must agree on title, region, year, as_of (and issuer when given); each file's amounts are
+ * converted from its own money_unit to 万元; rules merge, a conflicting rule is an error.
+ */
+export function loadRegister(path: string): RegisterLoad {
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch (e) {
+    throw new InputError([
+      {
+        severity: 'error',
+        file: path,
+        line: 1,
+        column: 1,
+        message: describeIoError(e, '找不到台账文件或文件夹'),
+      },
+    ]);
+  }
+  const reader = new RegisterReader();
+  if (!isDir) {
+    reader.readFile(path);
+    return reader.finish();
+  }
+  let names: string[];
+  try {
+    names = readdirSync(path, { withFileTypes: true })
+      .filter((d) => !d.name.startsWith('.') && YAML_FILE.test(d.name) && (d.isFile() || d.isSymbolicLink()))
+      .map((d) => d.name)
+      .sort();
+  } catch (e) {
+    throw new InputError([
+      {
+        severity: 'error',
+        file: path,
+        line: 1,
+        column: 1,
+        message: describeIoError(e, '无法读取台账文件夹'),
+      },
+    ]);
+  }
+  if (names.length === 0) {
+    throw new InputError([
+      {
+        severity: 'error',
+        file: path,
+        line: 1,
+        column: 1,
+        message: '文件夹中没有 .yaml 或 .yml 台账文件。',
+      },
+    ]);
+  }
+  for (const name of names) reader.readFile(join(path, name));
+  return reader.finish();
+}
