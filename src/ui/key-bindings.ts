@@ -1,0 +1,485 @@
+// Every key the app answers to, in one table, named by what it does. The help screen (`?`) and the
+// footer hints are generated from it, and a test checks that no two commands in one context share
+// a key. Screens ask `commandFor(context, input, key)` (or `matches(command, input, key, context)`)
+// instead of testing keys themselves.
+//
+// Choices for a secretary typing with a Chinese IME in front of a projector:
+// - Esc goes back / cancels; Ctrl+C quits (the app saves first — render Ink with exitOnCtrlC: false);
+// - arrows always work; j/k/g/G are extra for lists, never the only way;
+// - Enter opens / confirms, / searches, Tab moves between form fields;
+// - no F-keys (laptops hide them behind Fn) and no single letters while a text field has focus:
+//   contexts with `textEntry` drop every printable binding, the characters go into the field.
+// Ink reports the Backspace key (DEL, 0x7f) as `key.delete`; the real Delete key (ESC [3~) also sets
+// `key.delete`. The text input tells them apart from the raw sequence and passes `forwardDelete`.
+
+import type { Key } from 'ink';
+
+/** Ink's Key flags a binding can name, plus `forwardDelete` (see above). */
+export type KeyName =
+  | 'upArrow'
+  | 'downArrow'
+  | 'leftArrow'
+  | 'rightArrow'
+  | 'pageUp'
+  | 'pageDown'
+  | 'home'
+  | 'end'
+  | 'return'
+  | 'escape'
+  | 'tab'
+  | 'backspace'
+  | 'delete'
+  | 'forwardDelete';
+
+/** A key press as Ink reports it, plus what the text input adds. Every flag may be missing. */
+export type KeyPress = Partial<Key> & { forwardDelete?: boolean };
+
+/**
+ * One key: either a named key (`key`) or a typed character (`input`, Ink's `input` argument; for
+ * Ctrl+letter Ink passes the letter). Modifiers must match exactly, except that `shift` is not
+ * checked for characters (a capital letter carries it) and `meta` is not checked for Esc (Ink
+ * always sets it).
+ */
+export interface KeySpec {
+  key?: KeyName;
+  input?: string;
+  ctrl?: boolean;
+  meta?: boolean;
+  shift?: boolean;
+}
+
+export type Context =
+  | 'global'
+  | 'screen'
+  | 'list'
+  | 'scroll'
+  | 'input'
+  | 'form'
+  | 'search'
+  | 'confirm'
+  | 'home'
+  | 'projects'
+  | 'project'
+  | 'meeting'
+  | 'followups'
+  | 'decisionForm'
+  | 'ledger'
+  | 'briefings'
+  | 'settings'
+  | 'help';
+
+interface ContextInfo {
+  title: string;
+  /** Contexts whose bindings also apply here. */
+  parents: readonly Context[];
+  /** A text field has focus: printable characters are typed, never commands. */
+  textEntry?: boolean;
+}
+
+export const CONTEXTS: Readonly<Record<Context, ContextInfo>> = {
+  global: { title: '任何时候', parents: [] },
+  screen: { title: '各界面', parents: ['global'] },
+  list: { title: '列表', parents: ['screen'] },
+  scroll: { title: '滚动文本', parents: ['screen'] },
+  input: { title: '输入框', parents: ['global'], textEntry: true },
+  form: { title: '表单', parents: ['input'], textEntry: true },
+  search: { title: '搜索框', parents: ['input'], textEntry: true },
+  confirm: { title: '确认', parents: ['global'] },
+  home: { title: '首页', parents: ['list'] },
+  projects: { title: '项目台账', parents: ['list'] },
+  project: { title: '项目详情', parents: ['scroll'] },
+  meeting: { title: '周调度会', parents: ['list'] },
+  followups: { title: '上次议定事项落实', parents: ['list'] },
+  decisionForm: { title: '议定事项录入', parents: ['form'], textEntry: true },
+  ledger: { title: '督办台账', parents: ['list'] },
+  briefings: { title: '纪要与通报', parents: ['scroll'] },
+  settings: { title: '设置', parents: ['list'] },
+  help: { title: '帮助', parents: ['scroll'] },
+};
+
+interface Binding {
+  keys: readonly KeySpec[];
+  /** What it does, for the help screen. */
+  description: string;
+  /** Two or three characters for the footer; commands without one stay out of the footer. */
+  short?: string;
+  /** Where it applies; it also applies in every context that inherits from these. */
+  contexts: readonly Context[];
+}
+
+const k = (key: KeyName, mods: Omit<KeySpec, 'key' | 'input'> = {}): KeySpec => ({ key, ...mods });
+const ch = (input: string, mods: Omit<KeySpec, 'key' | 'input'> = {}): KeySpec => ({ input, ...mods });
+const ctrl = (letter: string): KeySpec => ({ input: letter, ctrl: true });
+const alt = (letter: string): KeySpec => ({ input: letter, meta: true });
+
+export const KEY_BINDINGS = {
+  // ---- whole app
+  'app.quit': { keys: [ctrl('c')], description: '保存并退出', short: '退出', contexts: ['global'] },
+  'app.back': { keys: [k('escape')], description: '返回上一层 / 取消', short: '返回', contexts: ['screen'] },
+  'app.help': { keys: [ch('?')], description: '显示全部快捷键', short: '帮助', contexts: ['screen'] },
+
+  // ---- moving in lists and scrolling text
+  'nav.up': {
+    keys: [k('upArrow'), ch('k')],
+    description: '上移一行',
+    contexts: ['list', 'scroll', 'search'],
+  },
+  'nav.down': {
+    keys: [k('downArrow'), ch('j')],
+    description: '下移一行',
+    short: '移动',
+    contexts: ['list', 'scroll', 'search'],
+  },
+  'nav.pageUp': { keys: [k('pageUp')], description: '上翻一页', contexts: ['list', 'scroll', 'search'] },
+  'nav.pageDown': {
+    keys: [k('pageDown'), ch(' ')],
+    description: '下翻一页',
+    short: '翻页',
+    contexts: ['list', 'scroll', 'search'],
+  },
+  'nav.home': { keys: [k('home'), ch('g')], description: '到第一行', contexts: ['list', 'scroll'] },
+  'nav.end': { keys: [k('end'), ch('G')], description: '到最后一行', contexts: ['list', 'scroll'] },
+  'nav.open': { keys: [k('return')], description: '打开选中项', short: '打开', contexts: ['list'] },
+
+  // ---- home menu
+  'goto.projects': { keys: [ch('1')], description: '项目台账', contexts: ['home'] },
+  'goto.meeting': { keys: [ch('2')], description: '周调度会', contexts: ['home'] },
+  'goto.ledger': { keys: [ch('3')], description: '督办台账（议定事项）', contexts: ['home'] },
+  'goto.briefings': { keys: [ch('4')], description: '纪要与通报', contexts: ['home'] },
+  'goto.settings': { keys: [ch('5')], description: '设置', contexts: ['home'] },
+
+  // ---- tables: search, sort, filter
+  'list.search': {
+    keys: [ch('/')],
+    description: '搜索（项目名称、编号、单位）',
+    short: '搜索',
+    contexts: ['projects', 'ledger'],
+  },
+  'list.sortNext': {
+    keys: [ch('s')],
+    description: '换一种排序',
+    short: '排序',
+    contexts: ['projects', 'ledger'],
+  },
+  'list.sortReverse': { keys: [ch('S')], description: '反转排序方向', contexts: ['projects', 'ledger'] },
+  'list.filterUnit': {
+    keys: [ch('u')],
+    description: '按责任单位筛选',
+    short: '单位',
+    contexts: ['projects', 'ledger'],
+  },
+  'list.filterLight': { keys: [ch('l')], description: '按红黄绿灯筛选', short: '灯', contexts: ['projects'] },
+  'list.filterArea': { keys: [ch('a')], description: '按片区/园区筛选', contexts: ['projects'] },
+  'list.clearFilters': { keys: [ch('c')], description: '清除筛选和搜索', contexts: ['projects', 'ledger'] },
+
+  // ---- one project
+  'project.next': { keys: [ch('n'), ch(']')], description: '下一个项目', contexts: ['project'] },
+  'project.prev': { keys: [ch('p'), ch('[')], description: '上一个项目', contexts: ['project'] },
+
+  // ---- the meeting: walking the agenda and recording decisions
+  'meeting.nextItem': {
+    keys: [k('rightArrow'), ch('n')],
+    description: '下一个议程项目',
+    short: '下一项',
+    contexts: ['meeting'],
+  },
+  'meeting.prevItem': {
+    keys: [k('leftArrow'), ch('p')],
+    description: '上一个议程项目',
+    short: '上一项',
+    contexts: ['meeting'],
+  },
+  'meeting.addDecision': {
+    keys: [ch('a')],
+    description: '新增议定事项',
+    short: '议定',
+    contexts: ['meeting'],
+  },
+  'meeting.editDecision': { keys: [ch('e')], description: '修改选中的议定事项', contexts: ['meeting'] },
+  'meeting.deleteDecision': { keys: [ch('d')], description: '删除选中的议定事项', contexts: ['meeting'] },
+  'meeting.moveItemUp': {
+    keys: [k('upArrow', { shift: true }), ch('K')],
+    description: '议程项目上移',
+    contexts: ['meeting'],
+  },
+  'meeting.moveItemDown': {
+    keys: [k('downArrow', { shift: true }), ch('J')],
+    description: '议程项目下移',
+    contexts: ['meeting'],
+  },
+  'meeting.dropItem': { keys: [ch('x')], description: '把当前项目移出议程', contexts: ['meeting'] },
+  'meeting.addItem': { keys: [ch('i')], description: '把其他项目加入议程', contexts: ['meeting'] },
+  'meeting.followups': {
+    keys: [ch('f')],
+    description: '听取上次会议议定事项落实情况',
+    short: '落实',
+    contexts: ['meeting'],
+  },
+  'meeting.close': { keys: [ch('C')], description: '结束会议并保存（需确认）', contexts: ['meeting'] },
+
+  // ---- last meeting's decisions, checked off at the start of a meeting
+  'followup.done': {
+    keys: [ch('y'), ch('1')],
+    description: '已落实',
+    short: '落实',
+    contexts: ['followups'],
+  },
+  'followup.inProgress': {
+    keys: [ch('t'), ch('2')],
+    description: '推进中',
+    short: '推进',
+    contexts: ['followups'],
+  },
+  'followup.drop': { keys: [ch('x'), ch('3')], description: '撤销', short: '撤销', contexts: ['followups'] },
+  'followup.note': { keys: [ch('e')], description: '填写落实情况说明', contexts: ['followups'] },
+
+  // ---- the decision ledger between meetings (督办)
+  'ledger.markDone': { keys: [ch('y')], description: '标记为已落实', short: '落实', contexts: ['ledger'] },
+  'ledger.markInProgress': { keys: [ch('t')], description: '标记为推进中', contexts: ['ledger'] },
+  'ledger.filterOverdue': {
+    keys: [ch('o')],
+    description: '只看逾期事项',
+    short: '逾期',
+    contexts: ['ledger'],
+  },
+
+  // ---- minutes and bulletin
+  'briefing.write': { keys: [ch('w')], description: '写出文件', short: '写出', contexts: ['briefings'] },
+  'briefing.switchKind': {
+    keys: [ch('t')],
+    description: '切换纪要 / 月通报',
+    short: '切换',
+    contexts: ['briefings'],
+  },
+  'briefing.nextFormat': {
+    keys: [ch('f')],
+    description: '切换格式（Word、Excel、Markdown、文本）',
+    short: '格式',
+    contexts: ['briefings'],
+  },
+
+  // ---- forms (several text fields)
+  'form.nextField': {
+    keys: [k('tab'), k('downArrow')],
+    description: '下一栏',
+    short: '下一栏',
+    contexts: ['form'],
+  },
+  'form.prevField': {
+    keys: [k('tab', { shift: true }), k('upArrow')],
+    description: '上一栏',
+    contexts: ['form'],
+  },
+  'form.save': { keys: [ctrl('s')], description: '保存', short: '保存', contexts: ['form'] },
+
+  // ---- a confirmation question
+  'confirm.yes': { keys: [ch('y'), k('return')], description: '确定', short: '确定', contexts: ['confirm'] },
+  'confirm.no': { keys: [ch('n'), k('escape')], description: '取消', short: '取消', contexts: ['confirm'] },
+
+  // ---- editing inside a text field
+  'input.submit': { keys: [k('return')], description: '确认输入', short: '确认', contexts: ['input'] },
+  'input.cancel': { keys: [k('escape')], description: '取消输入', short: '取消', contexts: ['input'] },
+  'input.left': { keys: [k('leftArrow')], description: '光标左移一个字', contexts: ['input'] },
+  'input.right': { keys: [k('rightArrow')], description: '光标右移一个字', contexts: ['input'] },
+  'input.home': { keys: [k('home'), ctrl('a')], description: '光标到行首', contexts: ['input'] },
+  'input.end': { keys: [k('end'), ctrl('e')], description: '光标到行尾', contexts: ['input'] },
+  'input.wordLeft': {
+    keys: [k('leftArrow', { ctrl: true }), k('leftArrow', { meta: true }), alt('b')],
+    description: '光标左移一个词（连续汉字算一个词）',
+    contexts: ['input'],
+  },
+  'input.wordRight': {
+    keys: [k('rightArrow', { ctrl: true }), k('rightArrow', { meta: true }), alt('f')],
+    description: '光标右移一个词',
+    contexts: ['input'],
+  },
+  'input.backspace': {
+    keys: [k('backspace'), k('delete')],
+    description: '删除光标前一个字',
+    contexts: ['input'],
+  },
+  'input.delete': {
+    keys: [k('forwardDelete'), ctrl('d')],
+    description: '删除光标处的字',
+    contexts: ['input'],
+  },
+  'input.deleteWordBackward': {
+    keys: [ctrl('w'), k('backspace', { meta: true }), k('delete', { meta: true })],
+    description: '删除光标前一个词',
+    contexts: ['input'],
+  },
+  'input.killToStart': { keys: [ctrl('u')], description: '删除光标前的全部文字', contexts: ['input'] },
+  'input.killToEnd': { keys: [ctrl('k')], description: '删除光标后的全部文字', contexts: ['input'] },
+} as const satisfies Record<string, Binding>;
+
+export type Command = keyof typeof KEY_BINDINGS;
+
+export const COMMANDS = Object.keys(KEY_BINDINGS) as Command[];
+
+/** Chinese heading for each command group (the part of the name before the dot). */
+export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
+  app: '全局',
+  nav: '移动',
+  goto: '打开界面',
+  list: '查找、排序与筛选',
+  project: '项目',
+  meeting: '会议',
+  followup: '上次议定事项',
+  ledger: '督办',
+  briefing: '纪要与通报',
+  form: '表单',
+  confirm: '确认',
+  input: '输入框编辑',
+};
+
+function binding(command: Command): Binding {
+  return KEY_BINDINGS[command];
+}
+
+/** The context and all it inherits, nearest first. */
+export function contextChain(context: Context): Context[] {
+  const out: Context[] = [];
+  const visit = (c: Context) => {
+    if (out.includes(c)) return;
+    out.push(c);
+    for (const p of CONTEXTS[c].parents) visit(p);
+  };
+  visit(context);
+  return out;
+}
+
+/** True for a key spec that types a character (no Ctrl/Alt): a text field takes those. */
+export function isPrintable(spec: KeySpec): boolean {
+  return spec.input !== undefined && !spec.ctrl && !spec.meta;
+}
+
+/** The keys of `command` that work in `context` (printable ones dropped where text is typed). */
+export function effectiveKeys(command: Command, context?: Context): KeySpec[] {
+  const keys = [...binding(command).keys];
+  if (context && CONTEXTS[context].textEntry) return keys.filter((s) => !isPrintable(s));
+  return keys;
+}
+
+/** Does one key spec describe this key press? */
+export function specMatches(spec: KeySpec, input: string, key: KeyPress): boolean {
+  if (key.eventType === 'release') return false;
+  if (!!key.ctrl !== !!spec.ctrl) return false;
+  if (spec.key !== undefined) {
+    if (!key[spec.key]) return false;
+    if (spec.key === 'escape') return true;
+    return !!key.meta === !!spec.meta && !!key.shift === !!spec.shift;
+  }
+  if (spec.input === undefined || input !== spec.input) return false;
+  return !!key.meta === !!spec.meta;
+}
+
+/**
+ * Does this key press trigger `command`? Pass the context when a text field has focus there, so
+ * that typed characters are not taken for commands.
+ */
+export function matches(command: Command, input: string, key: KeyPress, context?: Context): boolean {
+  return effectiveKeys(command, context).some((spec) => specMatches(spec, input, key));
+}
+
+export interface ContextBinding {
+  command: Command;
+  description: string;
+  short?: string;
+  keys: KeySpec[];
+  /** Keys as shown to the user: "↑", "k", "Ctrl+W". */
+  labels: string[];
+  /** The context the command was declared for (this one or an ancestor). */
+  from: Context;
+}
+
+/** Every command that works in `context`, own context first, then inherited ones. */
+export function keysFor(context: Context): ContextBinding[] {
+  const out: ContextBinding[] = [];
+  for (const c of contextChain(context)) {
+    for (const command of COMMANDS) {
+      const b = binding(command);
+      if (!b.contexts.includes(c) || out.some((o) => o.command === command)) continue;
+      const keys = effectiveKeys(command, context);
+      if (keys.length === 0) continue;
+      out.push({
+        command,
+        description: b.description,
+        ...(b.short ? { short: b.short } : {}),
+        keys,
+        labels: keys.map(formatKey),
+        from: c,
+      });
+    }
+  }
+  return out;
+}
+
+/** The command a key press triggers in `context`, if any (unique: see key-bindings.test.ts). */
+export function commandFor(context: Context, input: string, key: KeyPress): Command | undefined {
+  for (const b of keysFor(context)) {
+    if (b.keys.some((spec) => specMatches(spec, input, key))) return b.command;
+  }
+  return undefined;
+}
+
+const KEY_LABELS: Record<KeyName, string> = {
+  upArrow: '↑',
+  downArrow: '↓',
+  leftArrow: '←',
+  rightArrow: '→',
+  pageUp: 'PgUp',
+  pageDown: 'PgDn',
+  home: 'Home',
+  end: 'End',
+  return: 'Enter',
+  escape: 'Esc',
+  tab: 'Tab',
+  backspace: 'Backspace',
+  delete: 'Backspace',
+  forwardDelete: 'Delete',
+};
+
+/** "Ctrl+W", "Alt+←", "Shift+Tab", "空格", "k". */
+export function formatKey(spec: KeySpec): string {
+  const mods = [spec.ctrl ? 'Ctrl+' : '', spec.meta ? 'Alt+' : '', spec.shift ? 'Shift+' : ''].join('');
+  if (spec.key !== undefined) return mods + KEY_LABELS[spec.key];
+  const input = spec.input ?? '';
+  if (input === ' ') return mods + '空格';
+  return mods + (spec.ctrl || spec.meta ? input.toUpperCase() : input);
+}
+
+/** A stable text for a key spec, equal for specs that the same key press would match. */
+export function keySignature(spec: KeySpec): string {
+  const mods = `${spec.ctrl ? 'C' : ''}${spec.meta ? 'M' : ''}`;
+  if (spec.key !== undefined) {
+    if (spec.key === 'escape') return `key:escape/${mods}`;
+    return `key:${spec.key}/${mods}${spec.shift ? 'S' : ''}`;
+  }
+  return `input:${spec.input ?? ''}/${mods}`;
+}
+
+export interface KeyHint {
+  keys: string;
+  label: string;
+}
+
+/**
+ * Short hints for the footer: commands of `context` that have a short label, own context first,
+ * or the listed commands in the order given. Keys of one command are joined with "/" (↓/j).
+ */
+export function hintsFor(context: Context, only?: readonly Command[]): KeyHint[] {
+  const all = keysFor(context);
+  const chosen = only
+    ? only.flatMap((c) => all.filter((b) => b.command === c))
+    : all.filter((b) => b.short !== undefined);
+  return chosen.map((b) => ({
+    keys: hintKeys(b),
+    label: b.short ?? b.description,
+  }));
+}
+
+function hintKeys(b: ContextBinding): string {
+  // The footer shows the arrow pair for movement and the first key of anything else.
+  if (b.command === 'nav.down' || b.command === 'nav.up') return '↑↓';
+  return b.labels[0] ?? '';
+}
