@@ -1,0 +1,54 @@
+// `diaodu bulletin <register>`: the monthly bulletin (月通报) of the register's data month. The
+// figures are current to the register's as_of, so the bulletin covers as_of's month; --month names
+// the month expected and is refused when the register's data are of another month (a bulletin
+// must not print one month's figures under another month's title).
+import { buildBulletin, bulletinMonthProblem } from '../briefing/model.js';
+import {
+  chooseFormat,
+  deliverDocument,
+  diagnosticsText,
+  guard,
+  loadMeetingsFrom,
+  loadRegisterFrom,
+  parseMonthOption,
+  parseScript,
+  UsageError,
+  type CommandContext,
+  type CommandResult,
+} from './common.js';
+
+export interface BulletinOptions {
+  register: string;
+  meetings?: string;
+  /** YYYY-MM */
+  month?: string;
+  format?: string;
+  out?: string;
+  force?: boolean;
+  script?: string;
+}
+
+export async function runBulletin(opts: BulletinOptions, ctx: CommandContext): Promise<CommandResult> {
+  return guard(async () => {
+    const format = chooseFormat(opts.format, opts.out, ['md', 'txt', 'json', 'docx', 'xlsx']);
+    const script = parseScript(opts.script);
+    const month = opts.month !== undefined ? parseMonthOption(opts.month) : undefined;
+    const { register, warnings } = await loadRegisterFrom(ctx, opts.register);
+    if (month !== undefined) {
+      const problem = bulletinMonthProblem(register, month);
+      if (problem) throw new UsageError(problem);
+    }
+    const input: Parameters<typeof buildBulletin>[0] = { register };
+    let stderr = diagnosticsText(warnings);
+    if (opts.meetings !== undefined) {
+      const loaded = await loadMeetingsFrom(ctx, opts.meetings);
+      input.meetings = loaded.meetings;
+      stderr += loaded.warnings;
+    }
+    const doc = buildBulletin(input);
+    const out: Parameters<typeof deliverDocument>[2] = { format, script, force: opts.force ?? false };
+    if (opts.out !== undefined) out.out = opts.out;
+    const { stdout, note } = await deliverDocument(ctx, doc, out, 'bulletin');
+    return { stdout, stderr: stderr + note, exitCode: 0 };
+  }, 'bulletin');
+}

@@ -1,0 +1,302 @@
+// What every scripted command shares: its result as a value ({stdout, stderr, exitCode}), usage
+// errors, Chinese messages for bad input, loading the register and meetings, and writing outputs.
+// Commands never touch process.stdout or exit themselves, so tests call them as functions.
+// Nothing here may import ink or react (the UI is loaded lazily by cli.ts only).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { BriefingDocument } from '../briefing/document.js';
+import { InputError, type Diagnostic, type IsoDate, type Meeting } from '../domain/types.js';
+import { parseIsoDate } from '../domain/dates.js';
+import { writeNewFile } from '../store/atomic-write.js';
+
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  /** 0 ok, 2 bad input or usage, 1 unexpected internal error */
+  exitCode: number;
+}
+
+/** Wrong use of the command line: exit 2 with a Chinese message (and a pointer to help). */
+export class UsageError extends Error {
+  readonly command: string | undefined;
+  constructor(message: string, command?: string) {
+    super(message);
+    this.name = 'UsageError';
+    this.command = command;
+  }
+}
+
+/** What commands learn from their surroundings; injected so tests need no terminal or clock. */
+export interface CommandContext {
+  /** today's date (the day for `items` when no --date is given) */
+  today: () => IsoDate;
+  /** folder relative paths are resolved from */
+  cwd: string;
+}
+
+export function localToday(now: Date = new Date()): IsoDate {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+export function defaultContext(): CommandContext {
+  return { today: () => localToday(), cwd: process.cwd() };
+}
+
+/** A diagnostic as one line; positions of 0 (a whole file, not a place in it) are left out. */
+export function diagnosticLine(d: Diagnostic): string {
+  const label = d.severity === 'error' ? '错误' : '警告';
+  const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+  return `${where}: ${label}：${d.message}`;
+}
+
+export function diagnosticsText(list: readonly Diagnostic[]): string {
+  return list.map((d) => `${diagnosticLine(d)}\n`).join('');
+}
+
+/** Turns bad input (InputError, UsageError) into exit 2 with its messages; anything else propagates. */
+export async function guard(
+  run: () => Promise<CommandResult> | CommandResult,
+  command?: string,
+): Promise<CommandResult> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof InputError)
+      return { stdout: '', stderr: diagnosticsText(error.diagnostics), exitCode: 2 };
+    if (error instanceof UsageError) {
+      const hint = (error.command ?? command) ? `\n用法见：diaodu help ${error.command ?? command}` : '';
+      return { stdout: '', stderr: `diaodu: ${error.message}${hint}\n`, exitCode: 2 };
+    }
+    throw error;
+  }
+}
+
+export function resolvePath(ctx: CommandContext, p: string): string {
+  return path.resolve(ctx.cwd, p);
+}
+
+/** A --date value: YYYY-MM-DD that exists. */
+export function parseDateOption(value: string, option: string): IsoDate {
+  if (!parseIsoDate(value))
+    throw new UsageError(`${option} 应为存在的日期，格式 YYYY-MM-DD（如 2021-11-15），而不是“${value}”`);
+  return value;
+}
+
+/** A --month value: YYYY-MM. */
+export function parseMonthOption(value: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) {
+    throw new UsageError(`--month 应为年月，格式 YYYY-MM（如 2021-10），而不是“${value}”`);
+  }
+  return value;
+}
+
+// ---- loading (the store modules are imported lazily so each command loads only what it needs) ----
+
+export interface LoadedRegister {
+  register: import('../domain/types.js').Register;
+  warnings: Diagnostic[];
+}
+
+export async function loadRegisterFrom(ctx: CommandContext, file: string): Promise<LoadedRegister> {
+  const { loadRegister } = await import('../store/register-file.js');
+  return loadRegister(resolvePath(ctx, file));
+}
+
+export interface LoadedMeetings {
+  meetings: Meeting[];
+  /** warnings of the files, and a note when the folder does not exist */
+  warnings: string;
+}
+
+export async function loadMeetingsFrom(
+  ctx: CommandContext,
+  dir: string,
+  option = '--meetings',
+): Promise<LoadedMeetings> {
+  const full = resolvePath(ctx, dir);
+  if (!fs.existsSync(full)) {
+    return { meetings: [], warnings: `注意：会议记录文件夹 ${dir} 不存在，按没有会议记录处理。\n` };
+  }
+  if (!fs.statSync(full).isDirectory()) {
+    throw new UsageError(`${option} 应为会议记录文件夹，而 ${dir} 是一个文件`);
+  }
+  const { loadMeetingsWithWarnings } = await import('../store/meeting-read.js');
+  const { meetings, warnings } = loadMeetingsWithWarnings(full);
+  return { meetings, warnings: diagnosticsText(warnings) };
+}
+
+export async function loadMeetingFrom(
+  ctx: CommandContext,
+  file: string,
+): Promise<{ meeting: Meeting; warnings: string }> {
+  const { loadMeetingWithWarnings } = await import('../store/meeting-read.js');
+  const { meeting, warnings } = loadMeetingWithWarnings(resolvePath(ctx, file));
+  return { meeting, warnings: diagnosticsText(warnings) };
+}
+
+// ---- output ----
+
+export type TextFormat = 'md' | 'txt' | 'json';
+export type BinaryFormat = 'docx' | 'xlsx';
+export type Format = TextFormat | BinaryFormat;
+export type Script = 'simplified' | 'traditional';
+
+const FORMAT_NAMES: Record<Format, string> = {
+  md: 'Markdown',
+  txt: '纯文本',
+  json: 'JSON',
+  docx: 'Word',
+  xlsx: 'Excel',
+};
+
+/**
+ * The output format: --format when given, else the --out file's extension (.md .txt .json .docx
+ * .xlsx), else Markdown.
+ */
+export function chooseFormat(
+  format: string | undefined,
+  out: string | undefined,
+  allowed: readonly Format[],
+): Format {
+  const list = allowed.join('|');
+  if (format !== undefined) {
+    const f = format
+      .toLowerCase()
+      .replace(/^markdown$/, 'md')
+      .replace(/^text$/, 'txt');
+    if (!(allowed as readonly string[]).includes(f))
+      throw new UsageError(`--format 只能是 ${list}，而不是“${format}”`);
+    return f as Format;
+  }
+  if (out !== undefined) {
+    const ext = path.extname(out).slice(1).toLowerCase();
+    const f = ext === 'markdown' ? 'md' : ext === 'text' ? 'txt' : ext;
+    if ((allowed as readonly string[]).includes(f)) return f as Format;
+  }
+  return 'md';
+}
+
+export function parseScript(value: string | undefined): Script {
+  if (value === undefined || value === 'simplified' || value === '简体') return 'simplified';
+  if (value === 'traditional' || value === '繁体' || value === '繁體') return 'traditional';
+  throw new UsageError(`--script 只能是 simplified（简体）或 traditional（繁体），而不是“${value}”`);
+}
+
+/** Converts text output to 繁體 when asked (opencc is loaded only then). */
+export async function applyScript(text: string, script: Script): Promise<string> {
+  if (script !== 'traditional') return text;
+  const { toTraditional } = await import('../text/traditional.js');
+  return toTraditional(text);
+}
+
+/**
+ * Every human-readable string of a document converted with `convert`; the `light` of cells, which
+ * renderers match on (红/黄/绿), and `data` are left as they are.
+ */
+export function mapDocumentText(doc: BriefingDocument, convert: (s: string) => string): BriefingDocument {
+  const walk = (value: unknown, key?: string): unknown => {
+    if (
+      key === 'light' ||
+      key === 'data' ||
+      key === 'kind' ||
+      key === 'type' ||
+      key === 'align' ||
+      key === 'format'
+    ) {
+      return value;
+    }
+    if (typeof value === 'string') return convert(value);
+    if (Array.isArray(value)) return value.map((v) => walk(v));
+    if (value !== null && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[k] = walk(v, k);
+      return out;
+    }
+    return value;
+  };
+  return walk(doc) as BriefingDocument;
+}
+
+export interface DeliverOptions {
+  format: Format;
+  out?: string;
+  force?: boolean;
+  script: Script;
+}
+
+/** Writes the output file, or explains in Chinese why it cannot (exit 2, not a stack trace). */
+export function writeOutput(
+  ctx: CommandContext,
+  out: string,
+  data: string | Uint8Array,
+  force: boolean,
+): string {
+  const target = resolvePath(ctx, out);
+  try {
+    writeNewFile(target, data, { force });
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? '所在文件夹不存在'
+        : code === 'EACCES' || code === 'EPERM'
+          ? '没有写入权限'
+          : code === 'EISDIR'
+            ? '这是一个文件夹'
+            : code === 'ENOSPC'
+              ? '磁盘空间不足'
+              : code === 'EROFS'
+                ? '文件系统只读'
+                : undefined;
+    if (why === undefined) throw error;
+    throw new InputError([
+      { severity: 'error', file: out, line: 0, column: 0, message: `无法写入输出文件：${why}` },
+    ]);
+  }
+  return target;
+}
+
+/**
+ * Renders a briefing in the chosen format and puts it on stdout or into --out. Word and Excel are
+ * binary: they need --out (a .docx on a terminal is noise, and in a pipe it is easily lost).
+ */
+export async function deliverDocument(
+  ctx: CommandContext,
+  doc: BriefingDocument,
+  opts: DeliverOptions,
+  command: string,
+): Promise<{ stdout: string; note: string }> {
+  const { format, out, script } = opts;
+  if (format === 'docx' || format === 'xlsx') {
+    if (out === undefined) {
+      throw new UsageError(
+        `${FORMAT_NAMES[format]}（${format}）格式须用 --out 指定输出文件，例如 --out 通报.${format}`,
+        command,
+      );
+    }
+    let model = doc;
+    if (script === 'traditional') {
+      const { toTraditional } = await import('../text/traditional.js');
+      model = mapDocumentText(doc, toTraditional);
+    }
+    const bytes =
+      format === 'docx'
+        ? await (await import('../briefing/docx.js')).renderDocx(model)
+        : await (await import('../briefing/xlsx.js')).renderXlsx(model);
+    const target = writeOutput(ctx, out, bytes, opts.force ?? false);
+    return { stdout: '', note: `已写入 ${target}\n` };
+  }
+  let text: string;
+  if (format === 'md') text = (await import('../briefing/markdown.js')).renderMarkdown(doc);
+  else if (format === 'txt') text = (await import('../briefing/text.js')).renderText(doc);
+  else text = (await import('../briefing/json.js')).renderJson(doc);
+  text = await applyScript(text, script);
+  if (out === undefined) return { stdout: text, note: '' };
+  const target = writeOutput(ctx, out, text, opts.force ?? false);
+  return { stdout: '', note: `已写入 ${target}\n` };
+}

@@ -1,0 +1,302 @@
+// argv → a command. Parses options with node:util parseArgs, answers --help and --version, and
+// either runs a scripted command (returning its result) or says which interactive screen to open.
+// Never imports the UI: cli.ts does that, lazily, only when the TUI is asked for.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { runBulletin } from './bulletin.js';
+import { runCheck } from './check.js';
+import { guard, UsageError, type CommandContext, type CommandResult } from './common.js';
+import { COMMAND_HELP, COMMANDS, isCommandName, PROGRAM_HELP, type CommandName } from './help.js';
+import { runItems } from './items.js';
+import { runLagging } from './lagging.js';
+import { runMinutes } from './minutes.js';
+
+/** Where the package lives (seeds/ and meetings/ ship with it), for the bundled sample. */
+export interface DispatchEnv extends CommandContext {
+  packageDir: string;
+  version: string;
+}
+
+export interface TuiRequest {
+  kind: 'tui';
+  /** absolute path of the register (or folder) */
+  registerPath: string;
+  /** absolute path of the meetings folder, when known */
+  meetingsDir?: string;
+  /** 'meeting': go straight to recording a meeting (diaodu meet) */
+  start: 'home' | 'meeting';
+  /** true when no register was given and the bundled sample is opened */
+  sample: boolean;
+}
+
+export type DispatchResult = ({ kind: 'result' } & CommandResult) | TuiRequest;
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const HELP: Options = { help: { type: 'boolean', short: 'h' } };
+const SCRIPT: Options = { script: { type: 'string' } };
+const OUTPUT: Options = {
+  format: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
+};
+
+const OPTIONS: Record<CommandName, Options> = {
+  check: { ...HELP, ...SCRIPT, meetings: { type: 'string' }, json: { type: 'boolean' } },
+  lagging: { ...HELP, ...SCRIPT, meetings: { type: 'string' }, json: { type: 'boolean' } },
+  items: {
+    ...HELP,
+    ...SCRIPT,
+    meetings: { type: 'string' },
+    unit: { type: 'string' },
+    project: { type: 'string' },
+    state: { type: 'string', multiple: true },
+    overdue: { type: 'boolean' },
+    date: { type: 'string' },
+    register: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  minutes: { ...HELP, ...SCRIPT, ...OUTPUT, register: { type: 'string' }, meetings: { type: 'string' } },
+  bulletin: { ...HELP, ...SCRIPT, ...OUTPUT, meetings: { type: 'string' }, month: { type: 'string' } },
+  import: {
+    ...HELP,
+    sheet: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
+  },
+  meet: { ...HELP, meetings: { type: 'string' } },
+};
+
+const ROOT_OPTIONS: Options = {
+  ...HELP,
+  version: { type: 'boolean', short: 'v' },
+  meetings: { type: 'string' },
+};
+
+/** How many positionals each command takes, and what the first is called in messages. */
+const POSITIONALS: Record<CommandName, { count: number; name: string }> = {
+  check: { count: 1, name: '台账文件' },
+  lagging: { count: 1, name: '台账文件' },
+  items: { count: 0, name: '' },
+  minutes: { count: 1, name: '会议记录文件' },
+  bulletin: { count: 1, name: '台账文件' },
+  import: { count: 1, name: 'Excel 台账文件' },
+  meet: { count: 1, name: '台账文件' },
+};
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** parseArgs with its English errors turned into Chinese usage errors. */
+function parse(
+  args: string[],
+  options: Options,
+  command?: string,
+): { values: Values; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: values as Values, positionals };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    const opt = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      throw new UsageError(`未知选项 ${opt}${suggestOption(opt, options)}`, command);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const name = opt.replace(/^-+/, '');
+      const spec = options[name] ?? Object.values(options).find((o) => o.short === name);
+      throw new UsageError(
+        spec?.type === 'boolean' ? `选项 ${opt} 不带值` : `选项 ${opt} 需要一个值`,
+        command,
+      );
+    }
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError('多余的参数', command);
+    throw new UsageError(`无法解析命令行：${message}`, command);
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+function nearest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function suggestOption(opt: string, options: Options): string {
+  const near = nearest(opt.replace(/^-+/, ''), Object.keys(options));
+  return near ? `，是否要用 --${near}？` : '';
+}
+
+function str(v: Values[string]): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function bool(v: Values[string]): boolean {
+  return v === true;
+}
+
+function ok(stdout: string): DispatchResult {
+  return { kind: 'result', stdout, stderr: '', exitCode: 0 };
+}
+
+function helpFor(topic: string | undefined): DispatchResult {
+  if (topic === undefined) return ok(PROGRAM_HELP);
+  if (isCommandName(topic)) return ok(COMMAND_HELP[topic]);
+  const near = nearest(topic, COMMANDS);
+  throw new UsageError(
+    `没有命令“${topic}”${near ? `，是否要用 ${near}？` : ''}。可用的命令：${COMMANDS.join('、')}`,
+  );
+}
+
+/** Runs argv (without node and the script path). */
+export async function dispatch(argv: readonly string[], env: DispatchEnv): Promise<DispatchResult> {
+  let command: CommandName | undefined;
+  try {
+    const args = [...argv];
+    const first = args[0];
+    if (first === 'help') {
+      return helpFor(args[1]);
+    }
+    if (first !== undefined && isCommandName(first)) {
+      command = first;
+      args.shift();
+      const { values, positionals } = parse(args, OPTIONS[first], first);
+      if (bool(values.help)) return ok(COMMAND_HELP[first]);
+      return await runCommand(first, values, positionals, env);
+    }
+    // No command: the interactive app, on a register given as the only positional or the sample.
+    const { values, positionals } = parse(args, ROOT_OPTIONS);
+    if (bool(values.help)) return ok(PROGRAM_HELP);
+    if (bool(values.version)) return ok(`${env.version}\n`);
+    if (positionals.length > 1) throw new UsageError(`多余的参数：${positionals.slice(1).join(' ')}`);
+    const target = positionals[0];
+    if (target !== undefined) {
+      const full = path.resolve(env.cwd, target);
+      if (!fs.existsSync(full) && /^[a-z][a-z-]*$/.test(target)) {
+        const near = nearest(target, COMMANDS);
+        throw new UsageError(
+          `没有命令“${target}”${near ? `，是否要用 ${near}？` : ''}。可用的命令：${COMMANDS.join('、')}；打开台账请给出台账文件路径`,
+        );
+      }
+      const req: TuiRequest = { kind: 'tui', registerPath: full, start: 'home', sample: false };
+      const meetings = str(values.meetings);
+      if (meetings !== undefined) req.meetingsDir = path.resolve(env.cwd, meetings);
+      return req;
+    }
+    const req: TuiRequest = {
+      kind: 'tui',
+      registerPath: path.join(env.packageDir, 'seeds', 'pinglu-2021.yaml'),
+      meetingsDir: path.join(env.packageDir, 'meetings'),
+      start: 'home',
+      sample: true,
+    };
+    const meetings = str(values.meetings);
+    if (meetings !== undefined) req.meetingsDir = path.resolve(env.cwd, meetings);
+    return req;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const r = await guard(() => {
+        throw error;
+      }, command);
+      return { kind: 'result', ...r };
+    }
+    throw error;
+  }
+}
+
+function positionalArgs(command: CommandName, positionals: string[]): string[] {
+  const spec = POSITIONALS[command];
+  if (positionals.length < spec.count) throw new UsageError(`缺少参数：${spec.name}`, command);
+  if (positionals.length > spec.count) {
+    throw new UsageError(`多余的参数：${positionals.slice(spec.count).join(' ')}`, command);
+  }
+  return positionals;
+}
+
+async function runCommand(
+  command: CommandName,
+  values: Values,
+  positionals: string[],
+  env: DispatchEnv,
+): Promise<DispatchResult> {
+  const [first] = positionalArgs(command, positionals);
+  const arg = first ?? '';
+  const opt = <T extends object>(o: T, key: string, value: string | undefined): T => {
+    if (value !== undefined) (o as Record<string, unknown>)[key] = value;
+    return o;
+  };
+  let result: CommandResult;
+  switch (command) {
+    case 'check':
+    case 'lagging': {
+      const o = { register: arg, json: bool(values.json) };
+      opt(o, 'meetings', str(values.meetings));
+      opt(o, 'script', str(values.script));
+      result = command === 'check' ? await runCheck(o, env) : await runLagging(o, env);
+      break;
+    }
+    case 'items': {
+      const o: Parameters<typeof runItems>[0] = { json: bool(values.json), overdue: bool(values.overdue) };
+      for (const key of ['meetings', 'unit', 'project', 'date', 'register', 'script'] as const) {
+        opt(o, key, str(values[key]));
+      }
+      if (Array.isArray(values.state)) o.state = values.state;
+      result = await runItems(o, env);
+      break;
+    }
+    case 'minutes': {
+      const o: Parameters<typeof runMinutes>[0] = { meeting: arg, force: bool(values.force) };
+      for (const key of ['format', 'out', 'register', 'meetings', 'script'] as const)
+        opt(o, key, str(values[key]));
+      result = await runMinutes(o, env);
+      break;
+    }
+    case 'bulletin': {
+      const o: Parameters<typeof runBulletin>[0] = { register: arg, force: bool(values.force) };
+      for (const key of ['format', 'out', 'meetings', 'month', 'script'] as const)
+        opt(o, key, str(values[key]));
+      result = await runBulletin(o, env);
+      break;
+    }
+    case 'import': {
+      const { runImport } = await import('./import.js');
+      const o: Parameters<typeof runImport>[0] = { file: arg, force: bool(values.force) };
+      for (const key of ['sheet', 'out'] as const) opt(o, key, str(values[key]));
+      result = await runImport(o, env);
+      break;
+    }
+    case 'meet': {
+      const req: TuiRequest = {
+        kind: 'tui',
+        registerPath: path.resolve(env.cwd, arg),
+        start: 'meeting',
+        sample: false,
+      };
+      const meetings = str(values.meetings);
+      if (meetings !== undefined) req.meetingsDir = path.resolve(env.cwd, meetings);
+      return req;
+    }
+  }
+  return { kind: 'result', ...result };
+}

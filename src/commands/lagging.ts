@@ -1,0 +1,78 @@
+// `diaodu lagging <register>`: the lagging projects (黄 and 红), worst first, each with its reasons.
+// With --meetings, decisions overdue on the register's as_of count (domain.md lag rules).
+import { formatDate, formatPercent } from '../briefing/wording.js';
+import { assessRegister } from '../domain/lag-rules.js';
+import { buildLedger } from '../domain/ledger.js';
+import type { LedgerEntry } from '../domain/types.js';
+import {
+  applyScript,
+  diagnosticsText,
+  guard,
+  loadMeetingsFrom,
+  loadRegisterFrom,
+  parseScript,
+  type CommandContext,
+  type CommandResult,
+} from './common.js';
+
+export interface LaggingOptions {
+  register: string;
+  meetings?: string;
+  json?: boolean;
+  script?: string;
+}
+
+export async function runLagging(opts: LaggingOptions, ctx: CommandContext): Promise<CommandResult> {
+  return guard(async () => {
+    const script = parseScript(opts.script);
+    const { register, warnings } = await loadRegisterFrom(ctx, opts.register);
+    const day = register.meta.asOf;
+    let ledger: LedgerEntry[] | undefined;
+    let stderr = diagnosticsText(warnings);
+    if (opts.meetings !== undefined) {
+      const loaded = await loadMeetingsFrom(ctx, opts.meetings);
+      stderr += loaded.warnings;
+      ledger = buildLedger(
+        loaded.meetings.filter((m) => m.meeting.date <= day),
+        day,
+      );
+    }
+    const a = assessRegister(register, ledger);
+
+    if (opts.json) {
+      const data = {
+        asOf: day,
+        timeProgress: a.timeProgress,
+        timeProgressText: formatPercent(a.timeProgress),
+        lagging: a.lagging.map((s) => ({
+          id: s.project.id,
+          name: s.project.name,
+          unit: s.project.unit,
+          leader: s.project.leader ?? null,
+          light: s.light,
+          completionRate: s.completionRate,
+          completionRateText: s.completionRate === null ? null : formatPercent(s.completionRate),
+          gap: s.gap,
+          flags: s.flags,
+          reasons: s.flags.map((f) => f.reason),
+        })),
+      };
+      return { stdout: await applyScript(`${JSON.stringify(data, null, 2)}\n`, script), stderr, exitCode: 0 };
+    }
+
+    const red = a.lagging.filter((s) => s.light === '红').length;
+    const lines = [
+      `滞后项目${a.lagging.length}个（红灯${red}个、黄灯${a.lagging.length - red}个），数据截至${formatDate(day)}，序时进度${formatPercent(a.timeProgress)}` +
+        (ledger ? '' : '（未加载会议记录，督办逾期未计入）'),
+    ];
+    a.lagging.forEach((s, i) => {
+      const p = s.project;
+      const who = [p.unit, p.leader ? `包联领导：${p.leader}` : ''].filter(Boolean).join('，');
+      const rate = s.completionRate === null ? '' : `  完成率${formatPercent(s.completionRate)}`;
+      lines.push('', `${i + 1}. 【${s.light}】${p.id} ${p.name}（${who}）${rate}`);
+      for (const f of s.flags) lines.push(`   - ${f.light === '红' ? '红' : '黄'}：${f.reason}`);
+    });
+    if (a.lagging.length === 0) lines.push('', '全部项目均为绿灯。');
+    return { stdout: await applyScript(`${lines.join('\n')}\n`, script), stderr, exitCode: 0 };
+  }, 'lagging');
+}

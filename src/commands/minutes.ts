@@ -1,0 +1,71 @@
+// `diaodu minutes <meeting.yaml>`: the weekly minutes of a recorded meeting. The register is the
+// one the meeting names (`register`, relative to the meeting file); earlier meetings come from the
+// meeting's folder (or --meetings) for 上次会议议定事项落实情况 and the issue number.
+import * as path from 'node:path';
+import { buildMinutes } from '../briefing/model.js';
+import { formatDate } from '../briefing/wording.js';
+import { InputError } from '../domain/types.js';
+import {
+  chooseFormat,
+  deliverDocument,
+  diagnosticsText,
+  guard,
+  loadMeetingFrom,
+  loadMeetingsFrom,
+  loadRegisterFrom,
+  parseScript,
+  resolvePath,
+  type CommandContext,
+  type CommandResult,
+} from './common.js';
+
+export interface MinutesOptions {
+  meeting: string;
+  /** register to use instead of the meeting's own `register` */
+  register?: string;
+  meetings?: string;
+  format?: string;
+  out?: string;
+  force?: boolean;
+  script?: string;
+}
+
+export async function runMinutes(opts: MinutesOptions, ctx: CommandContext): Promise<CommandResult> {
+  return guard(async () => {
+    const format = chooseFormat(opts.format, opts.out, ['md', 'txt', 'json', 'docx']);
+    const script = parseScript(opts.script);
+    const meetingFile = resolvePath(ctx, opts.meeting);
+    const { meeting, warnings: meetingWarnings } = await loadMeetingFrom(ctx, meetingFile);
+    let registerPath: string;
+    if (opts.register !== undefined) registerPath = resolvePath(ctx, opts.register);
+    else if (meeting.meeting.register)
+      registerPath = path.resolve(path.dirname(meetingFile), meeting.meeting.register);
+    else {
+      throw new InputError([
+        {
+          severity: 'error',
+          file: opts.meeting,
+          line: 1,
+          column: 1,
+          message:
+            '会议记录没有写明台账（meeting.register），无法生成纪要；请在会议记录中补上 register，或用 --register 指定台账',
+        },
+      ]);
+    }
+    const { register, warnings } = await loadRegisterFrom(ctx, registerPath);
+    const loaded = await loadMeetingsFrom(ctx, opts.meetings ?? path.dirname(meetingFile));
+    const meetings = loaded.meetings;
+    let stderr = meetingWarnings + diagnosticsText(warnings) + loaded.warnings;
+    if (!meeting.meeting.closed) stderr += `注意：会议尚未结束（closed: false），纪要为草稿。\n`;
+    if (meeting.meeting.asOf && meeting.meeting.asOf !== register.meta.asOf) {
+      stderr +=
+        `注意：会议记录的数据日期为${formatDate(meeting.meeting.asOf)}，台账当前数据截至${formatDate(register.meta.asOf)}；` +
+        `纪要“总体进展”按台账当前数据生成，滞后原因按会议时的记录。\n`;
+    }
+    const doc = buildMinutes({ meeting, register, meetings });
+    const out: Parameters<typeof deliverDocument>[2] = { format, script, force: opts.force ?? false };
+    if (opts.out !== undefined) out.out = opts.out;
+    const { stdout, note } = await deliverDocument(ctx, doc, out, 'minutes');
+    return { stdout, stderr: stderr + note, exitCode: 0 };
+  }, 'minutes');
+}
