@@ -1,0 +1,46 @@
+// 繁體 output (--script traditional) and reading traditional input, with OpenCC's tables (opencc-js).
+// Simplified → traditional uses OpenCC's standard forms ('t'), the usual choice for text published in
+// traditional characters on the mainland (no Taiwan phrase substitution: 项目 stays 項目, not 專案).
+// The converters are built lazily, once: the simplified→traditional dictionary is about 1 MB.
+import { createRequire } from 'node:module';
+
+type Convert = (text: string) => string;
+interface OpenCCModule {
+  Converter(options: { from: string; to: string }): Convert;
+}
+
+let openccModule: OpenCCModule | undefined;
+let toTraditionalConverter: Convert | undefined;
+let toSimplifiedConverter: Convert | undefined;
+
+function opencc(): OpenCCModule {
+  // opencc-js ships no type declarations; its CommonJS build is loaded through createRequire.
+  openccModule ??= createRequire(import.meta.url)('opencc-js') as OpenCCModule;
+  return openccModule;
+}
+
+/** Simplified → traditional (OpenCC standard characters). Text without Chinese is returned as it is. */
+export function toTraditional(text: string): string {
+  if (!/[\u3400-\u9fff]/.test(text)) return text;
+  toTraditionalConverter ??= opencc().Converter({ from: 'cn', to: 't' });
+  return toTraditionalConverter(text);
+}
+
+/** Traditional (any of OpenCC standard, Taiwan or Hong Kong forms) → simplified. */
+export function toSimplified(text: string): string {
+  if (!/[\u3400-\u9fff]/.test(text)) return text;
+  toSimplifiedConverter ??= opencc().Converter({ from: 'hk', to: 'cn' });
+  return toSimplifiedConverter(text);
+}
+
+/** Converts every string in a JSON-like value (for --format json with --script traditional). */
+export function toTraditionalDeep<T>(value: T): T {
+  if (typeof value === 'string') return toTraditional(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => toTraditionalDeep(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toTraditionalDeep(v);
+    return out as T;
+  }
+  return value;
+}
