@@ -278,7 +278,7 @@ if (!args.length || args.some((a) => a.includes('meetings'))) {
       else if (d.due < day)
         byState.逾期.push(`${id}(${d.unit}，时限${d.due}${s ? `，${s.status}` : '，无跟进'})`);
       else byState.未到期.push(id);
-      if (!done) open.set(d.project, [...(open.get(d.project) ?? []), { id, due: d.due }]);
+      if (!done) open.set(d.project, [...(open.get(d.project) ?? []), d]);
     }
     console.log(`  截至${day}：议定事项${decisions.size}条`);
     for (const [k, v] of Object.entries(byState)) console.log(`    ${k}${v.length}：${v.join('，')}`);

@@ -68,7 +68,7 @@ export const isStarted = (stage) => STARTED.has(simp(stage));
 
 /**
  * Flags of one project on `day` (domain.md lag rules). `opts.completedYear` overrides the figure (meeting
- * snapshots taken before the register's as_of); `opts.openDecisions` are decisions {id, due} still open.
+ * snapshots taken before the register's as_of); `opts.openDecisions` are decisions {id, text, unit, due} still open.
  */
 export function assess(p, day, opts = {}) {
   const rules = { mode: 'month', yellow: 10, red: 30, startRed: 60, milestoneRed: 30, ...opts.rules };
@@ -98,7 +98,7 @@ export function assess(p, day, opts = {}) {
     flags.push({
       light: late > rules.startRed ? '红' : '黄',
       kind: 'start',
-      reason: `新建项目计划${cnDate(p.planned_start)}开工，至今未开工，已逾期${late}天`,
+      reason: `计划${cnDate(p.planned_start)}开工，已逾期${late}天仍未开工`,
     });
   }
   if (simp(p.stage) === '停工') flags.push({ light: '红', kind: 'stopped', reason: '项目处于停工状态' });
@@ -108,7 +108,7 @@ export function assess(p, day, opts = {}) {
       flags.push({
         light: late > rules.milestoneRed ? '红' : '黄',
         kind: 'milestone',
-        reason: `节点“${m.name}”计划${cnDate(m.planned)}完成，已逾期${late}天未完成`,
+        reason: `节点“${m.name}”计划${cnDate(m.planned)}完成，已逾期${late}天`,
       });
     }
   }
@@ -118,7 +118,7 @@ export function assess(p, day, opts = {}) {
       flags.push({
         light: '红',
         kind: 'problem',
-        reason: `问题“${q.text}”已超过解决时限（${cnDate(q.due)}）未解决`,
+        reason: `问题“${q.text}”逾期未解决（解决时限${cnDate(q.due)}${q.unit ? `，责任单位${q.unit}` : ''}）`,
       });
     }
   }
@@ -127,7 +127,7 @@ export function assess(p, day, opts = {}) {
       flags.push({
         light: '红',
         kind: 'decision',
-        reason: `议定事项${d.id}已超过完成时限（${cnDate(d.due)}）未落实`,
+        reason: `议定事项“${d.text}”督办逾期（完成时限${cnDate(d.due)}，责任单位${d.unit}）`,
       });
     }
   }
@@ -137,7 +137,8 @@ export function assess(p, day, opts = {}) {
 
 // ---- YAML writing ----
 const RESERVED = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|no|on|off|y|n)$/i;
-const NUMBERISH = /^[-+]?(?:\.?\d|0x|0o|\.inf|\.nan)/i;
+const NUMBERISH =
+  /^[-+]?(?:\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?|\.\d+(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+|\.inf|\.nan)$/i;
 function plainOk(s, inFlow) {
   if (s === '' || s !== s.trim()) return false;
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(s)) return false;
@@ -146,7 +147,7 @@ function plainOk(s, inFlow) {
   if (inFlow && /[,[\]{}]/.test(s)) return false;
   if (RESERVED.test(s)) return false;
   // dates stay plain (formats.md writes them so); other number-like strings are quoted
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return true;
+  if (/^\d{4}-\d{2}-\d{2}(?:-\d+)?$/.test(s)) return true; // dates and decision ids (2021-09-06-01)
   if (NUMBERISH.test(s)) return false;
   return true;
 }
@@ -170,7 +171,9 @@ const flowSeq = (a) => `[${a.map((v) => scalar(v, true)).join(', ')}]`;
  * Writes a mapping in block style. Arrays of scalars and arrays of small maps listed in `flowKeys` go in
  * flow style; other arrays of maps go in block style. `comments` maps a key to a line comment.
  */
-export function block(obj, indent, { flowKeys = new Set(), comments = {} } = {}) {
+export function block(obj, indent, opts = {}) {
+  const { flowKeys = new Set(), blockSeqKeys = new Set(), comments = {} } = opts;
+  const inner = { flowKeys, blockSeqKeys };
   const pad = ' '.repeat(indent);
   const out = [];
   for (const [k, v] of Object.entries(obj)) {
@@ -178,17 +181,20 @@ export function block(obj, indent, { flowKeys = new Set(), comments = {} } = {})
     const c = comments[k] ? `   # ${comments[k]}` : '';
     if (Array.isArray(v)) {
       if (v.length === 0) out.push(`${pad}${k}: []${c}`);
-      else if (v.every((x) => typeof x !== 'object')) out.push(`${pad}${k}: ${flowSeq(v)}${c}`);
+      else if (v.every((x) => typeof x !== 'object') && blockSeqKeys.has(k)) {
+        out.push(`${pad}${k}:${c}`);
+        for (const x of v) out.push(`${pad}  - ${scalar(x)}`);
+      } else if (v.every((x) => typeof x !== 'object')) out.push(`${pad}${k}: ${flowSeq(v)}${c}`);
       else if (flowKeys.has(k)) {
         out.push(`${pad}${k}:${c}`);
         for (const x of v) out.push(`${pad}  - ${flowMap(x)}`);
       } else {
         out.push(`${pad}${k}:${c}`);
-        for (const x of v) out.push(listItem(x, indent + 2, { flowKeys }));
+        for (const x of v) out.push(listItem(x, indent + 2, inner));
       }
     } else if (v !== null && typeof v === 'object') {
       out.push(`${pad}${k}:${c}`);
-      out.push(block(v, indent + 2, { flowKeys }));
+      out.push(block(v, indent + 2, inner));
     } else out.push(`${pad}${k}: ${scalar(v)}${c}`);
   }
   return out.join('\n');
