@@ -6,6 +6,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import type { Document, Node as YamlNode, ToStringOptions } from 'yaml';
+import { isValidIsoDate } from '../domain/dates.js';
+import {
+  FOLLOWUP_STATUSES,
+  LIGHTS,
+  MEETING_KINDS,
+  normalizeFollowupStatus,
+  normalizeLight,
+  normalizeMeetingKind,
+} from '../domain/normalize.js';
 import { InputError } from '../domain/types.js';
 import type {
   Decision,
@@ -40,10 +49,6 @@ const HEADER_KEYS = [
 const ITEM_KEYS = ['project', 'light', 'reasons', 'notes', 'decisions'];
 const DECISION_KEYS = ['id', 'text', 'unit', 'owner', 'due'];
 const FOLLOWUP_KEYS = ['decision', 'status', 'note', 'date'];
-
-const MEETING_KINDS: readonly MeetingKind[] = ['周调度', '月调度', '专题'];
-const FOLLOWUP_STATUSES: readonly FollowupStatus[] = ['已落实', '推进中', '撤销'];
-const LIGHTS: readonly Light[] = ['红', '黄', '绿'];
 
 /** How the file is written: block style, no folding of long Chinese lines, `[a, b]` for short lists. */
 const TO_STRING: ToStringOptions = { lineWidth: 0, flowCollectionPadding: false, indentSeq: true };
@@ -83,14 +88,6 @@ export interface MeetingDocumentOptions {
 
 function inputError(file: string, message: string, line = 0, column = 0): InputError {
   return new InputError([{ severity: 'error', file, line, column, message }]);
-}
-
-function isIsoDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 function keyOf(pair: unknown): unknown {
@@ -133,6 +130,35 @@ function setKey(doc: Document, map: YAMLMap, key: string, value: unknown, order:
     if (later >= 0) at = later;
   }
   map.items.splice(at, 0, pair);
+}
+
+/**
+ * Put `next` into `seq` as its entries. Blank lines between entries belong to positions, not to entries
+ * (a file with a blank line between every item keeps that look when items move); a position that did
+ * not exist copies the last gap. The first entry never starts with a blank line.
+ */
+function arrange(seq: YAMLSeq, next: unknown[]): void {
+  const flags = seq.items.map((n) => Boolean((n as { spaceBefore?: boolean } | null)?.spaceBefore));
+  const gap = flags.length > 1 ? (flags[flags.length - 1] ?? false) : false;
+  next.forEach((n, i) => {
+    if (!isNodeLike(n)) return;
+    n.spaceBefore = i === 0 ? undefined : (flags[i] ?? gap) || undefined;
+  });
+  seq.items = next;
+}
+
+/** Remove one entry; the others keep their blank lines, except that the first never starts with one. */
+function removeEntry(seq: YAMLSeq, entry: unknown): void {
+  const at = seq.items.indexOf(entry);
+  if (at < 0) return;
+  seq.items.splice(at, 1);
+  const first = seq.items[0];
+  if (isNodeLike(first)) first.spaceBefore = undefined;
+}
+
+/** Append an entry, with the same gap as the entries before it. */
+function appendEntry(seq: YAMLSeq, entry: unknown): void {
+  arrange(seq, [...seq.items, entry]);
 }
 
 function isNodeLike(value: unknown): value is YamlNode {
@@ -233,7 +259,7 @@ export class MeetingDocument {
     if (fs.existsSync(file)) {
       throw inputError(file, `会议记录 ${file} 已存在；请打开它继续记录，而不是新建`);
     }
-    if (!isIsoDate(header.date))
+    if (!isValidIsoDate(header.date))
       throw inputError(file, `会议日期“${header.date}”不是有效日期（应为 YYYY-MM-DD）`);
     if (!MEETING_KINDS.includes(header.kind)) {
       throw inputError(file, `会议类别“${header.kind}”无效；可选：${MEETING_KINDS.join('、')}`);
@@ -381,7 +407,7 @@ export class MeetingDocument {
     const map = this.headerMap();
     for (const [field, value] of Object.entries(fields) as [keyof HeaderFields, unknown][]) {
       const key = field === 'asOf' ? 'as_of' : field;
-      if ((key === 'date' || key === 'as_of') && value !== undefined && !isIsoDate(String(value))) {
+      if ((key === 'date' || key === 'as_of') && value !== undefined && !isValidIsoDate(String(value))) {
         throw inputError(
           this.file,
           `${key === 'date' ? '会议日期' : '数据截至日期'}“${String(value)}”不是有效日期（应为 YYYY-MM-DD）`,
@@ -419,7 +445,9 @@ export class MeetingDocument {
     this.applySnapshot(map, snapshot);
     setKey(this.doc, map, 'decisions', new YAMLSeq(), ITEM_KEYS);
     const at = index === undefined ? seq.items.length : Math.max(0, Math.min(index, seq.items.length));
-    seq.items.splice(at, 0, map);
+    const next = [...seq.items];
+    next.splice(at, 0, map);
+    arrange(seq, next);
   }
 
   private applySnapshot(map: YAMLMap, snapshot: ItemSnapshot): void {
@@ -450,17 +478,16 @@ export class MeetingDocument {
         `项目 ${project} 已有 ${decisions.items.length} 条议定事项，不能移出议程；请先删除这些议定事项`,
       );
     }
-    const seq = this.seqAt('items');
-    seq.items.splice(seq.items.indexOf(item), 1);
+    removeEntry(this.seqAt('items'), item);
   }
 
   /** Move a project to position `index` (0-based, clamped) in the agenda. */
   moveItem(project: string, index: number): void {
     const item = this.requireItem(project);
     const seq = this.seqAt('items');
-    seq.items.splice(seq.items.indexOf(item), 1);
-    const at = Math.max(0, Math.min(index, seq.items.length));
-    seq.items.splice(at, 0, item);
+    const next = seq.items.filter((n) => n !== item);
+    next.splice(Math.max(0, Math.min(index, next.length)), 0, item);
+    arrange(seq, next);
   }
 
   /**
@@ -499,7 +526,7 @@ export class MeetingDocument {
         next.push(map);
       }
     }
-    seq.items = [...next, ...others];
+    arrange(seq, [...next, ...others]);
   }
 
   /** Notes heard on a project (企业汇报…); empty or undefined removes them. */
@@ -550,7 +577,7 @@ export class MeetingDocument {
   private checkDecision(fields: Partial<DecisionInput>): void {
     if ('text' in fields && !fields.text?.trim()) throw inputError(this.file, '议定事项内容不能为空');
     if ('unit' in fields && !fields.unit?.trim()) throw inputError(this.file, '议定事项须写明责任单位');
-    if ('due' in fields && (fields.due === undefined || !isIsoDate(fields.due))) {
+    if ('due' in fields && (fields.due === undefined || !isValidIsoDate(fields.due))) {
       throw inputError(this.file, `完成时限“${fields.due ?? ''}”不是有效日期（应为 YYYY-MM-DD）`);
     }
   }
@@ -572,7 +599,7 @@ export class MeetingDocument {
       const value = decision[key as keyof Decision];
       if (value !== undefined) setKey(this.doc, map, key, value, DECISION_KEYS);
     }
-    blockSeq(this.decisionsOf(item)).items.push(map);
+    appendEntry(blockSeq(this.decisionsOf(item)), map);
     return decision;
   }
 
@@ -594,7 +621,7 @@ export class MeetingDocument {
   deleteDecision(id: string): void {
     const found = this.findDecision(id);
     if (!found) throw inputError(this.file, `找不到议定事项 ${id}`);
-    found.seq.items.splice(found.seq.items.indexOf(found.node), 1);
+    removeEntry(found.seq, found.node);
     this.takenIds.add(id);
   }
 
@@ -608,7 +635,7 @@ export class MeetingDocument {
         `落实状态“${String(input.status)}”无效；可选：${FOLLOWUP_STATUSES.join('、')}（逾期由程序计算，不必填写）`,
       );
     }
-    if (input.date !== undefined && !isIsoDate(input.date)) {
+    if (input.date !== undefined && !isValidIsoDate(input.date)) {
       throw inputError(this.file, `日期“${input.date}”不是有效日期（应为 YYYY-MM-DD）`);
     }
     const seq = blockSeq(this.seqAt('followups'));
@@ -616,7 +643,7 @@ export class MeetingDocument {
     if (!map) {
       map = new YAMLMap();
       setKey(this.doc, map, 'decision', decision, FOLLOWUP_KEYS);
-      seq.items.push(map);
+      appendEntry(seq, map);
     }
     setKey(this.doc, map, 'status', input.status, FOLLOWUP_KEYS);
     const note = input.note?.trim() ? sanitizeText(input.note.trim(), { multiline: true }) : undefined;
@@ -627,8 +654,10 @@ export class MeetingDocument {
   removeFollowup(decision: string): void {
     const seq = this.root().get('followups', true);
     if (!isSeq(seq)) return;
-    const at = seq.items.findIndex((n) => isMap(n) && str(n.get('decision')) === decision);
-    if (at >= 0) seq.items.splice(at, 1);
+    removeEntry(
+      seq,
+      seq.items.find((n) => isMap(n) && str(n.get('decision')) === decision),
+    );
   }
 
   // ---- views and saving ----
@@ -639,7 +668,7 @@ export class MeetingDocument {
     const h = asRecord(js.meeting);
     const header: MeetingHeader = {
       date: str(h.date) ?? '',
-      kind: (str(h.kind) as MeetingKind | undefined) ?? '周调度',
+      kind: normalizeMeetingKind(str(h.kind) ?? '') ?? '周调度',
       present: strList(h.present),
       absent: strList(h.absent),
       attending: strList(h.attending),
@@ -675,8 +704,8 @@ export class MeetingDocument {
           return decision;
         }),
       };
-      const light = str(it.light);
-      if (light !== undefined) item.light = light as Light;
+      const light = normalizeLight(str(it.light) ?? '');
+      if (light !== undefined) item.light = light;
       const notes = text(it.notes, true);
       if (notes !== undefined) item.notes = notes;
       return item;
@@ -685,7 +714,7 @@ export class MeetingDocument {
       const r = asRecord(raw);
       const f: Followup = {
         decision: str(r.decision) ?? '',
-        status: (str(r.status) as FollowupStatus) ?? '推进中',
+        status: normalizeFollowupStatus(str(r.status) ?? '') ?? '推进中',
       };
       const note = text(r.note, true);
       if (note !== undefined) f.note = note;

@@ -1,0 +1,194 @@
+// The meetings folder: one YAML file per meeting, named `YYYY-MM-DD-周调度.yaml` (date and kind). Opening
+// the meeting of a date again resumes it; 期数 are counted per kind and year unless a meeting sets its
+// own; decision ids are unique across every file in the folder (formats.md).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { MEETING_KINDS, normalizeMeetingKind } from '../domain/normalize.js';
+import type { IsoDate, MeetingKind } from '../domain/types.js';
+import { isTempFileName } from './atomic-write.js';
+import { MeetingDocument } from './meeting-document.js';
+import type { MeetingDocumentOptions, NewMeetingHeader } from './meeting-document.js';
+
+/** `2021-11-15-周调度.yaml` */
+export function meetingFileName(date: IsoDate, kind: MeetingKind): string {
+  return `${date}-${kind}.yaml`;
+}
+
+export function meetingPathFor(dir: string, date: IsoDate, kind: MeetingKind): string {
+  return path.resolve(dir, meetingFileName(date, kind));
+}
+
+const NAME_RE = /^(\d{4}-\d{2}-\d{2})-(周调度|月调度|专题)\.ya?ml$/;
+
+/** Date and kind from a conventional file name, or null. */
+export function parseMeetingFileName(name: string): { date: IsoDate; kind: MeetingKind } | null {
+  const m = NAME_RE.exec(path.basename(name));
+  return m ? { date: m[1] as IsoDate, kind: m[2] as MeetingKind } : null;
+}
+
+/**
+ * Every meeting file in `dir` (absolute paths, sorted by name): `.yaml`/`.yml` files that are not
+ * hidden (the writer's temp files are hidden) and not lock files. A missing folder gives [].
+ */
+export function listMeetingFiles(dir: string): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return entries
+    .filter(
+      (e) => e.isFile() && /\.ya?ml$/i.test(e.name) && !e.name.startsWith('.') && !isTempFileName(e.name),
+    )
+    .map((e) => path.resolve(dir, e.name))
+    .sort();
+}
+
+/** What the folder needs to know about one meeting file without validating it (meeting-read does that). */
+export interface MeetingFileSummary {
+  file: string;
+  date?: IsoDate;
+  kind?: MeetingKind;
+  number?: number;
+  closed?: boolean;
+  /** decision ids written in the file */
+  decisionIds: string[];
+}
+
+// Anything shaped like a decision id counts as taken, even in a file with a syntax error, so a damaged
+// file can never cause an id to be handed out twice.
+const ID_RE = /\b\d{4}-\d{2}-\d{2}-\d{2,}\b/g;
+
+/** A lenient read of a meeting file's header and decision ids. Never throws for bad content. */
+export function summarizeMeetingFile(file: string): MeetingFileSummary {
+  const summary: MeetingFileSummary = { file: path.resolve(file), decisionIds: [] };
+  let source: string;
+  try {
+    source = fs.readFileSync(file, 'utf8');
+  } catch {
+    return summary;
+  }
+  const ids = new Set(source.match(ID_RE) ?? []);
+  const fromName = parseMeetingFileName(file);
+  const doc = parseDocument(source);
+  const root = doc.contents;
+  const meeting = isMap(root) ? root.get('meeting', true) : undefined;
+  if (isMap(meeting)) {
+    const date = meeting.get('date');
+    if (typeof date === 'string') summary.date = date;
+    const kind = meeting.get('kind');
+    const canonical = typeof kind === 'string' ? normalizeMeetingKind(kind) : undefined;
+    if (canonical) summary.kind = canonical;
+    const number = meeting.get('number');
+    if (typeof number === 'number' && Number.isInteger(number)) summary.number = number;
+    const closed = meeting.get('closed');
+    if (typeof closed === 'boolean') summary.closed = closed;
+  }
+  summary.date ??= fromName?.date;
+  summary.kind ??= fromName?.kind;
+  // ids that really are decisions first, in file order; then anything else shaped like one
+  const items = isMap(root) ? root.get('items', true) : undefined;
+  const ordered: string[] = [];
+  if (isSeq(items)) {
+    for (const item of items.items) {
+      const decisions = isMap(item) ? item.get('decisions', true) : undefined;
+      if (!isSeq(decisions)) continue;
+      for (const d of decisions.items) {
+        const id = isMap(d) ? d.get('id', true) : undefined;
+        if (isScalar(id) && id.value !== null && id.value !== undefined) ordered.push(String(id.value));
+      }
+    }
+  }
+  summary.decisionIds = [...new Set([...ordered, ...ids])];
+  return summary;
+}
+
+/** Summaries of every meeting file in `dir`, by date (then file name). */
+export function scanMeetingsDir(dir: string): MeetingFileSummary[] {
+  return listMeetingFiles(dir)
+    .map(summarizeMeetingFile)
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.file.localeCompare(b.file));
+}
+
+/**
+ * The meeting of `date` (and `kind`, when given): the conventionally named file if it exists, else any
+ * file whose header says that date and kind. Undefined when there is none.
+ */
+export function findMeetingFile(dir: string, date: IsoDate, kind?: MeetingKind): string | undefined {
+  const kinds = kind ? [kind] : MEETING_KINDS;
+  for (const k of kinds) {
+    const conventional = meetingPathFor(dir, date, k);
+    if (fs.existsSync(conventional)) return conventional;
+  }
+  const match = scanMeetingsDir(dir).find((s) => s.date === date && (kind === undefined || s.kind === kind));
+  return match?.file;
+}
+
+/** Every decision id used in the folder (optionally leaving out one file, e.g. the one being edited). */
+export function decisionIdsInDir(dir: string, options: { exclude?: string } = {}): Set<string> {
+  const exclude = options.exclude ? path.resolve(options.exclude) : undefined;
+  const ids = new Set<string>();
+  for (const file of listMeetingFiles(dir)) {
+    if (file === exclude) continue;
+    for (const id of summarizeMeetingFile(file).decisionIds) ids.add(id);
+  }
+  return ids;
+}
+
+export interface NumberedMeeting {
+  date: IsoDate;
+  kind: MeetingKind;
+  number?: number;
+}
+
+/**
+ * 期数 of each meeting (same order as given): per kind and year, a meeting's own `number` when set, else
+ * one more than the previous meeting of that kind in that year (the first counts from 1). So a series
+ * that starts at 第38期 because earlier issues were on paper continues 39, 40, …
+ */
+export function meetingNumbers(meetings: readonly NumberedMeeting[]): number[] {
+  const order = meetings
+    .map((m, index) => ({ m, index }))
+    .sort((a, b) => a.m.date.localeCompare(b.m.date) || a.index - b.index);
+  const last = new Map<string, number>();
+  const out = new Array<number>(meetings.length).fill(0);
+  for (const { m, index } of order) {
+    const key = `${m.date.slice(0, 4)}|${m.kind}`;
+    const n = m.number ?? (last.get(key) ?? 0) + 1;
+    last.set(key, n);
+    out[index] = n;
+  }
+  return out;
+}
+
+/** 期数 for a new meeting of `kind` on `date`, counted from the meetings before it in `dir`. */
+export function nextMeetingNumber(dir: string, kind: MeetingKind, date: IsoDate): number {
+  const earlier: NumberedMeeting[] = [];
+  for (const s of scanMeetingsDir(dir)) {
+    if (s.kind !== kind || s.date === undefined) continue;
+    if (s.date.slice(0, 4) !== date.slice(0, 4) || s.date >= date) continue;
+    earlier.push({ date: s.date, kind: s.kind, ...(s.number !== undefined ? { number: s.number } : {}) });
+  }
+  const numbers = meetingNumbers(earlier);
+  return numbers.length === 0 ? 1 : Math.max(...numbers) + 1;
+}
+
+/**
+ * Open the meeting of `header.date` and `header.kind` in `dir` to go on recording it, or create it (named
+ * by the convention, not yet saved) when there is none. The document knows every decision id used by the
+ * other files in the folder, so new ids never collide.
+ */
+export function openMeetingForDate(
+  dir: string,
+  header: NewMeetingHeader,
+  options: Omit<MeetingDocumentOptions, 'takenIds'> = {},
+): { document: MeetingDocument; resumed: boolean } {
+  const existing = findMeetingFile(dir, header.date, header.kind);
+  const file = existing ?? meetingPathFor(dir, header.date, header.kind);
+  const takenIds = decisionIdsInDir(dir, { exclude: file });
+  if (existing) return { document: MeetingDocument.open(existing, { ...options, takenIds }), resumed: true };
+  return { document: MeetingDocument.create(file, header, { ...options, takenIds }), resumed: false };
+}
