@@ -6,7 +6,9 @@ import * as path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { MEETING_KINDS, normalizeMeetingKind } from '../domain/normalize.js';
 import type { IsoDate, MeetingKind } from '../domain/types.js';
-import { isTempFileName } from './atomic-write.js';
+import { isTempFileName, removeStaleTempFiles } from './atomic-write.js';
+import { acquireMeetingLock, MeetingLockedError } from './lock.js';
+import type { MeetingLock } from './lock.js';
 import { MeetingDocument } from './meeting-document.js';
 import type { MeetingDocumentOptions, NewMeetingHeader } from './meeting-document.js';
 
@@ -191,4 +193,40 @@ export function openMeetingForDate(
   const takenIds = decisionIdsInDir(dir, { exclude: file });
   if (existing) return { document: MeetingDocument.open(existing, { ...options, takenIds }), resumed: true };
   return { document: MeetingDocument.create(file, header, { ...options, takenIds }), resumed: false };
+}
+
+export interface MeetingToRecord {
+  document: MeetingDocument;
+  /** the meeting existed and is being continued */
+  resumed: boolean;
+  /** held while recording; release it when the meeting screen closes (releaseLockOnExit for signals) */
+  lock?: MeetingLock;
+  /** set when another live process records this meeting: the document is then read-only */
+  lockedBy?: MeetingLockedError;
+}
+
+/**
+ * What the meeting screen opens: the meeting of the date (resumed or new, as openMeetingForDate) with
+ * its lock taken. When another process holds the lock the meeting is opened read-only and `lockedBy`
+ * says who (its message is the Chinese sentence to show). Temp files left by a killed writer are
+ * cleaned up once the lock is ours.
+ */
+export function openMeetingToRecord(dir: string, header: NewMeetingHeader): MeetingToRecord {
+  const existing = findMeetingFile(dir, header.date, header.kind);
+  const file = existing ?? meetingPathFor(dir, header.date, header.kind);
+  let lock: MeetingLock;
+  try {
+    lock = acquireMeetingLock(file);
+  } catch (error) {
+    if (!(error instanceof MeetingLockedError)) throw error;
+    const opened = openMeetingForDate(dir, header, { readOnly: true });
+    return { ...opened, lockedBy: error };
+  }
+  try {
+    removeStaleTempFiles(file);
+    return { ...openMeetingForDate(dir, header), lock };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }

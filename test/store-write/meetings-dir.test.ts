@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { lockPathFor } from '../../src/store/lock.js';
 import {
   decisionIdsInDir,
   findMeetingFile,
@@ -10,6 +11,7 @@ import {
   meetingNumbers,
   nextMeetingNumber,
   openMeetingForDate,
+  openMeetingToRecord,
   parseMeetingFileName,
   scanMeetingsDir,
 } from '../../src/store/meetings-dir.js';
@@ -163,5 +165,32 @@ describe('openMeetingForDate', () => {
     expect(
       second.document.addDecision('PL-001', { text: '事项', unit: '区发改局', due: '2021-11-30' }).id,
     ).toBe('2021-11-15-04');
+  });
+});
+
+describe('openMeetingToRecord', () => {
+  it("takes the lock, cleans a dead writer's temp file, and opens read-only for a second recorder", () => {
+    const header = { date: '2021-11-15', kind: '周调度' as const };
+    const file = meeting('2021-11-15-周调度.yaml', header, ['2021-11-15-01']);
+    const temp = path.join(dir, '.2021-11-15-周调度.yaml.999999999.0123abcd.tmp'); // pid that cannot exist
+    fs.writeFileSync(temp, 'partial');
+
+    const first = openMeetingToRecord(dir, header);
+    expect(first.resumed).toBe(true);
+    expect(first.lock?.lockFile).toBe(lockPathFor(file));
+    expect(first.lockedBy).toBeUndefined();
+    expect(fs.existsSync(temp)).toBe(false);
+
+    const second = openMeetingToRecord(dir, header);
+    expect(second.lock).toBeUndefined();
+    expect(second.lockedBy?.message).toContain(`进程号 ${process.pid}`);
+    expect(second.document.readOnly).toBe(true);
+    expect(second.document.decisionIds()).toEqual(['2021-11-15-01']);
+    expect(() => second.document.save()).toThrow(/只读/);
+
+    first.lock?.release();
+    const third = openMeetingToRecord(dir, header);
+    expect(third.lock).toBeDefined();
+    third.lock?.release();
   });
 });
