@@ -99,7 +99,7 @@ function parse(
   } catch (error) {
     const code = (error as { code?: string }).code;
     const message = error instanceof Error ? error.message : String(error);
-    const opt = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? '';
+    const opt = /(--[\w-]+)/.exec(message)?.[1] ?? /'(-\w)/.exec(message)?.[1] ?? '';
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       throw new UsageError(`未知选项 ${opt}${suggestOption(opt, options)}`, command);
     }
@@ -165,7 +165,7 @@ function helpFor(topic: string | undefined): DispatchResult {
   if (isCommandName(topic)) return ok(COMMAND_HELP[topic]);
   const near = nearest(topic, COMMANDS);
   throw new UsageError(
-    `没有命令“${topic}”${near ? `，是否要用 ${near}？` : ''}。可用的命令：${COMMANDS.join('、')}`,
+    `没有命令“${topic}”。${near ? `是否要用 ${near}？` : ''}可用的命令：${COMMANDS.join('、')}`,
   );
 }
 
@@ -196,7 +196,7 @@ export async function dispatch(argv: readonly string[], env: DispatchEnv): Promi
       if (!fs.existsSync(full) && /^[a-z][a-z-]*$/.test(target)) {
         const near = nearest(target, COMMANDS);
         throw new UsageError(
-          `没有命令“${target}”${near ? `，是否要用 ${near}？` : ''}。可用的命令：${COMMANDS.join('、')}；打开台账请给出台账文件路径`,
+          `没有命令“${target}”。${near ? `是否要用 ${near}？` : ''}可用的命令：${COMMANDS.join('、')}；打开台账请给出台账文件的路径`,
         );
       }
       const req: TuiRequest = { kind: 'tui', registerPath: full, start: 'home', sample: false };

@@ -1,0 +1,310 @@
+// The scripted commands called as functions, on the fixture register and meetings (the same data as
+// test/briefing/sample.ts, where the figures are worked out).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runBulletin } from '../../src/commands/bulletin.js';
+import { runCheck } from '../../src/commands/check.js';
+import type { CommandContext } from '../../src/commands/common.js';
+import { dispatch, type DispatchEnv } from '../../src/commands/dispatch.js';
+import { runItems } from '../../src/commands/items.js';
+import { runLagging } from '../../src/commands/lagging.js';
+import { runMinutes } from '../../src/commands/minutes.js';
+
+const fixtures = path.join(import.meta.dirname, 'fixtures');
+const ctx: CommandContext = { cwd: fixtures, today: () => '2021-09-13' };
+
+let tmp: string;
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-cmd-'));
+});
+afterEach(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('check', () => {
+  it('summarises the register on one screen', async () => {
+    const r = await runCheck({ register: 'register.yaml', meetings: 'meetings' }, ctx);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('测试区2021年重点项目台账（数据截至2021年8月31日）');
+    expect(lines).toContain('项目数      5个（新建2、续建3）');
+    expect(lines).toContain('开复工率    60.0%（已开复工3个）');
+    expect(lines).toContain('新开工率    50.0%（新建2个，已开工1个）');
+    expect(lines).toContain('投资完成率  75.3%，序时进度66.7%，超序时进度8.6个百分点');
+    expect(lines).toContain('红黄绿灯    红 4   黄 0   绿 1');
+    expect(lines).toContain('议定事项    共3项：未办结2项（其中逾期1项），已落实1项，撤销0项');
+    expect(lines.length).toBeLessThan(24);
+  });
+
+  it('without meetings does not count overdue decisions, and says so', async () => {
+    const r = await runCheck({ register: 'register.yaml' }, ctx);
+    expect(r.stdout).toContain('红黄绿灯    红 3   黄 1   绿 1');
+    expect(r.stdout).toContain('未加载会议记录');
+  });
+
+  it('gives JSON with rates as fractions and as printed', async () => {
+    const r = await runCheck({ register: 'register.yaml', meetings: 'meetings', json: true }, ctx);
+    const data = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(data).toMatchObject({
+      projects: 5,
+      started: 3,
+      startRate: 0.6,
+      startRateText: '60.0%',
+      completionRateText: '75.3%',
+      lights: { 红: 4, 黄: 0, 绿: 1 },
+      decisions: { total: 3, overdue: 1, open: 1, done: 1, dropped: 0 },
+    });
+  });
+
+  it('exits 2 naming the file when the register is missing', async () => {
+    const r = await runCheck({ register: 'nope.yaml' }, ctx);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/nope\.yaml:1:1: 错误：/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('converts to traditional characters', async () => {
+    const r = await runCheck({ register: 'register.yaml', script: 'traditional' }, ctx);
+    expect(r.stdout).toContain('開復工率');
+    expect(r.stdout).toContain('項目數');
+  });
+});
+
+describe('lagging', () => {
+  it('lists the worst first with reasons', async () => {
+    const r = await runLagging({ register: 'register.yaml', meetings: 'meetings' }, ctx);
+    expect(r.exitCode).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('滞后项目4个（红灯4个、黄灯0个），数据截至2021年8月31日，序时进度66.7%');
+    const heads = lines.filter((l) => /^\d+\. /.test(l));
+    expect(heads).toEqual([
+      '1. 【红】A2 物流园项目（甲局，包联领导：张一）  完成率30.0%',
+      '2. 【红】A4 煤矸石综合利用项目（丙局）  完成率80.0%',
+      '3. 【红】A5 高岭土项目（乙局，包联领导：李二）  完成率100.0%',
+      '4. 【红】A3 污水处理厂项目（乙局，包联领导：李二）',
+    ]);
+    expect(lines).toContain('   - 黄：计划2021年8月1日开工，已逾期30天仍未开工');
+  });
+
+  it('gives JSON', async () => {
+    const r = await runLagging({ register: 'register.yaml', json: true }, ctx);
+    const data = JSON.parse(r.stdout) as { lagging: Array<{ id: string; light: string; reasons: string[] }> };
+    expect(data.lagging.map((l) => [l.id, l.light])).toEqual([
+      ['A2', '红'],
+      ['A4', '红'],
+      ['A5', '红'],
+      ['A3', '黄'],
+    ]);
+  });
+});
+
+describe('items', () => {
+  it('lists the ledger on the given day, overdue first', async () => {
+    const r = await runItems({ meetings: 'meetings', date: '2021-09-13', register: 'register.yaml' }, ctx);
+    expect(r.exitCode).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('督办台账（截至2021年9月13日）：共3项，逾期2项，推进中0项，已落实1项，撤销0项');
+    expect(lines[4]).toMatch(
+      /^2021-08-27-01 +污水处理厂项目 +加快办理施工许可。 +乙局 +2021-08-30 +逾期14天$/,
+    );
+    expect(lines[6]).toMatch(/^2021-08-20-01 +物流园项目 .* +已落实 +资金已到位$/);
+  });
+
+  it('uses today when no date is given', async () => {
+    const r = await runItems({ meetings: 'meetings', json: true }, { ...ctx, today: () => '2021-08-28' });
+    const data = JSON.parse(r.stdout) as {
+      day: string;
+      summary: { overdue: number; open: number; done: number };
+    };
+    expect(data.day).toBe('2021-08-28');
+    expect(data.summary).toMatchObject({ overdue: 0, open: 2, done: 1 });
+  });
+
+  it('filters by unit, project and state', async () => {
+    const run = async (o: Parameters<typeof runItems>[0]) =>
+      (
+        JSON.parse(
+          (await runItems({ meetings: 'meetings', date: '2021-09-13', json: true, ...o }, ctx)).stdout,
+        ) as {
+          items: Array<{ id: string }>;
+        }
+      ).items.map((i) => i.id);
+    expect(await run({ unit: '丙局' })).toEqual(['2021-08-20-02']);
+    expect(await run({ project: 'A2' })).toEqual(['2021-08-20-01']);
+    expect(await run({ overdue: true })).toEqual(['2021-08-27-01', '2021-08-20-02']);
+    expect(await run({ state: ['已落实'] })).toEqual(['2021-08-20-01']);
+    expect(await run({ state: ['未办结'] })).toEqual(['2021-08-27-01', '2021-08-20-02']);
+  });
+
+  it('leaves out decisions taken after the day', async () => {
+    const r = await runItems({ meetings: 'meetings', date: '2021-08-21', json: true }, ctx);
+    expect((JSON.parse(r.stdout) as { items: unknown[] }).items).toHaveLength(2);
+  });
+
+  it('rejects a bad state or date with exit 2', async () => {
+    const a = await runItems({ meetings: 'meetings', state: ['完成'] }, ctx);
+    expect(a.exitCode).toBe(2);
+    expect(a.stderr).toContain('--state 只能是');
+    const b = await runItems({ meetings: 'meetings', date: '2021-02-30' }, ctx);
+    expect(b.exitCode).toBe(2);
+    expect(b.stderr).toContain('--date 应为存在的日期');
+  });
+
+  it('notes a missing meetings folder', async () => {
+    const r = await runItems({ meetings: 'no-such-dir' }, ctx);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toContain('会议记录文件夹 no-such-dir 不存在');
+  });
+});
+
+describe('minutes', () => {
+  it('writes Markdown to stdout, the register taken from the meeting file', async () => {
+    const r = await runMinutes({ meeting: 'meetings/2021-08-27-周调度.yaml' }, ctx);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout.startsWith('# 测试区重点项目周调度会议纪要\n\n第2期\n')).toBe(true);
+    expect(r.stdout).toContain('1.加快办理施工许可（责任单位：乙局，完成时限：2021年8月30日）。');
+  });
+
+  it('notes when the register has moved on since the meeting', async () => {
+    const r = await runMinutes({ meeting: 'meetings/2021-08-20-周调度.yaml', format: 'txt' }, ctx);
+    expect(r.stderr).toContain('注意：会议记录的数据日期为2021年8月15日，台账当前数据截至2021年8月31日');
+  });
+
+  it('writes to --out and refuses to overwrite without --force', async () => {
+    const out = path.join(tmp, '纪要.md');
+    const first = await runMinutes({ meeting: 'meetings/2021-08-27-周调度.yaml', out }, ctx);
+    expect(first.exitCode).toBe(0);
+    expect(first.stdout).toBe('');
+    expect(first.stderr).toContain(`已写入 ${out}`);
+    const written = fs.readFileSync(out, 'utf8');
+    fs.writeFileSync(out, '手写的内容');
+    const second = await runMinutes({ meeting: 'meetings/2021-08-27-周调度.yaml', out }, ctx);
+    expect(second.exitCode).toBe(2);
+    expect(second.stderr).toContain('已存在；如需覆盖请加 --force');
+    expect(fs.readFileSync(out, 'utf8')).toBe('手写的内容');
+    const third = await runMinutes({ meeting: 'meetings/2021-08-27-周调度.yaml', out, force: true }, ctx);
+    expect(third.exitCode).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toBe(written);
+  });
+
+  it('takes the format from the --out extension', async () => {
+    const out = path.join(tmp, 'm.json');
+    await runMinutes({ meeting: 'meetings/2021-08-27-周调度.yaml', out }, ctx);
+    const doc = JSON.parse(fs.readFileSync(out, 'utf8')) as { kind: string; data: { decisionCount: number } };
+    expect(doc.kind).toBe('minutes');
+    expect(doc.data.decisionCount).toBe(1);
+  });
+
+  it('refuses Word without --out and rejects an unknown format', async () => {
+    const a = await runMinutes({ meeting: 'meetings/2021-08-27-周调度.yaml', format: 'docx' }, ctx);
+    expect(a.exitCode).toBe(2);
+    expect(a.stdout).toBe('');
+    expect(a.stderr).toContain('须用 --out 指定输出文件');
+    const b = await runMinutes({ meeting: 'meetings/2021-08-27-周调度.yaml', format: 'xlsx' }, ctx);
+    expect(b.exitCode).toBe(2);
+    expect(b.stderr).toContain('--format 只能是 md|txt|json|docx');
+  });
+
+  it('needs a register named by the meeting', async () => {
+    const file = path.join(tmp, 'm.yaml');
+    const text = fs
+      .readFileSync(path.join(fixtures, 'meetings', '2021-08-20-周调度.yaml'), 'utf8')
+      .replace(/^ {2}register:.*\n/m, '');
+    fs.writeFileSync(file, text);
+    const r = await runMinutes({ meeting: file }, ctx);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('会议记录没有写明台账');
+  });
+});
+
+describe('bulletin', () => {
+  it('writes the bulletin of the data month', async () => {
+    const r = await runBulletin({ register: 'register.yaml', meetings: 'meetings', month: '2021-08' }, ctx);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout.startsWith('# 关于2021年8月份测试区重点项目建设情况的通报\n')).toBe(true);
+    expect(r.stdout).toContain('| 乙局 | 2 | 1500 | 27.3% | 1500 | 2 | 100.0% | 1 |');
+  });
+
+  it('refuses another month with exit 2 and says why', async () => {
+    const r = await runBulletin({ register: 'register.yaml', month: '2021-09' }, ctx);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('台账数据截至2021年8月31日，只能生成2021年8月份的通报');
+    const bad = await runBulletin({ register: 'register.yaml', month: '2021-13' }, ctx);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('--month 应为年月');
+  });
+
+  it('writes Word and Excel files with --out', async () => {
+    for (const ext of ['docx', 'xlsx']) {
+      const out = path.join(tmp, `通报.${ext}`);
+      const r = await runBulletin({ register: 'register.yaml', out }, ctx);
+      expect(r.exitCode).toBe(0);
+      const bytes = fs.readFileSync(out);
+      expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // a zip container
+    }
+  });
+
+  it('renders plain text in traditional characters', async () => {
+    const r = await runBulletin({ register: 'register.yaml', format: 'txt', script: 'traditional' }, ctx);
+    expect(r.stdout).toContain('關於2021年8月份測試區重點項目建設情況的通報');
+  });
+});
+
+describe('dispatch', () => {
+  const env: DispatchEnv = { ...ctx, packageDir: '/pkg', version: '9.9.9' };
+
+  it('prints help for the program and each command', async () => {
+    for (const argv of [['--help'], ['help'], ['-h']]) {
+      const r = await dispatch(argv, env);
+      expect(r.kind === 'result' && r.stdout).toContain('用法：');
+    }
+    const r = await dispatch(['help', 'bulletin'], env);
+    expect(r.kind === 'result' && r.stdout.startsWith('用法：diaodu bulletin <台账> [选项]')).toBe(true);
+    const r2 = await dispatch(['items', '--help'], env);
+    expect(r2.kind === 'result' && r2.stdout).toContain('--overdue');
+  });
+
+  it('prints the version', async () => {
+    const r = await dispatch(['--version'], env);
+    expect(r.kind === 'result' && r.stdout).toBe('9.9.9\n');
+  });
+
+  it('turns option mistakes into Chinese usage errors with exit 2', async () => {
+    const cases: Array<[string[], string]> = [
+      [['check', 'register.yaml', '--jsn'], '未知选项 --jsn，是否要用 --json？'],
+      [['bulletin', 'register.yaml', '--out'], '选项 --out 需要一个值'],
+      [['check'], '缺少参数：台账文件'],
+      [['check', 'a.yaml', 'b.yaml'], '多余的参数：b.yaml'],
+      [['chek'], '没有命令“chek”。是否要用 check？'],
+      [['help', 'nope'], '没有命令“nope”'],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await dispatch(argv, env);
+      expect(r.kind).toBe('result');
+      if (r.kind !== 'result') continue;
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+  });
+
+  it('opens the bundled sample, a given register, or a meeting', async () => {
+    expect(await dispatch([], env)).toEqual({
+      kind: 'tui',
+      registerPath: path.join('/pkg', 'seeds', 'pinglu-2021.yaml'),
+      meetingsDir: path.join('/pkg', 'meetings'),
+      start: 'home',
+      sample: true,
+    });
+    expect(await dispatch(['register.yaml', '--meetings', 'meetings'], env)).toEqual({
+      kind: 'tui',
+      registerPath: path.join(fixtures, 'register.yaml'),
+      meetingsDir: path.join(fixtures, 'meetings'),
+      start: 'home',
+      sample: false,
+    });
+    expect(await dispatch(['meet', 'register.yaml'], env)).toMatchObject({ kind: 'tui', start: 'meeting' });
+  });
+});
