@@ -1,0 +1,223 @@
+// Excel export of a briefing's tables (bulletin --format xlsx: the unit ranking and the 附件 progress
+// table): one sheet per table, a title row, the unit note, a frozen bold header, numbers as numbers with
+// their formats (money #,##0.00, percent 0.0%), 红黄绿 cells filled in their colour with the character,
+// and column widths that fit Chinese text (two width units a character).
+import ExcelJS from 'exceljs';
+import stringWidth from 'string-width';
+import type { Block, BriefingDocument, Cell, Column } from './document.js';
+import type { Light } from '../domain/types.js';
+import { sanitizeText } from '../text/sanitize.js';
+
+type TableBlock = Extract<Block, { type: 'table' }>;
+
+export const NUM_FMT = { money: '#,##0.00', percent: '0.0%', integer: '0' } as const;
+
+/** ARGB fills and font colours of the lights (the same colours as the Word table). */
+export const LIGHT_ARGB: Record<Light, { fill: string; font: string }> = {
+  红: { fill: 'FFFF0000', font: 'FFFFFFFF' },
+  黄: { fill: 'FFFFFF00', font: 'FF000000' },
+  绿: { fill: 'FF00B050', font: 'FFFFFFFF' },
+};
+
+const HEADER_FILL = 'FFD9D9D9';
+const MAX_WIDTH = 48;
+const MIN_WIDTH = 6;
+
+interface SheetTable {
+  name: string;
+  title: string;
+  table: TableBlock;
+}
+
+/** The tables of a document, body first, then each attachment's, with a sheet name and a title each. */
+export function documentTables(doc: BriefingDocument): SheetTable[] {
+  const out: SheetTable[] = [];
+  const used = new Set<string>();
+  const add = (table: TableBlock, fallbackTitle: string): void => {
+    const title = clean(table.caption ?? fallbackTitle);
+    out.push({ name: sheetName(title, out.length + 1, used), title, table });
+  };
+  for (const block of doc.blocks) if (block.type === 'table') add(block, doc.title);
+  for (const a of doc.attachments)
+    for (const block of a.blocks) if (block.type === 'table') add(block, a.title);
+  return out;
+}
+
+const clean = (text: string): string => sanitizeText(text);
+
+/** Excel sheet names: at most 31 characters, none of []:*?/\, unique (case-insensitive). */
+export function sheetName(title: string, index: number, used: Set<string>): string {
+  // "表1 各责任单位推进情况" → "各责任单位推进情况"
+  let base = title
+    .replace(/^表\s*\d+\s*/, '')
+    .replace(/[[\]:*?/\\]/g, '')
+    .trim();
+  if (base === '') base = `表${index}`;
+  base = [...base].slice(0, 31).join('');
+  let name = base;
+  for (let n = 2; used.has(name.toLowerCase()); n++) {
+    const suffix = `(${n})`;
+    name = [...base].slice(0, 31 - suffix.length).join('') + suffix;
+  }
+  used.add(name.toLowerCase());
+  return name;
+}
+
+/**
+ * The number a spreadsheet cell holds: `value` when the model gives one. A percent is stored as a
+ * fraction (0.942 shows as 94.2%); should a model give 94.2 for "94.2%", it is divided by 100.
+ */
+export function cellNumber(cell: Cell): number | undefined {
+  if (cell.value === undefined || !Number.isFinite(cell.value)) return undefined;
+  if (cell.format === 'percent') {
+    const shown = Number(cell.text.replace(/[%,\s]/g, ''));
+    if (Number.isFinite(shown) && Math.abs(shown - cell.value) < Math.abs(shown - cell.value * 100)) {
+      return cell.value / 100;
+    }
+  }
+  return cell.value;
+}
+
+/** Display width in Excel's units (a CJK character is two). */
+const displayWidth = (text: string): number =>
+  Math.max(0, ...text.split('\n').map((line) => stringWidth(line)));
+
+export function columnWidths(columns: Column[], rows: Cell[][]): number[] {
+  return columns.map((col, i) => {
+    const widest = Math.max(displayWidth(col.title), ...rows.map((r) => displayWidth(r[i]?.text ?? '')));
+    return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widest + 2));
+  });
+}
+
+const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const border = { top: thin, left: thin, bottom: thin, right: thin };
+
+function addTableSheet(book: ExcelJS.Workbook, sheet: SheetTable, doc: BriefingDocument): void {
+  const { table } = sheet;
+  const n = Math.max(1, table.columns.length);
+  const ws = book.addWorksheet(sheet.name, {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: n > 8 ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  });
+  // Row 1: the title, across the table.
+  ws.getCell(1, 1).value = sheet.title;
+  ws.mergeCells(1, 1, 1, n);
+  const titleCell = ws.getCell(1, 1);
+  titleCell.font = { name: '宋体', size: 16, bold: true };
+  titleCell.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1).height = 28;
+  // Row 2: data date and unit.
+  const note = [doc.kind === 'bulletin' ? `数据截至${formatIsoDate(doc.date)}` : doc.dateText, table.unitNote]
+    .filter((s): s is string => Boolean(s))
+    .map(clean)
+    .join('　');
+  ws.getCell(2, 1).value = note;
+  ws.mergeCells(2, 1, 2, n);
+  ws.getCell(2, 1).alignment = { horizontal: 'right' };
+  ws.getCell(2, 1).font = { name: '宋体', size: 10 };
+  // Row 3: the header.
+  const headerRow = 3;
+  table.columns.forEach((col, i) => {
+    const c = ws.getCell(headerRow, i + 1);
+    c.value = clean(col.title);
+    c.font = { name: '宋体', size: 11, bold: true };
+    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+    c.border = border;
+  });
+  ws.getRow(headerRow).height = 30;
+  const widths = columnWidths(table.columns, table.rows);
+  table.rows.forEach((cells, r) => {
+    table.columns.forEach((col, i) => {
+      const cell = cells[i] ?? { text: '' };
+      const c = ws.getCell(headerRow + 1 + r, i + 1);
+      const num = cellNumber(cell);
+      if (num !== undefined) {
+        c.value = num;
+        c.numFmt =
+          cell.format === 'percent' || cell.format === 'money' || cell.format === 'integer'
+            ? NUM_FMT[cell.format]
+            : 'General';
+      } else {
+        c.value = clean(cell.text);
+      }
+      c.font = { name: '宋体', size: 11 };
+      c.alignment = {
+        horizontal: cell.light ? 'center' : col.align,
+        vertical: 'middle',
+        wrapText: displayWidth(cell.text) + 2 > (widths[i] ?? MAX_WIDTH),
+      };
+      c.border = border;
+      if (cell.light) {
+        const argb = LIGHT_ARGB[cell.light];
+        c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb.fill } };
+        c.font = { name: '宋体', size: 11, bold: true, color: { argb: argb.font } };
+      }
+    });
+  });
+  widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  // Freeze the title, note and header rows, and the name column when the table starts with 序号 + a name.
+  const first = table.columns[0];
+  const second = table.columns[1];
+  const xSplit = first?.title === '序号' && second?.align === 'left' ? 2 : first?.align === 'left' ? 1 : 0;
+  ws.views = [
+    { state: 'frozen', xSplit, ySplit: headerRow, topLeftCell: cellAddress(headerRow + 1, xSplit + 1) },
+  ];
+  ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
+}
+
+function cellAddress(row: number, col: number): string {
+  let letters = '';
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26))
+    letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
+function formatIsoDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
+/** A document without tables (minutes) gets its text on one sheet, a paragraph a row. */
+function addTextSheet(book: ExcelJS.Workbook, doc: BriefingDocument): void {
+  const ws = book.addWorksheet(doc.kind === 'minutes' ? '纪要' : '通报');
+  const lines: { text: string; bold?: boolean }[] = [{ text: doc.title, bold: true }];
+  if (doc.issueLine) lines.push({ text: doc.issueLine });
+  for (const block of doc.blocks) {
+    if (block.type === 'heading') lines.push({ text: block.text, bold: block.level === 1 });
+    else if (block.type === 'paragraph') lines.push({ text: block.text });
+    else if (block.type === 'list') for (const item of block.items) lines.push({ text: item });
+    else if (block.type === 'attendance') {
+      if (block.present.length) lines.push({ text: `出席：${block.present.join('、')}` });
+      if (block.absent.length) lines.push({ text: `请假：${block.absent.join('、')}` });
+      if (block.attending.length) lines.push({ text: `列席：${block.attending.join('、')}` });
+    }
+  }
+  if (doc.issuer) lines.push({ text: doc.issuer });
+  lines.push({ text: doc.dateText });
+  ws.getColumn(1).width = 100;
+  lines.forEach((line, i) => {
+    const c = ws.getCell(i + 1, 1);
+    c.value = clean(line.text);
+    c.font = { name: '宋体', size: i === 0 ? 16 : 11, bold: line.bold ?? false };
+    c.alignment = { wrapText: true, vertical: 'top' };
+  });
+}
+
+export async function renderXlsx(doc: BriefingDocument): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = doc.issuer ?? 'diaodu';
+  book.title = clean(doc.title);
+  const tables = documentTables(doc);
+  if (tables.length === 0) addTextSheet(book, doc);
+  for (const t of tables) addTableSheet(book, t, doc);
+  const data = await book.xlsx.writeBuffer();
+  return Buffer.from(data as ArrayBuffer);
+}
