@@ -247,17 +247,30 @@ function sameMeeting(a: Meeting, b: Meeting): boolean {
   );
 }
 
-/** 期数: the meeting's own number, else its place among meetings of its kind in its year (formats.md). */
+/**
+ * 期数 (formats.md: counted per kind and year unless set): the meeting's own number, else one more
+ * than the previous meeting of its kind in its year — so a series that starts at 第38期 continues 39,
+ * 40 (the same rule as store/meetings-dir.ts meetingNumbers).
+ */
 export function meetingNumber(meeting: Meeting, meetings: readonly Meeting[]): number {
   if (meeting.meeting.number !== undefined) return meeting.meeting.number;
   const { date, kind } = meeting.meeting;
   const year = date.slice(0, 4);
-  let n = 1;
-  for (const m of meetings) {
-    if (sameMeeting(m, meeting)) continue;
-    if (m.meeting.kind === kind && m.meeting.date.slice(0, 4) === year && m.meeting.date < date) n++;
-  }
-  return n;
+  const earlier = meetings
+    .map((m, index) => ({ m, index }))
+    .filter(
+      ({ m }) =>
+        !sameMeeting(m, meeting) &&
+        m.meeting.kind === kind &&
+        m.meeting.date.slice(0, 4) === year &&
+        m.meeting.date < date,
+    )
+    .sort((a, b) =>
+      a.m.meeting.date < b.m.meeting.date ? -1 : a.m.meeting.date > b.m.meeting.date ? 1 : a.index - b.index,
+    );
+  let last = 0;
+  for (const { m } of earlier) last = m.meeting.number ?? last + 1;
+  return last + 1;
 }
 
 function kindWord(kind: MeetingKind): string {

@@ -256,3 +256,11 @@ describe('buildBulletin', () => {
     );
   });
 });
+
+describe('meetingNumber continuing a numbered series', () => {
+  it('counts on from an earlier meeting that set its number', () => {
+    const ms = sampleMeetings();
+    const first = { ...ms[0]!, meeting: { ...ms[0]!.meeting, number: 38 } };
+    expect(meetingNumber(ms[1]!, [first, ms[1]!])).toBe(39);
+  });
+});
