@@ -126,7 +126,22 @@ export function writeFileAtomic(
   data: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): void {
+  try {
+    replaceFile(target, data, options);
+  } catch (error) {
+    throw asInputError(target, error);
+  }
+}
+
+function replaceFile(requested: string, data: string | Uint8Array, options: AtomicWriteOptions): void {
   const io: AtomicWriteIo = { ...realIo, ...options.io };
+  // a symlinked meeting file stays a symlink: replace the file it points to
+  let target = requested;
+  try {
+    target = fs.realpathSync(requested);
+  } catch {
+    // does not exist yet
+  }
   const keepMode = existingMode(target);
   const temp = writeTemp(target, toBytes(data), io, keepMode ?? options.mode ?? 0o666);
   if (keepMode !== undefined) {
@@ -148,6 +163,33 @@ export function writeFileAtomic(
 export interface WriteNewFileOptions extends AtomicWriteOptions {
   /** overwrite an existing file (the command's --force) */
   force?: boolean;
+}
+
+const IO_PROBLEMS: Readonly<Record<string, string>> = {
+  ENOENT: '文件夹不存在',
+  ENOTDIR: '路径中有一段不是文件夹',
+  EACCES: '没有写入权限',
+  EPERM: '没有写入权限',
+  EROFS: '所在磁盘只读',
+  ENOSPC: '磁盘已满',
+  EDQUOT: '超出磁盘配额',
+};
+
+/** Errors the person can do something about become an InputError in Chinese; others pass through. */
+function asInputError(target: string, error: unknown): unknown {
+  if (error instanceof InputError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const problem = code ? IO_PROBLEMS[code] : undefined;
+  if (!problem) return error;
+  return new InputError([
+    {
+      severity: 'error',
+      file: target,
+      line: 0,
+      column: 0,
+      message: `无法写入 ${target}：${problem}（${code}）；原文件未改动`,
+    },
+  ]);
 }
 
 function alreadyExists(target: string): InputError {
@@ -172,8 +214,16 @@ export function writeNewFile(
   data: string | Uint8Array,
   options: WriteNewFileOptions = {},
 ): void {
+  try {
+    createFile(target, data, options);
+  } catch (error) {
+    throw asInputError(target, error);
+  }
+}
+
+function createFile(target: string, data: string | Uint8Array, options: WriteNewFileOptions): void {
   if (options.force) {
-    writeFileAtomic(target, data, options);
+    replaceFile(target, data, options);
     return;
   }
   if (fs.existsSync(target)) throw alreadyExists(target);

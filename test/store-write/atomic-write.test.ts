@@ -69,7 +69,7 @@ describe('writeFileAtomic', () => {
         throw failing('ENOSPC');
       },
     };
-    expect(() => writeFileAtomic(file, NEW, { io })).toThrow(/ENOSPC/);
+    expect(() => writeFileAtomic(file, NEW, { io })).toThrow(InputError);
     expect(calls).toBe(2);
     expect(fs.readFileSync(file, 'utf8')).toBe(OLD);
     expect(names()).toEqual(['m.yaml']);
@@ -106,6 +106,33 @@ describe('writeFileAtomic', () => {
     expect(isTempFileName(path.basename(renamed))).toBe(true);
     expect(fs.readFileSync(file, 'utf8')).toBe(OLD);
     expect(names()).toEqual(['m.yaml']);
+  });
+
+  it('a disk problem is an InputError in Chinese that says the file was not changed', () => {
+    const file = path.join(dir, 'm.yaml');
+    fs.writeFileSync(file, OLD);
+    const io: Partial<AtomicWriteIo> = {
+      writeSync: () => {
+        throw failing('ENOSPC');
+      },
+    };
+    expect(() => writeFileAtomic(file, NEW, { io })).toThrow(
+      `无法写入 ${file}：磁盘已满（ENOSPC）；原文件未改动`,
+    );
+    const missing = path.join(dir, 'no-such-folder', 'm.yaml');
+    expect(() => writeFileAtomic(missing, NEW)).toThrow(/文件夹不存在/);
+    expect(() => writeNewFile(missing, NEW)).toThrow(/文件夹不存在/);
+  });
+
+  it('writing through a symlink replaces the file it points to and keeps the link', () => {
+    const real = path.join(dir, 'real.yaml');
+    const link = path.join(dir, 'link.yaml');
+    fs.writeFileSync(real, OLD);
+    fs.symlinkSync(real, link);
+    writeFileAtomic(link, NEW);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(real, 'utf8')).toBe(NEW);
+    expect(names()).toEqual(['link.yaml', 'real.yaml']);
   });
 });
 
