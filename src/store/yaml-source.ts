@@ -18,6 +18,9 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** Aliases to collections that may be expanded in one file (guards against "billion laughs"). */
 export const MAX_COLLECTION_ALIASES = 100;
 
+/** Diagnostics of one severity listed per file; the rest are counted in a closing note. */
+export const MAX_DIAGNOSTICS_PER_FILE = 200;
+
 const MB = 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------------
@@ -28,6 +31,8 @@ export class DiagnosticSink {
   readonly errors: Diagnostic[] = [];
   readonly warnings: Diagnostic[] = [];
   private readonly fileOrder = new Map<string, number>();
+  private readonly errorCounts = new Map<string, number>();
+  private readonly warningCounts = new Map<string, number>();
 
   /** Declares the order files are reported in (first declared first). */
   beginFile(file: string): void {
@@ -36,7 +41,32 @@ export class DiagnosticSink {
 
   add(d: Diagnostic): void {
     this.beginFile(d.file);
-    (d.severity === 'error' ? this.errors : this.warnings).push(d);
+    const list = d.severity === 'error' ? this.errors : this.warnings;
+    const counts = d.severity === 'error' ? this.errorCounts : this.warningCounts;
+    const n = (counts.get(d.file) ?? 0) + 1;
+    counts.set(d.file, n);
+    // A systematically wrong file (10,000 rows with the same mistake) lists the first ones only.
+    if (n <= MAX_DIAGNOSTICS_PER_FILE) list.push(d);
+  }
+
+  /** The listed diagnostics of one severity, sorted, plus a note per file on how many were left out. */
+  private finalList(list: Diagnostic[], counts: Map<string, number>): Diagnostic[] {
+    const out = this.sorted(list);
+    for (const [file, n] of counts) {
+      if (n > MAX_DIAGNOSTICS_PER_FILE) {
+        const last = [...out].reverse().find((d) => d.file === file);
+        const severity = list[0]?.severity ?? 'error';
+        const at = out.lastIndexOf(last!) + 1;
+        out.splice(at, 0, {
+          severity,
+          file,
+          line: last?.line ?? 1,
+          column: last?.column ?? 1,
+          message: `另有 ${n - MAX_DIAGNOSTICS_PER_FILE} 条${severity === 'error' ? '错误' : '警告'}未列出（每个文件最多列出 ${MAX_DIAGNOSTICS_PER_FILE} 条）。`,
+        });
+      }
+    }
+    return out;
   }
 
   error(file: string, line: number, column: number, message: string): void {
@@ -64,11 +94,11 @@ export class DiagnosticSink {
 
   /** Throws one InputError holding every error, sorted by position, when there is any. */
   throwIfErrors(): void {
-    if (this.errors.length > 0) throw new InputError(this.sorted(this.errors));
+    if (this.errors.length > 0) throw new InputError(this.finalList(this.errors, this.errorCounts));
   }
 
   sortedWarnings(): Diagnostic[] {
-    return this.sorted(this.warnings);
+    return this.finalList(this.warnings, this.warningCounts);
   }
 }
 
@@ -327,19 +357,29 @@ function shortText(s: string, max = 40): string {
 /** `key` as it appears in messages. */
 const q = (s: string): string => `“${s}”`;
 
-function levenshtein(a: string, b: string): number {
+/** Edit distance counting an adjacent transposition as one edit (chiar → chair is 1). */
+export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array<number>(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(
+        d[(i - 1) * cols + j]! + 1,
+        d[i * cols + j - 1]! + 1,
+        d[(i - 1) * cols + j - 1]! + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, d[(i - 2) * cols + j - 2]! + 1);
+      }
+      d[i * cols + j] = v;
     }
   }
-  return prev[b.length]!;
+  return d[rows * cols - 1]!;
 }
 
 const squash = (s: string): string => s.toLowerCase().replace(/[-_\s]/g, '');
@@ -365,7 +405,7 @@ export function suggestKey(key: string, spec: KeySpec): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
   for (const k of keys) {
-    const d = levenshtein(sq, squash(k));
+    const d = editDistance(sq, squash(k));
     if (d < bestD) [best, bestD] = [k, d];
   }
   return best !== undefined && bestD <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
@@ -581,7 +621,8 @@ export class YamlSource {
       );
       return undefined;
     }
-    return new Fields(this, resolved, isAlias(node) ? node : resolved, what, spec);
+    const reportAt = isAlias(node) ? node : isAlias(at) ? at : resolved;
+    return new Fields(this, resolved, reportAt, what, spec);
   }
 
   /**
@@ -638,6 +679,7 @@ export class Fields {
   private readonly pairs = new Map<string, Pair>();
   /** how the mapping is named in "缺少" messages; callers may refine it (项目“PL-001”) */
   what: string;
+  private readonly viaAlias: boolean;
 
   constructor(
     readonly src: YamlSource,
@@ -648,6 +690,7 @@ export class Fields {
     readonly spec: KeySpec,
   ) {
     this.what = what;
+    this.viaAlias = at !== map;
     for (const pair of map.items as Pair[]) {
       const keyNode = pair.key as YamlNode | null;
       let key: string | undefined;
@@ -657,7 +700,7 @@ export class Fields {
       }
       if (key === undefined) {
         src.error(
-          pair,
+          this.place(pair),
           `键应为文字，实际是${describeNode(keyNode)}。允许的键：${Object.keys(spec).join('、')}。`,
         );
         continue;
@@ -665,18 +708,26 @@ export class Fields {
       if (!Object.hasOwn(spec, key)) {
         const hint = suggestKey(key, spec);
         src.error(
-          pair,
+          this.place(pair),
           `${what}中有未知的键${q(cleanText(key))}；${hint ? `是否指${q(hint)}（${spec[hint]}）？` : ''}允许的键：${Object.keys(spec).join('、')}。`,
         );
         continue;
       }
       const first = this.pairs.get(key);
       if (first) {
-        src.error(pair, `键${q(key)}重复（${src.where(first, src.file)}已有）；同一层中每个键只能出现一次。`);
+        src.error(
+          this.place(pair),
+          `键${q(key)}重复（${src.where(first, src.file)}已有）；同一层中每个键只能出现一次。`,
+        );
         continue;
       }
       this.pairs.set(key, pair);
     }
+  }
+
+  /** Inside a mapping reached through an alias, everything is reported where the alias is used. */
+  private place(at: At): At {
+    return this.viaAlias ? this.at : at;
   }
 
   has(key: string): boolean {
@@ -690,7 +741,7 @@ export class Fields {
   /** Where a field's value is (its key when the value is empty or missing, the mapping when absent). */
   valueAt(key: string): At {
     const pair = this.pairs.get(key);
-    if (!pair) return this.at;
+    if (!pair || this.viaAlias) return this.at;
     const v = pair.value as YamlNode | null;
     if (v && v.range && v.range[1] > v.range[0]) return v;
     return pair;
@@ -707,7 +758,7 @@ export class Fields {
     const node = this.src.resolve(raw);
     if (node === null || (isScalar(node) && (node.value === null || node.value === undefined))) {
       if (opts.required && !(isAlias(raw) && node === null)) {
-        this.src.error(pair, `${q(key)}（${this.label(key)}）不能为空。`);
+        this.src.error(this.place(pair), `${q(key)}（${this.label(key)}）不能为空。`);
       }
       return null;
     }
@@ -739,7 +790,8 @@ export class Fields {
     s = cleanText(s, opts.multiline);
     s = opts.multiline ? s.replace(/^\s+|\s+$/g, '') : s.trim();
     if (s === '') {
-      if (opts.required) this.src.error(this.pairs.get(key), `${q(key)}（${this.label(key)}）不能为空。`);
+      if (opts.required)
+        this.src.error(this.place(this.pairs.get(key)), `${q(key)}（${this.label(key)}）不能为空。`);
       return undefined;
     }
     return s;
@@ -807,7 +859,7 @@ export class Fields {
       const t = node.value.trim().toLowerCase();
       if (t === 'true' || t === 'false') return t === 'true';
     }
-    this.wrongType(key, 'true 或 false', node);
+    this.wrongType(key, '布尔值 true 或 false', node);
     return undefined;
   }
 

@@ -1,0 +1,360 @@
+// Meeting records (one YAML file per meeting in meetings/, formats.md): read and validated with the
+// same positioned Chinese diagnostics as the register. Writing is store-meeting's (meeting-document.ts).
+
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { isScalar } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { InputError } from '../domain/types.js';
+import type { Decision, Diagnostic, Followup, Meeting, MeetingHeader, MeetingItem } from '../domain/types.js';
+import { FOLLOWUP_STATUSES, LIGHTS, MEETING_KINDS } from '../domain/normalize.js';
+import {
+  DiagnosticSink,
+  type At,
+  type KeySpec,
+  YamlSource,
+  describeIoError,
+  parseYamlText,
+  readYamlText,
+} from './yaml-source.js';
+import { isTempFileName } from './atomic-write.js';
+
+const TOP_KEYS: KeySpec = { meeting: '会议信息', items: '议题（逐项目）', followups: '上次议定事项落实情况' };
+
+const MEETING_KEYS: KeySpec = {
+  date: '会议日期',
+  kind: '会议类型',
+  number: '期数',
+  title: '会议名称',
+  chair: '主持',
+  place: '地点',
+  present: '出席',
+  absent: '请假',
+  attending: '列席',
+  register: '台账文件',
+  as_of: '数据截至日期',
+  closed: '是否已结束',
+};
+
+const ITEM_KEYS: KeySpec = {
+  project: '项目编号',
+  light: '灯色',
+  reasons: '滞后原因',
+  notes: '会议记录/备注',
+  decisions: '议定事项',
+};
+
+const DECISION_KEYS: KeySpec = {
+  id: '编号',
+  text: '内容/议定事项',
+  unit: '责任单位',
+  owner: '责任人',
+  due: '完成时限',
+};
+
+const FOLLOWUP_KEYS: KeySpec = {
+  decision: '议定事项编号',
+  status: '落实状态',
+  note: '说明/落实情况',
+  date: '跟进日期',
+};
+
+/** A decision id with where it was written, for duplicate and reference checks. */
+interface DecisionPlace {
+  src: YamlSource;
+  at: At;
+  meetingDate: string | undefined;
+}
+
+interface ReadMeeting {
+  meeting: Meeting;
+  src: YamlSource;
+  decisions: Map<string, At>;
+  followups: { decision: string; at: At }[];
+}
+
+function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | undefined {
+  const rootNode = src.doc.contents as YamlNode | null;
+  if (rootNode === null || (isScalar(rootNode) && rootNode.value === null)) {
+    src.error(
+      0,
+      '文件是空的；会议记录应包含 meeting:（会议信息）、items:（议题）和 followups:（落实情况）。',
+    );
+    return undefined;
+  }
+  const top = src.fields(rootNode, rootNode, '会议记录的顶层', TOP_KEYS);
+  if (!top) return undefined;
+  top.what = '会议记录';
+
+  const header: Partial<MeetingHeader> & { present: string[]; absent: string[]; attending: string[] } = {
+    present: [],
+    absent: [],
+    attending: [],
+  };
+  const headerNode = top.node('meeting', { required: true });
+  const m =
+    headerNode === null
+      ? undefined
+      : src.fields(headerNode, top.valueAt('meeting'), '“meeting”（会议信息）', MEETING_KEYS);
+  if (m) {
+    const date = m.date('date', { required: true });
+    const kind = m.enumOf('kind', MEETING_KINDS, '会议类型', { required: true });
+    const num = m.number('number', { integer: true, min: 1, noun: '期数（正整数）' });
+    const title = m.str('title');
+    const chair = m.str('chair');
+    const place = m.str('place');
+    const register = m.str('register');
+    const asOf = m.date('as_of');
+    const closed = m.bool('closed');
+    if (date !== undefined) header.date = date;
+    if (kind !== undefined) header.kind = kind;
+    if (num !== undefined) header.number = num;
+    if (title !== undefined) header.title = title;
+    if (chair !== undefined) header.chair = chair;
+    if (place !== undefined) header.place = place;
+    header.present = m.strList('present');
+    header.absent = m.strList('absent');
+    header.attending = m.strList('attending');
+    if (register !== undefined) header.register = register;
+    if (asOf !== undefined) header.asOf = asOf;
+    header.closed = closed ?? false; // absent: still being recorded? formats.md writes it; default false
+  }
+
+  const decisions = new Map<string, At>();
+  const items: MeetingItem[] = [];
+  let seq = 0;
+  let n = 0;
+  for (const entry of top.list('items')) {
+    n++;
+    const f = src.fields(entry.node, entry.at, `“items”的第 ${n} 项`, ITEM_KEYS);
+    if (!f) continue;
+    const project = f.str('project', { required: true });
+    if (project !== undefined) f.what = `议题“${project}”`;
+    const light = f.enumOf('light', LIGHTS, '灯色');
+    const reasons = f.strList('reasons', { multiline: true });
+    const notes = f.str('notes', { multiline: true });
+    const item: MeetingItem = { project: project ?? '', reasons, decisions: [] };
+    if (light !== undefined) item.light = light;
+    if (notes !== undefined) item.notes = notes;
+    let d = 0;
+    for (const dEntry of f.list('decisions')) {
+      d++;
+      seq++;
+      const df = src.fields(dEntry.node, dEntry.at, `“decisions”的第 ${d} 项`, DECISION_KEYS);
+      if (!df) continue;
+      let id = df.str('id');
+      const idAt: At = id !== undefined ? df.valueAt('id') : df.at;
+      // Without an id, a decision is numbered like the app numbers it: meeting date + sequence.
+      if (id === undefined && header.date !== undefined)
+        id = `${header.date}-${String(seq).padStart(2, '0')}`;
+      if (id !== undefined) {
+        df.what = `议定事项“${id}”`;
+        const first = decisions.get(id);
+        if (first !== undefined) {
+          src.error(
+            idAt,
+            `议定事项编号“${id}”重复：${src.where(first, src.file)}已有；编号在所有会议中必须唯一。`,
+          );
+        } else {
+          decisions.set(id, idAt);
+        }
+      }
+      const text = df.str('text', { required: true, multiline: true });
+      const unit = df.str('unit', { required: true });
+      const owner = df.str('owner');
+      const due = df.date('due', { required: true });
+      if (header.date !== undefined && due !== undefined && due < header.date) {
+        src.warning(df.valueAt('due'), `完成时限 ${due} 早于会议日期 ${header.date}。`);
+      }
+      if (id !== undefined && text !== undefined && unit !== undefined && due !== undefined) {
+        const decision: Decision = { id, text, unit, due };
+        if (owner !== undefined) decision.owner = owner;
+        item.decisions.push(decision);
+      }
+    }
+    if (project !== undefined) items.push(item);
+  }
+
+  const followups: Followup[] = [];
+  const followupRefs: { decision: string; at: At }[] = [];
+  n = 0;
+  for (const entry of top.list('followups')) {
+    n++;
+    const f = src.fields(entry.node, entry.at, `“followups”的第 ${n} 项`, FOLLOWUP_KEYS);
+    if (!f) continue;
+    const decision = f.str('decision', { required: true });
+    const status = f.enumOf('status', FOLLOWUP_STATUSES, '落实状态', {
+      required: true,
+      // formats.md: 逾期 is computed, never stored
+      explain: (v) => (v === '逾期' ? '“逾期”由完成时限自动判断，不需要填写；' : undefined),
+    });
+    const note = f.str('note', { multiline: true });
+    const date = f.date('date');
+    if (decision !== undefined) followupRefs.push({ decision, at: f.valueAt('decision') });
+    if (decision !== undefined && status !== undefined) {
+      const fu: Followup = { decision, status };
+      if (note !== undefined) fu.note = note;
+      if (date !== undefined) fu.date = date;
+      followups.push(fu);
+    }
+  }
+
+  const meeting: Meeting = {
+    meeting: header as MeetingHeader,
+    items,
+    followups,
+    file: absolute,
+  };
+  return { meeting, src, decisions, followups: followupRefs };
+}
+
+function readOne(file: string, sink: DiagnosticSink): ReadMeeting | undefined {
+  let text: string;
+  try {
+    text = readYamlText(file);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    for (const d of e.diagnostics) sink.add(d);
+    return undefined;
+  }
+  const parsed = parseYamlText(text, file, sink);
+  if (!parsed) return undefined;
+  return readMeetingSource(new YamlSource(parsed, sink), resolve(file));
+}
+
+/** Follow-ups must name a decision taken at this meeting or an earlier one among `meetings`. */
+function checkReferences(
+  read: ReadMeeting[],
+  knownDecisions: Map<string, DecisionPlace>,
+  allRead: boolean,
+): void {
+  for (const r of read) {
+    const date = r.meeting.meeting.date;
+    for (const ref of r.followups) {
+      const place = knownDecisions.get(ref.decision);
+      if (!place) {
+        // a meeting file that could not be read may hold it: its own errors are reported instead
+        if (!allRead) continue;
+        r.src.error(
+          ref.at,
+          `跟进的议定事项“${ref.decision}”在会议记录中找不到；“decision”应为某次会议 decisions 中的编号（id）。`,
+        );
+      } else if (date !== undefined && place.meetingDate !== undefined && place.meetingDate > date) {
+        r.src.error(
+          ref.at,
+          `跟进的议定事项“${ref.decision}”是在之后的会议（${place.meetingDate}，${place.src.where(place.at)}）上作出的，本次（${date}）会议不能跟进它。`,
+        );
+      }
+    }
+  }
+}
+
+/** Reads one meeting file with its warnings; throws InputError listing every error in it. */
+export function loadMeetingWithWarnings(file: string): { meeting: Meeting; warnings: Diagnostic[] } {
+  const sink = new DiagnosticSink();
+  const r = readOne(file, sink);
+  sink.throwIfErrors();
+  if (!r)
+    throw new InputError([{ severity: 'error', file, line: 1, column: 1, message: '无法读取会议记录。' }]);
+  return { meeting: r.meeting, warnings: sink.sortedWarnings() };
+}
+
+/**
+ * Reads one meeting file. Follow-ups are not checked against other meetings here (only
+ * loadMeetings sees them all).
+ */
+export function loadMeeting(file: string): Meeting {
+  return loadMeetingWithWarnings(file).meeting;
+}
+
+/** Parses one meeting's text (for tests and for checking text before it is saved). */
+export function parseMeetingText(text: string, file: string): { meeting: Meeting; warnings: Diagnostic[] } {
+  const sink = new DiagnosticSink();
+  const parsed = parseYamlText(text, file, sink);
+  const r = parsed ? readMeetingSource(new YamlSource(parsed, sink), resolve(file)) : undefined;
+  sink.throwIfErrors();
+  if (!r)
+    throw new InputError([{ severity: 'error', file, line: 1, column: 1, message: '无法读取会议记录。' }]);
+  return { meeting: r.meeting, warnings: sink.sortedWarnings() };
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+
+/**
+ * All meetings in `dir` (*.yaml, *.yml; dot-files skipped), sorted by date then file name, with
+ * their warnings. A missing folder gives no meetings. Decision ids must be unique across all
+ * meetings; every follow-up must name a decision of that meeting or an earlier one.
+ */
+export function loadMeetingsWithWarnings(dir: string): { meetings: Meeting[]; warnings: Diagnostic[] } {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) {
+      throw new InputError([
+        {
+          severity: 'error',
+          file: dir,
+          line: 1,
+          column: 1,
+          message: '会议记录路径应为文件夹，这里是一个文件。',
+        },
+      ]);
+    }
+    names = readdirSync(dir, { withFileTypes: true })
+      .filter(
+        (d) =>
+          !d.name.startsWith('.') &&
+          YAML_FILE.test(d.name) &&
+          !isTempFileName(d.name) &&
+          (d.isFile() || d.isSymbolicLink()),
+      )
+      .map((d) => d.name)
+      .sort();
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    if ((e as { code?: unknown }).code === 'ENOENT') return { meetings: [], warnings: [] };
+    throw new InputError([
+      {
+        severity: 'error',
+        file: dir,
+        line: 1,
+        column: 1,
+        message: describeIoError(e, '无法读取会议记录文件夹'),
+      },
+    ]);
+  }
+  const sink = new DiagnosticSink();
+  const read: ReadMeeting[] = [];
+  for (const name of names) {
+    const r = readOne(join(dir, name), sink);
+    if (r) read.push(r);
+  }
+  // Sort by date then file name before the cross-meeting checks, so "first" means earliest.
+  const fileOf = (r: ReadMeeting): string => r.src.file;
+  read.sort((a, b) => {
+    const da = a.meeting.meeting.date ?? '';
+    const db = b.meeting.meeting.date ?? '';
+    return da < db ? -1 : da > db ? 1 : fileOf(a) < fileOf(b) ? -1 : fileOf(a) > fileOf(b) ? 1 : 0;
+  });
+  const known = new Map<string, DecisionPlace>();
+  for (const r of read) {
+    for (const [id, at] of r.decisions) {
+      const first = known.get(id);
+      if (first) {
+        r.src.error(
+          at,
+          `议定事项编号“${id}”重复：${first.src.where(first.at)}已有；编号在所有会议中必须唯一。`,
+        );
+      } else {
+        known.set(id, { src: r.src, at, meetingDate: r.meeting.meeting.date });
+      }
+    }
+  }
+  checkReferences(read, known, read.length === names.length);
+  sink.throwIfErrors();
+  return { meetings: read.map((r) => r.meeting), warnings: sink.sortedWarnings() };
+}
+
+/** All meetings in `dir`, sorted by date then file name; a missing folder gives []. */
+export function loadMeetings(dir: string): Meeting[] {
+  return loadMeetingsWithWarnings(dir).meetings;
+}
