@@ -106,13 +106,22 @@ function setKey(doc: Document, map: YAMLMap, key: string, value: unknown, order:
     return;
   }
   if (map.has(key)) {
-    const existing = map.get(key, true);
+    const existing = map.get(key, true) as unknown;
     if (isScalar(existing) && !(value instanceof Object)) {
       existing.value = value;
-      // a number turned into text (or back) must not keep a quote style meant for the old value
-      if (existing.type !== undefined && typeof value !== 'string') existing.type = undefined;
+      // keep the person's quoting, but not a style that no longer fits the value
+      const multiline = typeof value === 'string' && value.includes('\n');
+      const block = existing.type === 'BLOCK_LITERAL' || existing.type === 'BLOCK_FOLDED';
+      if (typeof value !== 'string' || block !== multiline) existing.type = undefined;
     } else {
       const node = isNodeLike(value) ? value : doc.createNode(value);
+      // the new value takes over the comments (and list style) written around the old one
+      if (isNodeLike(existing)) {
+        node.comment ??= existing.comment;
+        node.commentBefore ??= existing.commentBefore;
+        node.spaceBefore ??= existing.spaceBefore;
+        if (isSeq(existing) && isSeq(node) && !existing.flow && existing.items.length > 0) node.flow = false;
+      }
       const pair = map.items.find((p) => keyOf(p) === key);
       if (pair) pair.value = node;
     }

@@ -535,3 +535,43 @@ describe('opening and saving', () => {
     expect(fs.readdirSync(dir)).toEqual(['m.yaml']);
   });
 });
+
+describe('replacing values keeps what was written around them', () => {
+  it('comments on a list, a list written one per line, and the style of notes', () => {
+    const text = `meeting:
+  date: 2021-11-15
+  kind: 周调度
+  present: [区发改局] # 按签到表
+  absent:
+    - 区住建局
+items:
+  - project: A
+    notes: 一行
+    reasons: [停工]
+    decisions: []
+followups: []
+`;
+    const doc = MeetingDocument.fromText(text, path.join(dir, 'm.yaml'));
+    doc.setHeader({ present: ['区发改局', '区自然资源局'], absent: ['区住建局', '区交通局'] });
+    doc.setItemNotes('A', '第一行\n第二行');
+    expect(doc.toString()).toBe(`meeting:
+  date: 2021-11-15
+  kind: 周调度
+  present: [区发改局, 区自然资源局] # 按签到表
+  absent:
+    - 区住建局
+    - 区交通局
+items:
+  - project: A
+    notes: |-
+      第一行
+      第二行
+    reasons: [停工]
+    decisions: []
+followups: []
+`);
+    doc.setItemNotes('A', '又一行');
+    expect(doc.toString()).toContain('    notes: 又一行\n');
+    expect(MeetingDocument.fromText(doc.toString(), 'x.yaml').toMeeting().items[0]?.notes).toBe('又一行');
+  });
+});
