@@ -107,11 +107,24 @@ function overallData(f: RegisterFigures): OverallData {
   };
 }
 
-/** The 总体 paragraphs (minutes 一 and bulletin 一), from the figures. */
-function overallParagraphs(region: string, f: RegisterFigures, withComposition: boolean): string[] {
+/**
+ * The 总体 paragraphs (minutes 一 and bulletin 一), from the figures. `latestAfter`: the document's
+ * date when the register's data are later than it (minutes regenerated after the register moved
+ * on), so the text says the figures are the register's latest rather than dating them silently.
+ */
+function overallParagraphs(
+  region: string,
+  f: RegisterFigures,
+  withComposition: boolean,
+  latestAfter?: IsoDate,
+): string[] {
   const out: string[] = [];
   const n = f.projectCount;
-  let first = `截至${formatDate(f.asOf)}，${region}共有重点项目${n}个`;
+  const lead =
+    latestAfter !== undefined && f.asOf > latestAfter
+      ? `据项目台账最新数据（截至${formatDate(f.asOf)}）`
+      : `截至${formatDate(f.asOf)}`;
+  let first = `${lead}，${region}共有重点项目${n}个`;
   if (f.totals.totalInvestment > 0) first += `，总投资${formatMoneyAuto(f.totals.totalInvestment)}`;
   if (withComposition && n > 0) {
     const parts: string[] = [];
@@ -273,6 +286,36 @@ export function meetingNumber(meeting: Meeting, meetings: readonly Meeting[]): n
   return last + 1;
 }
 
+// Who attended, as the opening paragraph names them: leaders by name (…同志), then units (…负责同志).
+// The present list mixes both; a unit is told by its ending (局, 委, 办, 镇, 中心, …) or its length.
+const UNIT_ENDING =
+  /(局|委|办|室|中心|镇|乡|街道|会|公司|院|所|站|处|部|厅|府|团|队|社|行|校|组|人|单位|园区)$/u;
+
+export function looksLikeUnit(name: string): boolean {
+  return [...name].length > 4 || UNIT_ENDING.test(name);
+}
+
+function attendanceSentence(present: readonly string[]): string {
+  const people = present.filter((n) => !looksLikeUnit(n));
+  const units = present.filter((n) => looksLikeUnit(n));
+  const parts: string[] = [];
+  if (people.length > 0) {
+    parts.push(
+      people.length > 8
+        ? `${joinNames(people.slice(0, 8))}等${people.length}位同志`
+        : `${joinNames(people)}同志`,
+    );
+  }
+  if (units.length > 0) {
+    parts.push(
+      units.length > 6
+        ? `${joinNames(units.slice(0, 6))}等${units.length}个单位负责同志`
+        : `${joinNames(units)}负责同志`,
+    );
+  }
+  return parts.length > 0 ? `${parts.join('和')}参加会议。` : '';
+}
+
 function kindWord(kind: MeetingKind): string {
   return kind === '专题' ? '专题调度' : kind;
 }
@@ -368,13 +411,9 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
   if (h.place) opening += `在${h.place}`;
   opening += `${h.chair ? '主持' : ''}召开${title}`;
   opening += '。';
-  if (h.present.length > 0) {
-    const shown = h.present.slice(0, 6);
-    opening +=
-      h.present.length > shown.length
-        ? `${joinNames(shown)}等${h.present.length}个单位负责同志参加会议。`
-        : `${joinNames(shown)}负责同志参加会议。`;
-  }
+  // The chair is named already; the others present follow.
+  const attended = attendanceSentence(h.present.filter((n) => n !== h.chair));
+  if (attended) opening += attended;
   const heard: string[] = ['听取了各责任单位重点项目推进情况汇报'];
   if (earlier.length > 0) heard.push('检查了上次会议议定事项落实情况');
   if (meeting.items.length > 0) {
@@ -389,7 +428,7 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
 
   // 一、总体进展
   blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(1)}总体进展` });
-  for (const text of overallParagraphs(region, figures, false)) blocks.push({ type: 'paragraph', text });
+  for (const text of overallParagraphs(region, figures, false, day)) blocks.push({ type: 'paragraph', text });
 
   // 二、上次会议议定事项落实情况
   blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(2)}上次会议议定事项落实情况` });
@@ -866,7 +905,7 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
         caption: '各责任单位议定事项落实情况',
         columns: [
           col('责任单位'),
-          col('议定事项', 'right'),
+          col('议定事项数', 'right'),
           col('已落实', 'right'),
           col('到期事项', 'right'),
           col('按时落实', 'right'),

@@ -4,6 +4,7 @@ import {
   buildBulletin,
   buildMinutes,
   bulletinMonthProblem,
+  looksLikeUnit,
   meetingNumber,
   type BulletinData,
   type MinutesData,
@@ -52,7 +53,8 @@ describe('buildMinutes', () => {
   it('states the overall figures', () => {
     const t = texts(doc);
     expect(t).toContain(
-      '截至2021年8月31日，测试区共有重点项目5个，总投资3.60亿元。已开复工3个，开复工率60.0%；新建项目2个，已开工1个，新开工率50.0%。',
+      // the register (8-31) is later than the meeting (8-27): the text says so
+      '据项目台账最新数据（截至2021年8月31日），测试区共有重点项目5个，总投资3.60亿元。已开复工3个，开复工率60.0%；新建项目2个，已开工1个，新开工率50.0%。',
     );
     expect(t).toContain(
       '年度计划投资5500万元，累计完成投资4140万元，投资完成率75.3%，序时进度66.7%，超序时进度8.6个百分点；本月完成投资100万元。',
@@ -124,6 +126,38 @@ describe('buildMinutes', () => {
       texts(d).some((x) => x.startsWith('1.限期办结逾期事项。乙局、丙局要对逾期未落实的2项议定事项')),
     ).toBe(true);
     expect(d.issueLine).toBe('第3期');
+    expect(texts(d).some((x) => x.startsWith('截至2021年8月31日，测试区共有重点项目5个'))).toBe(true);
+  });
+});
+
+describe('attendance in the opening paragraph', () => {
+  it('names leaders as 同志 and units as 负责同志, without the chair', () => {
+    const ms = sampleMeetings();
+    const m = {
+      ...ms[1]!,
+      meeting: {
+        ...ms[1]!.meeting,
+        present: [
+          '王五',
+          '赵六',
+          '区发改局',
+          '区工信局',
+          '区能源局',
+          '区住建局',
+          '区交通局',
+          '井坪镇',
+          '开发区管委会',
+        ],
+      },
+    };
+    const d = buildMinutes({ meeting: m, register: sampleRegister(), meetings: ms });
+    expect(texts(d)[0]).toContain(
+      '王五同志在区政府三楼会议室主持召开全区重点项目周调度会。赵六同志和区发改局、区工信局、区能源局、区住建局、区交通局、井坪镇等7个单位负责同志参加会议。',
+    );
+    expect(looksLikeUnit('马占文')).toBe(false);
+    expect(looksLikeUnit('欧阳建国')).toBe(false);
+    expect(looksLikeUnit('区委办督查室')).toBe(true);
+    expect(looksLikeUnit('阻虎乡')).toBe(true);
   });
 });
 
