@@ -8,12 +8,34 @@ import type { Align, Attachment, Block, BriefingDocument, Cell, Column } from '.
 const PAGE_WIDTH = 76;
 const INDENT = '　　';
 
+/**
+ * Columns a text takes in a terminal (string-width). Text made only of printable ASCII and the
+ * common wide CJK blocks (the bulk of a register) is counted directly, which keeps a 10,000-row
+ * table fast; anything else (emoji, combining marks, ambiguous symbols) goes to string-width.
+ */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) width += 1;
+    else if (
+      (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
+      (c >= 0x3400 && c <= 0x4dbf) || // extension A
+      (c >= 0x3000 && c <= 0x303e) || // CJK punctuation (、。「」【】…)
+      (c >= 0xff01 && c <= 0xff60) || // fullwidth forms (，：（）)
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0xac00 && c <= 0xd7a3) // Hangul syllables
+    ) {
+      width += 2;
+    } else {
+      return stringWidth(text);
+    }
+  }
+  return width;
 }
 
-export function pad(text: string, width: number, align: Align): string {
-  const room = Math.max(0, width - displayWidth(text));
+export function pad(text: string, width: number, align: Align, textWidth = displayWidth(text)): string {
+  const room = Math.max(0, width - textWidth);
   if (align === 'right') return ' '.repeat(room) + text;
   if (align === 'center') {
     const left = Math.floor(room / 2);
@@ -40,17 +62,19 @@ function rightAlign(text: string): string {
 /** A table as lines: header, a rule of dashes, rows; columns two spaces apart, trailing spaces cut. */
 export function tableLines(columns: Column[], rows: Cell[][]): string[] {
   const texts = rows.map((row) => columns.map((_, i) => oneLine(row[i]?.text ?? '')));
-  const widths = columns.map((c, i) =>
-    Math.max(displayWidth(c.title), ...texts.map((row) => displayWidth(row[i] ?? ''))),
-  );
-  const line = (cells: string[], aligns: Align[]): string =>
+  const cellWidths = texts.map((row) => row.map(displayWidth));
+  const widths = columns.map((c) => displayWidth(c.title));
+  for (const row of cellWidths) {
+    row.forEach((w, i) => {
+      if (w > (widths[i] ?? 0)) widths[i] = w;
+    });
+  }
+  const line = (cells: string[], aligns: Align[], own?: number[]): string =>
     cells
-      .map((cell, i) => pad(cell, widths[i] ?? 0, aligns[i] ?? 'left'))
+      .map((cell, i) => pad(cell, widths[i] ?? 0, aligns[i] ?? 'left', own?.[i]))
       .join('  ')
       .replace(/\s+$/, '');
-  const headerAligns = columns.map((c) =>
-    c.align === 'right' ? 'right' : c.align === 'center' ? 'center' : 'left',
-  );
+  const headerAligns = columns.map((c) => c.align);
   const out = [
     line(
       columns.map((c) => oneLine(c.title)),
@@ -59,7 +83,7 @@ export function tableLines(columns: Column[], rows: Cell[][]): string[] {
   ];
   out.push(widths.map((w) => '-'.repeat(w)).join('  '));
   const aligns = columns.map((c) => c.align);
-  for (const row of texts) out.push(line(row, aligns));
+  texts.forEach((row, r) => out.push(line(row, aligns, cellWidths[r])));
   return out;
 }
 
