@@ -1,0 +1,43 @@
+// Shared helpers for the store-register tests.
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { InputError } from '../../src/domain/types.js';
+import type { Diagnostic } from '../../src/domain/types.js';
+
+/** A fixture path relative to the working directory, as a user would type it. */
+export function fixture(...parts: string[]): string {
+  const abs = fileURLToPath(new URL(`../fixtures/${parts.join('/')}`, import.meta.url));
+  return relative(process.cwd(), abs);
+}
+
+export function fixtureAbs(...parts: string[]): string {
+  return fileURLToPath(new URL(`../fixtures/${parts.join('/')}`, import.meta.url));
+}
+
+/** The diagnostics of the InputError `fn` throws; fails if it throws anything else or nothing. */
+export function inputErrors(fn: () => unknown): Diagnostic[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputError) return e.diagnostics;
+    throw e;
+  }
+  throw new Error('expected an InputError, nothing was thrown');
+}
+
+/** Asserts one diagnostic at exactly line:column whose message contains every fragment. */
+export function expectAt(
+  diagnostics: Diagnostic[],
+  line: number,
+  column: number,
+  ...fragments: string[]
+): Diagnostic {
+  const here = diagnostics.filter((d) => d.line === line && d.column === column);
+  const hit = here.find((d) => fragments.every((f) => d.message.includes(f)));
+  if (!hit) {
+    const listing = diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('\n');
+    expect.fail(`no diagnostic at ${line}:${column} containing ${fragments.join(' + ')}; got:\n${listing}`);
+  }
+  return hit;
+}
