@@ -191,7 +191,9 @@ export class InputError extends Error {
 
 export function formatDiagnostic(d: Diagnostic): string {
   const label = d.severity === 'error' ? '错误' : '警告';
-  return `${d.file}:${d.line}:${d.column}: ${label}：${d.message}`;
+  // A message about a whole file (a lock, a refusal to overwrite) has no position: line 0.
+  const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+  return `${where}: ${label}：${d.message}`;
 }
 
 // ---- Results of the rules (computed by domain/lag-rules.ts, figures.ts, ledger.ts) ----
