@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runBulletin } from './bulletin.js';
 import { runCheck } from './check.js';
+import { InputError } from '../domain/types.js';
 import { guard, UsageError, type CommandContext, type CommandResult } from './common.js';
 import { COMMAND_HELP, COMMANDS, isCommandName, PROGRAM_HELP, type CommandName } from './help.js';
 import { runItems } from './items.js';
@@ -199,6 +200,7 @@ export async function dispatch(argv: readonly string[], env: DispatchEnv): Promi
           `没有命令“${target}”。${near ? `是否要用 ${near}？` : ''}可用的命令：${COMMANDS.join('、')}；打开台账请给出台账文件的路径`,
         );
       }
+      requireRegister(full, target);
       const req: TuiRequest = { kind: 'tui', registerPath: full, start: 'home', sample: false };
       const meetings = str(values.meetings);
       if (meetings !== undefined) req.meetingsDir = path.resolve(env.cwd, meetings);
@@ -215,13 +217,22 @@ export async function dispatch(argv: readonly string[], env: DispatchEnv): Promi
     if (meetings !== undefined) req.meetingsDir = path.resolve(env.cwd, meetings);
     return req;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof InputError) {
       const r = await guard(() => {
         throw error;
       }, command);
       return { kind: 'result', ...r };
     }
     throw error;
+  }
+}
+
+/** The app opens on a register that exists; a mistyped path is bad input (exit 2), said before any UI starts. */
+function requireRegister(full: string, given: string): void {
+  if (!fs.existsSync(full)) {
+    throw new InputError([
+      { severity: 'error', file: given, line: 1, column: 1, message: '找不到台账文件或文件夹：路径不存在。' },
+    ]);
   }
 }
 
@@ -287,6 +298,7 @@ async function runCommand(
       break;
     }
     case 'meet': {
+      requireRegister(path.resolve(env.cwd, arg), arg);
       const req: TuiRequest = {
         kind: 'tui',
         registerPath: path.resolve(env.cwd, arg),

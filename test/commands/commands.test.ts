@@ -308,3 +308,17 @@ describe('dispatch', () => {
     expect(await dispatch(['meet', 'register.yaml'], env)).toMatchObject({ kind: 'tui', start: 'meeting' });
   });
 });
+
+describe('dispatch: opening the app on a missing register', () => {
+  it('exits 2 before any UI starts', async () => {
+    const env: DispatchEnv = { ...ctx, packageDir: '/pkg', version: '0' };
+    for (const argv of [['missing.yaml'], ['meet', 'missing.yaml']]) {
+      const r = await dispatch(argv, env);
+      expect(r.kind).toBe('result');
+      if (r.kind === 'result') {
+        expect(r.exitCode).toBe(2);
+        expect(r.stderr).toBe('missing.yaml:1:1: 错误：找不到台账文件或文件夹：路径不存在。\n');
+      }
+    }
+  });
+});
