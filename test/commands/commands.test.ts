@@ -322,3 +322,39 @@ describe('dispatch: opening the app on a missing register', () => {
     }
   });
 });
+
+describe('Word minutes and traditional characters in binary formats', () => {
+  it('writes minutes as .docx', async () => {
+    const out = path.join(tmp, '纪要.docx');
+    const r = await runMinutes({ meeting: 'meetings/2021-08-27-周调度.yaml', out }, ctx);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('converts a document for Word without touching the lights renderers colour by', async () => {
+    const { mapDocumentText } = await import('../../src/commands/common.js');
+    const { toTraditional } = await import('../../src/text/traditional.js');
+    const doc = mapDocumentText(
+      {
+        kind: 'bulletin',
+        title: '关于重点项目建设情况的通报',
+        date: '2021-08-31',
+        dateText: '2021年8月31日',
+        blocks: [
+          {
+            type: 'table',
+            columns: [{ title: '灯', align: 'center' }],
+            rows: [[{ text: '红', light: '红' }]],
+          },
+        ],
+        attachments: [],
+        data: { light: '红' },
+      },
+      toTraditional,
+    );
+    expect(doc.title).toBe('關於重點項目建設情況的通報');
+    const table = doc.blocks[0];
+    expect(table?.type === 'table' && table.rows[0]![0]).toEqual({ text: '紅', light: '红' });
+    expect(doc.data).toEqual({ light: '红' });
+  });
+});
