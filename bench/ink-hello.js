@@ -1,0 +1,14 @@
+// The floor for the TUI's first frame: a bare Ink program that renders "hello" and nothing else,
+// started the same way as the app (node, in a pseudo-terminal). No JSX, so no build step.
+import { createElement } from 'react';
+import { render, Text } from 'ink';
+
+const app = render(createElement(Text, null, 'hello'));
+// Stay up like the app does until the harness ends it.
+const keepAlive = globalThis.setInterval(() => {}, 1 << 30);
+process.on('SIGHUP', () => {
+  globalThis.clearInterval(keepAlive);
+  app.unmount();
+  process.exit(0);
+});
+process.on('SIGTERM', () => process.exit(0));

@@ -1,0 +1,668 @@
+// The benchmark (`npm run bench`; not part of `npm test`). In one run it generates registers of
+// 1,000 and 10,000 projects with a year of 52 meetings, then measures against floors taken in the
+// same run:
+//   (a) `diaodu bulletin` (json, md) against a bare node process that reads and parses the same
+//       files with the same YAML library (bench/floor-parse.js)            target ≤ 1.5×
+//   (b) the TUI's first full frame (home screen with its figures) on 1,000 projects, against a bare
+//       Ink "hello" (bench/ink-hello.js), both started by node in an 80×24 pseudo-terminal
+//                                                                           target ≤ 1.3×
+//   (c) keypress-to-frame latency with 10,000 projects: moving through the project list, searching
+//       in Chinese, moving between agenda items                             median ≤ 10 ms, p95 ≤ 25 ms
+//   (d) peak RSS with 10,000 projects (the TUI after (c); the bulletin command)   ≤ 250 MB
+// Prints one table and writes bench/results/latest.json and bench/results/latest.md.
+//
+// Options: --runs N (default 7), --big-runs N (runs at 10,000 projects, default 5), --keys N
+// (samples per key scenario, default 60), --only a,b,c,d, --keep (keep the generated data).
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem, release } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeBenchData } from './generate.js';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const CLI = join(ROOT, 'dist', 'cli.js');
+const FLOOR_PARSE = join(ROOT, 'bench', 'floor-parse.js');
+const INK_HELLO = join(ROOT, 'bench', 'ink-hello.js');
+const REPORT_RSS = pathToFileURL(join(ROOT, 'bench', 'report-rss.js')).href;
+const RESULTS = join(ROOT, 'bench', 'results');
+const COLS = 80;
+const ROWS = 24;
+
+const { values: opts } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '7' },
+    'big-runs': { type: 'string', default: '5' },
+    keys: { type: 'string', default: '60' },
+    only: { type: 'string', default: 'a,b,c,d' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const RUNS = Number(opts.runs);
+const BIG_RUNS = Number(opts['big-runs']);
+const KEY_SAMPLES = Number(opts.keys);
+const ONLY = new Set(opts.only.split(','));
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and formatting
+
+function median(xs) {
+  return quantile(xs, 0.5);
+}
+
+/** Linear-interpolated quantile (q in 0..1) of the samples. */
+function quantile(xs, q) {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}
+
+const ms = (x) => (Number.isFinite(x) ? `${x < 10 ? x.toFixed(1) : x.toFixed(0)} ms` : '—');
+const mb = (kib) => (Number.isFinite(kib) ? `${(kib / 1024).toFixed(0)} MB` : '—');
+const ratio = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—');
+
+function log(line) {
+  process.stderr.write(`${line}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running a node program to completion, timed
+
+/**
+ * Runs `node …args` with stdout to /dev/null, preloading report-rss.js. Resolves with the wall time
+ * from spawn to exit and the child's own peak RSS and CPU time. Rejects when it fails.
+ */
+function runNode(args, cwd) {
+  const usageFile = join(cwd, `usage-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['--import', REPORT_RSS, ...args], {
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, BENCH_RSS_FILE: usageFile, NO_COLOR: '1' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = performance.now() - t0;
+      if (code !== 0) {
+        reject(new Error(`node ${args.join(' ')} exited with ${code}:\n${stderr}`));
+        return;
+      }
+      let usage = { maxRssKiB: NaN, userMs: NaN, systemMs: NaN };
+      try {
+        usage = JSON.parse(readFileSync(usageFile, 'utf8'));
+        rmSync(usageFile);
+      } catch {
+        // no usage report: leave NaN
+      }
+      resolve({ wallMs, cpuMs: usage.userMs + usage.systemMs, maxRssKiB: usage.maxRssKiB });
+    });
+  });
+}
+
+/**
+ * Runs each named command `runs` times, interleaved (a, b, c, a, b, c, …) after one discarded
+ * warm-up round, so that drift in the machine's load falls on every command alike.
+ */
+async function measureInterleaved(commands, runs, cwd) {
+  const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (let round = -1; round < runs; round++) {
+    for (const [name, args] of Object.entries(commands)) {
+      const r = await runNode(args, cwd);
+      if (round >= 0) samples[name].push(r);
+    }
+  }
+  return samples;
+}
+
+function summarize(list) {
+  return {
+    wallMs: median(list.map((r) => r.wallMs)),
+    cpuMs: median(list.map((r) => r.cpuMs)),
+    maxRssKiB: Math.max(...list.map((r) => r.maxRssKiB)),
+    runs: list.length,
+    samplesWallMs: list.map((r) => Math.round(r.wallMs * 10) / 10),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pseudo-terminal sessions
+
+// eslint-disable-next-line no-control-regex -- matching escape sequences is the point
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+const strip = (s) => s.replace(ANSI, '');
+
+/** The home screen's marker once the figures are computed: "序时进度 75.0%" (home.tsx, Overview). */
+const HOME_READY = /序时进度 \d+(?:\.\d)?%/;
+
+async function loadPty() {
+  try {
+    const mod = await import('node-pty');
+    return mod.default ?? mod;
+  } catch (error) {
+    throw new Error(`node-pty is needed for the TUI measurements: ${error.message}`);
+  }
+}
+
+/**
+ * A program in an 80×24 pseudo-terminal. Records every output chunk with its arrival time and
+ * keeps the text seen so far (escape sequences removed) for markers.
+ */
+class PtySession {
+  constructor(pty, args, cwd, env) {
+    this.chunks = 0;
+    this.lastDataAt = performance.now();
+    this.text = '';
+    this.waiters = [];
+    this.exited = null;
+    this.startedAt = performance.now();
+    this.proc = pty.spawn(process.execPath, args, {
+      name: 'xterm-256color',
+      cols: COLS,
+      rows: ROWS,
+      cwd,
+      env: { ...process.env, ...env, TERM: 'xterm-256color', COLUMNS: String(COLS), LINES: String(ROWS) },
+    });
+    this.proc.onData((data) => {
+      const now = performance.now();
+      this.chunks++;
+      this.lastDataAt = now;
+      this.text += strip(data);
+      if (this.text.length > 200_000) this.text = this.text.slice(-100_000);
+      for (const w of [...this.waiters]) w(now);
+    });
+    this.proc.onExit((e) => {
+      this.exited = e;
+      for (const w of [...this.waiters]) w(performance.now());
+    });
+  }
+
+  get pid() {
+    return this.proc.pid;
+  }
+
+  /** Resolves with the time at which `test()` first holds after a chunk; rejects after timeoutMs. */
+  waitFor(test, timeoutMs, what) {
+    return new Promise((resolve, reject) => {
+      if (test()) {
+        resolve(performance.now());
+        return;
+      }
+      const waiter = (now) => {
+        if (test()) {
+          done();
+          resolve(now);
+        } else if (this.exited) {
+          done();
+          reject(
+            new Error(`the program exited (${JSON.stringify(this.exited)}) before ${what}:\n${this.tail()}`),
+          );
+        }
+      };
+      const timer = globalThis.setTimeout(() => {
+        done();
+        reject(
+          new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen so far:\n${this.tail()}`),
+        );
+      }, timeoutMs);
+      const done = () => {
+        globalThis.clearTimeout(timer);
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Waits until no output has arrived for quietMs. */
+  async settle(quietMs, maxMs = 10_000) {
+    const start = performance.now();
+    for (;;) {
+      const idle = performance.now() - this.lastDataAt;
+      if (idle >= quietMs) return;
+      if (performance.now() - start > maxMs) return;
+      await sleep(Math.max(1, quietMs - idle));
+    }
+  }
+
+  /**
+   * Sends one key and resolves with the milliseconds until the first output after it, or null
+   * when nothing is drawn within timeoutMs (the key changed nothing on screen).
+   */
+  async keyLatency(keys, timeoutMs = 2000) {
+    const before = this.chunks;
+    const t0 = performance.now();
+    this.proc.write(keys);
+    try {
+      const at = await this.waitFor(() => this.chunks > before, timeoutMs, 'a frame after a key');
+      return at - t0;
+    } catch (error) {
+      if (this.exited) throw error;
+      return null;
+    }
+  }
+
+  tail() {
+    return this.text.slice(-1200);
+  }
+
+  kill() {
+    if (!this.exited) {
+      try {
+        this.proc.kill();
+      } catch {
+        // already gone
+      }
+    }
+  }
+
+  async ended(timeoutMs = 3000) {
+    if (this.exited) return;
+    await new Promise((resolve) => {
+      const timer = globalThis.setTimeout(resolve, timeoutMs);
+      this.proc.onExit(() => {
+        globalThis.clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
+
+/** Peak resident set size (VmHWM) of a live process, KiB. */
+function vmHwmKiB(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const m = /VmHWM:\s+(\d+) kB/.exec(status);
+    return m ? Number(m[1]) : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+function tuiArgs(data) {
+  return [CLI, data.registerPath, '--meetings', data.meetingsDir];
+}
+
+/** Environment for the app in a pty: its settings go to the temporary folder, never the user's. */
+function appEnv(dir) {
+  return { XDG_CONFIG_HOME: join(dir, 'config'), HOME: dir, APPDATA: join(dir, 'config') };
+}
+
+async function firstFrame(pty, data, dir) {
+  const samples = { app: [], hello: [] };
+  for (let round = -1; round < RUNS; round++) {
+    // The app: from spawn to the home screen with its figures.
+    {
+      const s = new PtySession(pty, tuiArgs(data), dir, appEnv(dir));
+      const at = await s.waitFor(() => HOME_READY.test(s.text), 60_000, 'the home screen with its figures');
+      if (round >= 0) samples.app.push(at - s.startedAt);
+      s.kill();
+      await s.ended();
+    }
+    // The floor: a bare Ink program until "hello".
+    {
+      const s = new PtySession(pty, [INK_HELLO], ROOT, {});
+      const at = await s.waitFor(() => s.text.includes('hello'), 30_000, 'hello');
+      if (round >= 0) samples.hello.push(at - s.startedAt);
+      s.kill();
+      await s.ended();
+    }
+  }
+  return samples;
+}
+
+// Keys as a terminal sends them.
+const KEY = {
+  down: '\u001b[B',
+  up: '\u001b[A',
+  right: '\u001b[C',
+  left: '\u001b[D',
+  esc: '\u001b',
+  enter: '\r',
+  backspace: '\u007f',
+};
+
+/** Quiet time that ends a frame: longer than Ink's render throttle at maxFps 60 (16.7 ms). */
+const QUIET_MS = 30;
+
+async function sampleKeys(session, count, nextKey) {
+  const latencies = [];
+  let silent = 0;
+  for (let i = 0; latencies.length < count && i < count * 3; i++) {
+    await session.settle(QUIET_MS);
+    const l = await session.keyLatency(nextKey(i));
+    if (l === null) silent++;
+    else latencies.push(l);
+  }
+  await session.settle(QUIET_MS);
+  return { latencies, silent };
+}
+
+/** Goes from the home screen to a screen by its menu digit and waits for `ready` on it. */
+async function open(session, keys, ready, what) {
+  await session.settle(100);
+  const mark = session.text.length;
+  session.proc.write(keys);
+  await session.waitFor(() => ready.test(session.text.slice(mark)), 60_000, what);
+  await session.settle(200);
+}
+
+async function backHome(session) {
+  for (let i = 0; i < 4; i++) {
+    await session.settle(100);
+    const mark = session.text.length;
+    session.proc.write(KEY.esc);
+    try {
+      await session.waitFor(() => /开复工率/.test(session.text.slice(mark)), 3000, 'the home screen');
+      await session.settle(200);
+      return;
+    } catch {
+      // still somewhere deeper: press Esc again
+    }
+  }
+  throw new Error(`could not get back to the home screen:\n${session.tail()}`);
+}
+
+async function keyLatencies(pty, data, dir) {
+  const s = new PtySession(pty, tuiArgs(data), dir, appEnv(dir));
+  const results = {};
+  try {
+    await s.waitFor(() => HOME_READY.test(s.text), 120_000, 'the home screen with its figures');
+    await s.settle(300);
+
+    // Moving through the project list: down (some up, so the window also scrolls back).
+    await open(s, '1', /项目/, 'the project list');
+    results.list = await sampleKeys(s, KEY_SAMPLES, (i) => (i % 10 < 7 ? KEY.down : KEY.up));
+
+    // Searching in Chinese: "/" then characters one at a time as an IME commits them, and
+    // backspaces; each keystroke changes the filter over 10,000 projects.
+    s.proc.write('/');
+    await s.settle(200);
+    const word = [...'光伏储能项目'];
+    const plan = [];
+    while (plan.length < KEY_SAMPLES * 2) {
+      for (const c of word) plan.push(c);
+      for (let i = 0; i < word.length; i++) plan.push(KEY.backspace);
+    }
+    results.search = await sampleKeys(s, KEY_SAMPLES, (i) => plan[i % plan.length]);
+    await backHome(s);
+
+    // Moving between agenda items in the meeting.
+    await open(s, '2', /调度会|议程/, 'the meeting screen');
+    results.agenda = await sampleKeys(s, KEY_SAMPLES, (i) => (i % 10 < 7 ? KEY.right : KEY.left));
+    await backHome(s);
+
+    results.vmHwmKiB = vmHwmKiB(s.pid);
+  } finally {
+    s.kill();
+    await s.ended();
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking the generated data with the real loader
+
+async function checkData(data, projects) {
+  const { loadRegister } = await import(pathToFileURL(join(ROOT, 'dist', 'store', 'register-file.js')).href);
+  const { loadMeetings } = await import(pathToFileURL(join(ROOT, 'dist', 'store', 'meeting-read.js')).href);
+  const { register, warnings } = loadRegister(data.registerPath);
+  if (register.projects.length !== projects) {
+    throw new Error(`generated register has ${register.projects.length} projects, expected ${projects}`);
+  }
+  const meetings = loadMeetings(data.meetingsDir);
+  if (meetings.length !== 52) throw new Error(`expected 52 meetings, loaded ${meetings.length}`);
+  const decisions = meetings.reduce((n, m) => n + m.items.reduce((k, it) => k + it.decisions.length, 0), 0);
+  return { projects, warnings: warnings.length, meetings: meetings.length, decisions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The machine
+
+function machine() {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const model = /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  let nproc = cpus().length;
+  try {
+    nproc = Number(execFileSync('nproc', { encoding: 'utf8' }).trim());
+  } catch {
+    // keep os.cpus()
+  }
+  return {
+    cpu: model,
+    nproc,
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    os: `${process.platform} ${release()}`,
+    loadavgAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table
+
+function row(figure, value, floor, r, target, pass, extra = {}) {
+  return { figure, value, floor, ratio: r, target, pass, ...extra };
+}
+
+function tableText(rows) {
+  const head = ['figure', 'value', 'floor', 'ratio', 'target', 'result'];
+  const cells = rows.map((r) => [
+    r.figure,
+    r.valueText,
+    r.floorText ?? '—',
+    r.ratio === null ? '—' : ratio(r.ratio),
+    r.target,
+    r.pass === null ? 'n/a' : r.pass ? 'pass' : 'FAIL',
+  ]);
+  const width = (s) => [...s].reduce((w, c) => w + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
+  const widths = head.map((h, i) => Math.max(width(h), ...cells.map((c) => width(c[i]))));
+  const line = (c) => c.map((x, i) => x + ' '.repeat(widths[i] - width(x))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
+
+function tableMarkdown(rows) {
+  const lines = ['| figure | value | floor | ratio | target | result |', '|---|---:|---:|---:|---|---|'];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.figure} | ${r.valueText} | ${r.floorText ?? '—'} | ${r.ratio === null ? '—' : ratio(r.ratio)} | ${r.target} | ${r.pass === null ? 'n/a' : r.pass ? 'pass' : '**FAIL**'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
+  const facts = machine();
+  log(`diaodu bench on ${facts.cpu} (${facts.nproc} CPUs), node ${facts.node}, load ${facts.loadavgAtStart}`);
+  const dir = mkdtempSync(join(tmpdir(), 'diaodu-bench-'));
+  const rows = [];
+  const raw = {};
+  try {
+    const data = {};
+    for (const n of [1000, 10000]) {
+      data[n] = writeBenchData(join(dir, `p${n}`), n);
+      raw[`data${n}`] = await checkData(data[n], n);
+      log(`generated ${n} projects: ${JSON.stringify(raw[`data${n}`])}`);
+    }
+
+    // (a) bulletin against the parse floor
+    let bigBulletinRss = NaN;
+    if (ONLY.has('a') || ONLY.has('d')) {
+      for (const n of [1000, 10000]) {
+        const d = data[n];
+        const runs = n === 1000 ? RUNS : BIG_RUNS;
+        log(`(a) bulletin at ${n} projects, ${runs} runs each…`);
+        const bulletin = (format) => [
+          CLI,
+          'bulletin',
+          d.registerPath,
+          '--meetings',
+          d.meetingsDir,
+          '--format',
+          format,
+        ];
+        const samples = await measureInterleaved(
+          { floor: [FLOOR_PARSE, d.registerPath, d.meetingsDir], json: bulletin('json'), md: bulletin('md') },
+          runs,
+          dir,
+        );
+        const floor = summarize(samples.floor);
+        raw[`bulletin${n}`] = { floor };
+        for (const format of ['json', 'md']) {
+          const s = summarize(samples[format]);
+          raw[`bulletin${n}`][format] = s;
+          const r = s.wallMs / floor.wallMs;
+          rows.push(
+            row(
+              `bulletin ${format}, ${n.toLocaleString('en')} projects`,
+              s.wallMs,
+              floor.wallMs,
+              r,
+              '≤ 1.5×',
+              r <= 1.5,
+              {
+                valueText: ms(s.wallMs),
+                floorText: ms(floor.wallMs),
+                cpuRatio: s.cpuMs / floor.cpuMs,
+                cpuMs: s.cpuMs,
+                floorCpuMs: floor.cpuMs,
+              },
+            ),
+          );
+          if (n === 10000)
+            bigBulletinRss = Math.max(Number.isFinite(bigBulletinRss) ? bigBulletinRss : 0, s.maxRssKiB);
+        }
+        if (n === 10000) raw.floorParseRss10000KiB = floor.maxRssKiB;
+      }
+    }
+
+    let pty = null;
+    if (ONLY.has('b') || ONLY.has('c') || ONLY.has('d')) pty = await loadPty();
+
+    // (b) first full frame against ink hello
+    if (ONLY.has('b')) {
+      log(`(b) TUI first frame at 1,000 projects, ${RUNS} runs…`);
+      const s = await firstFrame(pty, data[1000], dir);
+      const app = median(s.app);
+      const hello = median(s.hello);
+      raw.firstFrame = { appMs: s.app, helloMs: s.hello };
+      rows.push(
+        row('TUI first full frame, 1,000 projects', app, hello, app / hello, '≤ 1.3×', app / hello <= 1.3, {
+          valueText: ms(app),
+          floorText: `${ms(hello)} (ink hello)`,
+        }),
+      );
+    }
+
+    // (c) key latency, (d) the TUI's peak RSS
+    if (ONLY.has('c') || ONLY.has('d')) {
+      log(`(c) key latency at 10,000 projects, ${KEY_SAMPLES} samples per scenario…`);
+      const k = await keyLatencies(pty, data[10000], dir);
+      raw.keys = k;
+      if (ONLY.has('c')) {
+        const names = {
+          list: 'key: project list',
+          search: 'key: Chinese search',
+          agenda: 'key: agenda items',
+        };
+        for (const [key, name] of Object.entries(names)) {
+          const { latencies, silent } = k[key];
+          const med = median(latencies);
+          const p95 = quantile(latencies, 0.95);
+          const note = silent > 0 ? ` (${silent} keys drew nothing)` : '';
+          rows.push(
+            row(`${name} median, 10,000 (n=${latencies.length})`, med, null, null, '≤ 10 ms', med <= 10, {
+              valueText: ms(med) + note,
+            }),
+          );
+          rows.push(
+            row(`${name} p95, 10,000`, p95, null, null, '≤ 25 ms', p95 <= 25, { valueText: ms(p95) }),
+          );
+        }
+      }
+      if (ONLY.has('d')) {
+        rows.push(
+          row(
+            'peak RSS, TUI, 10,000 projects',
+            k.vmHwmKiB,
+            null,
+            null,
+            '≤ 250 MB',
+            k.vmHwmKiB <= 250 * 1024,
+            {
+              valueText: mb(k.vmHwmKiB),
+            },
+          ),
+        );
+      }
+    }
+    if (ONLY.has('d') && Number.isFinite(bigBulletinRss)) {
+      rows.push(
+        row(
+          'peak RSS, bulletin, 10,000 projects',
+          bigBulletinRss,
+          raw.floorParseRss10000KiB,
+          bigBulletinRss / raw.floorParseRss10000KiB,
+          '≤ 250 MB',
+          bigBulletinRss <= 250 * 1024,
+          {
+            valueText: mb(bigBulletinRss),
+            floorText: `${mb(raw.floorParseRss10000KiB)} (parse floor)`,
+          },
+        ),
+      );
+    }
+  } finally {
+    if (opts.keep) log(`data kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+
+  const text = tableText(rows);
+  process.stdout.write(`\n${text}\n\n`);
+  const cpuNotes = rows
+    .filter((r) => r.cpuRatio !== undefined)
+    .map((r) => `${r.figure}: CPU ${ms(r.cpuMs)} vs floor ${ms(r.floorCpuMs)} = ${ratio(r.cpuRatio)}`);
+  if (cpuNotes.length > 0)
+    process.stdout.write(`CPU time (user+sys, medians):\n  ${cpuNotes.join('\n  ')}\n\n`);
+
+  facts.loadavgAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
+  const result = {
+    date: new Date().toISOString(),
+    machine: facts,
+    settings: { runs: RUNS, bigRuns: BIG_RUNS, keySamples: KEY_SAMPLES, terminal: `${COLS}x${ROWS}` },
+    rows,
+    raw,
+  };
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  const md = [
+    `Measured ${result.date.slice(0, 10)} on ${facts.cpu}, ${facts.nproc} CPUs, ${facts.memoryGiB} GiB, ` +
+      `${facts.os}, node ${facts.node}; load average ${facts.loadavgAtStart.join(' ')} at start. ` +
+      `Medians of ${RUNS} runs (${BIG_RUNS} at 10,000 projects), ${KEY_SAMPLES} key samples per scenario.`,
+    '',
+    tableMarkdown(rows),
+    '',
+    ...(cpuNotes.length > 0
+      ? ['CPU time (user+sys), medians:', '', ...cpuNotes.map((n) => `- ${n}`), '']
+      : []),
+  ].join('\n');
+  writeFileSync(join(RESULTS, 'latest.md'), md);
+  log(`wrote ${join(RESULTS, 'latest.json')} and latest.md`);
+  const failed = rows.filter((r) => r.pass === false).length;
+  if (failed > 0) log(`${failed} figure(s) miss their target`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
