@@ -175,6 +175,12 @@ export function decodeYamlBytes(bytes: Uint8Array, file: string): string {
   ) {
     fail(file, '文件是 UTF-16 编码；请另存为 UTF-8 编码后再打开。');
   }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, nul));
+    const { line, column } = textPosition(prefix, prefix.length);
+    fail(file, '文件含有二进制数据（NUL 字节），不是 YAML 文本文件。', line, column);
+  }
   let text: string;
   try {
     text = utf8.decode(bytes);
