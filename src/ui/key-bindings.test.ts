@@ -112,6 +112,13 @@ describe('matches', () => {
     expect(matches('input.delete', ...swap(press.del7f))).toBe(false);
     expect(matches('input.delete', ...swap(press.forwardDelete))).toBe(true);
   });
+  it('applies a command only in its contexts when one is given', () => {
+    expect(matches('nav.home', '', { home: true }, 'search')).toBe(false);
+    expect(matches('nav.home', '', { home: true }, 'list')).toBe(true);
+    expect(matches('list.sortNext', 's', {}, 'list')).toBe(false);
+    expect(matches('list.sortNext', 's', {}, 'projects')).toBe(true);
+    expect(matches('app.quit', 'c', { ctrl: true }, 'decisionForm')).toBe(true);
+  });
   it('drops printable keys when the context types text', () => {
     expect(matches('nav.down', 'j', {}, 'search')).toBe(false);
     expect(matches('nav.down', '', { downArrow: true }, 'search')).toBe(true);

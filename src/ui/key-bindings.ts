@@ -373,11 +373,18 @@ export function specMatches(spec: KeySpec, input: string, key: KeyPress): boolea
   return !!key.meta === !!spec.meta;
 }
 
+/** Is `command` bound in `context` (declared there or in a context it inherits)? */
+export function appliesIn(command: Command, context: Context): boolean {
+  const declared: readonly Context[] = binding(command).contexts;
+  return contextChain(context).some((c) => declared.includes(c));
+}
+
 /**
- * Does this key press trigger `command`? Pass the context when a text field has focus there, so
- * that typed characters are not taken for commands.
+ * Does this key press trigger `command`? With a context, only if the command applies there, and
+ * printable keys never count where text is typed.
  */
 export function matches(command: Command, input: string, key: KeyPress, context?: Context): boolean {
+  if (context && !appliesIn(command, context)) return false;
   return effectiveKeys(command, context).some((spec) => specMatches(spec, input, key));
 }
 
@@ -482,4 +489,26 @@ function hintKeys(b: ContextBinding): string {
   // The footer shows the arrow pair for movement and the first key of anything else.
   if (b.command === 'nav.down' || b.command === 'nav.up') return '↑↓';
   return b.labels[0] ?? '';
+}
+
+export interface HelpSection {
+  /** Group title (COMMAND_GROUPS), e.g. 移动, 会议. */
+  title: string;
+  rows: Array<{ keys: string; description: string }>;
+}
+
+/** Everything that works in `context`, grouped for the help screen, groups in first-seen order. */
+export function helpSections(context: Context): HelpSection[] {
+  const sections: HelpSection[] = [];
+  for (const b of keysFor(context)) {
+    const group = b.command.slice(0, b.command.indexOf('.'));
+    const title = COMMAND_GROUPS[group] ?? group;
+    let section = sections.find((s) => s.title === title);
+    if (!section) {
+      section = { title, rows: [] };
+      sections.push(section);
+    }
+    section.rows.push({ keys: b.labels.join(' / '), description: b.description });
+  }
+  return sections;
 }

@@ -156,6 +156,7 @@ function Harness(props: { rows: Row[]; height: number; onOpen?: (row: Row) => vo
     rowCount: props.rows.length,
     height: props.height,
     sortCycle: cycle,
+    context: 'projects',
     isActive: props.active ?? true,
     onOpen: (i) => props.onOpen?.(sorted[i]!),
   });

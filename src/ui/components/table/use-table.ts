@@ -22,7 +22,10 @@ export interface UseTableOptions {
   height: number;
   /** Only the focused widget listens to keys. Default true. */
   isActive?: boolean;
-  /** Binding context the keys are looked up in. Default 'list'. */
+  /**
+   * Binding context the keys are looked up in. Default 'list' (movement and Enter only); a screen
+   * passes its own ('projects', 'ledger') so that s / S sort.
+   */
   context?: Context;
   initialSort?: SortSpec;
   /** Sorts `list.sortNext` (s) walks through; without it s and S do nothing here. */

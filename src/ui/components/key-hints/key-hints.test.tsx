@@ -1,0 +1,80 @@
+import { vi } from 'vitest';
+vi.hoisted(() => {
+  process.env['FORCE_COLOR'] = '1';
+});
+
+import { render } from 'ink-testing-library';
+import React from 'react';
+import { describe, expect, it } from 'vitest';
+import { KeyHints, fitHints, helpLines } from './index.js';
+
+const ESC = '\u001b';
+const BOLD = `${ESC}[1m`;
+const DIM = `${ESC}[2m`;
+const INTENSITY_OFF = `${ESC}[22m`;
+const RED = `${ESC}[31m`;
+const FG_OFF = `${ESC}[39m`;
+
+const hint = (keys: string, label: string) => `${BOLD}${keys}${INTENSITY_OFF} ${DIM}${label}${INTENSITY_OFF}`;
+
+describe('fitHints', () => {
+  it('keeps whole hints only', () => {
+    const hints = [
+      { keys: '↑↓', label: '移动' },
+      { keys: 'Enter', label: '打开' },
+      { keys: 'Esc', label: '返回' },
+    ];
+    // "↑↓ 移动" = 7, "  Enter 打开" = 12 → 19; "  Esc 返回" would make 29.
+    expect(fitHints(hints, 19)).toEqual(hints.slice(0, 2));
+    expect(fitHints(hints, 18)).toEqual(hints.slice(0, 1));
+    expect(fitHints(hints, 29)).toEqual(hints);
+  });
+});
+
+describe('KeyHints', () => {
+  // Width 60: y 落实 (6) + t 推进, x 撤销 (8 each with the gap) + ↑↓ 移动 (9) + PgDn 翻页 (11) +
+  // Enter 打开 (12) = 54; Esc 返回 would make 64.
+  it('lists the hints of the context from the binding table', () => {
+    const { lastFrame } = render(<KeyHints context="followups" width={60} />);
+    expect(lastFrame()).toBe(
+      [
+        hint('y', '落实'),
+        hint('t', '推进'),
+        hint('x', '撤销'),
+        hint('↑↓', '移动'),
+        hint('PgDn', '翻页'),
+        hint('Enter', '打开'),
+      ].join('  '),
+    );
+  });
+
+  it('puts a message first and drops hints that no longer fit', () => {
+    const { lastFrame } = render(
+      <KeyHints
+        context="meeting"
+        width={30}
+        only={['meeting.addDecision', 'app.back', 'app.quit']}
+        message="已保存"
+        messageColor="red"
+      />,
+    );
+    // 已保存 (6) + 2 + "a 议定" (6) + 2 + "Esc 返回" (8) = 24; "Ctrl+C 退出" would need 13 more.
+    expect(lastFrame()).toBe(`${RED}已保存${FG_OFF}  ${hint('a', '议定')}  ${hint('Esc', '返回')}`);
+  });
+});
+
+describe('helpLines', () => {
+  it('groups the bindings of a context with aligned keys', () => {
+    const lines = helpLines('confirm', 40);
+    expect(lines).toEqual([
+      '确认：快捷键',
+      '',
+      '【确认】',
+      '  y / Enter  确定',
+      '  n / Esc    取消',
+      '',
+      '【全局】',
+      '  Ctrl+C     保存并退出',
+    ]);
+  });
+});
