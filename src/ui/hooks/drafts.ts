@@ -1,0 +1,42 @@
+// The meeting screen's draft: what is on screen and half typed (an open form), kept next to the meeting
+// file as a hidden `.<name>.draft.json` so that a kill or a crash in the middle of a sentence loses
+// nothing. Written on every change by rename (a reader sees the old or the new draft, never a mix);
+// not fsync'd, since it guards against the process dying, not the machine. The meetings folder loader
+// skips hidden files, so a draft is never taken for a meeting.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export function draftPathFor(meetingFile: string): string {
+  return path.join(path.dirname(meetingFile), `.${path.basename(meetingFile)}.draft.json`);
+}
+
+/** Write (or, with null, remove) the draft of a meeting. Returns an error message, or null. */
+export function writeDraft(meetingFile: string, draft: unknown): string | null {
+  const target = draftPathFor(meetingFile);
+  try {
+    if (draft === null) {
+      fs.rmSync(target, { force: true });
+      return null;
+    }
+    const temp = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, JSON.stringify(draft));
+    fs.renameSync(temp, target);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** The draft left by an earlier session, or null. */
+export function readDraft(meetingFile: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(draftPathFor(meetingFile), 'utf8')) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** Make sure the meetings folder exists before the first meeting is saved into it. */
+export function ensureFolder(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+}

@@ -1,0 +1,205 @@
+// The UI's one window onto the store and the domain: it loads the register and the meetings (store),
+// assesses them (domain) and hands screens ready values. Screens never read files or compute figures.
+// Loading is deferred until after the first frame (issue 3: no heavy work before the first frame).
+import { buildLedger } from '../../domain/ledger.js';
+import { assessRegister } from '../../domain/lag-rules.js';
+import type { RegisterAssessment } from '../../domain/lag-rules.js';
+import { registerFigures } from '../../domain/figures.js';
+import type { RegisterFigures } from '../../domain/figures.js';
+import { InputError, formatDiagnostic } from '../../domain/types.js';
+import type {
+  Diagnostic,
+  IsoDate,
+  LedgerEntry,
+  Meeting,
+  ProjectStatus,
+  Register,
+} from '../../domain/types.js';
+import { loadRegister } from '../../store/register-file.js';
+import { loadMeetings } from '../../store/meeting-read.js';
+import { openSettings } from '../../store/settings.js';
+import type { SettingsStore } from '../../store/settings.js';
+import { buildProjectIndex } from '../screens/projects-state.js';
+import type { ProjectIndex } from '../screens/projects-state.js';
+
+export interface SessionOptions {
+  registerPath: string;
+  meetingsDir: string;
+  /** the day for the ledger and new meetings; default the local date */
+  today?: IsoDate;
+  settings?: SettingsStore;
+  /** milliseconds clock, for the time spent on an agenda item */
+  now?: () => number;
+}
+
+export interface LoadedData {
+  register: Register;
+  warnings: Diagnostic[];
+  meetings: Meeting[];
+  /** problems reading the meetings folder (the meetings are then left out) */
+  meetingProblems: Diagnostic[];
+  /** the ledger on the register's as_of (lights count overdue decisions) */
+  ledgerAsOf: LedgerEntry[];
+  /** the ledger today (督办) */
+  ledgerToday: LedgerEntry[];
+  assessment: RegisterAssessment;
+  figures: RegisterFigures;
+  statusById: Map<string, ProjectStatus>;
+  /** 责任单位 of the register, then those only named in decisions */
+  units: string[];
+}
+
+export type SessionState =
+  | { phase: 'loading' }
+  | { phase: 'ready'; data: LoadedData }
+  | { phase: 'error'; message: string };
+
+export function localToday(date = new Date()): IsoDate {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof InputError) return error.diagnostics.map(formatDiagnostic).join('\n');
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class Session {
+  readonly registerPath: string;
+  readonly meetingsDir: string;
+  readonly today: IsoDate;
+  readonly now: () => number;
+  private settingsStore: SettingsStore | undefined;
+  private state: SessionState = { phase: 'loading' };
+  private listeners = new Set<() => void>();
+  private index: { data: LoadedData; index: ProjectIndex } | null = null;
+  private shutdownHooks = new Set<() => void>();
+
+  constructor(options: SessionOptions) {
+    this.registerPath = options.registerPath;
+    this.meetingsDir = options.meetingsDir;
+    this.today = options.today ?? localToday();
+    this.settingsStore = options.settings;
+    this.now = options.now ?? (() => Date.now());
+  }
+
+  /** Settings are opened on first use (conf reads a file). */
+  get settings(): SettingsStore {
+    this.settingsStore ??= openSettings();
+    return this.settingsStore;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): SessionState => this.state;
+
+  private set(state: SessionState): void {
+    this.state = state;
+    for (const l of this.listeners) l();
+  }
+
+  /**
+   * Run `hook` when the app ends (Ctrl+C, a signal, normal exit): release a meeting lock, write a draft.
+   * Returns a function that removes it (call it when the hook's owner goes away).
+   */
+  onShutdown(hook: () => void): () => void {
+    this.shutdownHooks.add(hook);
+    return () => this.shutdownHooks.delete(hook);
+  }
+
+  /** Runs every shutdown hook once; safe to call several times. */
+  shutdown(): void {
+    const hooks = [...this.shutdownHooks];
+    this.shutdownHooks.clear();
+    for (const hook of hooks) {
+      try {
+        hook();
+      } catch {
+        // leaving anyway: one failing hook must not keep the others from running
+      }
+    }
+  }
+
+  /** Read and assess everything (synchronous; call after the first frame). */
+  load(): void {
+    try {
+      const { register, warnings } = loadRegister(this.registerPath);
+      const { meetings, problems } = this.readMeetings();
+      this.set({ phase: 'ready', data: this.assemble(register, warnings, meetings, problems) });
+    } catch (error) {
+      this.set({ phase: 'error', message: describeError(error) });
+    }
+  }
+
+  /** Re-read the meetings (after a meeting was saved or a decision followed up) and re-assess. */
+  reloadMeetings(): void {
+    if (this.state.phase !== 'ready') return;
+    const { register, warnings } = this.state.data;
+    const { meetings, problems } = this.readMeetings();
+    this.set({ phase: 'ready', data: this.assemble(register, warnings, meetings, problems) });
+  }
+
+  private readMeetings(): { meetings: Meeting[]; problems: Diagnostic[] } {
+    try {
+      return { meetings: loadMeetings(this.meetingsDir), problems: [] };
+    } catch (error) {
+      if (error instanceof InputError) return { meetings: [], problems: error.diagnostics };
+      throw error;
+    }
+  }
+
+  private assemble(
+    register: Register,
+    warnings: Diagnostic[],
+    meetings: Meeting[],
+    meetingProblems: Diagnostic[],
+  ): LoadedData {
+    const ledgerAsOf = buildLedger(meetings, register.meta.asOf);
+    const ledgerToday = buildLedger(meetings, this.today);
+    const assessment = assessRegister(register, ledgerAsOf);
+    const figures = registerFigures(register, assessment.statuses);
+    const statusById = new Map<string, ProjectStatus>();
+    for (const s of assessment.statuses) statusById.set(s.project.id, s);
+    const units: string[] = [];
+    const seen = new Set<string>();
+    for (const p of register.projects) {
+      if (!seen.has(p.unit)) {
+        seen.add(p.unit);
+        units.push(p.unit);
+      }
+      for (const pr of p.problems) {
+        if (pr.unit !== undefined && !seen.has(pr.unit)) {
+          seen.add(pr.unit);
+          units.push(pr.unit);
+        }
+      }
+    }
+    for (const e of ledgerToday) {
+      if (!seen.has(e.decision.unit)) {
+        seen.add(e.decision.unit);
+        units.push(e.decision.unit);
+      }
+    }
+    return {
+      register,
+      warnings,
+      meetings,
+      meetingProblems,
+      ledgerAsOf,
+      ledgerToday,
+      assessment,
+      figures,
+      statusById,
+      units,
+    };
+  }
+
+  /** The project list's sort/search index, built once per load. */
+  projectIndex(data: LoadedData): ProjectIndex {
+    if (this.index?.data !== data) this.index = { data, index: buildProjectIndex(data.assessment.statuses) };
+    return this.index.index;
+  }
+}

@@ -1,0 +1,86 @@
+// Starting the interactive app: checks for a terminal, draws on the alternate screen, and leaves
+// safely on Ctrl+C, SIGTERM or SIGHUP (every edit is already on disk; the meeting lock is released).
+import type { Route } from './screens/navigation.js';
+
+export interface RunAppOptions {
+  registerPath: string;
+  meetingsDir: string;
+  /** `diaodu meet <register>`: straight into the meeting */
+  startInMeeting?: boolean;
+}
+
+export const NOT_A_TERMINAL =
+  'diaodu：交互界面需要在终端中运行，但当前的标准输入或输出不是终端（可能是管道或重定向）。\n' +
+  '在脚本中请使用命令：diaodu check、lagging、items、minutes、bulletin、import（详见 diaodu --help）。\n';
+
+const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
+const LEAVE_ALT_SCREEN = '\u001b[?1049l';
+
+const SIGNAL_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 2, SIGHUP: 1, SIGTERM: 15 };
+
+export async function runApp(options: RunAppOptions): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write(NOT_A_TERMINAL);
+    return 2;
+  }
+  // React's development build is several times slower per keypress; the app runs the production one.
+  process.env.NODE_ENV ??= 'production';
+  const [{ createElement }, { render }, { App }, { Session }] = await Promise.all([
+    import('react'),
+    import('ink'),
+    import('./app.js'),
+    import('./hooks/session.js'),
+  ]);
+  const session = new Session({ registerPath: options.registerPath, meetingsDir: options.meetingsDir });
+  const initialRoutes: Route[] = options.startInMeeting
+    ? [{ screen: 'home' }, { screen: 'meeting' }]
+    : [{ screen: 'home' }];
+
+  let restored = false;
+  const restoreScreen = () => {
+    if (restored) return;
+    restored = true;
+    process.stdout.write(LEAVE_ALT_SCREEN);
+  };
+  const shutdown = () => session.shutdown();
+
+  const signalHandlers = new Map<NodeJS.Signals, () => void>();
+  for (const signal of Object.keys(SIGNAL_CODES) as NodeJS.Signals[]) {
+    const handler = () => {
+      shutdown();
+      try {
+        instance.unmount();
+      } catch {
+        // already gone
+      }
+      restoreScreen();
+      process.exit(128 + (SIGNAL_CODES[signal] ?? 0));
+    };
+    signalHandlers.set(signal, handler);
+    process.on(signal, handler);
+  }
+  process.on('exit', shutdown);
+
+  process.stdout.write(ENTER_ALT_SCREEN);
+  // no JSX in this file: the JSX runtime would load React before NODE_ENV is set
+  const instance = render(createElement(App, { session, initialRoutes, onQuit: shutdown }), {
+    exitOnCtrlC: false,
+    maxFps: 60,
+  });
+  let code = 0;
+  try {
+    await instance.waitUntilExit();
+  } catch (error) {
+    code = 1;
+    restoreScreen();
+    process.stderr.write(
+      `diaodu：内部错误：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  } finally {
+    shutdown();
+    restoreScreen();
+    for (const [signal, handler] of signalHandlers) process.off(signal, handler);
+    process.off('exit', shutdown);
+  }
+  return code;
+}

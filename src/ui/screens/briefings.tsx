@@ -1,0 +1,18 @@
+import { Text, useInput } from 'ink';
+import { matches } from '../key-bindings.js';
+import { Screen } from './chrome.js';
+import type { ScreenProps } from './types.js';
+
+export function BriefingsScreen(props: ScreenProps & { meetingFile?: string | undefined }) {
+  useInput(
+    (input, key) => {
+      if (matches('app.back', input, key)) props.nav.pop();
+    },
+    { isActive: props.active },
+  );
+  return (
+    <Screen title="简报" context="briefings">
+      <Text>建设中</Text>
+    </Screen>
+  );
+}

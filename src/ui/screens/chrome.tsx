@@ -1,0 +1,96 @@
+// What every screen shares: a header line (where you are), the body, a status line (saved, errors)
+// and a footer with the keys that work here, generated from the key-binding table.
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import type { Light } from '../../domain/types.js';
+import { hintsFor } from '../key-bindings.js';
+import type { Command, Context, KeyHint } from '../key-bindings.js';
+import { displayWidth, fitToWidth, truncateToWidth } from '../../text/width.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+
+/** Lines the chrome takes: header, status, footer. */
+export const CHROME_LINES = 3;
+
+export function bodyHeight(rows: number): number {
+  return Math.max(1, rows - CHROME_LINES);
+}
+
+export const LIGHT_COLOR: Record<Light, string> = { 红: 'red', 黄: 'yellow', 绿: 'green' };
+/** A shape as well as a colour and the character itself: readable in black and white. */
+export const LIGHT_MARK: Record<Light, string> = { 红: '●', 黄: '▲', 绿: '○' };
+
+export function LightText(props: { light: Light; bold?: boolean }) {
+  return (
+    <Text color={LIGHT_COLOR[props.light]} bold={props.bold ?? props.light === '红'}>
+      {LIGHT_MARK[props.light]}
+      {props.light}
+    </Text>
+  );
+}
+
+export type StatusKind = 'info' | 'ok' | 'error';
+
+export interface StatusMessage {
+  kind: StatusKind;
+  text: string;
+}
+
+function footerText(hints: readonly KeyHint[], width: number): string {
+  const parts = hints.map((h) => `${h.keys} ${h.label}`);
+  let out = '';
+  for (const p of parts) {
+    const next = out ? `${out}  ${p}` : p;
+    if (displayWidth(next) > width) break;
+    out = next;
+  }
+  return out;
+}
+
+export interface ScreenProps {
+  /** 总览, 项目, 调度会 … */
+  title: string;
+  /** right side of the header (第3/12项 · 02:13) as text … */
+  rightText?: string;
+  /** … or as a live element (a ticking timer) of a known width, after `rightText` */
+  right?: ReactNode;
+  rightWidth?: number;
+  /** the key context: the footer shows its keys */
+  context: Context;
+  /** footer: these commands (in this order) instead of the context's short list */
+  hints?: readonly Command[];
+  /** footer: extra hints after the table's ones (e.g. the due quick picks) */
+  extraHints?: readonly KeyHint[];
+  status?: StatusMessage | null;
+  children: ReactNode;
+}
+
+export function Screen(props: ScreenProps) {
+  const { columns, rows } = useTerminalSize();
+  const left = ` diaodu › ${props.title}`;
+  const rightText = props.rightText ? `${props.rightText} ` : '';
+  const liveWidth = props.right ? (props.rightWidth ?? 0) : 0;
+  const room = Math.max(0, columns - displayWidth(rightText) - liveWidth);
+  const header = fitToWidth(left, room) + rightText;
+  const hints = [...hintsFor(props.context, props.hints), ...(props.extraHints ?? [])];
+  const status = props.status;
+  return (
+    <Box flexDirection="column" width={columns} height={rows}>
+      <Box height={1}>
+        <Text inverse bold>
+          {fitToWidth(header, columns - liveWidth)}
+        </Text>
+        {props.right}
+      </Box>
+      <Box flexDirection="column" height={bodyHeight(rows)} overflow="hidden">
+        {props.children}
+      </Box>
+      <Text
+        color={status?.kind === 'error' ? 'red' : status?.kind === 'ok' ? 'green' : undefined}
+        bold={status?.kind === 'error'}
+      >
+        {status ? truncateToWidth(status.text, columns) : ' '}
+      </Text>
+      <Text dimColor>{footerText(hints, columns) || ' '}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,176 @@
+// 总览: the register at a glance and the menu to every other screen.
+import { Box, Text, useInput } from 'ink';
+import { useCallback, useState } from 'react';
+import { formatPercent } from '../../domain/figures.js';
+import { ledgerSummary } from '../../domain/ledger.js';
+import { formatDate, formatMoney, progressComparison } from '../../briefing/wording.js';
+import { commandFor } from '../key-bindings.js';
+import type { Command } from '../key-bindings.js';
+import { useLatest } from '../components/use-latest.js';
+import { useSessionState } from '../hooks/use-session.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { fitToWidth } from '../../text/width.js';
+import type { LoadedData } from '../hooks/session.js';
+import { LightText, Screen } from './chrome.js';
+import type { Route } from './navigation.js';
+import type { ScreenProps } from './types.js';
+import { lastMeeting } from './meeting-info.js';
+
+interface MenuEntry {
+  command: Command;
+  digit: string;
+  label: string;
+  note: string;
+  route: Route;
+}
+
+export const HOME_MENU: readonly MenuEntry[] = [
+  {
+    command: 'goto.projects',
+    digit: '1',
+    label: '项目',
+    note: '全部项目：排序、筛选、搜索',
+    route: { screen: 'projects' },
+  },
+  {
+    command: 'goto.meeting',
+    digit: '2',
+    label: '调度会',
+    note: '开会：先听落实情况，再逐个过滞后项目',
+    route: { screen: 'meeting' },
+  },
+  {
+    command: 'goto.ledger',
+    digit: '3',
+    label: '督办',
+    note: '全部议定事项，逾期在前',
+    route: { screen: 'ledger' },
+  },
+  {
+    command: 'goto.briefings',
+    digit: '4',
+    label: '简报',
+    note: '调度会纪要、月通报',
+    route: { screen: 'briefings' },
+  },
+  {
+    command: 'goto.settings',
+    digit: '5',
+    label: '设置',
+    note: '发文机关、默认主持与出席、文件夹',
+    route: { screen: 'settings' },
+  },
+];
+
+function Row(props: { label: string; children: React.ReactNode }) {
+  return (
+    <Box>
+      <Text>{fitToWidth(` ${props.label}`, 16)}</Text>
+      <Text wrap="truncate">{props.children}</Text>
+    </Box>
+  );
+}
+
+function Overview({ data }: { data: LoadedData }) {
+  const { figures: f, register } = data;
+  const unit = register.meta.moneyUnit;
+  const summary = ledgerSummary(data.ledgerToday);
+  const last = lastMeeting(data.meetings);
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="truncate">
+        {' '}
+        {register.meta.title}
+      </Text>
+      <Text wrap="truncate">
+        {' '}
+        数据截至 {formatDate(register.meta.asOf)} · 共{f.projectCount}个项目 · 序时进度{' '}
+        {formatPercent(f.timeProgress)}
+      </Text>
+      <Text> </Text>
+      <Row label="开复工率">
+        {f.startRate === null ? '—' : formatPercent(f.startRate)}（已开复工{f.started}个，共{f.projectCount}
+        个）
+      </Row>
+      <Row label="年度投资完成率">
+        {f.completionRate === null
+          ? '—（无年度计划投资）'
+          : `${formatPercent(f.completionRate)}，${progressComparison(f.completionRate, f.timeProgress)}`}
+      </Row>
+      <Row label="年度计划投资">
+        {formatMoney(f.totals.annualPlan, unit)}，已完成 {formatMoney(f.totals.completedYear, unit)}
+      </Row>
+      <Row label="红黄绿灯">
+        <LightText light="红" /> {f.lights.红}个 <LightText light="黄" /> {f.lights.黄}个{' '}
+        <LightText light="绿" /> {f.lights.绿}个
+      </Row>
+      <Row label="议定事项">
+        未办结 {summary.open + summary.overdue} 项，其中
+        <Text color={summary.overdue > 0 ? 'red' : undefined} bold={summary.overdue > 0}>
+          逾期 {summary.overdue} 项
+        </Text>
+        ；已落实 {summary.done} 项
+      </Row>
+      <Row label="上次调度会">{last ?? '尚无会议记录'}</Row>
+    </Box>
+  );
+}
+
+export function HomeScreen({ session, active, nav }: ScreenProps) {
+  const state = useSessionState(session);
+  const [cursor, setCursor] = useState(0);
+  const { columns } = useTerminalSize();
+  const latest = useLatest({ cursor, nav });
+  const handler = useCallback(
+    (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+      const { nav, cursor } = latest.current;
+      const command = commandFor('home', input, key);
+      if (!command) return;
+      const entry = HOME_MENU.find((m) => m.command === command);
+      if (entry) return nav.push(entry.route);
+      switch (command) {
+        case 'nav.up':
+          return setCursor((c) => (c + HOME_MENU.length - 1) % HOME_MENU.length);
+        case 'nav.down':
+          return setCursor((c) => (c + 1) % HOME_MENU.length);
+        case 'nav.home':
+          return setCursor(0);
+        case 'nav.end':
+          return setCursor(HOME_MENU.length - 1);
+        case 'nav.open':
+          return nav.push(HOME_MENU[cursor]!.route);
+        case 'app.help':
+          return nav.push({ screen: 'help', context: 'home' });
+        default:
+          return;
+      }
+    },
+    [latest],
+  );
+  useInput(handler, { isActive: active });
+
+  return (
+    <Screen title="总览" context="home" hints={['nav.down', 'nav.open', 'app.help', 'app.quit']}>
+      {state.phase === 'loading' ? (
+        <Text> 正在读取台账 {session.registerPath} …</Text>
+      ) : state.phase === 'error' ? (
+        <Box flexDirection="column">
+          <Text color="red" bold>
+            {' '}
+            台账无法打开：
+          </Text>
+          <Text color="red">{state.message}</Text>
+        </Box>
+      ) : (
+        <Overview data={state.data} />
+      )}
+      <Text> </Text>
+      {HOME_MENU.map((m, i) => (
+        <Text key={m.digit} inverse={i === cursor} wrap="truncate">
+          {fitToWidth(` ${i === cursor ? '▶' : ' '} ${m.digit} ${m.label}`, 14)}
+          <Text dimColor={i !== cursor}>{fitToWidth(m.note, Math.max(0, columns - 14))}</Text>
+        </Text>
+      ))}
+    </Screen>
+  );
+}

@@ -1,0 +1,214 @@
+// Where the secretary is in the meeting, as pure state: the agenda, the follow-up list, one project,
+// and whichever form or question is open. The meeting's content itself is the MeetingDocument's.
+// The whole state (with a half-typed form) is written to the draft file after every change, so a
+// resumed meeting opens where it was left.
+import type { DecisionDraft } from './forms.js';
+
+export type MeetingView = 'agenda' | 'followups' | 'item' | 'closed';
+
+export type MeetingForm =
+  | { type: 'decision'; draft: DecisionDraft }
+  | { type: 'notes'; project: string; text: string }
+  | { type: 'followupNote'; decision: string; text: string }
+  | { type: 'addItem'; query: string };
+
+export type MeetingConfirm =
+  | { type: 'deleteDecision'; id: string }
+  | { type: 'dropItem'; project: string }
+  | { type: 'close' }
+  /** Esc on a form with text in it */
+  | { type: 'discard' };
+
+export interface MeetingUi {
+  view: MeetingView;
+  /** agenda rows: 0 is 上次议定事项落实情况, 1… the projects */
+  agendaCursor: number;
+  /** the project shown (index into the agenda items) */
+  itemIndex: number;
+  /** rows of the project page: its decisions, then the notes row */
+  rowCursor: number;
+  followupCursor: number;
+  form: MeetingForm | null;
+  confirm: MeetingConfirm | null;
+}
+
+export const initialMeetingUi: MeetingUi = {
+  view: 'agenda',
+  agendaCursor: 0,
+  itemIndex: 0,
+  rowCursor: 0,
+  followupCursor: 0,
+  form: null,
+  confirm: null,
+};
+
+/** Sizes the cursors are kept within. */
+export interface MeetingCounts {
+  items: number;
+  followups: number;
+  /** decisions of the shown project (its page has one more row: the notes) */
+  decisions: number;
+}
+
+export type MeetingUiAction =
+  | { type: 'show'; view: MeetingView }
+  | { type: 'openItem'; index: number }
+  | { type: 'stepItem'; delta: 1 | -1 }
+  | { type: 'moveCursor'; delta: number }
+  | { type: 'cursorTo'; at: 'first' | 'last' }
+  | { type: 'setRow'; row: number }
+  | { type: 'openForm'; form: MeetingForm }
+  | { type: 'updateForm'; form: MeetingForm }
+  | { type: 'closeForm' }
+  | { type: 'ask'; confirm: MeetingConfirm }
+  | { type: 'answered' }
+  /** after an agenda change: keep the cursor on the moved project */
+  | { type: 'agendaCursor'; row: number };
+
+function clamp(n: number, min: number, max: number): number {
+  return Math.max(min, Math.min(max, n));
+}
+
+/** Keeps every cursor inside the current sizes (after a deletion, a drop, or a resumed draft). */
+export function clampMeetingUi(ui: MeetingUi, counts: MeetingCounts): MeetingUi {
+  const agendaCursor = clamp(ui.agendaCursor, 0, counts.items);
+  const itemIndex = clamp(ui.itemIndex, 0, Math.max(0, counts.items - 1));
+  const rowCursor = clamp(ui.rowCursor, 0, counts.decisions);
+  const followupCursor = clamp(ui.followupCursor, 0, Math.max(0, counts.followups - 1));
+  const view = ui.view === 'item' && counts.items === 0 ? 'agenda' : ui.view;
+  if (
+    agendaCursor === ui.agendaCursor &&
+    itemIndex === ui.itemIndex &&
+    rowCursor === ui.rowCursor &&
+    followupCursor === ui.followupCursor &&
+    view === ui.view
+  ) {
+    return ui;
+  }
+  return { ...ui, view, agendaCursor, itemIndex, rowCursor, followupCursor };
+}
+
+export function reduceMeetingUi(ui: MeetingUi, action: MeetingUiAction, counts: MeetingCounts): MeetingUi {
+  switch (action.type) {
+    case 'show':
+      return { ...ui, view: action.view, form: null, confirm: null };
+    case 'openItem':
+      if (counts.items === 0) return ui;
+      return {
+        ...ui,
+        view: 'item',
+        itemIndex: clamp(action.index, 0, counts.items - 1),
+        agendaCursor: clamp(action.index, 0, counts.items - 1) + 1,
+        rowCursor: 0,
+        form: null,
+        confirm: null,
+      };
+    case 'stepItem': {
+      if (ui.view !== 'item' || counts.items === 0) return ui;
+      const index = ui.itemIndex + action.delta;
+      if (index < 0 || index >= counts.items) return ui;
+      return { ...ui, itemIndex: index, agendaCursor: index + 1, rowCursor: 0 };
+    }
+    case 'moveCursor':
+    case 'cursorTo': {
+      const size =
+        ui.view === 'agenda'
+          ? counts.items + 1
+          : ui.view === 'followups'
+            ? counts.followups
+            : counts.decisions + 1;
+      if (size <= 0) return ui;
+      const current =
+        ui.view === 'agenda' ? ui.agendaCursor : ui.view === 'followups' ? ui.followupCursor : ui.rowCursor;
+      const next =
+        action.type === 'cursorTo'
+          ? action.at === 'first'
+            ? 0
+            : size - 1
+          : clamp(current + action.delta, 0, size - 1);
+      if (next === current) return ui;
+      if (ui.view === 'agenda') return { ...ui, agendaCursor: next };
+      if (ui.view === 'followups') return { ...ui, followupCursor: next };
+      return { ...ui, rowCursor: next };
+    }
+    case 'setRow':
+      return ui.rowCursor === action.row ? ui : { ...ui, rowCursor: clamp(action.row, 0, counts.decisions) };
+    case 'openForm':
+    case 'updateForm':
+      return { ...ui, form: action.form, confirm: null };
+    case 'closeForm':
+      return ui.form === null && ui.confirm === null ? ui : { ...ui, form: null, confirm: null };
+    case 'ask':
+      return { ...ui, confirm: action.confirm };
+    case 'answered':
+      return ui.confirm === null ? ui : { ...ui, confirm: null };
+    case 'agendaCursor':
+      return { ...ui, agendaCursor: clamp(action.row, 0, counts.items) };
+  }
+}
+
+/** "第3/12项" for the header, or the part of the meeting shown. */
+export function whereLabel(ui: MeetingUi, counts: MeetingCounts): string {
+  switch (ui.view) {
+    case 'agenda':
+      return `议程 共${counts.items}项`;
+    case 'followups':
+      return `上次议定事项 ${counts.followups === 0 ? 0 : ui.followupCursor + 1}/${counts.followups}`;
+    case 'item':
+      return `第${ui.itemIndex + 1}/${counts.items}项`;
+    case 'closed':
+      return '会议已结束';
+  }
+}
+
+/** The draft file's content: the UI state, checked loosely when read back. */
+export function parseDraftUi(value: unknown): MeetingUi | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Partial<MeetingUi>;
+  const views: MeetingView[] = ['agenda', 'followups', 'item', 'closed'];
+  if (!views.includes(v.view as MeetingView)) return null;
+  const num = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : 0);
+  return {
+    view: v.view === 'closed' ? 'agenda' : (v.view as MeetingView),
+    agendaCursor: num(v.agendaCursor),
+    itemIndex: num(v.itemIndex),
+    rowCursor: num(v.rowCursor),
+    followupCursor: num(v.followupCursor),
+    form: parseForm(v.form),
+    confirm: null,
+  };
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+function parseForm(value: unknown): MeetingForm | null {
+  if (!value || typeof value !== 'object') return null;
+  const f = value as Record<string, unknown>;
+  switch (f.type) {
+    case 'decision': {
+      const d = (f.draft ?? {}) as Record<string, unknown>;
+      const fields = ['text', 'unit', 'owner', 'due'];
+      const draft: DecisionDraft = {
+        project: str(d.project),
+        text: str(d.text),
+        unit: str(d.unit),
+        owner: str(d.owner),
+        due: str(d.due),
+        field: (fields.includes(str(d.field)) ? str(d.field) : 'text') as DecisionDraft['field'],
+        pick: typeof d.pick === 'number' ? d.pick : -1,
+      };
+      if (typeof d.id === 'string') draft.id = d.id;
+      return draft.project ? { type: 'decision', draft } : null;
+    }
+    case 'notes':
+      return str(f.project) ? { type: 'notes', project: str(f.project), text: str(f.text) } : null;
+    case 'followupNote':
+      return str(f.decision) ? { type: 'followupNote', decision: str(f.decision), text: str(f.text) } : null;
+    case 'addItem':
+      return { type: 'addItem', query: str(f.query) };
+    default:
+      return null;
+  }
+}
