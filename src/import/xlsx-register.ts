@@ -7,6 +7,7 @@
 // registerToXlsx writes a register back as such a spreadsheet (plus 台账信息, 节点计划 and 问题清单
 // sheets), so that register → xlsx → import gives the same register.
 import ExcelJS from 'exceljs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { stringify } from 'yaml';
 import type { Diagnostic, IsoDate, LagRules, MoneyUnit, Register } from '../domain/types.js';
@@ -282,7 +283,8 @@ class Reporter {
 }
 
 const TOTALS = /^(合计|总计|小计|共计|汇总|累计)|(合计|总计|小计)$/;
-const NOTE_ROW = /^(注|备注|说明|填报|制表|审核|报送|联系人|单位负责人|数据来源)\s*[:：]/;
+const NOTE_ROW =
+  /^(注|备注|说明|填报人?|填报单位|制表人?|审核人?|报送单位|联系人|单位负责人|数据来源)\s*[:：]/;
 const GROUP_NATURE = /(新建|续建|前期|预备)/;
 
 export async function importRegisterFromXlsx(file: string, opts: ImportOptions = {}): Promise<ImportResult> {
@@ -308,6 +310,7 @@ export async function importRegisterFromXlsx(file: string, opts: ImportOptions =
     return empty(rep.problems);
   }
   try {
+    statSync(file);
     await book.xlsx.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
