@@ -98,9 +98,10 @@ describe('decimal scaling', () => {
     expect(shiftDecimal('-', '1', '5', 0)).toBe(-1.5);
   });
 
-  it('scales JS numbers through their decimal form (1.1 × 10⁴ is 11000, not 11000.000000000002)', () => {
-    expect(1.1 * 10000).not.toBe(11000);
-    expect(scaleNumber(1.1, 4)).toBe(11000);
+  it('scales JS numbers through their decimal form (0.57 × 10⁴ is 5700, not 5699.999999999999)', () => {
+    expect(0.57 * 10000).not.toBe(5700);
+    expect(scaleNumber(0.57, 4)).toBe(5700);
+    expect(scaleNumber(1.005, 4)).toBe(10050);
     expect(0.0029 * 10000).not.toBe(29);
     expect(scaleNumber(0.0029, 4)).toBe(29);
     expect(scaleNumber(2.77, 4)).toBe(27700);
