@@ -124,11 +124,24 @@ describe('displayWidth against Ink on mixed text', () => {
     '한',
     '\u1100',
     '\u1161',
+    '〰',
+    '、',
+    '\u302a',
+    '丽',
+    '（',
   ];
   it('matches Ink for random mixes of tricky characters', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 6 }), (parts) => {
         const s = parts.join('');
+        expect(displayWidth(s)).toBe(inkWidth(s));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('matches Ink for random grapheme strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 5 }), (s) => {
         expect(displayWidth(s)).toBe(inkWidth(s));
       }),
       { numRuns: 300 },

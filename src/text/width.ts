@@ -21,15 +21,28 @@ const RGI_EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
 const KEYCAP = /^[\d#*]\u20e3$/;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/gu;
 const PICTOGRAPHIC_ONE = /\p{Extended_Pictographic}/u;
-// Pictographs that are East Asian Wide are exactly those with emoji presentation by default.
+// Pictographs that are East Asian Wide: those with emoji presentation by default, plus these
+// (listed from get-east-asian-width 1.7, the table Ink's string-width uses): 〰 〽 ㊗ ㊙ and a few
+// recent symbols.
 const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
+const WIDE_TEXT_PICTOGRAPHS = new Set([
+  0x3030, 0x303d, 0x3297, 0x3299, 0x1f1ae, 0x1f202, 0x1f237, 0x1f6d9, 0x1f7da, 0x1fa8b, 0x1fa8c, 0x1fa8d,
+  0x1facc, 0x1fadd, 0x1faeb, 0x1faf9, 0x1fafa,
+]);
 const SPACING_MARK = /\p{Mc}/u;
 const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
+// Text made only of printable ASCII (1 column) and BMP characters that are always 2 columns and
+// never combine: CJK ideographs, CJK symbols and punctuation (、。「」…, not the combining tone
+// marks U+302A–302F), fullwidth forms (，（）：１Ａ). One UTF-16 unit per grapheme, so the width is
+// counted without segmenting — the common case for a Chinese register, and the table's hot path.
+const SIMPLE =
+  /^[\u0020-\u007e\u3000-\u3029\u3030-\u303e\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6]*$/;
+const NARROW_UNIT = /[\u0020-\u007e]/;
 const INVISIBLE = /^[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Mn}\p{Me}\p{Cs}]+$/u;
 
 /** Splits text into grapheme clusters (what a reader sees as one character). */
 export function graphemes(s: string): string[] {
-  if (PRINTABLE_ASCII.test(s)) return s.split('');
+  if (SIMPLE.test(s)) return s.split('');
   const out: string[] = [];
   for (const { segment } of segmenter.segment(s)) out.push(segment);
   return out;
@@ -39,6 +52,7 @@ export function graphemes(s: string): string[] {
 export function graphemeWidth(g: string): number {
   if (g.length === 0) return 0;
   if (g.length === 1 && g >= ' ' && g <= '~') return 1;
+  if (g.length === 1 && SIMPLE.test(g)) return 2;
   if (INVISIBLE.test(g)) return 0;
   if (RGI_EMOJI.test(g) || KEYCAP.test(g)) return 2;
   if (g.includes('\u200d') && (g.match(PICTOGRAPHIC)?.length ?? 0) >= 2) return 2;
@@ -49,7 +63,11 @@ export function graphemeWidth(g: string): number {
   const first = cps[at] ?? ' ';
   const jamo = hangulJamoWidth(cps.slice(at).filter((cp) => !INVISIBLE.test(cp)));
   if (jamo !== undefined) return jamo;
-  let width = PICTOGRAPHIC_ONE.test(first) ? (EMOJI_PRESENTATION.test(first) ? 2 : 1) : stringWidth(first);
+  let width = stringWidth(first);
+  if (PICTOGRAPHIC_ONE.test(first)) {
+    const wide = EMOJI_PRESENTATION.test(first) || WIDE_TEXT_PICTOGRAPHS.has(first.codePointAt(0) ?? 0);
+    width = wide ? 2 : 1;
+  }
   for (const cp of cps.slice(at + 1)) {
     if (SPACING_MARK.test(cp) || (cp >= '\uff00' && cp <= '\uffef')) width += stringWidth(cp);
   }
@@ -86,6 +104,11 @@ function hangulJamoWidth(visible: string[]): number | undefined {
 /** Columns the text occupies in a terminal (plain text: no escape sequences). */
 export function displayWidth(s: string): number {
   if (PRINTABLE_ASCII.test(s)) return s.length;
+  if (SIMPLE.test(s)) {
+    let width = 0;
+    for (let i = 0; i < s.length; i++) width += NARROW_UNIT.test(s[i]!) ? 1 : 2;
+    return width;
+  }
   let width = 0;
   for (const g of graphemes(s)) width += graphemeWidth(g);
   return width;
