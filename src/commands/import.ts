@@ -1,15 +1,10 @@
-// `diaodu import <台账.xlsx>`: turns a department's spreadsheet into a register YAML. Reports which
-// columns were mapped and which ignored, and every row problem. A register with errors is never
-// written (nor printed) — not even the rows that did convert: a partial register would silently
-// drop projects from every figure.
-import {
-  diagnosticsText,
-  guard,
-  resolvePath,
-  writeOutput,
-  type CommandContext,
-  type CommandResult,
-} from './common.js';
+// `diaodu import <台账.xlsx>`: turns a department's spreadsheet into a register YAML (the office
+// helper's importer does the reading). Reports which columns were mapped and which ignored, rows
+// passed over, and every row problem as 文件 工作表!C5. A register with errors is never written
+// nor printed — not even the rows that did convert: a partial register would silently drop
+// projects from every figure.
+import type { ImportProblem } from '../import/xlsx-register.js';
+import { guard, resolvePath, writeOutput, type CommandContext, type CommandResult } from './common.js';
 
 export interface ImportOptions {
   file: string;
@@ -18,30 +13,52 @@ export interface ImportOptions {
   force?: boolean;
 }
 
+/** "台账.xlsx 台账!C5: 错误：…" — the sheet and cell as Excel names them. */
+export function importProblemLine(p: ImportProblem, file: string): string {
+  const label = p.severity === 'error' ? '错误' : '警告';
+  const cell = p.row > 0 ? `${p.col}${p.row}` : p.col;
+  const where = p.sheet ? ` ${p.sheet}${cell ? `!${cell}` : ''}` : cell ? ` ${cell}` : '';
+  return `${file}${where}: ${label}：${p.message}`;
+}
+
 export async function runImport(opts: ImportOptions, ctx: CommandContext): Promise<CommandResult> {
   return guard(async () => {
     const { importRegisterFromXlsx } = await import('../import/xlsx-register.js');
     const importOpts: { sheet?: string } = {};
     if (opts.sheet !== undefined) importOpts.sheet = opts.sheet;
     const result = await importRegisterFromXlsx(resolvePath(ctx, opts.file), importOpts);
-    const report: string[] = [`工作表：${result.sheet}`];
-    report.push(
-      `已识别的列（${result.mapped.length}）：${result.mapped.map((m) => `${m.header}→${m.field}`).join('、') || '无'}`,
-    );
-    if (result.ignored.length > 0)
-      report.push(`未使用的列（${result.ignored.length}）：${result.ignored.join('、')}`);
-    const errors = result.problems.filter((p) => p.severity === 'error');
-    const stderr = `${report.join('\n')}\n${diagnosticsText(result.problems)}`;
-    if (errors.length > 0 || result.yaml === undefined) {
-      return {
-        stdout: '',
-        stderr: `${stderr}共${errors.length}处错误，台账未${opts.out !== undefined ? '写入' : '输出'}；请修改表格后重新导入。\n`,
-        exitCode: 2,
-      };
+    const report: string[] = [];
+    if (result.sheet) {
+      const others = result.sheets.filter((s) => s !== result.sheet);
+      report.push(
+        `工作表：${result.sheet}${result.headerRow > 0 ? `（表头在第${result.headerRow}行）` : ''}` +
+          (others.length > 0 ? `；其他工作表：${others.join('、')}（可用 --sheet 指定）` : ''),
+      );
     }
-    const done = `已转换${result.projectCount}个项目。\n`;
-    if (opts.out === undefined) return { stdout: result.yaml, stderr: stderr + done, exitCode: 0 };
+    if (result.mapped.length > 0 || result.sheet) {
+      report.push(
+        `已识别的列（${result.mapped.length}）：${
+          result.mapped
+            .map((m) => `${m.column}列“${m.header}”→${m.field}${m.unit ? `（${m.unit}）` : ''}`)
+            .join('、') || '无'
+        }`,
+      );
+    }
+    if (result.ignored.length > 0)
+      report.push(`未导入的列（${result.ignored.length}）：${result.ignored.join('、')}`);
+    for (const s of result.skipped) report.push(`跳过第${s.row}行：${s.reason}`);
+    for (const p of result.problems) report.push(importProblemLine(p, opts.file));
+    const errors = result.problems.filter((p) => p.severity === 'error').length;
+    if (errors > 0 || result.yaml === undefined) {
+      report.push(
+        `共${errors}处错误，台账未${opts.out !== undefined ? '写入' : '输出'}（有错误时不生成部分台账）；请修改表格后重新导入。`,
+      );
+      return { stdout: '', stderr: `${report.join('\n')}\n`, exitCode: 2 };
+    }
+    report.push(`已转换${result.projectCount}个项目。`);
+    if (opts.out === undefined) return { stdout: result.yaml, stderr: `${report.join('\n')}\n`, exitCode: 0 };
     const target = writeOutput(ctx, opts.out, result.yaml, opts.force ?? false);
-    return { stdout: '', stderr: `${stderr}${done}已写入 ${target}\n`, exitCode: 0 };
+    report.push(`已写入 ${target}`);
+    return { stdout: '', stderr: `${report.join('\n')}\n`, exitCode: 0 };
   }, 'import');
 }

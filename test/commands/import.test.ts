@@ -1,0 +1,96 @@
+// `diaodu import` as a command: the report of columns and problems, YAML to stdout or --out, and no
+// register at all (not a partial one) when the spreadsheet has errors.
+import ExcelJS from 'exceljs';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../src/commands/common.js';
+import { runImport } from '../../src/commands/import.js';
+import { registerToXlsx } from '../../src/import/xlsx-register.js';
+import { loadRegister } from '../../src/store/register-file.js';
+
+const fixtures = path.join(import.meta.dirname, 'fixtures');
+let tmp: string;
+let ctx: CommandContext;
+let good: string;
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-import-cmd-'));
+  ctx = { cwd: tmp, today: () => '2021-09-13' };
+  good = path.join(tmp, '台账.xlsx');
+  fs.writeFileSync(good, await registerToXlsx(loadRegister(path.join(fixtures, 'register.yaml')).register));
+});
+
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function badWorkbook(): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet('台账');
+  const rows = [
+    [
+      '项目编号',
+      '项目名称',
+      '建设性质',
+      '建设阶段',
+      '责任单位',
+      '总投资',
+      '年度计划投资',
+      '年度累计完成投资',
+      '备注',
+    ],
+    ['B1', '好项目', '新建', '在建', '甲局', 100, 50, 10, ''],
+    ['B2', '坏项目', '改建', '在建', '乙局', 100, 50, 10, ''],
+  ];
+  rows.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
+  const file = path.join(tmp, '有错误.xlsx');
+  await book.xlsx.writeFile(file);
+  return file;
+}
+
+describe('import', () => {
+  it('prints the register YAML with a report of the columns', async () => {
+    const r = await runImport({ file: '台账.xlsx' }, ctx);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/已识别的列（\d+）：A列“/);
+    expect(r.stderr).toContain('已转换5个项目。');
+    expect(r.stdout).toContain('name: 光伏组件项目');
+  });
+
+  it('writes --out that loads as the same register, and keeps an existing file without --force', async () => {
+    const r = await runImport({ file: '台账.xlsx', out: 'register.yaml' }, ctx);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const loaded = loadRegister(path.join(tmp, 'register.yaml')).register;
+    expect(loaded.projects.map((p) => [p.id, p.annualPlan, p.completedYear])).toEqual([
+      ['A1', 1000, 740],
+      ['A2', 1000, 300],
+      ['A3', 0, 0],
+      ['A4', 2000, 1600],
+      ['A5', 1500, 1500],
+    ]);
+    const again = await runImport({ file: '台账.xlsx', out: 'register.yaml' }, ctx);
+    expect(again.exitCode).toBe(2);
+    expect(again.stderr).toContain('已存在；如需覆盖请加 --force');
+  });
+
+  it('writes nothing when a row has an error, naming sheet and cell', async () => {
+    const file = await badWorkbook();
+    const r = await runImport({ file, out: 'partial.yaml' }, ctx);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/有错误\.xlsx 台账!C3: 错误：/);
+    expect(r.stderr).toContain('台账未写入（有错误时不生成部分台账）');
+    expect(fs.existsSync(path.join(tmp, 'partial.yaml'))).toBe(false);
+    const toStdout = await runImport({ file }, ctx);
+    expect(toStdout.exitCode).toBe(2);
+    expect(toStdout.stdout).toBe('');
+  });
+
+  it('exits 2 for a missing file', async () => {
+    const r = await runImport({ file: 'nope.xlsx' }, ctx);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('找不到文件');
+  });
+});
