@@ -399,8 +399,19 @@ export interface ContextBinding {
   from: Context;
 }
 
+const keysForCache = new Map<Context, readonly ContextBinding[]>();
+
 /** Every command that works in `context`, own context first, then inherited ones. */
-export function keysFor(context: Context): ContextBinding[] {
+export function keysFor(context: Context): readonly ContextBinding[] {
+  let cached = keysForCache.get(context);
+  if (!cached) {
+    cached = computeKeysFor(context);
+    keysForCache.set(context, cached);
+  }
+  return cached;
+}
+
+function computeKeysFor(context: Context): ContextBinding[] {
   const out: ContextBinding[] = [];
   for (const c of contextChain(context)) {
     for (const command of COMMANDS) {
