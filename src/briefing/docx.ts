@@ -74,8 +74,11 @@ const CHAR = Math.floor(CHAR_PITCH);
 /** Landscape attachment pages (wide progress tables): the page turned, binding edge at the top. */
 const LANDSCAPE_MARGIN = { top: mm(28), bottom: mm(26), left: mm(37), right: mm(35) };
 const LANDSCAPE_TYPE_WIDTH = PAGE.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right;
-/** Footer: the page number's top sits 7 mm below the type area (GB/T 9704 §7.5). */
-const FOOTER_DISTANCE = mm(35 - 7 - 5);
+/**
+ * Footer distance from the page edge: the page number (4号, about 5 mm) sits 7 mm below the type area
+ * (GB/T 9704 §7.5), inside the bottom margin, so it never pushes the text up.
+ */
+const footerDistance = (bottomMargin: number): number => mm(bottomMargin - 7 - 5);
 
 const LIGHT_FILL: Record<Light, { fill: string; color: string }> = {
   红: { fill: 'FF0000', color: 'FFFFFF' },
@@ -253,8 +256,8 @@ interface ColumnFit {
 /**
  * Column widths that fit the text. Each column has a least width (numbers never wrap; text may wrap down
  * to four characters; the header may take two lines) and a wanted width (every cell on one line). When
- * the wanted widths fit they are stretched to the full width; otherwise every column gets its least width
- * and the rest is shared in proportion to what each still wants. When even the least widths do not fit
+ * the wanted widths fit they are stretched to the full width; otherwise every column gets its wanted
+ * width up to a common cap, chosen so that the table fills the width. When even the least widths do not fit
  * the table is set smaller (小四 → 五号 → 小五).
  */
 export function fitColumns(table: { columns: Column[]; rows: Cell[][] }, available: number): ColumnFit {
@@ -295,8 +298,17 @@ function fitAtSize(
   if (want <= available) {
     widths = needs.map((n) => n.want);
   } else {
-    const share = (available - least) / (want - least);
-    widths = needs.map((n) => n.least + (n.want - n.least) * share);
+    // Water-filling: short columns keep their whole width (a wrapped 责任单位 doubles every row);
+    // the long ones (项目名称, 形象进度) share what is left equally, never below their least width.
+    const at = (cap: number): number[] => needs.map((n) => Math.max(n.least, Math.min(n.want, cap)));
+    let lo = 0;
+    let hi = Math.max(...needs.map((n) => n.want));
+    for (let i = 0; i < 40; i++) {
+      const mid = (lo + hi) / 2;
+      if (at(mid).reduce((a, b) => a + b, 0) <= available) lo = mid;
+      else hi = mid;
+    }
+    widths = at(lo);
   }
   widths = spread(widths, available);
   return { widths, wrapHeader: needs.map((n, i) => (widths[i] ?? 0) < n.header - 1), sizePt };
@@ -427,7 +439,8 @@ function renderBlocks(blocks: Block[], available: number, keepLast = false): (Pa
         out.push(headingParagraph(block.level, block.text));
         break;
       case 'paragraph':
-        out.push(bodyParagraph(block.text, { keepNext }));
+        // "…如下表：", "会议议定：" introduce what follows and stay on its page
+        out.push(bodyParagraph(block.text, { keepNext: keepNext || /[：:]$/.test(block.text.trim()) }));
         break;
       case 'list':
         block.items.forEach((item, i) =>
@@ -556,7 +569,7 @@ function footers(): ISectionOptions['footers'] {
 
 const portraitPage = {
   size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
-  margin: { ...PAGE.margin, header: mm(15), footer: FOOTER_DISTANCE },
+  margin: { ...PAGE.margin, header: mm(15), footer: footerDistance(35) },
 };
 
 /** Wide tables (a progress table of many columns) are set on a landscape page, as is common. */
@@ -586,7 +599,7 @@ function attachmentSection(attachment: Attachment, index: number, count: number)
         ? {
             // docx expects portrait dimensions with orientation LANDSCAPE and swaps them itself.
             size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE },
-            margin: { ...LANDSCAPE_MARGIN, header: mm(15), footer: FOOTER_DISTANCE },
+            margin: { ...LANDSCAPE_MARGIN, header: mm(15), footer: footerDistance(26) },
           }
         : portraitPage,
       grid: GRID,
