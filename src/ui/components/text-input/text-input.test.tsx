@@ -223,6 +223,14 @@ describe('TextInput: editing keys', () => {
     expect(changes).toEqual(['协调解决施工用电 加快办理施工许可']);
   });
 
+  it('applies Backspaces that arrive in the same read as the text', async () => {
+    const { stdin, changes } = field();
+    await tick();
+    stdin.write('落实\u007f\u007f推进中');
+    await tick();
+    expect(changes.at(-1)).toBe('推进中');
+  });
+
   it('ignores keys that are not text', async () => {
     const { stdin, changes } = field({ defaultValue: 'ab' });
     await tick();

@@ -142,7 +142,17 @@ export function useTextInput(options: UseTextInputOptions): TextInputHandle {
       if (matches('input.submit', input, press, 'input')) return latest.current.onSubmit?.(current().value);
       if (matches('input.cancel', input, press, 'input')) return latest.current.onCancel?.();
       if (isNonText(key) || input === '') return;
-      dispatch({ type: input.length > 1 ? 'paste' : 'insert', text: input });
+      if (input.length > 1) {
+        // A fast typist or a slow link can deliver text and Backspaces in one read ("ab\x7f"):
+        // each Backspace applies where it was typed. Line breaks in a chunk stay paste text
+        // (turned into spaces) and never submit: a pasted line must not send a half-typed form.
+        for (const part of input.split(/([\u007f\b])/)) {
+          if (part === '\u007f' || part === '\b') dispatch({ type: 'backspace' });
+          else if (part !== '') dispatch({ type: 'paste', text: part });
+        }
+        return;
+      }
+      dispatch({ type: 'insert', text: input });
     },
     [dispatch, latest, current],
   );
