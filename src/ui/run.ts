@@ -1,5 +1,6 @@
 // Starting the interactive app: checks for a terminal, draws on the alternate screen, and leaves
 // safely on Ctrl+C, SIGTERM or SIGHUP (every edit is already on disk; the meeting lock is released).
+import * as path from 'node:path';
 import type { Route } from './screens/navigation.js';
 
 export interface RunAppOptions {
@@ -23,6 +24,10 @@ export async function runApp(options: RunAppOptions): Promise<number> {
     process.stderr.write(NOT_A_TERMINAL);
     return 2;
   }
+  // Something on screen at once: loading the UI libraries takes a moment on a slow disk.
+  process.stdout.write(
+    ENTER_ALT_SCREEN + `\u001b[7m diaodu \u001b[0m 正在打开 ${path.basename(options.registerPath)} …`,
+  );
   // React's development build is several times slower per keypress; the app runs the production one.
   process.env.NODE_ENV ??= 'production';
   const [{ createElement }, { render }, { App }, { Session }] = await Promise.all([
@@ -61,7 +66,7 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   }
   process.on('exit', shutdown);
 
-  process.stdout.write(ENTER_ALT_SCREEN);
+  process.stdout.write('\u001b[2J\u001b[H');
   // no JSX in this file: the JSX runtime would load React before NODE_ENV is set
   const instance = render(createElement(App, { session, initialRoutes, onQuit: shutdown }), {
     exitOnCtrlC: false,

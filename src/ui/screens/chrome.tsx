@@ -75,22 +75,31 @@ export function Screen(props: ScreenProps) {
   const status = props.status;
   return (
     <Box flexDirection="column" width={columns} height={rows}>
-      <Box height={1}>
-        <Text inverse bold>
-          {fitToWidth(header, columns - liveWidth)}
-        </Text>
-        {props.right}
+      <Box height={1} width={columns} flexShrink={0}>
+        <Box width={columns - liveWidth} flexShrink={0}>
+          <Text inverse bold wrap="truncate">
+            {fitToWidth(header, columns - liveWidth)}
+          </Text>
+        </Box>
+        {props.right ? (
+          <Box width={liveWidth} flexShrink={0}>
+            {props.right}
+          </Box>
+        ) : null}
       </Box>
       <Box flexDirection="column" height={bodyHeight(rows)} overflow="hidden">
         {props.children}
       </Box>
       <Text
+        wrap="truncate"
         color={status?.kind === 'error' ? 'red' : status?.kind === 'ok' ? 'green' : undefined}
         bold={status?.kind === 'error'}
       >
         {status ? truncateToWidth(status.text, columns) : ' '}
       </Text>
-      <Text dimColor>{footerText(hints, columns) || ' '}</Text>
+      <Text dimColor wrap="truncate">
+        {footerText(hints, columns) || ' '}
+      </Text>
     </Box>
   );
 }

@@ -13,6 +13,8 @@ export interface Line {
   color?: string;
   bold?: boolean;
   dim?: boolean;
+  /** the selected row */
+  inverse?: boolean;
 }
 
 /** Splits text into lines of at most `width` columns; `indent` starts every continuation line. */

@@ -134,16 +134,26 @@ export interface DecisionDraft {
   pick: number;
 }
 
-export function newDecisionDraft(project: string, defaults: { unit?: string } = {}): DecisionDraft {
+/**
+ * An empty decision for a project. The unit field starts empty with the first suggestion (the
+ * project's own 责任单位, see unitsFor) highlighted, so Tab takes it and typing looks for another.
+ */
+export function newDecisionDraft(project: string): DecisionDraft {
   return {
     project,
     text: '',
-    unit: defaults.unit ?? '',
+    unit: '',
     owner: '',
     due: QUICK_PICK_LABELS[1]!,
     field: 'text',
-    pick: -1,
+    pick: 0,
   };
+}
+
+/** The units offered for a project's decision: its own 责任单位 first, then the others. */
+export function unitsFor(units: readonly string[], projectUnit: string | undefined): string[] {
+  if (!projectUnit) return [...units];
+  return [projectUnit, ...units.filter((u) => u !== projectUnit)];
 }
 
 export function editDecisionDraft(
@@ -172,7 +182,9 @@ export type DecisionFormAction =
   /** accept the highlighted suggestion into the unit field */
   | { type: 'acceptUnit'; suggestions: readonly string[] }
   /** ↑/↓ on the due field: next or previous quick pick */
-  | { type: 'cycleDue'; delta: 1 | -1 };
+  | { type: 'cycleDue'; delta: 1 | -1 }
+  /** Tab / Enter: leave the field (the unit field takes its highlighted suggestion) for the next one */
+  | { type: 'advance'; delta: 1 | -1; suggestions: readonly string[] };
 
 export function reduceDecisionForm(d: DecisionDraft, action: DecisionFormAction): DecisionDraft {
   switch (action.type) {
@@ -181,7 +193,7 @@ export function reduceDecisionForm(d: DecisionDraft, action: DecisionFormAction)
       return {
         ...d,
         [action.field]: action.value,
-        ...(action.field === 'unit' ? { pick: action.value.trim() ? 0 : -1 } : {}),
+        ...(action.field === 'unit' ? { pick: 0 } : {}),
       };
     case 'focus':
       return d.field === action.field ? d : { ...d, field: action.field };
@@ -203,6 +215,13 @@ export function reduceDecisionForm(d: DecisionDraft, action: DecisionFormAction)
     }
     case 'cycleDue':
       return { ...d, due: cycleQuickPick(d.due, action.delta) };
+    case 'advance': {
+      const left =
+        d.field === 'unit'
+          ? reduceDecisionForm(d, { type: 'acceptUnit', suggestions: action.suggestions })
+          : d;
+      return reduceDecisionForm(left, { type: action.delta > 0 ? 'next' : 'prev' });
+    }
   }
 }
 

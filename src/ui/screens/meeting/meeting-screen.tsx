@@ -1,18 +1,265 @@
-import { Text, useInput } from 'ink';
-import { matches } from '../../key-bindings.js';
+// 调度会: opens the unfinished meeting if there is one (resuming where it was left), else the set-up
+// form — date (today), kind, chair, place, present / absent / attending remembered from last time —
+// then the meeting room.
+import { Box, Text, useInput } from 'ink';
+import type { Key } from 'ink';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { buildAgenda, followupsToHear } from '../../../domain/agenda.js';
+import { isValidIsoDate } from '../../../domain/dates.js';
+import { buildLedger } from '../../../domain/ledger.js';
+import { commandFor, matches } from '../../key-bindings.js';
+import { TextInput } from '../../components/text-input/index.js';
+import { useLatest } from '../../components/use-latest.js';
+import { useSyncReducer } from '../../components/use-sync-reducer.js';
+import { fitToWidth, truncateToWidth } from '../../../text/width.js';
+import type { LoadedData, Session } from '../../hooks/session.js';
+import { useSessionState } from '../../hooks/use-session.js';
+import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { Screen } from '../chrome.js';
-import type { ScreenProps } from '../types.js';
+import type { StatusMessage } from '../chrome.js';
+import type { Navigator, ScreenProps } from '../types.js';
+import { SETUP_FIELDS, SETUP_FIELD_LABELS, reduceSetup } from './forms.js';
+import type { SetupDraft, SetupField } from './forms.js';
+import {
+  MeetingRecorder,
+  describeError,
+  issueNumberFor,
+  setupDefaults,
+  unfinishedMeeting,
+} from './recorder.js';
+import { MeetingRoom } from './room.js';
 
-export function MeetingScreen(props: ScreenProps) {
+const LABEL_WIDTH = 12;
+
+function SetupForm(props: {
+  session: Session;
+  data: LoadedData;
+  active: boolean;
+  error: string | null;
+  onStart: (setup: SetupDraft) => void;
+  onCancel: () => void;
+}) {
+  const { data, session, active } = props;
+  const { columns } = useTerminalSize();
+  const { state: setup, dispatch, current } = useSyncReducer(reduceSetup, () => setupDefaults(session, data));
+  const [message, setMessage] = useState<StatusMessage | null>(null);
+  const latest = useLatest(props);
+
+  const start = useCallback(() => {
+    const s = current();
+    if (!isValidIsoDate(s.date.trim())) {
+      setMessage({ kind: 'error', text: `会议日期“${s.date}”不是有效日期（应为 YYYY-MM-DD）` });
+      return;
+    }
+    latest.current.onStart(s);
+  }, [current, latest]);
+
+  const next = useCallback(() => {
+    if (current().field === SETUP_FIELDS[SETUP_FIELDS.length - 1]) return start();
+    dispatch({ type: 'next' });
+  }, [current, dispatch, start]);
+
+  const onKey = useCallback(
+    (input: string, key: Key) => {
+      const s = current();
+      if (s.field === 'kind') {
+        if (key.leftArrow || key.rightArrow || input === ' ') {
+          return dispatch({ type: 'cycleKind', delta: key.leftArrow ? -1 : 1 });
+        }
+        if (matches('input.submit', input, key, 'input')) return next();
+        if (matches('app.back', input, key, 'form')) return latest.current.onCancel();
+      }
+      switch (commandFor('form', input, key)) {
+        case 'form.nextField':
+          return dispatch({ type: 'next' });
+        case 'form.prevField':
+          return dispatch({ type: 'prev' });
+        case 'form.save':
+          return start();
+        default:
+          return;
+      }
+    },
+    [current, dispatch, next, start, latest],
+  );
+  useInput(onKey, { isActive: active });
+
+  const date = setup.date.trim();
+  const preview = useMemo(() => {
+    if (!isValidIsoDate(date)) return null;
+    const ledger = buildLedger(data.meetings, date);
+    return {
+      agenda: buildAgenda(data.assessment, ledger, date).length,
+      followups: followupsToHear(ledger, date).length,
+      number: issueNumberFor(session.meetingsDir, setup.kind, date),
+    };
+  }, [data, date, setup.kind, session.meetingsDir]);
+
+  const fieldWidth = Math.max(10, columns - LABEL_WIDTH - 2);
+  const row = (field: SetupField) => {
+    const focused = setup.field === field;
+    const label = (
+      <Text bold={focused} color={focused ? 'cyan' : undefined}>
+        {fitToWidth(` ${focused ? '▶' : ' '}${SETUP_FIELD_LABELS[field]}`, LABEL_WIDTH)}
+      </Text>
+    );
+    if (field === 'kind') {
+      return (
+        <Box key={field}>
+          {label}
+          <Text inverse={focused}>{`◀ ${setup.kind} ▶`}</Text>
+          <Text dimColor>{focused ? '  ←→ 切换' : ''}</Text>
+        </Box>
+      );
+    }
+    return (
+      <Box key={field}>
+        {label}
+        <TextInput
+          value={setup[field]}
+          onChange={(value) => dispatch({ type: 'set', field, value })}
+          onSubmit={next}
+          onCancel={() => latest.current.onCancel()}
+          isActive={active && focused}
+          width={fieldWidth}
+          inverseCursor
+          {...(field === 'present' || field === 'absent' || field === 'attending'
+            ? { placeholder: '用顿号或逗号分隔' }
+            : {})}
+        />
+      </Box>
+    );
+  };
+  const error = props.error ? { kind: 'error' as const, text: props.error } : message;
+  return (
+    <Screen title="调度会 · 开会" context="form" status={error}>
+      <Text bold wrap="truncate">
+        {truncateToWidth(` ${data.register.meta.title} · 数据截至 ${data.register.meta.asOf}`, columns)}
+      </Text>
+      <Text> </Text>
+      {SETUP_FIELDS.map(row)}
+      <Text> </Text>
+      <Text wrap="truncate">
+        {truncateToWidth(
+          preview
+            ? ` 期数：第${preview.number ?? '?'}期 · 议程：${preview.agenda}个项目（红灯、黄灯、有到期事项的项目）· 先听取以往议定事项${preview.followups}项`
+            : ' 请填写有效的会议日期',
+          columns,
+        )}
+      </Text>
+      <Text dimColor wrap="truncate">
+        {truncateToWidth(' Enter 下一栏，最后一栏 Enter 或 Ctrl+S 开会 · Esc 返回', columns)}
+      </Text>
+    </Screen>
+  );
+}
+
+function Waiting(props: { text: string; active: boolean; nav: Navigator }) {
   useInput(
     (input, key) => {
-      if (matches('app.back', input, key)) props.nav.pop();
+      if (matches('app.back', input, key, 'screen')) props.nav.pop();
     },
     { isActive: props.active },
   );
   return (
-    <Screen title="调度会" context="meeting">
-      <Text>建设中</Text>
+    <Screen title="调度会" context="screen">
+      <Text wrap="wrap">{props.text}</Text>
     </Screen>
+  );
+}
+
+export function MeetingScreen({ session, active, nav }: ScreenProps) {
+  const state = useSessionState(session);
+  const [recorder, setRecorder] = useState<MeetingRecorder | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [checked, setChecked] = useState(false);
+  const [initialStatus, setInitialStatus] = useState<StatusMessage | null>(null);
+  const data = state.phase === 'ready' ? state.data : null;
+
+  // An unfinished meeting is resumed without asking (opening the same meeting again resumes it).
+  useEffect(() => {
+    if (!data || checked) return;
+    setChecked(true);
+    const open = unfinishedMeeting(session.meetingsDir);
+    if (!open) return;
+    try {
+      const r = MeetingRecorder.start(session, data, {
+        date: open.date,
+        kind: open.kind,
+        chair: '',
+        place: '',
+        present: '',
+        absent: '',
+        attending: '',
+      });
+      setRecorder(r);
+      setInitialStatus({ kind: 'ok', text: `已恢复未结束的调度会（${open.date} ${open.kind}），继续记录` });
+    } catch (e) {
+      setError(describeError(e));
+    }
+  }, [data, checked, session]);
+
+  // Leaving the screen (or the app) lets go of the lock; the file is already saved.
+  useEffect(() => () => recorder?.release(), [recorder]);
+
+  const start = useCallback(
+    (setup: SetupDraft) => {
+      if (!data) return;
+      try {
+        const r = MeetingRecorder.start(session, data, setup);
+        setError(null);
+        setInitialStatus({
+          kind: 'ok',
+          text: r.resumed
+            ? `已打开 ${setup.date} 的${setup.kind}会记录，继续记录`
+            : `已建立会议记录 ${r.file}`,
+        });
+        setRecorder(r);
+      } catch (e) {
+        setError(describeError(e));
+      }
+    },
+    [data, session],
+  );
+
+  const number = useMemo(
+    () =>
+      recorder
+        ? issueNumberFor(session.meetingsDir, recorder.meeting.meeting.kind, recorder.meeting.meeting.date)
+        : undefined,
+    [recorder, session.meetingsDir],
+  );
+
+  const leave = useCallback(() => {
+    recorder?.release();
+    session.reloadMeetings();
+    nav.pop();
+  }, [recorder, session, nav]);
+
+  if (state.phase === 'error') return <Waiting text={state.message} active={active} nav={nav} />;
+  if (!data || !checked) return <Waiting text=" 正在打开调度会 …" active={active} nav={nav} />;
+  if (!recorder) {
+    return (
+      <SetupForm
+        session={session}
+        data={data}
+        active={active}
+        error={error}
+        onStart={start}
+        onCancel={nav.pop}
+      />
+    );
+  }
+  return (
+    <MeetingRoom
+      session={session}
+      data={data}
+      recorder={recorder}
+      number={recorder.meeting.meeting.number ?? number}
+      active={active}
+      nav={nav}
+      onLeave={leave}
+      initialStatus={initialStatus}
+    />
   );
 }

@@ -2,7 +2,8 @@
 // and whichever form or question is open. The meeting's content itself is the MeetingDocument's.
 // The whole state (with a half-typed form) is written to the draft file after every change, so a
 // resumed meeting opens where it was left.
-import type { DecisionDraft } from './forms.js';
+import { reduceDecisionForm } from './forms.js';
+import type { DecisionDraft, DecisionFormAction } from './forms.js';
 
 export type MeetingView = 'agenda' | 'followups' | 'item' | 'closed';
 
@@ -63,7 +64,11 @@ export type MeetingUiAction =
   | { type: 'ask'; confirm: MeetingConfirm }
   | { type: 'answered' }
   /** after an agenda change: keep the cursor on the moved project */
-  | { type: 'agendaCursor'; row: number };
+  | { type: 'agendaCursor'; row: number }
+  /** an edit inside the open decision form */
+  | { type: 'decisionForm'; action: DecisionFormAction }
+  /** the text of the open one-line form (notes, follow-up note, project search) */
+  | { type: 'formText'; text: string };
 
 function clamp(n: number, min: number, max: number): number {
   return Math.max(min, Math.min(max, n));
@@ -144,6 +149,18 @@ export function reduceMeetingUi(ui: MeetingUi, action: MeetingUiAction, counts: 
       return ui.confirm === null ? ui : { ...ui, confirm: null };
     case 'agendaCursor':
       return { ...ui, agendaCursor: clamp(action.row, 0, counts.items) };
+    case 'decisionForm': {
+      if (ui.form?.type !== 'decision') return ui;
+      const draft = reduceDecisionForm(ui.form.draft, action.action);
+      return draft === ui.form.draft ? ui : { ...ui, form: { type: 'decision', draft } };
+    }
+    case 'formText': {
+      const form = ui.form;
+      if (!form || form.type === 'decision') return ui;
+      if (form.type === 'addItem')
+        return form.query === action.text ? ui : { ...ui, form: { ...form, query: action.text } };
+      return form.text === action.text ? ui : { ...ui, form: { ...form, text: action.text } };
+    }
   }
 }
 

@@ -1,0 +1,163 @@
+// The decision form: 议定事项, 责任单位 (picked from the register's units or typed), 责任人 and
+// 完成时限 (typed, or a quick pick with ↑↓). Six lines, whatever field has focus.
+import { Box, Text, useInput } from 'ink';
+import type { Key } from 'ink';
+import { useCallback } from 'react';
+import type { IsoDate } from '../../../domain/types.js';
+import { commandFor } from '../../key-bindings.js';
+import { TextInput } from '../../components/text-input/index.js';
+import { useLatest } from '../../components/use-latest.js';
+import { fitToWidth, truncateToWidth } from '../../../text/width.js';
+import {
+  DECISION_FIELDS,
+  DECISION_FIELD_LABELS,
+  QUICK_PICK_LABELS,
+  describeDue,
+  parseDue,
+  unitSuggestions,
+} from './forms.js';
+import type { DecisionDraft, DecisionField, DecisionFormAction } from './forms.js';
+
+/** Lines the form takes on screen. */
+export const DECISION_FORM_LINES = 6;
+
+const LABEL_WIDTH = 11;
+
+export interface DecisionFormProps {
+  draft: DecisionDraft;
+  /** the draft as it stands now, including keys not yet rendered */
+  current: () => DecisionDraft;
+  /** applies a form action to the current draft */
+  dispatch: (action: DecisionFormAction) => void;
+  /** 责任单位 to pick from */
+  units: readonly string[];
+  /** the day quick picks count from (the meeting's date) */
+  today: IsoDate;
+  width: number;
+  active: boolean;
+  title: string;
+  onSave: (draft: DecisionDraft) => void;
+  onCancel: () => void;
+}
+
+/** The suggestions offered for the unit field: none when the text already names a unit exactly. */
+export function suggestionsFor(units: readonly string[], text: string): string[] {
+  if (units.includes(text.trim())) return [];
+  return unitSuggestions(units, text);
+}
+
+export function DecisionForm(props: DecisionFormProps) {
+  const { draft, width, active } = props;
+  const latest = useLatest(props);
+
+  /** Save what is in the form now; on the unit field its highlighted suggestion is taken first. */
+  const save = useCallback(() => {
+    const p = latest.current;
+    const d = p.current();
+    if (d.field === 'unit') p.dispatch({ type: 'acceptUnit', suggestions: suggestionsFor(p.units, d.unit) });
+    p.onSave(p.current());
+  }, [latest]);
+
+  const advance = useCallback(
+    (delta: 1 | -1) => {
+      const p = latest.current;
+      p.dispatch({ type: 'advance', delta, suggestions: suggestionsFor(p.units, p.current().unit) });
+    },
+    [latest],
+  );
+
+  const submitField = useCallback(() => {
+    if (latest.current.current().field === 'due') return save();
+    advance(1);
+  }, [latest, save, advance]);
+
+  const onKey = useCallback(
+    (input: string, key: Key) => {
+      const p = latest.current;
+      const d = p.current();
+      const arrow = key.upArrow ? -1 : key.downArrow ? 1 : 0;
+      if (arrow !== 0 && d.field === 'unit') {
+        const count = suggestionsFor(p.units, d.unit).length;
+        if (count > 0) return p.dispatch({ type: 'pickUnit', delta: arrow as 1 | -1, count });
+      }
+      if (arrow !== 0 && d.field === 'due') return p.dispatch({ type: 'cycleDue', delta: arrow as 1 | -1 });
+      switch (commandFor('decisionForm', input, key)) {
+        case 'form.nextField':
+          return advance(1);
+        case 'form.prevField':
+          return advance(-1);
+        case 'form.save':
+          return save();
+        default:
+          return;
+      }
+    },
+    [latest, advance, save],
+  );
+  useInput(onKey, { isActive: active });
+
+  const fieldWidth = Math.max(8, width - LABEL_WIDTH - 1);
+  const due = parseDue(draft.due, props.today);
+  const suggestions = suggestionsFor(props.units, draft.unit);
+  const dueWidth = 12;
+
+  const field = (name: DecisionField, w: number) => (
+    <TextInput
+      key={name}
+      value={draft[name]}
+      onChange={(value) => latest.current.dispatch({ type: 'set', field: name, value })}
+      onSubmit={submitField}
+      onCancel={() => latest.current.onCancel()}
+      isActive={active && draft.field === name}
+      width={w}
+      inverseCursor
+    />
+  );
+  const label = (name: DecisionField) => (
+    <Text bold={draft.field === name} color={draft.field === name ? 'cyan' : undefined}>
+      {fitToWidth(`${draft.field === name ? '▶' : ' '}${DECISION_FIELD_LABELS[name]}`, LABEL_WIDTH)}
+    </Text>
+  );
+
+  let helpLine: string;
+  if (draft.field === 'unit') {
+    helpLine =
+      suggestions.length === 0
+        ? '  候选：无（按输入的单位保存）'
+        : `  候选（↑↓选，Tab/Enter确定）：${suggestions.map((s, i) => (i === draft.pick ? `【${s}】` : s)).join(' ')}${draft.pick < 0 ? '  〔按输入〕' : ''}`;
+  } else if (draft.field === 'due') {
+    helpLine = `  ↑↓快选：${QUICK_PICK_LABELS.join(' ')}；也可写 11-30、+10`;
+  } else {
+    helpLine = '  Tab 下一栏 · Enter 下一栏（最后一栏保存）· Ctrl+S 保存 · Esc 取消';
+  }
+
+  return (
+    <Box flexDirection="column" width={width} height={DECISION_FORM_LINES}>
+      <Text bold color="cyan">
+        {truncateToWidth(`── ${props.title} ${'─'.repeat(Math.max(0, width))}`, width)}
+      </Text>
+      {DECISION_FIELDS.map((name) =>
+        name === 'due' ? (
+          <Box key={name}>
+            {label(name)}
+            {field(name, dueWidth)}
+            <Text color={due.ok ? undefined : 'red'} wrap="truncate">
+              {truncateToWidth(
+                due.ok ? ` → ${describeDue(due.date)}` : draft.due.trim() ? ' → 无法识别' : '',
+                Math.max(0, width - LABEL_WIDTH - dueWidth),
+              )}
+            </Text>
+          </Box>
+        ) : (
+          <Box key={name}>
+            {label(name)}
+            {field(name, name === 'text' ? fieldWidth : Math.min(fieldWidth, 24))}
+          </Box>
+        ),
+      )}
+      <Text dimColor wrap="truncate">
+        {truncateToWidth(helpLine, width)}
+      </Text>
+    </Box>
+  );
+}

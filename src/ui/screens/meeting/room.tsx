@@ -1,0 +1,674 @@
+// The meeting in progress: the agenda, the follow-ups, one project at a time, the forms. Every edit
+// goes to the MeetingRecorder, which saves the meeting file at once; the UI state (and any half-typed
+// form) goes to the draft file after every change, so quitting or a kill loses nothing typed.
+import { Box, Text, useInput } from 'ink';
+import type { Key } from 'ink';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { FollowupStatus, MeetingItem } from '../../../domain/types.js';
+import { commandFor } from '../../key-bindings.js';
+import type { Command, Context } from '../../key-bindings.js';
+import { TextInput } from '../../components/text-input/index.js';
+import { SelectList, useSelectList } from '../../components/select-list/index.js';
+import type { SelectItem } from '../../components/select-list/index.js';
+import { useLatest } from '../../components/use-latest.js';
+import { useSyncReducer } from '../../components/use-sync-reducer.js';
+import { displayWidth, truncateToWidth } from '../../../text/width.js';
+import type { LoadedData, Session } from '../../hooks/session.js';
+import { useTerminalSize } from '../../hooks/use-terminal-size.js';
+import { LIGHT_MARK, Screen, bodyHeight } from '../chrome.js';
+import type { StatusMessage } from '../chrome.js';
+import type { Navigator } from '../types.js';
+import { DECISION_FORM_LINES, DecisionForm } from './decision-form.js';
+import {
+  checkDecision,
+  decisionDraftHasText,
+  editDecisionDraft,
+  newDecisionDraft,
+  unitsFor,
+} from './forms.js';
+import type { DecisionDraft } from './forms.js';
+import type { MeetingRecorder } from './recorder.js';
+import { clampMeetingUi, initialMeetingUi, parseDraftUi, reduceMeetingUi, whereLabel } from './state.js';
+import type { MeetingCounts, MeetingForm, MeetingUi, MeetingUiAction } from './state.js';
+import { ItemTimer, TIMER_WIDTH } from './timer.js';
+import { AgendaView, ClosedView, FollowupsView, ItemView, closedLines, meetingTitle } from './views.js';
+
+export interface MeetingRoomProps {
+  session: Session;
+  data: LoadedData;
+  recorder: MeetingRecorder;
+  /** 期数 shown in the title */
+  number: number | undefined;
+  active: boolean;
+  nav: Navigator;
+  /** leave the meeting screen (the meeting stays open, to be resumed) */
+  onLeave: () => void;
+  /** the status to show first (resumed, reopened …) */
+  initialStatus?: StatusMessage | null;
+}
+
+function countsFor(recorder: MeetingRecorder, ui: MeetingUi): MeetingCounts {
+  const items = recorder.meeting.items;
+  return {
+    items: items.length,
+    followups: recorder.followups.length,
+    decisions: items[ui.itemIndex]?.decisions.length ?? 0,
+  };
+}
+
+const FOLLOWUP_COMMANDS: Partial<Record<Command, FollowupStatus>> = {
+  'followup.done': '已落实',
+  'followup.inProgress': '推进中',
+  'followup.drop': '撤销',
+};
+
+function confirmQuestion(ui: MeetingUi, recorder: MeetingRecorder): string {
+  switch (ui.confirm?.type) {
+    case 'deleteDecision': {
+      const id = ui.confirm.id;
+      const d = recorder.meeting.items.flatMap((i) => i.decisions).find((x) => x.id === id);
+      return `删除议定事项“${d?.text ?? id}”？ y 删除 · n 取消`;
+    }
+    case 'dropItem':
+      return `把 ${ui.confirm.project} 移出议程？ y 移出 · n 取消`;
+    case 'close':
+      return '结束会议？结束后记录标为已结束（可再打开）。 y 结束 · n 取消';
+    case 'discard':
+      return '放弃正在输入的内容？ y 放弃 · n 继续输入';
+    default:
+      return '';
+  }
+}
+
+export function MeetingRoom(props: MeetingRoomProps) {
+  const { recorder, data, session, active, nav } = props;
+  const { columns, rows } = useTerminalSize();
+  const [, setVersion] = useState(recorder.version);
+  const [status, setStatus] = useState<StatusMessage | null>(props.initialStatus ?? null);
+  const meeting = recorder.meeting;
+  const meetingDate = meeting.meeting.date;
+
+  const reducer = useCallback(
+    (ui: MeetingUi, action: MeetingUiAction) => reduceMeetingUi(ui, action, countsFor(recorder, ui)),
+    [recorder],
+  );
+  const {
+    state: stored,
+    dispatch,
+    current,
+    replace,
+  } = useSyncReducer(reducer, () => {
+    const fromDraft = parseDraftUi(recorder.readDraft());
+    const ui = fromDraft ?? initialMeetingUi;
+    return clampMeetingUi(ui, countsFor(recorder, ui));
+  });
+  const ui = clampMeetingUi(stored, countsFor(recorder, stored));
+  if (ui !== stored) replace(ui);
+
+  // The draft follows every change of what is on screen, written right after the frame is drawn.
+  const closed = ui.view === 'closed';
+  useLayoutEffect(() => {
+    if (!closed) recorder.writeDraft(ui);
+  }, [ui, closed, recorder]);
+
+  // Time spent per agenda item (kept while the meeting screen is open).
+  const clock = useRef<{ key: string; since: number; spent: Map<string, number> }>({
+    key: '',
+    since: session.now(),
+    spent: new Map(),
+  });
+  const item: MeetingItem | undefined = ui.view === 'item' ? meeting.items[ui.itemIndex] : undefined;
+  const clockKey = ui.view === 'item' ? `item:${item?.project ?? ''}` : ui.view;
+  if (clock.current.key !== clockKey) {
+    const c = clock.current;
+    const now = session.now();
+    if (c.key) c.spent.set(c.key, (c.spent.get(c.key) ?? 0) + now - c.since);
+    c.key = clockKey;
+    c.since = now;
+  }
+
+  const edit = useCallback(
+    (change: Parameters<MeetingRecorder['edit']>[0], ok?: string): boolean => {
+      const error = recorder.edit(change);
+      setVersion(recorder.version);
+      setStatus(error ? { kind: 'error', text: error } : ok ? { kind: 'ok', text: ok } : null);
+      return error === null;
+    },
+    [recorder],
+  );
+
+  const heard = useMemo(() => {
+    const m = new Map<string, FollowupStatus>();
+    for (const f of meeting.followups) m.set(f.decision, f.status);
+    return m;
+  }, [meeting.followups]);
+
+  // ---- actions ----
+  const latest = useLatest({ nav, props, data });
+
+  const openDecisionForm = useCallback(
+    (draft: DecisionDraft) => dispatch({ type: 'openForm', form: { type: 'decision', draft } }),
+    [dispatch],
+  );
+
+  const saveDecision = useCallback(
+    (draft: DecisionDraft) => {
+      const check = checkDecision(draft, meetingDate);
+      if (!check.ok) {
+        dispatch({ type: 'decisionForm', action: { type: 'focus', field: check.field } });
+        setStatus({ kind: 'error', text: check.message });
+        return;
+      }
+      const value = check.value;
+      let savedId = draft.id ?? '';
+      const ok = edit((doc) => {
+        if (draft.id) doc.updateDecision(draft.id, { ...value, owner: value.owner ?? '' });
+        else savedId = doc.addDecision(draft.project, value).id;
+      });
+      if (!ok) return;
+      const it = recorder.meeting.items.find((i) => i.project === draft.project);
+      const row = it ? it.decisions.findIndex((d) => d.id === savedId) : -1;
+      dispatch({ type: 'closeForm' });
+      if (row >= 0) dispatch({ type: 'setRow', row });
+      setStatus({
+        kind: 'ok',
+        text: `已保存议定事项 ${savedId}：${value.text}（${value.unit}，${value.due}）`,
+      });
+    },
+    [dispatch, edit, meetingDate, recorder],
+  );
+
+  const cancelForm = useCallback(() => {
+    const form = current().form;
+    const dirty =
+      form?.type === 'decision'
+        ? decisionDraftHasText(form.draft)
+        : form?.type === 'notes'
+          ? form.text.trim() !== (recorder.meeting.items.find((i) => i.project === form.project)?.notes ?? '')
+          : form?.type === 'followupNote'
+            ? form.text.trim() !== ''
+            : false;
+    if (dirty) dispatch({ type: 'ask', confirm: { type: 'discard' } });
+    else dispatch({ type: 'closeForm' });
+  }, [current, dispatch, recorder]);
+
+  const submitLine = useCallback(() => {
+    const form = current().form;
+    if (!form) return;
+    if (form.type === 'notes') {
+      if (edit((doc) => doc.setItemNotes(form.project, form.text), '已保存备注'))
+        dispatch({ type: 'closeForm' });
+    } else if (form.type === 'followupNote') {
+      const existing = recorder.meeting.followups.find((f) => f.decision === form.decision);
+      const status = existing?.status ?? '推进中';
+      if (
+        edit(
+          (doc) => doc.setFollowup(form.decision, { status, note: form.text }),
+          `已记录落实情况：${status}`,
+        )
+      ) {
+        dispatch({ type: 'closeForm' });
+      }
+    }
+  }, [current, dispatch, edit, recorder]);
+
+  const addProject = useCallback(
+    (projectId: string) => {
+      const status = latest.current.data.statusById.get(projectId);
+      const at = Math.max(0, current().agendaCursor); // after the selected row (row 0 is the follow-ups)
+      const ok = edit(
+        (doc) =>
+          doc.addItem(
+            projectId,
+            status ? { light: status.light, reasons: status.flags.map((f) => f.reason) } : {},
+            at,
+          ),
+        `已把 ${projectId} 加入议程`,
+      );
+      dispatch({ type: 'closeForm' });
+      if (ok) dispatch({ type: 'agendaCursor', row: at + 1 });
+    },
+    [latest, current, dispatch, edit],
+  );
+
+  const answer = useCallback(
+    (yes: boolean) => {
+      const ui = current();
+      const confirm = ui.confirm;
+      dispatch({ type: 'answered' });
+      if (!yes || !confirm) return;
+      switch (confirm.type) {
+        case 'deleteDecision':
+          edit((doc) => doc.deleteDecision(confirm.id), `已删除议定事项 ${confirm.id}`);
+          return;
+        case 'dropItem':
+          if (edit((doc) => doc.dropItem(confirm.project), `已把 ${confirm.project} 移出议程`)) {
+            dispatch({ type: 'show', view: 'agenda' });
+          }
+          return;
+        case 'discard':
+          dispatch({ type: 'closeForm' });
+          return;
+        case 'close': {
+          const error = recorder.close();
+          setVersion(recorder.version);
+          if (error) {
+            setStatus({ kind: 'error', text: error });
+            return;
+          }
+          session.reloadMeetings();
+          dispatch({ type: 'show', view: 'closed' });
+          setStatus({ kind: 'ok', text: `会议已结束并保存：${recorder.file}` });
+          return;
+        }
+      }
+    },
+    [current, dispatch, edit, recorder, session],
+  );
+
+  const setFollowupStatus = useCallback(
+    (status: FollowupStatus) => {
+      const ui = current();
+      const entry = recorder.followups[ui.followupCursor];
+      if (!entry) return;
+      const existing = recorder.meeting.followups.find((f) => f.decision === entry.decision.id);
+      const note = existing?.note;
+      if (
+        edit(
+          (doc) => doc.setFollowup(entry.decision.id, { status, ...(note ? { note } : {}) }),
+          `${entry.decision.id}：${status}`,
+        )
+      ) {
+        dispatch({ type: 'moveCursor', delta: 1 });
+      }
+    },
+    [current, dispatch, edit, recorder],
+  );
+
+  // ---- keys (when no text field has focus) ----
+  const viewContext = (u: MeetingUi): Context =>
+    u.confirm ? 'confirm' : u.view === 'followups' ? 'followups' : u.view === 'closed' ? 'list' : 'meeting';
+
+  const onKey = useCallback(
+    (input: string, key: Key) => {
+      const u = current();
+      const { nav, props } = latest.current;
+      const context = viewContext(u);
+      const command = commandFor(context, input, key);
+      if (!command) return;
+      if (u.confirm) {
+        if (command === 'confirm.yes') answer(true);
+        else if (command === 'confirm.no' || command === 'app.back') answer(false);
+        return;
+      }
+      if (command === 'app.help') return nav.push({ screen: 'help', context });
+      switch (command) {
+        case 'nav.up':
+          return dispatch({ type: 'moveCursor', delta: -1 });
+        case 'nav.down':
+          return dispatch({ type: 'moveCursor', delta: 1 });
+        case 'nav.pageUp':
+          return dispatch({ type: 'moveCursor', delta: -10 });
+        case 'nav.pageDown':
+          return dispatch({ type: 'moveCursor', delta: 10 });
+        case 'nav.home':
+          return dispatch({ type: 'cursorTo', at: 'first' });
+        case 'nav.end':
+          return dispatch({ type: 'cursorTo', at: 'last' });
+        default:
+          break;
+      }
+      const items = recorder.meeting.items;
+      if (u.view === 'closed') {
+        if (command === 'nav.open') return nav.replace({ screen: 'briefings', meetingFile: recorder.file });
+        if (command === 'app.back') return props.onLeave();
+        return;
+      }
+      if (u.view === 'followups') {
+        const status = FOLLOWUP_COMMANDS[command];
+        if (status) return setFollowupStatus(status);
+        if (command === 'followup.note' || command === 'nav.open') {
+          const entry = recorder.followups[u.followupCursor];
+          if (!entry) return;
+          const note = recorder.meeting.followups.find((f) => f.decision === entry.decision.id)?.note ?? '';
+          return dispatch({
+            type: 'openForm',
+            form: { type: 'followupNote', decision: entry.decision.id, text: note },
+          });
+        }
+        if (command === 'app.back') return dispatch({ type: 'show', view: 'agenda' });
+        return;
+      }
+      // agenda and item views ('meeting' context)
+      switch (command) {
+        case 'meeting.followups':
+          return dispatch({ type: 'show', view: 'followups' });
+        case 'meeting.close':
+          return dispatch({ type: 'ask', confirm: { type: 'close' } });
+        case 'meeting.addItem':
+          return dispatch({ type: 'openForm', form: { type: 'addItem', query: '' } });
+        default:
+          break;
+      }
+      if (u.view === 'agenda') {
+        const row = u.agendaCursor;
+        const it = items[row - 1];
+        switch (command) {
+          case 'app.back':
+            return props.onLeave();
+          case 'nav.open':
+          case 'meeting.nextItem':
+            if (row === 0) return dispatch({ type: 'show', view: 'followups' });
+            return dispatch({ type: 'openItem', index: row - 1 });
+          case 'meeting.addDecision':
+            if (!it) return;
+            dispatch({ type: 'openItem', index: row - 1 });
+            return openDecisionForm(newDecisionDraft(it.project));
+          case 'meeting.moveItemUp':
+          case 'meeting.moveItemDown': {
+            if (!it) return;
+            const to = row - 1 + (command === 'meeting.moveItemUp' ? -1 : 1);
+            if (to < 0 || to >= items.length) return;
+            if (edit((doc) => doc.moveItem(it.project, to))) dispatch({ type: 'agendaCursor', row: to + 1 });
+            return;
+          }
+          case 'meeting.dropItem':
+            if (!it) return;
+            if (it.decisions.length > 0) {
+              setStatus({
+                kind: 'error',
+                text: `${it.project} 已有议定事项，不能移出议程（先删除其议定事项）`,
+              });
+              return;
+            }
+            return dispatch({ type: 'ask', confirm: { type: 'dropItem', project: it.project } });
+          default:
+            return;
+        }
+      }
+      // one project
+      const it = items[u.itemIndex];
+      if (!it) return;
+      const decision = it.decisions[u.rowCursor];
+      switch (command) {
+        case 'app.back':
+          return dispatch({ type: 'show', view: 'agenda' });
+        case 'meeting.nextItem':
+          return dispatch({ type: 'stepItem', delta: 1 });
+        case 'meeting.prevItem':
+          return dispatch({ type: 'stepItem', delta: -1 });
+        case 'meeting.addDecision':
+          return openDecisionForm(newDecisionDraft(it.project));
+        case 'meeting.editDecision':
+        case 'nav.open':
+          if (decision) return openDecisionForm(editDecisionDraft(it.project, decision));
+          return dispatch({
+            type: 'openForm',
+            form: { type: 'notes', project: it.project, text: it.notes ?? '' },
+          });
+        case 'meeting.deleteDecision':
+          if (decision) dispatch({ type: 'ask', confirm: { type: 'deleteDecision', id: decision.id } });
+          return;
+        case 'meeting.dropItem':
+          if (it.decisions.length > 0) {
+            setStatus({
+              kind: 'error',
+              text: `${it.project} 已有议定事项，不能移出议程（先删除其议定事项）`,
+            });
+            return;
+          }
+          return dispatch({ type: 'ask', confirm: { type: 'dropItem', project: it.project } });
+        default:
+          return;
+      }
+    },
+    [current, dispatch, latest, recorder, answer, edit, openDecisionForm, setFollowupStatus],
+  );
+  useInput(onKey, { isActive: active && (ui.form === null || ui.confirm !== null) });
+
+  // ---- layout ----
+  const body = bodyHeight(rows);
+  const counts = countsFor(recorder, ui);
+  const where = whereLabel(ui, counts);
+  const formLines =
+    ui.form?.type === 'decision'
+      ? DECISION_FORM_LINES
+      : ui.form?.type === 'addItem'
+        ? ADD_LIST_HEIGHT + 1
+        : ui.form
+          ? 2
+          : 0;
+  const viewHeight = Math.max(3, body - formLines);
+  const title = meetingTitle(meeting, props.number);
+  const context: Context = ui.confirm
+    ? 'confirm'
+    : ui.form?.type === 'decision'
+      ? 'decisionForm'
+      : ui.form?.type === 'addItem'
+        ? 'search'
+        : ui.form
+          ? 'input'
+          : viewContext(ui);
+  const shownStatus: StatusMessage | null = ui.confirm
+    ? { kind: 'info', text: confirmQuestion(ui, recorder) }
+    : recorder.saveError
+      ? { kind: 'error', text: recorder.saveError }
+      : status;
+
+  const c = clock.current;
+  const timer =
+    ui.view === 'item' ? (
+      <ItemTimer
+        since={c.since}
+        before={c.spent.get(clockKey) ?? 0}
+        now={session.now}
+        paused={ui.form !== null}
+      />
+    ) : null;
+
+  let view: React.ReactNode;
+  if (ui.view === 'agenda') {
+    view = (
+      <AgendaView
+        meeting={meeting}
+        data={data}
+        followups={recorder.followups}
+        heard={heard}
+        cursor={ui.agendaCursor}
+        height={viewHeight}
+        width={columns}
+        title={title}
+      />
+    );
+  } else if (ui.view === 'followups') {
+    view = (
+      <FollowupsView
+        entries={recorder.followups}
+        meeting={meeting}
+        data={data}
+        cursor={ui.followupCursor}
+        height={viewHeight}
+        width={columns}
+      />
+    );
+  } else if (ui.view === 'item' && item) {
+    view = (
+      <ItemView
+        item={item}
+        data={data}
+        earlier={recorder.earlierByProject.get(item.project) ?? []}
+        rowCursor={ui.rowCursor}
+        height={viewHeight}
+        width={columns}
+        focused={ui.form === null}
+      />
+    );
+  } else {
+    view = (
+      <ClosedView
+        lines={closedLines(meeting, data, columns)}
+        offset={0}
+        height={viewHeight}
+        width={columns}
+      />
+    );
+  }
+
+  return (
+    <Screen
+      title={`调度会 ${meetingDate}`}
+      rightText={`${where}${ui.view === 'item' ? '' : ' '}`}
+      right={timer}
+      rightWidth={timer ? TIMER_WIDTH : 0}
+      context={context}
+      status={shownStatus}
+    >
+      <Box flexDirection="column" height={viewHeight} overflow="hidden">
+        {view}
+      </Box>
+      {ui.form ? (
+        <FormArea
+          form={ui.form}
+          units={unitsFor(
+            data.units,
+            ui.form.type === 'decision'
+              ? data.statusById.get(ui.form.draft.project)?.project.unit
+              : undefined,
+          )}
+          today={meetingDate}
+          width={columns}
+          active={active && ui.confirm === null}
+          dispatch={dispatch}
+          current={current}
+          onSaveDecision={saveDecision}
+          onCancel={cancelForm}
+          onSubmitLine={submitLine}
+          onPickProject={addProject}
+          data={data}
+          agenda={meeting.items}
+          projectName={item ? (data.statusById.get(item.project)?.project.name ?? item.project) : ''}
+        />
+      ) : null}
+    </Screen>
+  );
+}
+
+function FormArea(props: {
+  form: MeetingForm;
+  units: readonly string[];
+  today: string;
+  width: number;
+  active: boolean;
+  dispatch: (action: MeetingUiAction) => void;
+  current: () => MeetingUi;
+  onSaveDecision: (draft: DecisionDraft) => void;
+  onCancel: () => void;
+  onSubmitLine: () => void;
+  onPickProject: (projectId: string) => void;
+  data: LoadedData;
+  agenda: readonly MeetingItem[];
+  projectName: string;
+}) {
+  const { form, width, dispatch, current } = props;
+  const currentDraft = useCallback(() => {
+    const f = current().form;
+    return f?.type === 'decision' ? f.draft : (form as { draft: DecisionDraft }).draft;
+  }, [current, form]);
+  if (form.type === 'decision') {
+    return (
+      <DecisionForm
+        draft={form.draft}
+        current={currentDraft}
+        dispatch={(action) => dispatch({ type: 'decisionForm', action })}
+        units={props.units}
+        today={props.today}
+        width={width}
+        active={props.active}
+        title={`${form.draft.id ? `修改议定事项 ${form.draft.id}` : '新增议定事项'}（${form.draft.project} ${props.projectName}）`}
+        onSave={props.onSaveDecision}
+        onCancel={props.onCancel}
+      />
+    );
+  }
+  if (form.type === 'addItem') {
+    return (
+      <AddProject
+        data={props.data}
+        agenda={props.agenda}
+        width={width}
+        active={props.active}
+        onPick={props.onPickProject}
+        onCancel={() => dispatch({ type: 'closeForm' })}
+      />
+    );
+  }
+  const label = form.type === 'notes' ? ' 备注：' : ' 落实情况说明：';
+  return (
+    <Box flexDirection="column" height={2}>
+      <Text dimColor>{truncateToWidth(' Enter 保存 · Esc 取消', width)}</Text>
+      <Box>
+        <Text bold color="cyan">
+          {label}
+        </Text>
+        <TextInput
+          value={form.text}
+          onChange={(text) => dispatch({ type: 'formText', text })}
+          onSubmit={props.onSubmitLine}
+          onCancel={props.onCancel}
+          isActive={props.active}
+          width={Math.max(1, width - displayWidth(label))}
+          inverseCursor
+        />
+      </Box>
+    </Box>
+  );
+}
+
+/** project rows shown while adding a project to the agenda (the filter line is one more) */
+const ADD_LIST_HEIGHT = 5;
+
+function AddProject(props: {
+  data: LoadedData;
+  agenda: readonly MeetingItem[];
+  width: number;
+  active: boolean;
+  onPick: (projectId: string) => void;
+  onCancel: () => void;
+}) {
+  const items = useMemo<SelectItem<string>[]>(() => {
+    const inAgenda = new Set(props.agenda.map((i) => i.project));
+    return props.data.assessment.statuses
+      .filter((s) => !inAgenda.has(s.project.id))
+      .map((s) => ({
+        value: s.project.id,
+        label: `${s.project.id} ${s.project.name}`,
+        hint: `${LIGHT_MARK[s.light]}${s.light} ${s.project.unit}`,
+        keywords: `${s.project.unit} ${s.project.leader ?? ''}`,
+      }));
+  }, [props.data, props.agenda]);
+  const list = useSelectList({
+    items,
+    height: ADD_LIST_HEIGHT,
+    filterWidth: Math.max(1, props.width - 8),
+    isActive: props.active,
+    filterable: true,
+    onSelect: (item) => props.onPick(item.value),
+    onCancel: props.onCancel,
+  });
+  return (
+    <SelectList
+      items={list.visible}
+      selectedIndex={list.state.selected}
+      scrollOffset={list.state.offset}
+      height={ADD_LIST_HEIGHT}
+      width={props.width}
+      filter={{
+        window: list.filter,
+        query: list.state.query,
+        label: ' 加入：',
+        placeholder: '输入名称或编号，↑↓选，Enter 加入',
+      }}
+      emptyText="  没有匹配的项目"
+    />
+  );
+}
