@@ -29,17 +29,30 @@ interface SheetTable {
   table: TableBlock;
 }
 
+/** "二、", "（三）", "1." before a heading's words. */
+const SECTION_NUMBER = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])\s*/;
+
 /** The tables of a document, body first, then each attachment's, with a sheet name and a title each. */
 export function documentTables(doc: BriefingDocument): SheetTable[] {
   const out: SheetTable[] = [];
   const used = new Set<string>();
+  const titles = new Set<string>();
   const add = (table: TableBlock, fallbackTitle: string): void => {
-    const title = clean(table.caption ?? fallbackTitle);
+    // a table without a caption is named after its section; a second one there after its first column
+    let title = clean(table.caption ?? fallbackTitle);
+    if (!table.caption && titles.has(title) && table.columns[0])
+      title = `按${clean(table.columns[0].title)}统计`;
+    titles.add(title);
     out.push({ name: sheetName(title, out.length + 1, used), title, table });
   };
-  for (const block of doc.blocks) if (block.type === 'table') add(block, doc.title);
-  for (const a of doc.attachments)
+  let heading = doc.title;
+  for (const block of doc.blocks) {
+    if (block.type === 'heading') heading = block.text.replace(SECTION_NUMBER, '');
+    if (block.type === 'table') add(block, heading);
+  }
+  for (const a of doc.attachments) {
     for (const block of a.blocks) if (block.type === 'table') add(block, a.title);
+  }
   return out;
 }
 
@@ -112,7 +125,11 @@ function addTableSheet(book: ExcelJS.Workbook, sheet: SheetTable, doc: BriefingD
   titleCell.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 28;
   // Row 2: data date and unit.
-  const note = [doc.kind === 'bulletin' ? `数据截至${formatIsoDate(doc.date)}` : doc.dateText, table.unitNote]
+  const dated = /截至|截止/.test(table.unitNote ?? '');
+  const note = [
+    dated ? undefined : doc.kind === 'bulletin' ? `数据截至${formatIsoDate(doc.date)}` : doc.dateText,
+    table.unitNote,
+  ]
     .filter((s): s is string => Boolean(s))
     .map(clean)
     .join('　');
@@ -163,10 +180,15 @@ function addTableSheet(book: ExcelJS.Workbook, sheet: SheetTable, doc: BriefingD
   widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  // Freeze the title, note and header rows, and the name column when the table starts with 序号 + a name.
+  // Freeze the title, note and header rows, and the name column when the table starts with 序号/编号 + a name.
   const first = table.columns[0];
   const second = table.columns[1];
-  const xSplit = first?.title === '序号' && second?.align === 'left' ? 2 : first?.align === 'left' ? 1 : 0;
+  const xSplit =
+    /^(序号|编号|项目编号)$/.test(first?.title ?? '') && second?.align === 'left'
+      ? 2
+      : first?.align === 'left'
+        ? 1
+        : 0;
   ws.views = [
     { state: 'frozen', xSplit, ySplit: headerRow, topLeftCell: cellAddress(headerRow + 1, xSplit + 1) },
   ];

@@ -1,6 +1,7 @@
 // 繁體 output (--script traditional) and reading traditional input, with OpenCC's tables (opencc-js).
-// Simplified → traditional uses OpenCC's standard forms ('t'), the usual choice for text published in
-// traditional characters on the mainland (no Taiwan phrase substitution: 项目 stays 項目, not 專案).
+// Simplified → traditional converts phrases and characters, then takes the standard character forms
+// readers of traditional print know (OpenCC 'tw' variants: 為, 考核, 裡, 著 rather than OpenCC's own
+// 爲, 考覈, 裏, 着), but no Taiwan vocabulary: 项目 stays 項目, never 專案 (that would be 'twp').
 // The converters are built lazily, once: the simplified→traditional dictionary is about 1 MB.
 import { createRequire } from 'node:module';
 
@@ -19,10 +20,10 @@ function opencc(): OpenCCModule {
   return openccModule;
 }
 
-/** Simplified → traditional (OpenCC standard characters). Text without Chinese is returned as it is. */
+/** Simplified → traditional characters. Text without Chinese is returned as it is. */
 export function toTraditional(text: string): string {
   if (!/[\u3400-\u9fff]/.test(text)) return text;
-  toTraditionalConverter ??= opencc().Converter({ from: 'cn', to: 't' });
+  toTraditionalConverter ??= opencc().Converter({ from: 'cn', to: 'tw' });
   return toTraditionalConverter(text);
 }
 

@@ -1,15 +1,17 @@
-// 繁體 output with OpenCC's tables: simplified → OpenCC standard traditional characters, and back.
+// 繁體 output with OpenCC's tables: simplified → traditional characters, and back.
 import { describe, expect, it } from 'vitest';
 import { toSimplified, toTraditional, toTraditionalDeep } from '../../src/text/traditional.js';
 
 describe('toTraditional', () => {
-  it('converts briefing text to OpenCC standard traditional characters', () => {
+  it('converts briefing text to traditional characters in their common print forms', () => {
     expect(toTraditional('关于2021年10月份全区重点项目建设情况的通报')).toBe(
       '關於2021年10月份全區重點項目建設情況的通報',
     );
     expect(toTraditional('开复工率94.2%，责任单位：区发改局')).toBe('開復工率94.2%，責任單位：區發改局');
     // phrases, not just characters: 干部 → 幹部, 里程碑 keeps 里
     expect(toTraditional('干部到项目一线，倒排里程碑')).toBe('幹部到項目一線，倒排里程碑');
+    // the forms readers know (為, 考核), not OpenCC's own (爲, 考覈)
+    expect(toTraditional('为落实季考核')).toBe('為落實季考核');
     // no Taiwan vocabulary: 项目 stays 項目 (not 專案)
     expect(toTraditional('项目')).toBe('項目');
   });

@@ -106,6 +106,33 @@ describe('renderXlsx: minutes without tables', () => {
   });
 });
 
+describe('renderXlsx: tables without captions', () => {
+  it('names sheets after their section, a second table there after its first column', async () => {
+    const doc = sampleBulletin(3);
+    const ranking = doc.blocks.find((b) => b.type === 'table');
+    if (ranking?.type !== 'table') throw new Error('no table');
+    delete ranking.caption;
+    const at = doc.blocks.indexOf(ranking);
+    doc.blocks.splice(at + 1, 0, {
+      type: 'table',
+      unitNote: '单位：万元',
+      columns: [{ title: '片区（园区）', align: 'left' }, ...ranking.columns.slice(1)],
+      rows: ranking.rows,
+    });
+    const attachment = doc.attachments[0]?.blocks[0];
+    if (attachment?.type === 'table') attachment.unitNote = '数据截至2021年10月31日；单位：万元';
+    const book = await read(await renderXlsx(doc));
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      '各责任单位推进情况',
+      '按片区（园区）统计',
+      '2021年10月份全区重点项目进度表',
+    ]);
+    expect(book.worksheets[0]?.getCell('A1').value).toBe('各责任单位推进情况');
+    // the data date is not said twice
+    expect(book.worksheets[2]?.getCell('A2').value).toBe('数据截至2021年10月31日；单位：万元');
+  });
+});
+
 describe('xlsx helpers', () => {
   it('makes valid, unique sheet names', () => {
     const used = new Set<string>();
