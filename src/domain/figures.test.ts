@@ -395,12 +395,13 @@ describe('problem and decision figures', () => {
           { decision: 'd', status: '已落实' },
         ],
       ),
-      m('2021-10-25', [], [{ decision: 'b', status: '已落实' }]),
+      m('2021-10-25', [], [{ decision: 'b', status: '推进中' }]),
+      m('2021-10-29', [], [{ decision: 'b', status: '已落实' }]),
       m('2021-11-08', [{ id: 'f', due: '2021-11-12', unit: '甲' }]),
     ];
     const day = '2021-10-31';
     const f = decisionFigures(buildLedger(meetings, day), day);
-    // a: done on time; b: done 10-25 > 10-20 late; c: overdue 6 days; d: done early; e: open; f: later meeting
+    // a: done on time; b: still 推进中 at 10-25, the first meeting from its due date, done 10-29: late; c: overdue 6 days; d: done early; e: open; f: later meeting
     expect(f.summary).toEqual({ total: 5, open: 1, overdue: 1, done: 3, dropped: 0, doneOnTime: 2 });
     expect(f.due).toBe(3); // a, b, c
     expect(f.doneOnTime).toBe(1); // a (d is done on time but not yet due)

@@ -365,3 +365,22 @@ describe('light and register assessment', () => {
     expect(a.statuses.every((s) => s.flags.some((f) => f.kind === 'decision'))).toBe(true);
   });
 });
+
+describe('quoted text in reasons', () => {
+  it('drops a decision text’s own full stop inside the quotation marks', () => {
+    const p: Project = {
+      id: 'Q-1',
+      name: '项目',
+      nature: '续建',
+      stage: '在建',
+      unit: '区发改局',
+      totalInvestment: 100,
+      annualPlan: 0,
+      completedYear: 0,
+      milestones: [],
+      problems: [{ id: 'Q-1-1', text: '用地未批。', due: '2021-09-01' }],
+    };
+    const status = assessProject(p, { asOf: '2021-09-30', rules: DEFAULT_RULES, timeProgress: 0.75 });
+    expect(status.flags.map((f) => f.reason)).toEqual(['问题“用地未批”逾期未解决（解决时限2021年9月1日）']);
+  });
+});

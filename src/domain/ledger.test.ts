@@ -311,3 +311,51 @@ describe('ledger helpers', () => {
     ]);
   });
 });
+
+describe('doneOnTime: reported done at the first meeting from the due date', () => {
+  const meeting = (
+    date: string,
+    decisions: Meeting['items'][number]['decisions'],
+    followups: Meeting['followups'] = [],
+  ) =>
+    ({
+      meeting: { date, kind: '周调度', present: [], absent: [], attending: [], closed: true },
+      items: [{ project: 'P', reasons: [], decisions }],
+      followups,
+    }) satisfies Meeting;
+  const d = (id: string, due: string) => ({ id, text: id, unit: '区发改局', due });
+
+  it('counts a Friday task reported done at the next Monday meeting as on time', () => {
+    const l = buildLedger(
+      [
+        meeting('2021-09-06', [d('x', '2021-09-10')]),
+        meeting('2021-09-13', [], [{ decision: 'x', status: '已落实' }]),
+      ],
+      '2021-09-30',
+    );
+    expect(l[0]?.doneOnTime).toBe(true);
+  });
+
+  it('counts it late when a meeting after the due date passed without the report', () => {
+    const l = buildLedger(
+      [
+        meeting('2021-09-06', [d('x', '2021-09-10')]),
+        meeting('2021-09-13', []),
+        meeting('2021-09-22', [], [{ decision: 'x', status: '已落实' }]),
+      ],
+      '2021-09-30',
+    );
+    expect(l[0]?.doneOnTime).toBe(false);
+  });
+
+  it('judges a follow-up recorded between meetings by its own date', () => {
+    const l = buildLedger(
+      [
+        meeting('2021-09-06', [d('x', '2021-09-10')]),
+        meeting('2021-09-13', [], [{ decision: 'x', status: '已落实', date: '2021-09-11' }]),
+      ],
+      '2021-09-30',
+    );
+    expect(l[0]?.doneOnTime).toBe(false);
+  });
+});

@@ -31,7 +31,11 @@ function isLater(a: Heard, b: Heard): boolean {
  *   the later meeting in the input, then the later position. A follow-up heard after `day` does not
  *   count on that day; one naming an unknown decision is ignored (validation reports it).
  * - state: 已落实 → done, 撤销 → dropped; otherwise overdue when due < day, else open.
- * - doneOnTime: done, and the follow-up saying so was heard on or before `due`.
+ * - doneOnTime: done, and the follow-up saying so was heard on or before `due` — or, when it was
+ *   heard at a meeting, at the first meeting held on or after `due`: the weekly meeting is where
+ *   units report (domain.md, "each meeting first hears how last meeting's decisions were carried
+ *   out"), so a task due on Friday and reported done on Monday was done in time. A later meeting
+ *   means at least one meeting heard nothing, and the decision was late.
  * Decisions taken at meetings after `day` are kept (open); figures for a day leave them out
  * (see `takenBy`). Decision ids are meant to be unique; if one repeats, a follow-up applies to each.
  */
@@ -52,6 +56,21 @@ export function buildLedger(meetings: readonly Meeting[], day: IsoDate): LedgerE
     a.m.meeting.date < b.m.meeting.date ? -1 : a.m.meeting.date > b.m.meeting.date ? 1 : a.i - b.i,
   );
 
+  const meetingDates = [...new Set(order.map(({ m }) => m.meeting.date))];
+  /** the first meeting date on or after `due` (binary search over sorted dates) */
+  const firstMeetingFrom = (due: IsoDate): IsoDate | undefined => {
+    let lo = 0;
+    let hi = meetingDates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((meetingDates[mid] as IsoDate) < due) lo = mid + 1;
+      else hi = mid;
+    }
+    return meetingDates[lo];
+  };
+  const heardInTime = (h: Heard, due: IsoDate): boolean =>
+    h.heardOn <= due || (h.followup.date === undefined && h.heardOn === firstMeetingFrom(due));
+
   const out: LedgerEntry[] = [];
   for (const { m } of order) {
     for (const item of m.items) {
@@ -67,7 +86,7 @@ export function buildLedger(meetings: readonly Meeting[], day: IsoDate): LedgerE
           meetingDate: m.meeting.date,
           state,
           daysOverdue: state === 'overdue' ? daysBetween(decision.due, day) : 0,
-          doneOnTime: state === 'done' && h !== undefined && h.heardOn <= decision.due,
+          doneOnTime: state === 'done' && h !== undefined && heardInTime(h, decision.due),
         };
         if (m.file !== undefined) entry.meetingFile = m.file;
         if (h) entry.latest = { ...h.followup, heardOn: h.heardOn };
