@@ -132,16 +132,27 @@ class Grid {
   readonly rows: number;
   readonly cols: number;
   private readonly cells: CellContent[][];
+  /**
+   * Only cells that hold something are visited: a sheet formatted down to row 1048576 or across to
+   * column XFD costs no more than its contents. rows/cols are the last row and column with a value.
+   */
   constructor(ws: ExcelJS.Worksheet) {
-    this.rows = ws.rowCount;
-    this.cols = ws.columnCount;
+    let rows = 0;
+    let cols = 0;
     this.cells = [];
-    for (let r = 1; r <= this.rows; r++) {
+    ws.eachRow({ includeEmpty: false }, (wr, r) => {
       const row: CellContent[] = [];
-      const wr = ws.getRow(r);
-      for (let c = 1; c <= this.cols; c++) row[c] = cellContent(wr.getCell(c).value);
+      wr.eachCell({ includeEmpty: false }, (cell, c) => {
+        const content = cellContent(cell.value);
+        if (content.kind === 'empty') return;
+        row[c] = content;
+        rows = Math.max(rows, r);
+        cols = Math.max(cols, c);
+      });
       this.cells[r] = row;
-    }
+    });
+    this.rows = rows;
+    this.cols = cols;
   }
   at(r: number, c: number): CellContent {
     return this.cells[r]?.[c] ?? { kind: 'empty' };
