@@ -58,6 +58,10 @@ export interface ImportProblem extends Diagnostic {
   row: number;
   /** column letter, '' when not about one column */
   col: string;
+  /** the column's header as written, when the problem is about one column */
+  header?: string;
+  /** the message without the place (`message` begins with 工作表“…”C5单元格（header）：) */
+  detail: string;
 }
 
 export interface ImportResult {
@@ -274,6 +278,8 @@ class Reporter {
       sheet,
       row: where.row,
       col: letter,
+      ...(where.header ? { header: where.header } : {}),
+      detail: message,
     });
   }
   fileError(message: string): void {
@@ -286,6 +292,7 @@ class Reporter {
       sheet: '',
       row: 0,
       col: '',
+      detail: message,
     });
   }
   get hasErrors(): boolean {

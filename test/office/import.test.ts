@@ -391,6 +391,9 @@ describe('import: hostile spreadsheets', () => {
       '工作表“S”J1单元格：B列“项目名称”和J列“项目名称”都对应“项目名称”，无法确定用哪一列；请删去或改名其中一列。',
     );
     expect([e?.row, e?.col, e?.line, e?.column]).toEqual([1, 'J', 1, 10]);
+    expect(e?.detail).toBe(
+      'B列“项目名称”和J列“项目名称”都对应“项目名称”，无法确定用哪一列；请删去或改名其中一列。',
+    );
   });
 
   it('"约3亿" in an amount column: names the cell and asks for a number', async () => {
@@ -409,6 +412,7 @@ describe('import: hostile spreadsheets', () => {
     );
     expect(r.yaml).toBeUndefined();
     expect(r.register).toBeUndefined();
+    expect(errors(r)[0]?.header).toBe('总投资（万元）');
     expect(errors(r).map((e) => [e.sheet, e.row, e.col, e.message])).toEqual([
       [
         'S',
