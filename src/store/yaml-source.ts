@@ -302,7 +302,8 @@ export function parseYamlText(text: string, file: string, sink: DiagnosticSink):
       keepSourceTokens: false,
     });
   } catch (e) {
-    const deep = e instanceof RangeError;
+    // a stack overflow in the composer (sometimes surfacing as a SyntaxError from a regex)
+    const deep = e instanceof RangeError || (e instanceof Error && /call stack/i.test(e.message));
     sink.error(
       file,
       1,
