@@ -1,7 +1,8 @@
 // The floor for the TUI's first frame: a bare Ink program that renders "hello" and nothing else,
-// started the same way as the app (node, in a pseudo-terminal). No JSX, so no build step.
-import { createElement } from 'react';
-import { render, Text } from 'ink';
+// started the same way as the app (node, in a pseudo-terminal) and, like the app (src/ui/run.tsx),
+// with React's production build. No JSX, so no build step.
+process.env.NODE_ENV ??= 'production';
+const [{ createElement }, { render, Text }] = await Promise.all([import('react'), import('ink')]);
 
 const app = render(createElement(Text, null, 'hello'));
 // Stay up like the app does until the harness ends it.
