@@ -520,7 +520,7 @@ export class YamlSource {
   readonly file: string;
   readonly doc: Document.Parsed;
   private readonly lineCounter: LineCounter;
-  private anchors: { name: string; offset: number; node: YamlNode }[] | undefined;
+  private anchors: Map<string, { offset: number; node: YamlNode }[]> | undefined;
   private collectionAliases = 0;
   private aliasBombReported = false;
 
@@ -579,21 +579,30 @@ export class YamlSource {
   resolve(node: unknown): YamlNode | null {
     if (!isAlias(node)) return (node as YamlNode | null | undefined) ?? null;
     if (!this.anchors) {
-      const anchors: { name: string; offset: number; node: YamlNode }[] = [];
+      // one pass over the document, on the first alias: anchor name → its nodes in document order
+      const anchors = new Map<string, { offset: number; node: YamlNode }[]>();
       visit(this.doc, {
         Node: (_k, n) => {
           const anchor = (n as { anchor?: string }).anchor;
-          if (anchor && !isAlias(n)) anchors.push({ name: anchor, offset: n.range?.[0] ?? 0, node: n });
+          if (!anchor || isAlias(n)) return;
+          const list = anchors.get(anchor) ?? [];
+          list.push({ offset: n.range?.[0] ?? 0, node: n });
+          anchors.set(anchor, list);
         },
       });
       this.anchors = anchors;
     }
+    // yaml: an alias refers to the last node with that anchor before it
     const at = node.range?.[0] ?? 0;
-    let found: YamlNode | undefined;
-    for (const a of this.anchors) {
-      if (a.offset >= at) break;
-      if (a.name === node.source) found = a.node;
+    const list = this.anchors.get(node.source) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.offset < at) lo = mid + 1;
+      else hi = mid;
     }
+    const found = lo > 0 ? list[lo - 1]!.node : undefined;
     if (!found) {
       this.error(node, `别名 *${node.source} 引用的锚点 &${node.source} 不存在（锚点必须写在别名之前）。`);
       return null;

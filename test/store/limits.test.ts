@@ -120,6 +120,26 @@ describe('aliases', () => {
     expectAt(ds, 17, 5, '项目编号“PL-001”重复：第 8 行已有');
   });
 
+  it('an alias takes the last anchor of that name before it; one before its anchor is an error', () => {
+    const rows = [
+      '  - {id: P1, name: n, nature: 新建, stage: 前期, unit: &u 区发改局, total_investment: 1, annual_plan: 1, completed_year: 0}',
+      '  - {id: P2, name: n, nature: 新建, stage: 前期, unit: *u, total_investment: 1, annual_plan: 1, completed_year: 0}',
+      '  - {id: P3, name: n, nature: 新建, stage: 前期, unit: &u 区住建局, total_investment: 1, annual_plan: 1, completed_year: 0}',
+      '  - {id: P4, name: n, nature: 新建, stage: 前期, unit: *u, total_investment: 1, annual_plan: 1, completed_year: 0}',
+    ];
+    const text = HEADER.replace('projects: []\n', 'projects:\n') + rows.join('\n') + '\n';
+    const { register } = parseRegisterText(text, 'a.yaml');
+    expect(register.projects.map((p) => p.unit)).toEqual(['区发改局', '区发改局', '区住建局', '区住建局']);
+    const early = HEADER.replace('title: 台账', 'title: *t').replace('region: 平鲁区', 'region: &t 平鲁区');
+    expectAt(
+      inputErrors(() => parseRegisterText(early, 'a.yaml')),
+      2,
+      10,
+      '别名 *t',
+      '锚点必须写在别名之前',
+    );
+  });
+
   it('scalar aliases are fine, however many', () => {
     const projects = Array.from(
       { length: 150 },
