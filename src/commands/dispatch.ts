@@ -63,6 +63,12 @@ const OPTIONS: Record<CommandName, Options> = {
   import: {
     ...HELP,
     sheet: { type: 'string' },
+    title: { type: 'string' },
+    region: { type: 'string' },
+    year: { type: 'string' },
+    'as-of': { type: 'string' },
+    issuer: { type: 'string' },
+    'money-unit': { type: 'string' },
     out: { type: 'string', short: 'o' },
     force: { type: 'boolean' },
   },
@@ -293,7 +299,10 @@ async function runCommand(
     case 'import': {
       const { runImport } = await import('./import.js');
       const o: Parameters<typeof runImport>[0] = { file: arg, force: bool(values.force) };
-      for (const key of ['sheet', 'out'] as const) opt(o, key, str(values[key]));
+      for (const key of ['sheet', 'out', 'title', 'region', 'year', 'issuer'] as const)
+        opt(o, key, str(values[key]));
+      opt(o, 'asOf', str(values['as-of']));
+      opt(o, 'moneyUnit', str(values['money-unit']));
       result = await runImport(o, env);
       break;
     }

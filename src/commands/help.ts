@@ -129,7 +129,7 @@ ${SCRIPT_OPTION}
   -h, --help            显示本帮助
 
 示例：
-  diaodu bulletin seeds/pinglu-2021.yaml --meetings meetings --month 2021-10 --out 通报.docx
+  diaodu bulletin seeds/pinglu-2021.yaml --meetings meetings --month 2021-09 --out 通报.docx
 `,
   import: `用法：diaodu import <台账.xlsx> [选项]
 
@@ -140,12 +140,19 @@ ${SCRIPT_OPTION}
 
 选项：
   --sheet <工作表>      使用的工作表（默认第一个像台账的表）
+  --title <标题>        台账标题（表格标题行没有写明时使用）
+  --region <地区>       地区，如 平鲁区
+  --year <年份>         台账年度，如 2021
+  --as-of <日期>        数据截至日期，如 2021-09-30
+  --issuer <发文机关>   通报的发文机关，如 平鲁区项目推进中心
+  --money-unit <单位>   台账金额单位：万元 或 亿元（默认按表头判断）
   --out <文件>          写入 YAML 文件（默认输出到标准输出）；文件已存在时不覆盖
   --force               覆盖已存在的输出文件
   -h, --help            显示本帮助
 
 示例：
   diaodu import 重点项目台账.xlsx --out register.yaml
+  diaodu import 台账.xlsx --sheet 9月 --region 平鲁区 --year 2021 --as-of 2021-09-30 --out register.yaml
 `,
   meet: `用法：diaodu meet <台账> [选项]
 

@@ -3,14 +3,54 @@
 // passed over, and every row problem as 文件 工作表!C5. A register with errors is never written
 // nor printed — not even the rows that did convert: a partial register would silently drop
 // projects from every figure.
-import type { ImportProblem } from '../import/xlsx-register.js';
-import { guard, resolvePath, writeOutput, type CommandContext, type CommandResult } from './common.js';
+import { isValidIsoDate } from '../domain/dates.js';
+import type { ImportOptions as ReaderOptions, ImportProblem } from '../import/xlsx-register.js';
+import {
+  guard,
+  resolvePath,
+  UsageError,
+  writeOutput,
+  type CommandContext,
+  type CommandResult,
+} from './common.js';
 
 export interface ImportOptions {
   file: string;
   sheet?: string;
   out?: string;
   force?: boolean;
+  /** register header fields the sheet may not give (strings as typed on the command line) */
+  title?: string;
+  region?: string;
+  year?: string;
+  asOf?: string;
+  issuer?: string;
+  moneyUnit?: string;
+}
+
+/** Command-line strings → the reader's options, refusing values it could not use. */
+function readerOptions(opts: ImportOptions): ReaderOptions {
+  const o: ReaderOptions = {};
+  if (opts.sheet !== undefined) o.sheet = opts.sheet;
+  if (opts.title !== undefined) o.title = opts.title;
+  if (opts.region !== undefined) o.region = opts.region;
+  if (opts.issuer !== undefined) o.issuer = opts.issuer;
+  if (opts.year !== undefined) {
+    if (!/^\d{4}$/.test(opts.year))
+      throw new UsageError(`--year 应为四位年份，如 2021；收到“${opts.year}”。`);
+    o.year = Number(opts.year);
+  }
+  if (opts.asOf !== undefined) {
+    if (!isValidIsoDate(opts.asOf))
+      throw new UsageError(`--as-of 应为存在的日期，写作 YYYY-MM-DD，如 2021-09-30；收到“${opts.asOf}”。`);
+    o.asOf = opts.asOf;
+  }
+  if (opts.moneyUnit !== undefined) {
+    if (opts.moneyUnit !== '万元' && opts.moneyUnit !== '亿元')
+      throw new UsageError(`--money-unit 只能是 万元 或 亿元；收到“${opts.moneyUnit}”。`);
+    o.moneyUnit = opts.moneyUnit;
+  }
+  return o;
 }
 
 /** "台账.xlsx 台账!C5: 错误：…" — the sheet and cell as Excel names them. */
@@ -18,14 +58,13 @@ export function importProblemLine(p: ImportProblem, file: string): string {
   const label = p.severity === 'error' ? '错误' : '警告';
   const cell = p.row > 0 ? `${p.col}${p.row}` : p.col;
   const where = p.sheet ? ` ${p.sheet}${cell ? `!${cell}` : ''}` : cell ? ` ${cell}` : '';
-  return `${file}${where}: ${label}：${p.message}`;
+  return `${file}${where}: ${label}：${p.detail}`;
 }
 
 export async function runImport(opts: ImportOptions, ctx: CommandContext): Promise<CommandResult> {
   return guard(async () => {
     const { importRegisterFromXlsx } = await import('../import/xlsx-register.js');
-    const importOpts: { sheet?: string } = {};
-    if (opts.sheet !== undefined) importOpts.sheet = opts.sheet;
+    const importOpts = readerOptions(opts);
     const result = await importRegisterFromXlsx(resolvePath(ctx, opts.file), importOpts);
     const report: string[] = [];
     if (result.sheet) {

@@ -94,3 +94,49 @@ describe('import', () => {
     expect(r.stderr).toContain('找不到文件');
   });
 });
+
+describe('import: register header from the command line', () => {
+  async function bareSheet(): Promise<string> {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('9月');
+    const rows = [
+      ['项目名称', '建设性质', '建设阶段', '责任单位', '总投资（万元）', '年度计划投资', '年度累计完成投资'],
+      ['光伏项目', '新建', '在建', '区发改局', 1000, 500, 300],
+    ];
+    rows.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
+    const file = path.join(tmp, '无标题.xlsx');
+    await book.xlsx.writeFile(file);
+    return file;
+  }
+
+  it('takes title, region, year and data date from flags when the sheet has none', async () => {
+    const file = await bareSheet();
+    const r = await runImport(
+      {
+        file,
+        title: '平鲁区2021年重点项目台账',
+        region: '平鲁区',
+        year: '2021',
+        asOf: '2021-09-30',
+        issuer: '平鲁区项目推进中心',
+      },
+      ctx,
+    );
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain('region: 平鲁区');
+    expect(r.stdout).toContain('as_of: 2021-09-30');
+    expect(r.stdout).toContain('issuer: 平鲁区项目推进中心');
+  });
+
+  it('refuses a data date that does not exist, in Chinese', async () => {
+    const r = await runImport({ file: '台账.xlsx', asOf: '2021-02-30' }, ctx);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('--as-of 应为存在的日期');
+  });
+
+  it('refuses a money unit other than 万元 or 亿元', async () => {
+    const r = await runImport({ file: '台账.xlsx', moneyUnit: '元' }, ctx);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('--money-unit 只能是 万元 或 亿元');
+  });
+});
