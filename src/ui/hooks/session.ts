@@ -16,6 +16,10 @@ import type {
   Register,
 } from '../../domain/types.js';
 import { loadRegister } from '../../store/register-file.js';
+import { acquireMeetingLock } from '../../store/lock.js';
+import { MeetingDocument } from '../../store/meeting-document.js';
+import { decisionIdsInDir } from '../../store/meetings-dir.js';
+import type { FollowupStatus } from '../../domain/types.js';
 import { loadMeetings } from '../../store/meeting-read.js';
 import { openSettings } from '../../store/settings.js';
 import type { SettingsStore } from '../../store/settings.js';
@@ -195,6 +199,69 @@ export class Session {
       statusById,
       units,
     };
+  }
+
+  /**
+   * 督办 between meetings: record what was learnt about a decision today, as a follow-up with a
+   * `date` in the file of the meeting that took the decision. That meeting never hears its own
+   * decisions, so nothing it recorded is replaced; its minutes ignore a follow-up dated after it, and
+   * the next meeting's minutes report it. Returns an error message, or null when saved.
+   */
+  recordFollowup(entry: LedgerEntry, status: FollowupStatus, note: string): string | null {
+    const file = entry.meetingFile;
+    if (!file) return '找不到该议定事项所在的会议记录文件';
+    let lock;
+    try {
+      lock = acquireMeetingLock(file);
+    } catch (error) {
+      return describeError(error);
+    }
+    try {
+      const doc = MeetingDocument.open(file, {
+        takenIds: decisionIdsInDir(this.meetingsDir, { exclude: file }),
+      });
+      doc.setFollowup(entry.decision.id, {
+        status,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        date: this.today,
+      });
+      doc.save();
+    } catch (error) {
+      return describeError(error);
+    } finally {
+      lock.release();
+    }
+    this.reloadMeetings();
+    return null;
+  }
+
+  /** Where briefings are written: the settings' output folder, else the current folder. */
+  outputDir(): string {
+    try {
+      const dir = this.settings.get('outputDir');
+      if (dir) return dir;
+    } catch {
+      // unreadable settings: the current folder
+    }
+    return process.cwd();
+  }
+
+  /** The issuing office from the settings, if any. */
+  settingIssuer(): string | undefined {
+    try {
+      return this.settings.get('issuer');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** 简体 or 繁體 output, from the settings. */
+  settingsScript(): 'simplified' | 'traditional' {
+    try {
+      return this.settings.get('script');
+    } catch {
+      return 'simplified';
+    }
   }
 
   /** The project list's sort/search index, built once per load. */

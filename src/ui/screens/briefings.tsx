@@ -1,18 +1,267 @@
-import { Text, useInput } from 'ink';
-import { matches } from '../key-bindings.js';
-import { Screen } from './chrome.js';
-import type { ScreenProps } from './types.js';
+// 简报: pick a meeting's minutes or the month's bulletin, preview it scrollably, write it out in any
+// format the engine has (Word, Excel for the bulletin, Markdown, text, JSON) into the output folder.
+import * as path from 'node:path';
+import { Box, Text, useInput } from 'ink';
+import type { Key } from 'ink';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { buildBulletin, buildMinutes } from '../../briefing/model.js';
+import { renderText } from '../../briefing/text.js';
+import { formatDate } from '../../briefing/wording.js';
+import type { BriefingDocument } from '../../briefing/document.js';
+import type { Meeting } from '../../domain/types.js';
+import { commandFor } from '../key-bindings.js';
+import { useTable } from '../components/table/index.js';
+import { useLatest } from '../components/use-latest.js';
+import { truncateToWidth } from '../../text/width.js';
+import { useSessionState } from '../hooks/use-session.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import type { LoadedData, Session } from '../hooks/session.js';
+import { writeBriefing } from '../hooks/briefing-output.js';
+import type { OutputFormat } from '../hooks/briefing-output.js';
+import { Screen, bodyHeight } from './chrome.js';
+import type { StatusMessage } from './chrome.js';
+import { LinesView, useScroll, wrapped } from './lines.js';
+import type { Line } from './lines.js';
+import { meetingLabel, numbersOf } from './meeting-info.js';
+import type { Navigator, ScreenProps } from './types.js';
+
+export type BriefingChoice = { kind: 'bulletin' } | { kind: 'minutes'; meeting: Meeting; number: number };
+
+const FORMAT_LABEL: Record<OutputFormat, string> = {
+  docx: 'Word',
+  xlsx: 'Excel',
+  md: 'Markdown',
+  txt: '纯文本',
+  json: 'JSON',
+};
+
+export function formatsFor(choice: BriefingChoice): OutputFormat[] {
+  return choice.kind === 'bulletin' ? ['docx', 'xlsx', 'md', 'txt', 'json'] : ['docx', 'md', 'txt', 'json'];
+}
+
+/** The choices, bulletin first, then the meetings' minutes, latest first. */
+export function briefingChoices(data: LoadedData): BriefingChoice[] {
+  const numbers = numbersOf(data.meetings);
+  const minutes = data.meetings
+    .map((meeting, i) => ({ kind: 'minutes' as const, meeting, number: numbers[i]! }))
+    .sort((a, b) =>
+      a.meeting.meeting.date < b.meeting.meeting.date
+        ? 1
+        : a.meeting.meeting.date > b.meeting.meeting.date
+          ? -1
+          : 0,
+    );
+  return [{ kind: 'bulletin' }, ...minutes];
+}
+
+export function choiceLabel(c: BriefingChoice, data: LoadedData): string {
+  if (c.kind === 'bulletin') {
+    const asOf = data.register.meta.asOf;
+    return `月通报 ${asOf.slice(0, 4)}年${Number(asOf.slice(5, 7))}月份（数据截至${formatDate(asOf)}）`;
+  }
+  const decisions = c.meeting.items.reduce((n, i) => n + i.decisions.length, 0);
+  return `会议纪要 ${meetingLabel(c.meeting, c.number)}，议定事项${decisions}项${c.meeting.meeting.closed ? '' : '（未结束，草稿）'}`;
+}
+
+/** The document; the settings' issuing office (发文机关) stands in when the register names none. */
+export function buildChoice(c: BriefingChoice, data: LoadedData, issuer?: string): BriefingDocument {
+  const register =
+    !data.register.meta.issuer && issuer
+      ? { ...data.register, meta: { ...data.register.meta, issuer } }
+      : data.register;
+  return c.kind === 'bulletin'
+    ? buildBulletin({ register, meetings: data.meetings })
+    : buildMinutes({ meeting: c.meeting, register, meetings: data.meetings });
+}
+
+function Preview(props: {
+  session: Session;
+  data: LoadedData;
+  choice: BriefingChoice;
+  active: boolean;
+  onBack: () => void;
+  nav: Navigator;
+}) {
+  const { session, data, choice, active } = props;
+  const { columns, rows } = useTerminalSize();
+  const formats = formatsFor(choice);
+  const [format, setFormat] = useState<OutputFormat>(formats[0]!);
+  const [status, setStatus] = useState<StatusMessage | null>(null);
+  const built = useMemo(() => {
+    try {
+      return { doc: buildChoice(choice, data, session.settingIssuer()) };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [choice, data, session]);
+  const lines = useMemo<Line[]>(() => {
+    if (!built.doc) return [{ text: built.error ?? '', color: 'red' }];
+    return renderText(built.doc)
+      .split('\n')
+      .flatMap((t) => wrapped(t, columns));
+  }, [built, columns]);
+  const height = bodyHeight(rows) - 1;
+  const latest = useLatest({ props, format, formats, built });
+  const { offset } = useScroll({
+    context: 'briefings',
+    lineCount: lines.length,
+    height,
+    isActive: active,
+    onCommand: (command) => {
+      const { props, format, formats, built } = latest.current;
+      switch (command) {
+        case 'app.back':
+          return props.onBack();
+        case 'app.help':
+          return props.nav.push({ screen: 'help', context: 'briefings' });
+        case 'briefing.nextFormat':
+          return setFormat(formats[(formats.indexOf(format) + 1) % formats.length]!);
+        case 'briefing.write': {
+          if (!built.doc) return;
+          setStatus({ kind: 'info', text: '正在写出 …' });
+          void writeBriefing(session, built.doc, format).then(
+            (file) => setStatus({ kind: 'ok', text: `已写入 ${file}` }),
+            (error: unknown) =>
+              setStatus({
+                kind: 'error',
+                text: `未能写出：${error instanceof Error ? error.message : String(error)}`,
+              }),
+          );
+          return;
+        }
+        default:
+          return;
+      }
+    },
+  });
+  const info = ` 格式：${FORMAT_LABEL[format]}（f 切换）· w 写出到 ${session.outputDir()} · 第${Math.min(lines.length, offset + 1)}/${lines.length}行`;
+  return (
+    <Screen
+      title={choice.kind === 'bulletin' ? '简报 · 月通报' : '简报 · 会议纪要'}
+      context="briefings"
+      hints={['briefing.write', 'briefing.nextFormat', 'nav.down', 'nav.pageDown', 'app.back', 'app.help']}
+      status={status}
+    >
+      <Text bold wrap="truncate">
+        {truncateToWidth(info, columns)}
+      </Text>
+      <LinesView lines={lines} offset={offset} height={height} width={columns} />
+    </Screen>
+  );
+}
+
+function Chooser(props: {
+  data: LoadedData;
+  choices: readonly BriefingChoice[];
+  active: boolean;
+  nav: Navigator;
+  onOpen: (c: BriefingChoice) => void;
+}) {
+  const { data, choices, active } = props;
+  const { columns, rows } = useTerminalSize();
+  const height = bodyHeight(rows) - 2;
+  const table = useTable({
+    rowCount: choices.length,
+    height,
+    isActive: active,
+    context: 'list',
+    onOpen: (i) => {
+      const c = props.choices[i];
+      if (c) props.onOpen(c);
+    },
+  });
+  const latest = useLatest(props);
+  const onKey = useCallback(
+    (input: string, key: Key) => {
+      const command = commandFor('list', input, key);
+      if (command === 'app.back') latest.current.nav.pop();
+      if (command === 'app.help') latest.current.nav.push({ screen: 'help', context: 'briefings' });
+    },
+    [latest],
+  );
+  useInput(onKey, { isActive: active });
+  const start = table.state.offset;
+  return (
+    <Screen title="简报" context="list" hints={['nav.down', 'nav.open', 'app.back', 'app.help']}>
+      <Text bold> 选择要生成的文稿（Enter 预览，预览中可写出 Word 等格式）：</Text>
+      <Text> </Text>
+      {choices.slice(start, start + height).map((c, i) => (
+        <Text key={start + i} inverse={start + i === table.state.selected} wrap="truncate">
+          {truncateToWidth(
+            ` ${start + i === table.state.selected ? '▶' : ' '} ${choiceLabel(c, data)}`,
+            columns,
+          )}
+        </Text>
+      ))}
+    </Screen>
+  );
+}
+
+function Briefings(props: {
+  session: Session;
+  data: LoadedData;
+  active: boolean;
+  nav: Navigator;
+  meetingFile?: string | undefined;
+}) {
+  const { data } = props;
+  const choices = useMemo(() => briefingChoices(data), [data]);
+  const [open, setOpen] = useState<BriefingChoice | null>(() => {
+    if (!props.meetingFile) return null;
+    const target = path.resolve(props.meetingFile);
+    return (
+      choices.find(
+        (c) =>
+          c.kind === 'minutes' && c.meeting.file !== undefined && path.resolve(c.meeting.file) === target,
+      ) ?? null
+    );
+  });
+  useEffect(() => {
+    // the meetings were reloaded (a meeting closed): keep the open choice pointing at current data
+    if (open?.kind !== 'minutes') return;
+    const again = choices.find((c) => c.kind === 'minutes' && c.meeting.file === open.meeting.file);
+    if (again && again !== open) setOpen(again);
+  }, [choices, open]);
+  if (open) {
+    return (
+      <Preview
+        session={props.session}
+        data={data}
+        choice={open}
+        active={props.active}
+        nav={props.nav}
+        onBack={() => (props.meetingFile ? props.nav.pop() : setOpen(null))}
+      />
+    );
+  }
+  return <Chooser data={data} choices={choices} active={props.active} nav={props.nav} onOpen={setOpen} />;
+}
 
 export function BriefingsScreen(props: ScreenProps & { meetingFile?: string | undefined }) {
+  const { session, active, nav } = props;
+  const state = useSessionState(session);
   useInput(
     (input, key) => {
-      if (matches('app.back', input, key)) props.nav.pop();
+      if (commandFor('screen', input, key) === 'app.back') nav.pop();
     },
-    { isActive: props.active },
+    { isActive: active && state.phase !== 'ready' },
   );
+  if (state.phase !== 'ready') {
+    return (
+      <Screen title="简报" context="screen">
+        <Text>{state.phase === 'loading' ? ' 正在读取 …' : state.message}</Text>
+      </Screen>
+    );
+  }
   return (
-    <Screen title="简报" context="briefings">
-      <Text>建设中</Text>
-    </Screen>
+    <Box flexDirection="column">
+      <Briefings
+        session={session}
+        data={state.data}
+        active={active}
+        nav={nav}
+        meetingFile={props.meetingFile}
+      />
+    </Box>
   );
 }

@@ -1,18 +1,234 @@
-import { Text, useInput } from 'ink';
-import { matches } from '../key-bindings.js';
-import { Screen } from './chrome.js';
-import type { ScreenProps } from './types.js';
+// 督办: every decision of every meeting, overdue first; filter by 责任单位, state and search (project or
+// text); mark one done (or in progress) with a note between meetings.
+import { Box, Text, useInput } from 'ink';
+import type { Key } from 'ink';
+import { useCallback, useMemo, useState } from 'react';
+import type { FollowupStatus, LedgerEntry } from '../../domain/types.js';
+import { commandFor } from '../key-bindings.js';
+import { Table, useTable } from '../components/table/index.js';
+import type { Column } from '../components/table/index.js';
+import { TextInput } from '../components/text-input/index.js';
+import { useLatest } from '../components/use-latest.js';
+import { useSyncReducer } from '../components/use-sync-reducer.js';
+import { displayWidth, truncateToWidth } from '../../text/width.js';
+import { useSessionState } from '../hooks/use-session.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import type { LoadedData, Session } from '../hooks/session.js';
+import { Screen, bodyHeight } from './chrome.js';
+import type { StatusMessage } from './chrome.js';
+import { STATE_COLOR, stateText } from './decision-labels.js';
+import { wrapText } from './lines.js';
+import {
+  describeLedgerFilter,
+  initialLedgerState,
+  ledgerRows,
+  ledgerUnits,
+  reduceLedger,
+} from './ledger-state.js';
+import type { LedgerAction } from './ledger-state.js';
+import type { Navigator, ScreenProps } from './types.js';
 
-export function LedgerScreen(props: ScreenProps & { meetingFile?: string | undefined }) {
-  useInput(
-    (input, key) => {
-      if (matches('app.back', input, key)) props.nav.pop();
+function ledgerColumns(data: LoadedData): Column<LedgerEntry>[] {
+  return [
+    {
+      key: 'state',
+      title: '状态',
+      width: 10,
+      value: (e) => stateText(e).replace(/（.*）$/, ''),
+      color: (e) => STATE_COLOR[e.state],
+      bold: (e) => e.state === 'overdue',
     },
-    { isActive: props.active },
+    { key: 'id', title: '编号', width: 13, value: (e) => e.decision.id },
+    {
+      key: 'project',
+      title: '项目',
+      flex: 1,
+      value: (e) => data.statusById.get(e.project)?.project.name ?? e.project,
+    },
+    { key: 'text', title: '议定事项', flex: 2, value: (e) => e.decision.text },
+    { key: 'unit', title: '责任单位', width: 12, value: (e) => e.decision.unit },
+    { key: 'due', title: '完成时限', width: 10, value: (e) => e.decision.due },
+  ];
+}
+
+interface MarkForm {
+  status: FollowupStatus;
+  note: string;
+}
+
+const DETAIL_LINES = 3;
+
+function LedgerTable(props: { session: Session; data: LoadedData; active: boolean; nav: Navigator }) {
+  const { session, data, active } = props;
+  const { columns, rows: screenRows } = useTerminalSize();
+  const { state, dispatch } = useSyncReducer(reduceLedger, () => initialLedgerState);
+  const [form, setForm] = useState<MarkForm | null>(null);
+  const [status, setStatus] = useState<StatusMessage | null>(null);
+  const units = useMemo(() => ledgerUnits(data.ledgerToday), [data.ledgerToday]);
+  const rows = useMemo(
+    () => ledgerRows(data.ledgerToday, state, (id) => data.statusById.get(id)?.project),
+    [data, state],
   );
+  const cols = useMemo(() => ledgerColumns(data), [data]);
+  const typing = state.searching || form !== null;
+  const height = Math.max(1, bodyHeight(screenRows) - 2 - DETAIL_LINES - (typing ? 1 : 0));
+  const table = useTable({ rowCount: rows.length, height, isActive: active && !typing, context: 'ledger' });
+  const selected = rows[table.state.selected];
+
+  const latest = useLatest({ props, rows, table, units, selected });
+  const change = useCallback(
+    (action: LedgerAction) => {
+      dispatch(action);
+      latest.current.table.dispatch({ type: 'select', index: 0 });
+    },
+    [dispatch, latest],
+  );
+  const onKey = useCallback(
+    (input: string, key: Key) => {
+      const { props, units, selected } = latest.current;
+      switch (commandFor('ledger', input, key)) {
+        case 'app.back':
+          return props.nav.pop();
+        case 'app.help':
+          return props.nav.push({ screen: 'help', context: 'ledger' });
+        case 'list.search':
+          return dispatch({ type: 'startSearch' });
+        case 'list.sortNext':
+          return change({ type: 'cycleSort' });
+        case 'list.filterUnit':
+          return change({ type: 'cycleUnit', units });
+        case 'ledger.filterOverdue':
+          return change({ type: 'cycleState' });
+        case 'list.clearFilters':
+          return change({ type: 'clear' });
+        case 'ledger.markDone':
+          if (selected) setForm({ status: '已落实', note: '' });
+          return;
+        case 'ledger.markInProgress':
+          if (selected) setForm({ status: '推进中', note: selected.latest?.note ?? '' });
+          return;
+        default:
+          return;
+      }
+    },
+    [latest, dispatch, change],
+  );
+  useInput(onKey, { isActive: active && !typing });
+
+  const submitMark = useCallback(
+    (note: string) => {
+      const entry = latest.current.selected;
+      const f = form;
+      setForm(null);
+      if (!entry || !f) return;
+      const error = session.recordFollowup(entry, f.status, note);
+      setStatus(
+        error
+          ? { kind: 'error', text: error }
+          : { kind: 'ok', text: `已记录：${entry.decision.id} ${f.status}（${session.today}）` },
+      );
+    },
+    [latest, form, session],
+  );
+
+  const detail: string[] = [];
+  if (selected) {
+    const d = selected.decision;
+    const p = data.statusById.get(selected.project)?.project;
+    detail.push(
+      ...wrapText(
+        `${d.id}（${selected.meetingDate}会议）${p ? `${p.id} ${p.name}：` : ''}${d.text}；责任单位：${d.unit}${d.owner ? `，责任人：${d.owner}` : ''}；完成时限：${d.due}；${stateText(selected)}${selected.latest?.note ? `：${selected.latest.note}` : ''}`,
+        columns,
+      ),
+    );
+  }
+  const summary = ` 共${data.ledgerToday.length}项，显示${rows.length}项 · ${describeLedgerFilter(state)} · ${session.today}`;
+  const prompt = form ? ` ${form.status}，说明（可空，Enter 保存）：` : ' 搜索：';
   return (
-    <Screen title="督办" context="ledger">
-      <Text>建设中</Text>
+    <Screen
+      title="督办"
+      context={form ? 'input' : state.searching ? 'search' : 'ledger'}
+      hints={
+        typing
+          ? undefined
+          : [
+              'ledger.markDone',
+              'ledger.markInProgress',
+              'ledger.filterOverdue',
+              'list.filterUnit',
+              'list.search',
+              'list.sortNext',
+              'nav.down',
+              'app.back',
+              'app.help',
+            ]
+      }
+      status={status}
+    >
+      <Text wrap="truncate">{truncateToWidth(summary, columns)}</Text>
+      <Table
+        columns={cols}
+        rows={rows}
+        selectedIndex={table.state.selected}
+        scrollOffset={table.state.offset}
+        height={height}
+        width={columns}
+        emptyText="  没有符合条件的议定事项（按 c 清除筛选）"
+        rowKey={(e) => e.decision.id}
+      />
+      <Box flexDirection="column" height={DETAIL_LINES}>
+        {detail.slice(0, DETAIL_LINES).map((t, i) => (
+          <Text key={i} dimColor={i > 0} wrap="truncate">
+            {truncateToWidth(t, columns)}
+          </Text>
+        ))}
+      </Box>
+      {typing ? (
+        <Box>
+          <Text bold color="cyan">
+            {prompt}
+          </Text>
+          {form ? (
+            <TextInput
+              value={form.note}
+              onChange={(note) => setForm((f) => (f ? { ...f, note } : f))}
+              onSubmit={submitMark}
+              onCancel={() => setForm(null)}
+              isActive={active}
+              width={Math.max(1, columns - displayWidth(prompt))}
+              inverseCursor
+            />
+          ) : (
+            <TextInput
+              value={state.query}
+              onChange={(query) => change({ type: 'setQuery', query })}
+              onSubmit={() => dispatch({ type: 'endSearch', keep: true })}
+              onCancel={() => change({ type: 'endSearch', keep: false })}
+              isActive={active}
+              width={Math.max(1, columns - displayWidth(prompt))}
+              placeholder="项目名称或编号、事项内容"
+            />
+          )}
+        </Box>
+      ) : null}
     </Screen>
   );
+}
+
+export function LedgerScreen({ session, active, nav }: ScreenProps) {
+  const state = useSessionState(session);
+  useInput(
+    (input, key) => {
+      if (commandFor('screen', input, key) === 'app.back') nav.pop();
+    },
+    { isActive: active && state.phase !== 'ready' },
+  );
+  if (state.phase !== 'ready') {
+    return (
+      <Screen title="督办" context="screen">
+        <Text>{state.phase === 'loading' ? ' 正在读取 …' : state.message}</Text>
+      </Screen>
+    );
+  }
+  return <LedgerTable session={session} data={state.data} active={active} nav={nav} />;
 }

@@ -1,0 +1,65 @@
+// Writing a briefing from the 简报 screen: rendered by the engine's renderers (Word and Excel loaded
+// only when asked), converted to 繁體 when the settings say so, written into the output folder under
+// a name that never overwrites an earlier file (…（2）.docx).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { BriefingDocument } from '../../briefing/document.js';
+import { writeNewFile } from '../../store/atomic-write.js';
+import { InputError } from '../../domain/types.js';
+import type { Session } from './session.js';
+
+export type OutputFormat = 'docx' | 'xlsx' | 'md' | 'txt' | 'json';
+
+/** "2021-09-20-周调度会议纪要", "2021年9月重点项目建设情况通报". */
+export function briefingBaseName(doc: BriefingDocument): string {
+  if (doc.kind === 'minutes') return `${doc.date}-${doc.title.replace(/[\\/:*?"<>|\s]+/g, '')}`;
+  const [y, m] = doc.date.split('-');
+  return `${y}年${Number(m)}月重点项目建设情况通报`;
+}
+
+async function render(doc: BriefingDocument, format: OutputFormat): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'docx':
+      return (await import('../../briefing/docx.js')).renderDocx(doc);
+    case 'xlsx':
+      return (await import('../../briefing/xlsx.js')).renderXlsx(doc);
+    case 'md':
+      return (await import('../../briefing/markdown.js')).renderMarkdown(doc);
+    case 'txt':
+      return (await import('../../briefing/text.js')).renderText(doc);
+    case 'json':
+      return (await import('../../briefing/json.js')).renderJson(doc);
+  }
+}
+
+/** Renders and writes the document; returns the file written. */
+export async function writeBriefing(
+  session: Session,
+  doc: BriefingDocument,
+  format: OutputFormat,
+): Promise<string> {
+  let model = doc;
+  if (session.settingsScript() === 'traditional') {
+    const [{ toTraditional }, { mapDocumentText }] = await Promise.all([
+      import('../../text/traditional.js'),
+      import('../../commands/common.js'),
+    ]);
+    model = mapDocumentText(doc, toTraditional);
+  }
+  const data = await render(model, format);
+  const dir = session.outputDir();
+  fs.mkdirSync(dir, { recursive: true });
+  const base = briefingBaseName(doc);
+  for (let n = 1; n < 100; n++) {
+    const file = path.join(dir, `${base}${n === 1 ? '' : `（${n}）`}.${format}`);
+    if (fs.existsSync(file)) continue;
+    try {
+      writeNewFile(file, data);
+      return file;
+    } catch (error) {
+      if (error instanceof InputError && fs.existsSync(file)) continue; // taken a moment ago
+      throw error;
+    }
+  }
+  throw new Error(`输出文件夹 ${dir} 中同名文件过多`);
+}
