@@ -17,7 +17,9 @@ export interface Harness {
   session: Session;
   app: ReturnType<typeof render>;
   frame(): string;
-  /** write keys, then wait until the frame contains `until` (or settles) */
+  /** the frame with the temporary folder written as <tmp> (paths in frames) */
+  shown(): string;
+  /** write keys, then wait until the frame contains `until` (or settles); returns shown() */
   press(keys: string, until?: string | RegExp): Promise<string>;
   waitFor(until: string | RegExp, timeoutMs?: number): Promise<string>;
   cleanup(): void;
@@ -48,22 +50,26 @@ export async function startApp(
     size?: { columns: number; rows: number };
     withMeetings?: boolean;
     register?: string;
+    /** start again on the folder of an earlier harness (its files as they were left) */
+    reuseDir?: string;
   } = {},
 ): Promise<Harness> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-ui-'));
+  const dir = options.reuseDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-ui-'));
   const meetingsDir = path.join(dir, 'meetings');
-  fs.mkdirSync(meetingsDir);
-  if (options.withMeetings !== false) {
+  if (!options.reuseDir) fs.mkdirSync(meetingsDir);
+  if (!options.reuseDir && options.withMeetings !== false) {
     for (const f of fs.readdirSync(path.join(FIXTURES, 'meetings'))) {
       fs.copyFileSync(path.join(FIXTURES, 'meetings', f), path.join(meetingsDir, f));
     }
   }
   fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, 'register.yaml'));
+  const settings = openSettings({ cwd: path.join(dir, 'config') });
+  settings.set('outputDir', path.join(dir, 'out'));
   const session = new Session({
     registerPath: options.register ?? path.join(dir, 'register.yaml'),
     meetingsDir,
     today: options.today ?? '2021-10-08',
-    settings: openSettings({ cwd: path.join(dir, 'config') }),
+    settings,
     now: () => 0,
   });
   session.load();
@@ -71,6 +77,7 @@ export async function startApp(
     <App session={session} size={options.size ?? { columns: 80, rows: 24 }} initialRoutes={options.routes} />,
   );
   const frame = () => app.lastFrame() ?? '';
+  const shown = () => frame().split(dir).join('<tmp>');
   const waitFor = async (until: string | RegExp, timeoutMs = 3000) => {
     const start = Date.now();
     for (;;) {
@@ -78,7 +85,7 @@ export async function startApp(
       if (typeof until === 'string' ? f.includes(until) : until.test(f)) {
         // the screen that drew this frame subscribes to keys in an effect just after
         await sleep(SETTLE_MS);
-        return frame();
+        return shown();
       }
       if (Date.now() - start > timeoutMs)
         throw new Error(`timed out waiting for ${String(until)}; frame:\n${f}`);
@@ -90,7 +97,7 @@ export async function startApp(
     if (until !== undefined) return waitFor(until);
     // let Ink parse (an Esc waits one tick for a sequence) and React commit
     await sleep(40);
-    return frame();
+    return shown();
   };
   await sleep(30);
   return {
@@ -99,6 +106,7 @@ export async function startApp(
     session,
     app,
     frame,
+    shown,
     press,
     waitFor,
     cleanup: () => {

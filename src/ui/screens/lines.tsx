@@ -17,28 +17,39 @@ export interface Line {
   inverse?: boolean;
 }
 
-/** Splits text into lines of at most `width` columns; `indent` starts every continuation line. */
+// Characters a line must not start with (Chinese line breaking): closing punctuation.
+const NO_LINE_START = new Set([...'，。、；：？！）》」』”’】〕…%,.;:?!)]']);
+
+/**
+ * Splits text into lines of at most `width` columns; `indent` starts every continuation line. A
+ * closing punctuation mark never starts a line: the character before it moves down with it.
+ */
 export function wrapText(text: string, width: number, indent = ''): string[] {
   const out: string[] = [];
   const indentWidth = indent.length;
   for (const paragraph of text.split('\n')) {
-    let line = '';
+    let line: string[] = [];
     let used = 0;
     let first = true;
+    const flush = (rest: string[]) => {
+      out.push((first ? '' : indent) + rest.join(''));
+      first = false;
+    };
     for (const g of graphemes(paragraph)) {
       const w = graphemeWidth(g);
       const room = width - (first ? 0 : indentWidth);
-      if (used + w > room && line !== '') {
-        out.push(first ? line : indent + line);
-        first = false;
-        line = g === ' ' ? '' : g;
-        used = g === ' ' ? 0 : w;
+      if (used + w > room && line.length > 0) {
+        let carry: string[] = [];
+        if (NO_LINE_START.has(g) && line.length > 1) carry = line.splice(line.length - 1, 1);
+        flush(line);
+        line = g === ' ' && carry.length === 0 ? [] : [...carry, g];
+        used = line.reduce((n, x) => n + graphemeWidth(x), 0);
         continue;
       }
-      line += g;
+      line.push(g);
       used += w;
     }
-    out.push(first ? line : indent + line);
+    flush(line);
   }
   return out;
 }

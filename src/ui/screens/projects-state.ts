@@ -55,7 +55,7 @@ export interface ProjectIndex {
   /** lower-cased text searched by `/`: 编号 名称 责任单位 包联领导 片区 业主 */
   haystack: readonly string[];
   /** lazily computed ascending orders, by key */
-  orders: Map<SortKey, Uint32Array>;
+  orders: Map<string, Uint32Array>;
   /** one-entry memo of the last visible list */
   memo: { key: string; rows: number[] } | null;
 }
@@ -85,42 +85,55 @@ export function buildProjectIndex(statuses: readonly ProjectStatus[]): ProjectIn
 
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
 
-function compareBy(key: SortKey, statuses: readonly ProjectStatus[]): (a: number, b: number) => number {
+/** Compares rows by `key` (negated when descending); equal keys keep register order either way. */
+function compareBy(
+  key: SortKey,
+  statuses: readonly ProjectStatus[],
+  sign: 1 | -1,
+): (a: number, b: number) => number {
   const s = (i: number) => statuses[i]!;
   const tie = (a: number, b: number) => a - b;
+  if (key === 'register') return (a, b) => sign * (a - b);
+  const by = compareKey(key, s);
+  return (a, b) => sign * by(a, b);
+}
+
+function compareKey(
+  key: Exclude<SortKey, 'register'>,
+  s: (i: number) => ProjectStatus,
+): (a: number, b: number) => number {
   switch (key) {
-    case 'register':
-      return tie;
     case 'id':
-      return (a, b) => collator.compare(s(a).project.id, s(b).project.id) || tie(a, b);
+      return (a, b) => collator.compare(s(a).project.id, s(b).project.id);
     case 'name':
-      return (a, b) => collator.compare(s(a).project.name, s(b).project.name) || tie(a, b);
+      return (a, b) => collator.compare(s(a).project.name, s(b).project.name);
     case 'unit':
-      return (a, b) => collator.compare(s(a).project.unit, s(b).project.unit) || tie(a, b);
+      return (a, b) => collator.compare(s(a).project.unit, s(b).project.unit);
     case 'leader':
-      return (a, b) => collator.compare(s(a).project.leader ?? '', s(b).project.leader ?? '') || tie(a, b);
+      return (a, b) => collator.compare(s(a).project.leader ?? '', s(b).project.leader ?? '');
     case 'annualPlan':
-      return (a, b) => s(a).project.annualPlan - s(b).project.annualPlan || tie(a, b);
+      return (a, b) => s(a).project.annualPlan - s(b).project.annualPlan;
     case 'completedYear':
-      return (a, b) => s(a).project.completedYear - s(b).project.completedYear || tie(a, b);
+      return (a, b) => s(a).project.completedYear - s(b).project.completedYear;
     case 'rate':
       // no rate (年度计划 0) sorts first ascending, last descending
-      return (a, b) => (s(a).completionRate ?? -1) - (s(b).completionRate ?? -1) || tie(a, b);
+      return (a, b) => (s(a).completionRate ?? -1) - (s(b).completionRate ?? -1);
     case 'light':
-      return (a, b) => lightRank(s(a).light) - lightRank(s(b).light) || tie(a, b);
+      return (a, b) => lightRank(s(a).light) - lightRank(s(b).light);
   }
 }
 
-/** Ascending order of row numbers for a key, computed once per index. */
-export function sortedOrder(index: ProjectIndex, key: SortKey): Uint32Array {
-  let order = index.orders.get(key);
+/** Row numbers in the order of `key` (descending when asked), computed once per index and direction. */
+export function sortedOrder(index: ProjectIndex, key: SortKey, descending = false): Uint32Array {
+  const name = `${key}:${descending ? 'd' : 'a'}`;
+  let order = index.orders.get(name);
   if (!order) {
     const n = index.statuses.length;
     const plain = new Array<number>(n);
     for (let i = 0; i < n; i++) plain[i] = i;
-    plain.sort(compareBy(key, index.statuses));
+    plain.sort(compareBy(key, index.statuses, descending ? -1 : 1));
     order = Uint32Array.from(plain);
-    index.orders.set(key, order);
+    index.orders.set(name, order);
   }
   return order;
 }
@@ -160,13 +173,13 @@ function memoKey(state: ProjectsState): string {
 export function visibleRows(index: ProjectIndex, state: ProjectsState): number[] {
   const key = memoKey(state);
   if (index.memo && index.memo.key === key) return index.memo.rows;
-  const order = sortedOrder(index, state.sortKey);
+  const order = sortedOrder(index, state.sortKey, state.descending);
   const q = state.query.trim().toLowerCase();
   const { unit, area, light } = state.filter;
   const rows: number[] = [];
   const len = order.length;
   for (let k = 0; k < len; k++) {
-    const i = order[state.descending ? len - 1 - k : k]!;
+    const i = order[k]!;
     const s = index.statuses[i]!;
     if (unit !== undefined && s.project.unit !== unit) continue;
     if (area !== undefined && s.project.area !== area) continue;

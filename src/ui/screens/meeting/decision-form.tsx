@@ -50,11 +50,15 @@ export function DecisionForm(props: DecisionFormProps) {
   const { draft, width, active } = props;
   const latest = useLatest(props);
 
-  /** Save what is in the form now; on the unit field its highlighted suggestion is taken first. */
+  /**
+   * Save what is in the form now. On the unit field, or with no unit typed at all, the highlighted
+   * suggestion is taken first (so Ctrl+S right after the text gives the project's own unit).
+   */
   const save = useCallback(() => {
     const p = latest.current;
     const d = p.current();
-    if (d.field === 'unit') p.dispatch({ type: 'acceptUnit', suggestions: suggestionsFor(p.units, d.unit) });
+    if (d.field === 'unit' || !d.unit.trim())
+      p.dispatch({ type: 'acceptUnit', suggestions: suggestionsFor(p.units, d.unit) });
     p.onSave(p.current());
   }, [latest]);
 

@@ -1,6 +1,7 @@
 // 调度会: opens the unfinished meeting if there is one (resuming where it was left), else the set-up
 // form — date (today), kind, chair, place, present / absent / attending remembered from last time —
 // then the meeting room.
+import * as path from 'node:path';
 import { Box, Text, useInput } from 'ink';
 import type { Key } from 'ink';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -212,7 +213,7 @@ export function MeetingScreen({ session, active, nav }: ScreenProps) {
           kind: 'ok',
           text: r.resumed
             ? `已打开 ${setup.date} 的${setup.kind}会记录，继续记录`
-            : `已建立会议记录 ${r.file}`,
+            : `已建立会议记录 ${path.basename(r.file)}（保存在 ${session.meetingsDir}）`,
         });
         setRecorder(r);
       } catch (e) {

@@ -1,6 +1,7 @@
 // The meeting in progress: the agenda, the follow-ups, one project at a time, the forms. Every edit
 // goes to the MeetingRecorder, which saves the meeting file at once; the UI state (and any half-typed
 // form) goes to the draft file after every change, so quitting or a kill loses nothing typed.
+import * as path from 'node:path';
 import { Box, Text, useInput } from 'ink';
 import type { Key } from 'ink';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -258,7 +259,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
           }
           session.reloadMeetings();
           dispatch({ type: 'show', view: 'closed' });
-          setStatus({ kind: 'ok', text: `会议已结束并保存：${recorder.file}` });
+          setStatus({ kind: 'ok', text: `会议已结束，记录已保存：${path.basename(recorder.file)}` });
           return;
         }
       }

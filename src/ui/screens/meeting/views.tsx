@@ -79,7 +79,7 @@ export function AgendaView(props: {
   const start = windowStart(rows.length, listHeight, cursor);
   const shown = rows
     .slice(start, start + listHeight)
-    .map((l, i) => ({ ...l, inverse: start + i === cursor }));
+    .map((l, i) => (start + i === cursor ? { ...l, text: `▶${l.text.slice(1)}`, inverse: true } : l));
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">{truncateToWidth(` ${props.title}`, width)}</Text>
@@ -119,8 +119,9 @@ export function FollowupsView(props: {
     const f = heardBy.get(e.decision.id);
     const state = `【${stateText(e)}】`;
     const heard = f ? ` → ${f.status}` : ' → 待听取';
+    const mark = start + i === cursor ? '▶' : ' ';
     return {
-      text: `${fitToWidth(state, 12)}${e.decision.id} ${e.decision.text}（${e.decision.unit}）${heard}`,
+      text: `${mark}${fitToWidth(state, 12)}${e.decision.id} ${e.decision.text}（${e.decision.unit}）${heard}`,
       ...(f
         ? STATUS_COLOR[f.status]
           ? { color: STATUS_COLOR[f.status]! }
@@ -223,12 +224,13 @@ export function ItemView(props: {
   focused: boolean;
 }) {
   const { item, width, rowCursor } = props;
+  const mark = (i: number) => (props.focused && rowCursor === i ? '▶' : ' ');
   const decisionRows: Line[] = item.decisions.map((d, i) => ({
-    text: ` ${i + 1}. ${d.text}（责任单位：${d.unit}${d.owner ? `，责任人：${d.owner}` : ''}，完成时限：${d.due}）`,
+    text: `${mark(i)}${i + 1}. ${d.text}（${[d.unit, d.owner, d.due].filter(Boolean).join('·')}）`,
     inverse: props.focused && rowCursor === i,
   }));
   decisionRows.push({
-    text: ` 备注：${item.notes ?? '（Enter 填写）'}`,
+    text: `${mark(item.decisions.length)}备注：${item.notes ?? '（Enter 填写）'}`,
     dim: item.notes === undefined,
     inverse: props.focused && rowCursor === item.decisions.length,
   });

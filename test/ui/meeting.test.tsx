@@ -1,0 +1,480 @@
+// The meeting screen, key by key, at 80×24: exact frames for set-up, agenda, follow-ups, a project
+// and the decision form; and what each key leaves in the meeting file. Fixture day: 2021-10-08 (a
+// Friday), so 下周五 is 2021-10-15 and 月底 2021-10-31.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadMeeting } from '../../src/store/meeting-read.js';
+import { KEYS, startApp } from './helpers.js';
+import type { Harness } from './helpers.js';
+
+let h: Harness;
+afterEach(() => h?.cleanup());
+
+const meetingFile = () => path.join(h.meetingsDir, '2021-10-08-周调度.yaml');
+
+async function openMeeting(): Promise<void> {
+  h = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }] });
+  await h.waitFor('会议日期');
+}
+
+describe('调度会', () => {
+  it('sets up with today and last time’s attendance, then builds the agenda red, yellow, due', async () => {
+    await openMeeting();
+    expect(h.frame()).toMatchInlineSnapshot(`
+      " diaodu › 调度会 · 开会
+       测试区2021年重点项目台账 · 数据截至 2021-09-30
+
+       ▶会议日期  2021-10-08
+        会议类别  ◀ 周调度 ▶
+        主持      马占文
+        地点      区政府三楼会议室
+        出席      区发改局、区住建局
+        请假      区交通局
+        列席      用顿号或逗号分隔
+
+       期数：第2期 · 议程：3个项目（红灯、黄灯、有到期事项的项目）· 先听取以往议定事…
+       Enter 下一栏，最后一栏 Enter 或 Ctrl+S 开会 · Esc 返回
+
+
+
+
+
+
+
+
+
+
+      Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  Ctrl+C 退出"
+    `);
+    expect(fs.existsSync(meetingFile())).toBe(false);
+    // Ctrl+S starts it: the file exists at once, with the agenda and the snapshot of each light
+    await h.press(KEYS.ctrlS, '已建立会议记录');
+    expect(h.shown()).toMatchInlineSnapshot(`
+      " diaodu › 调度会 2021-10-08                                         议程 共3项
+       2021-10-08 周调度会 第2期 · 主持 马占文 · 出席 区发改局、区住建局 · 请假 区交…
+       Enter 进入 · K/J 调整顺序 · x 移出 · i 加入项目 · f 听取落实情况 · C 结束会议
+      ▶ 上次会议议定事项落实情况（2项，逾期1项，已听取0项）
+        1. ●红 CS-001 光伏组件项目  区发改局
+        2. ●红 CS-004 乡村道路提质工程  区交通局
+        3. ▲黄 CS-002 城区集中供热改造工程  区住建局
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+      已建立会议记录 2021-10-08-周调度.yaml（保存在 <tmp>/meetings）
+      → 下一项  ← 上一项  a 议定  f 落实  ↑↓ 移动  PgDn 翻页  Enter 打开  Esc 返回"
+    `);
+    const m = loadMeeting(meetingFile());
+    expect(m.meeting).toMatchObject({
+      date: '2021-10-08',
+      kind: '周调度',
+      chair: '马占文',
+      present: ['区发改局', '区住建局'],
+      absent: ['区交通局'],
+      closed: false,
+      asOf: '2021-09-30',
+      register: '../register.yaml',
+    });
+    expect(m.items.map((i) => [i.project, i.light])).toEqual([
+      ['CS-001', '红'],
+      ['CS-004', '红'],
+      ['CS-002', '黄'],
+    ]);
+  });
+
+  it('hears earlier decisions first: 已落实 / 推进中 / 撤销 and a note; 逾期 is shown, not typed', async () => {
+    await openMeeting();
+    await h.press(KEYS.ctrlS, '已建立会议记录');
+    expect(await h.press(KEYS.enter, '待听取')).toMatchInlineSnapshot(`
+      " diaodu › 调度会 2021-10-08                                   上次议定事项 1/2
+       y/1 已落实 · t/2 推进中 · x/3 撤销 · e 说明 · 逾期由程序计算
+      ▶【逾期14天】2021-09-20-01 协调落实项目用地指标（区自然资源局） → 待听取
+       【未到期】  2021-09-20-02 督促施工单位增加作业面（区发改局） → 待听取
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+      ────────────────────────────────────────────────────────────────────────────────
+      2021-09-20-01（2021-09-20会议）CS-001 光伏组件项目：协调落实项目用地指标；责任单
+      位：区自然资源局，责任人：王强，完成时限：2021-09-24
+      本次尚未听取
+      已建立会议记录 2021-10-08-周调度.yaml（保存在 <tmp>/meetings）
+      y 落实  t 推进  x 撤销  ↑↓ 移动  PgDn 翻页  Enter 打开  Esc 返回  ? 帮助"
+    `);
+    await h.press('y', '2021-09-20-01：已落实');
+    await h.press('t', '2021-09-20-02：推进中');
+    await h.press('k');
+    await h.press('e', '落实情况说明');
+    await h.press('用地指标已下达');
+    expect(await h.press(KEYS.enter, '已记录落实情况')).toMatchInlineSnapshot(`
+      " diaodu › 调度会 2021-10-08                                   上次议定事项 1/2
+       y/1 已落实 · t/2 推进中 · x/3 撤销 · e 说明 · 逾期由程序计算
+      ▶【逾期14天】2021-09-20-01 协调落实项目用地指标（区自然资源局） → 已落实
+       【未到期】  2021-09-20-02 督促施工单位增加作业面（区发改局） → 推进中
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+      ────────────────────────────────────────────────────────────────────────────────
+      2021-09-20-01（2021-09-20会议）CS-001 光伏组件项目：协调落实项目用地指标；责任单
+      位：区自然资源局，责任人：王强，完成时限：2021-09-24
+      本次听取：已落实，用地指标已下达
+      已记录落实情况：已落实
+      y 落实  t 推进  x 撤销  ↑↓ 移动  PgDn 翻页  Enter 打开  Esc 返回  ? 帮助"
+    `);
+    expect(loadMeeting(meetingFile()).followups).toEqual([
+      { decision: '2021-09-20-01', status: '已落实', note: '用地指标已下达' },
+      { decision: '2021-09-20-02', status: '推进中' },
+    ]);
+    // changing one's mind replaces the entry
+    await h.press('x', '2021-09-20-01：撤销');
+    expect(loadMeeting(meetingFile()).followups[0]).toEqual({
+      decision: '2021-09-20-01',
+      status: '撤销',
+      note: '用地指标已下达',
+    });
+  });
+
+  it('walks one project at a time and records, edits and deletes decisions', async () => {
+    await openMeeting();
+    await h.press(KEYS.ctrlS, '已建立会议记录');
+    await h.press(KEYS.down);
+    expect(await h.press(KEYS.enter, '第1/3项')).toMatchInlineSnapshot(`
+      " diaodu › 调度会 2021-10-08                               第1/3项  本项 00:00
+      ●红 CS-001 光伏组件项目 · 区发改局 · 包联 马占文
+      年度计划 10000万元 · 已完成 2000万元 · 完成率 20.0%，慢于序时进度55.0个百分点
+      建设性质 新建 · 建设阶段 在建
+      滞后原因：年度投资完成率20.0%，低于序时进度（75.0%）55.0个百分点
+      滞后原因：问题“用地指标未落实”逾期未解决（解决时限2021年9月15日，责任单位区自然
+          资源局）
+      滞后原因：议定事项“协调落实项目用地指标”督办逾期（完成时限2021年9月24日，责任单
+          位区自然资源局）
+      问题：用地指标未落实（区自然资源局，时限2021-09-15，逾期）
+      以往议定：协调落实项目用地指标（区自然资源局，2021-09-24）【逾期14天】
+      以往议定：督促施工单位增加作业面（区发改局，2021-10-15）【未到期】
+      ── 本次议定事项（0）a 新增 · e/Enter 修改 · d 删除 ────────────────────────────…
+      ▶备注：（Enter 填写）
+
+
+
+
+
+
+
+
+      已建立会议记录 2021-10-08-周调度.yaml（保存在 <tmp>/meetings）
+      → 下一项  ← 上一项  a 议定  f 落实  ↑↓ 移动  PgDn 翻页  Enter 打开  Esc 返回"
+    `);
+    expect(await h.press('a', '新增议定事项')).toMatchInlineSnapshot(`
+      " diaodu › 调度会 2021-10-08                               第1/3项  本项 00:00
+      ●红 CS-001 光伏组件项目 · 区发改局 · 包联 马占文
+      年度计划 10000万元 · 已完成 2000万元 · 完成率 20.0%，慢于序时进度55.0个百分点
+      建设性质 新建 · 建设阶段 在建
+      滞后原因：年度投资完成率20.0%，低于序时进度（75.0%）55.0个百分点
+      滞后原因：问题“用地指标未落实”逾期未解决（解决时限2021年9月15日，责任单位区自然
+          资源局）
+      滞后原因：议定事项“协调落实项目用地指标”督办逾期（完成时限2021年9月24日，责任单
+          位区自然资源局）
+      问题：用地指标未落实（区自然资源局，时限2021-09-15，逾期）
+      以往议定：协调落实项目用地指标（区自然资源局，2021-09-24）【逾期14天】
+      以往议定：督促施工单位增加作业面（区发改局，2021-10-15）【未到期】
+      ── 本次议定事项（0）a 新增 · e/Enter 修改 · d 删除 ────────────────────────────…
+       备注：（Enter 填写）
+
+
+      ── 新增议定事项（CS-001 光伏组件项目） ────────────────────────────────────────…
+      ▶议定事项
+       责任单位
+       责任人
+       完成时限  下周五       → 2021年10月15日（星期五）
+        Tab 下一栏 · Enter 下一栏（最后一栏保存）· Ctrl+S 保存 · Esc 取消
+      已建立会议记录 2021-10-08-周调度.yaml（保存在 <tmp>/meetings）
+      Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  Ctrl+C 退出"
+    `);
+    await h.press('协调落实');
+    await h.press('项目用地指标');
+    await h.press(KEYS.tab, '候选');
+    expect(await h.press('自然', '【区自然资源局】')).toMatchInlineSnapshot(`
+      " diaodu › 调度会 2021-10-08                               第1/3项  本项 00:00
+      ●红 CS-001 光伏组件项目 · 区发改局 · 包联 马占文
+      年度计划 10000万元 · 已完成 2000万元 · 完成率 20.0%，慢于序时进度55.0个百分点
+      建设性质 新建 · 建设阶段 在建
+      滞后原因：年度投资完成率20.0%，低于序时进度（75.0%）55.0个百分点
+      滞后原因：问题“用地指标未落实”逾期未解决（解决时限2021年9月15日，责任单位区自然
+          资源局）
+      滞后原因：议定事项“协调落实项目用地指标”督办逾期（完成时限2021年9月24日，责任单
+          位区自然资源局）
+      问题：用地指标未落实（区自然资源局，时限2021-09-15，逾期）
+      以往议定：协调落实项目用地指标（区自然资源局，2021-09-24）【逾期14天】
+      以往议定：督促施工单位增加作业面（区发改局，2021-10-15）【未到期】
+      ── 本次议定事项（0）a 新增 · e/Enter 修改 · d 删除 ────────────────────────────…
+       备注：（Enter 填写）
+
+
+      ── 新增议定事项（CS-001 光伏组件项目） ────────────────────────────────────────…
+       议定事项  协调落实项目用地指标
+      ▶责任单位  自然
+       责任人
+       完成时限  下周五       → 2021年10月15日（星期五）
+        候选（↑↓选，Tab/Enter确定）：【区自然资源局】
+      已建立会议记录 2021-10-08-周调度.yaml（保存在 <tmp>/meetings）
+      Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  Ctrl+C 退出"
+    `);
+    await h.press(KEYS.tab);
+    await h.press('王强');
+    await h.press(KEYS.tab, '↑↓快选');
+    expect(await h.press(KEYS.down, '月底')).toMatchInlineSnapshot(`
+      " diaodu › 调度会 2021-10-08                               第1/3项  本项 00:00
+      ●红 CS-001 光伏组件项目 · 区发改局 · 包联 马占文
+      年度计划 10000万元 · 已完成 2000万元 · 完成率 20.0%，慢于序时进度55.0个百分点
+      建设性质 新建 · 建设阶段 在建
+      滞后原因：年度投资完成率20.0%，低于序时进度（75.0%）55.0个百分点
+      滞后原因：问题“用地指标未落实”逾期未解决（解决时限2021年9月15日，责任单位区自然
+          资源局）
+      滞后原因：议定事项“协调落实项目用地指标”督办逾期（完成时限2021年9月24日，责任单
+          位区自然资源局）
+      问题：用地指标未落实（区自然资源局，时限2021-09-15，逾期）
+      以往议定：协调落实项目用地指标（区自然资源局，2021-09-24）【逾期14天】
+      以往议定：督促施工单位增加作业面（区发改局，2021-10-15）【未到期】
+      ── 本次议定事项（0）a 新增 · e/Enter 修改 · d 删除 ────────────────────────────…
+       备注：（Enter 填写）
+
+
+      ── 新增议定事项（CS-001 光伏组件项目） ────────────────────────────────────────…
+       议定事项  协调落实项目用地指标
+       责任单位  区自然资源局
+       责任人    王强
+      ▶完成时限  月底         → 2021年10月31日（星期日）
+        ↑↓快选：本周五 下周五 月底 +3天 +7天 +15天 +30天；也可写 11-30、+10
+      已建立会议记录 2021-10-08-周调度.yaml（保存在 <tmp>/meetings）
+      Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  Ctrl+C 退出"
+    `);
+    expect(await h.press(KEYS.enter, '已保存议定事项')).toMatchInlineSnapshot(`
+      " diaodu › 调度会 2021-10-08                               第1/3项  本项 00:00
+      ●红 CS-001 光伏组件项目 · 区发改局 · 包联 马占文
+      年度计划 10000万元 · 已完成 2000万元 · 完成率 20.0%，慢于序时进度55.0个百分点
+      建设性质 新建 · 建设阶段 在建
+      滞后原因：年度投资完成率20.0%，低于序时进度（75.0%）55.0个百分点
+      滞后原因：问题“用地指标未落实”逾期未解决（解决时限2021年9月15日，责任单位区自然
+          资源局）
+      滞后原因：议定事项“协调落实项目用地指标”督办逾期（完成时限2021年9月24日，责任单
+          位区自然资源局）
+      问题：用地指标未落实（区自然资源局，时限2021-09-15，逾期）
+      以往议定：协调落实项目用地指标（区自然资源局，2021-09-24）【逾期14天】
+      以往议定：督促施工单位增加作业面（区发改局，2021-10-15）【未到期】
+      ── 本次议定事项（1）a 新增 · e/Enter 修改 · d 删除 ────────────────────────────…
+      ▶1. 协调落实项目用地指标（区自然资源局·王强·2021-10-31）
+       备注：（Enter 填写）
+
+
+
+
+
+
+
+      已保存议定事项 2021-10-08-01：协调落实项目用地指标（区自然资源局，2021-10-31）
+      → 下一项  ← 上一项  a 议定  f 落实  ↑↓ 移动  PgDn 翻页  Enter 打开  Esc 返回"
+    `);
+    expect(loadMeeting(meetingFile()).items[0]!.decisions).toEqual([
+      {
+        id: '2021-10-08-01',
+        text: '协调落实项目用地指标',
+        unit: '区自然资源局',
+        owner: '王强',
+        due: '2021-10-31',
+      },
+    ]);
+
+    // e edits: the owner removed, the due typed as month-day
+    await h.press('e', '修改议定事项 2021-10-08-01');
+    await h.press(KEYS.tab);
+    await h.press(KEYS.tab);
+    await h.press('\u0015'); // Ctrl+U clears the field
+    await h.press(KEYS.tab);
+    await h.press('\u0015');
+    await h.press('11-5');
+    await h.press(KEYS.ctrlS, '已保存议定事项');
+    expect(loadMeeting(meetingFile()).items[0]!.decisions).toEqual([
+      { id: '2021-10-08-01', text: '协调落实项目用地指标', unit: '区自然资源局', due: '2021-11-05' },
+    ]);
+
+    // notes: Enter on the notes row
+    await h.press(KEYS.down);
+    await h.press(KEYS.enter, '备注：');
+    await h.press('企业汇报设备已进场');
+    await h.press(KEYS.enter, '已保存备注');
+    expect(loadMeeting(meetingFile()).items[0]!.notes).toBe('企业汇报设备已进场');
+
+    // d deletes after y
+    await h.press(KEYS.up);
+    expect(await h.press('d', '删除议定事项')).toContain(
+      '删除议定事项“协调落实项目用地指标”？ y 删除 · n 取消',
+    );
+    await h.press('y', '已删除议定事项');
+    expect(loadMeeting(meetingFile()).items[0]!.decisions).toEqual([]);
+
+    // → next project, ← back
+    expect(await h.press(KEYS.right, '第2/3项')).toContain('CS-004 乡村道路提质工程');
+    expect(await h.press(KEYS.left, '第1/3项')).toContain('CS-001 光伏组件项目');
+  });
+
+  it('lets the secretary reorder, drop and add agenda projects', async () => {
+    await openMeeting();
+    await h.press(KEYS.ctrlS, '已建立会议记录');
+    await h.press(KEYS.down);
+    await h.press('J');
+    await h.waitFor('1. ●红 CS-004');
+    expect(loadMeeting(meetingFile()).items.map((i) => i.project)).toEqual(['CS-004', 'CS-001', 'CS-002']);
+    await h.press('x', '移出议程？');
+    await h.press('y', '已把 CS-001 移出议程');
+    expect(loadMeeting(meetingFile()).items.map((i) => i.project)).toEqual(['CS-004', 'CS-002']);
+    expect(await h.press('i', '加入：')).toMatchInlineSnapshot(`
+      " diaodu › 调度会 2021-10-08                                         议程 共2项
+       2021-10-08 周调度会 第2期 · 主持 马占文 · 出席 区发改局、区住建局 · 请假 区交…
+       Enter 进入 · K/J 调整顺序 · x 移出 · i 加入项目 · f 听取落实情况 · C 结束会议
+        上次会议议定事项落实情况（2项，逾期1项，已听取0项）
+        1. ●红 CS-004 乡村道路提质工程  区交通局
+      ▶ 2. ▲黄 CS-002 城区集中供热改造工程  区住建局
+
+
+
+
+
+
+
+
+
+
+       加入：输入名称或编号，↑↓选，Enter 加入
+      > CS-001 光伏组件项目                                               ●红 区发改局
+        CS-003 煤矸石综合利用项目                                     ○绿 开发区管委会
+        CS-005 智慧农业示范园                                         ○绿 区农业农村局
+
+
+      已把 CS-001 移出议程
+      ↑↓ 移动  PgDn 翻页  Enter 确认  Esc 取消  Ctrl+C 退出"
+    `);
+    await h.press('农业', 'CS-005');
+    await h.press(KEYS.enter, '已把 CS-005 加入议程');
+    // added after the selected row (CS-002, where the cursor went when CS-001 left)
+    expect(loadMeeting(meetingFile()).items.map((i) => i.project)).toEqual(['CS-004', 'CS-002', 'CS-005']);
+  });
+
+  it('closes the meeting, shows its decisions and offers the minutes', async () => {
+    await openMeeting();
+    await h.press(KEYS.ctrlS, '已建立会议记录');
+    await h.press(KEYS.down);
+    await h.press('a', '新增议定事项');
+    await h.press('尽快制定复工方案');
+    await h.press(KEYS.ctrlS, '已保存议定事项');
+    await h.press(KEYS.esc, '议程 共3项');
+    expect(await h.press('C', '结束会议？')).toContain(
+      '结束会议？结束后记录标为已结束（可再打开）。 y 结束 · n 取消',
+    );
+    expect(await h.press('y', '会议已结束')).toMatchInlineSnapshot(`
+      " diaodu › 调度会 2021-10-08                                         会议已结束
+      会议已结束，记录已保存。本次议定事项：
+      CS-001 光伏组件项目
+        1. 尽快制定复工方案（责任单位：区发改局，完成时限：2021-10-15）
+
+      听取以往议定事项落实情况 0 项。按 Enter 生成会议纪要，Esc 返回。
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+      会议已结束，记录已保存：2021-10-08-周调度.yaml
+      ↑↓ 移动  PgDn 翻页  Enter 打开  Esc 返回  ? 帮助  Ctrl+C 退出"
+    `);
+    expect(loadMeeting(meetingFile()).meeting.closed).toBe(true);
+    expect(fs.readdirSync(h.meetingsDir).sort()).toEqual([
+      '2021-09-20-周调度.yaml',
+      '2021-10-08-周调度.yaml',
+    ]);
+    expect(await h.press(KEYS.enter, '简报 · 会议纪要')).toContain('测试区重点项目周调度会议纪要');
+  });
+
+  it('resumes an unfinished meeting where it was left, half-typed text included', async () => {
+    await openMeeting();
+    await h.press(KEYS.ctrlS, '已建立会议记录');
+    await h.press(KEYS.down);
+    await h.press(KEYS.right, '第1/3项');
+    await h.press('a', '新增议定事项');
+    await h.press('尽快复工，');
+    // the app goes away without any chance to save (as after a kill): only what is on disk counts
+    const dir = h.dir;
+    h.app.unmount();
+    h.session.shutdown();
+    const again = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }], reuseDir: dir });
+    h = again;
+    expect(await h.waitFor('已恢复未结束的调度会')).toMatchInlineSnapshot(`
+      " diaodu › 调度会 2021-10-08                               第1/3项  本项 00:00
+      ●红 CS-001 光伏组件项目 · 区发改局 · 包联 马占文
+      年度计划 10000万元 · 已完成 2000万元 · 完成率 20.0%，慢于序时进度55.0个百分点
+      建设性质 新建 · 建设阶段 在建
+      滞后原因：年度投资完成率20.0%，低于序时进度（75.0%）55.0个百分点
+      滞后原因：问题“用地指标未落实”逾期未解决（解决时限2021年9月15日，责任单位区自然
+          资源局）
+      滞后原因：议定事项“协调落实项目用地指标”督办逾期（完成时限2021年9月24日，责任单
+          位区自然资源局）
+      问题：用地指标未落实（区自然资源局，时限2021-09-15，逾期）
+      以往议定：协调落实项目用地指标（区自然资源局，2021-09-24）【逾期14天】
+      以往议定：督促施工单位增加作业面（区发改局，2021-10-15）【未到期】
+      ── 本次议定事项（0）a 新增 · e/Enter 修改 · d 删除 ────────────────────────────…
+       备注：（Enter 填写）
+
+
+      ── 新增议定事项（CS-001 光伏组件项目） ────────────────────────────────────────…
+      ▶议定事项  尽快复工，
+       责任单位
+       责任人
+       完成时限  下周五       → 2021年10月15日（星期五）
+        Tab 下一栏 · Enter 下一栏（最后一栏保存）· Ctrl+S 保存 · Esc 取消
+      已恢复未结束的调度会（2021-10-08 周调度），继续记录
+      Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  Ctrl+C 退出"
+    `);
+  });
+});
