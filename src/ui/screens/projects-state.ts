@@ -92,10 +92,9 @@ function compareBy(
   sign: 1 | -1,
 ): (a: number, b: number) => number {
   const s = (i: number) => statuses[i]!;
-  const tie = (a: number, b: number) => a - b;
   if (key === 'register') return (a, b) => sign * (a - b);
   const by = compareKey(key, s);
-  return (a, b) => sign * by(a, b);
+  return (a, b) => sign * by(a, b) || a - b;
 }
 
 function compareKey(
