@@ -71,6 +71,7 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   const instance = render(createElement(App, { session, initialRoutes, onQuit: shutdown }), {
     exitOnCtrlC: false,
     maxFps: 60,
+    incrementalRendering: true,
   });
   let code = 0;
   try {

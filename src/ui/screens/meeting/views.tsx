@@ -121,7 +121,7 @@ export function FollowupsView(props: {
     const heard = f ? ` → ${f.status}` : ' → 待听取';
     const mark = start + i === cursor ? '▶' : ' ';
     return {
-      text: `${mark}${fitToWidth(state, 12)}${e.decision.id} ${e.decision.text}（${e.decision.unit}）${heard}`,
+      text: `${mark}${fitToWidth(state, 14)}${e.decision.id} ${e.decision.text}（${e.decision.unit}）${heard}`,
       ...(f
         ? STATUS_COLOR[f.status]
           ? { color: STATUS_COLOR[f.status]! }
