@@ -7,7 +7,16 @@
 // The app runs under `node --cpu-prof` in an 80×24 pseudo-terminal and is quit with Ctrl+C (so the
 // profile is written); the summary lists self time by package/module and the top functions.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -55,6 +64,21 @@ export function summarize(file, top = 25, window = null) {
     const key = `${cf.functionName || '(anonymous)'}  ${mod}:${cf.lineNumber + 1}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + us);
   }
+  // Inclusive time of the app's own functions (dist/…): what each costs with everything it calls.
+  const inclusive = new Map();
+  const totalOf = (node, stack) => {
+    let us = self.get(node.id) ?? 0;
+    for (const c of node.children ?? []) us += totalOf(byId.get(c), stack);
+    const cf = node.callFrame;
+    const mod = moduleOf(cf.url);
+    if (mod.startsWith('dist/')) {
+      const key = `${cf.functionName || '(anonymous)'}  ${mod}:${cf.lineNumber + 1}`;
+      // count a recursive function once per stack
+      if (!stack.has(key)) inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+    }
+    return us;
+  };
+  totalOf(profile.nodes[0], new Set());
   const fmt = (us) =>
     `${(us / 1000).toFixed(1).padStart(8)} ms ${((us / total) * 100).toFixed(1).padStart(5)}%`;
   const lines = [`total sampled ${(total / 1000).toFixed(0)} ms`, '', 'self time by module:'];
@@ -62,6 +86,9 @@ export function summarize(file, top = 25, window = null) {
     lines.push(`${fmt(us)}  ${m}`);
   lines.push('', 'self time by function:');
   for (const [f, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top))
+    lines.push(`${fmt(us)}  ${f}`);
+  lines.push('', "inclusive time of the app's functions:");
+  for (const [f, us] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top))
     lines.push(`${fmt(us)}  ${f}`);
   return lines.join('\n');
 }
@@ -184,6 +211,11 @@ async function main() {
       const phase = window ? ' — key presses only' : '';
       const summary = summarize(join(profDir, f), 25, window);
       process.stdout.write(`${what}, ${projects} projects${phase} (${f}):\n${summary}\n\n`);
+      // BENCH_PROFILE_KEEP=<file>: keep the profile (open it in Chrome DevTools or summarize it again).
+      if (process.env.BENCH_PROFILE_KEEP) {
+        copyFileSync(join(profDir, f), process.env.BENCH_PROFILE_KEEP);
+        if (window) writeFileSync(`${process.env.BENCH_PROFILE_KEEP}.window`, `${window.join(' ')}\n`);
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
