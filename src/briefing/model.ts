@@ -441,7 +441,7 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
       `逾期未落实${prev.overdue.length}项`,
     ];
     if (prev.dropped.length > 0) counts.push(`撤销${prev.dropped.length}项`);
-    let summary = `前期会议议定事项需本次会议报告落实情况的共${earlier.length}项，其中${counts.join('、')}。`;
+    let summary = `前期会议议定事项中，需在本次会议报告落实情况的共${earlier.length}项，其中${counts.join('、')}。`;
     if (prev.overdue.length > 0) summary += `逾期未落实事项涉及${joinNames(unitsOf(prev.overdue))}。`;
     blocks.push({ type: 'paragraph', text: summary });
     let sub = 0;

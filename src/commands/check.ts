@@ -59,6 +59,9 @@ export async function runCheck(opts: CheckOptions, ctx: CommandContext): Promise
         newStarted: f.newStarted,
         newStartRate: f.newStartRate,
         newStartRateText: f.newStartRate === null ? null : formatPercent(f.newStartRate),
+        // Amounts are always in 万元 here (the register's own unit is registerMoneyUnit).
+        moneyUnit: '万元',
+        registerMoneyUnit: register.meta.moneyUnit,
         annualPlan: f.totals.annualPlan,
         completedYear: f.totals.completedYear,
         completionRate: f.completionRate,

@@ -96,6 +96,75 @@ export function parseMonthOption(value: string): string {
 
 // ---- loading (the store modules are imported lazily so each command loads only what it needs) ----
 
+/**
+ * A file as the user would name it: relative to the folder the command runs in when it lies inside
+ * it ("seeds/pinglu-2021.yaml"), else absolute. The loaders resolve paths before reading, so their
+ * messages would otherwise name /the/whole/path of a file the user typed as a short one.
+ */
+export function shownPath(ctx: CommandContext, file: string): string {
+  if (!path.isAbsolute(file)) return file;
+  const rel = path.relative(ctx.cwd, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+export function shownDiagnostics(ctx: CommandContext, list: readonly Diagnostic[]): Diagnostic[] {
+  return list.map((d) => ({ ...d, file: shownPath(ctx, d.file) }));
+}
+
+/** Top-level keys of a YAML text (lines that start a mapping key in column 1). */
+function topLevelKeys(text: string): Set<string> {
+  const keys = new Set<string>();
+  for (const m of text.matchAll(/^([A-Za-z_]+):/gm)) keys.add(m[1]!);
+  return keys;
+}
+
+type FileKind = 'register' | 'meeting' | 'other';
+
+function fileKind(file: string): FileKind {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8').slice(0, 200_000);
+  } catch {
+    return 'other';
+  }
+  const keys = topLevelKeys(text);
+  if (keys.has('meeting') && !keys.has('register') && !keys.has('projects')) return 'meeting';
+  if ((keys.has('register') || keys.has('projects')) && !keys.has('meeting')) return 'register';
+  return 'other';
+}
+
+const MEETING_NOT_REGISTER =
+  '这是会议记录文件，不是台账。check、lagging、bulletin 要给出台账文件（如 seeds/pinglu-2021.yaml），' +
+  '会议记录所在的文件夹用 --meetings 给出；生成某次会议的纪要请用 diaodu minutes <会议记录>。';
+const REGISTER_NOT_MEETING =
+  '这是台账文件，不是会议记录。minutes 要给出一次会议的记录文件（如 meetings/2021-09-27-周调度.yaml）；' +
+  '生成月通报请用 diaodu bulletin <台账>。';
+
+/**
+ * When a file of the other kind was given (a meeting where a register belongs, or the reverse), the
+ * loader's list of unknown keys hides the real mistake: say it in one line per file instead.
+ */
+function explainWrongKind(
+  ctx: CommandContext,
+  error: InputError,
+  expected: 'register' | 'meeting',
+): InputError {
+  const other: FileKind = expected === 'register' ? 'meeting' : 'register';
+  const files = [...new Set(error.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))];
+  const wrong = new Set(files.filter((f) => fileKind(path.resolve(ctx.cwd, f)) === other));
+  if (wrong.size === 0) return new InputError(shownDiagnostics(ctx, error.diagnostics));
+  const message = expected === 'register' ? MEETING_NOT_REGISTER : REGISTER_NOT_MEETING;
+  const kept = error.diagnostics.filter((d) => !wrong.has(d.file));
+  const explained: Diagnostic[] = [...wrong].map((file) => ({
+    severity: 'error',
+    file,
+    line: 0,
+    column: 0,
+    message,
+  }));
+  return new InputError(shownDiagnostics(ctx, [...explained, ...kept]));
+}
+
 export interface LoadedRegister {
   register: import('../domain/types.js').Register;
   warnings: Diagnostic[];
@@ -103,15 +172,49 @@ export interface LoadedRegister {
 
 export async function loadRegisterFrom(ctx: CommandContext, file: string): Promise<LoadedRegister> {
   const { loadRegister } = await import('../store/register-file.js');
-  return loadRegister(resolvePath(ctx, file));
+  const full = resolvePath(ctx, file);
+  // A folder of meeting records given as the register: one sentence, not an error per file.
+  if (fs.existsSync(full) && fs.statSync(full).isDirectory() && looksLikeMeetingsFolder(full)) {
+    throw new InputError([
+      {
+        severity: 'error',
+        file: shownPath(ctx, full),
+        line: 0,
+        column: 0,
+        message: `这是会议记录文件夹，不是台账。请给出台账文件，并用 --meetings ${file} 给出会议记录。`,
+      },
+    ]);
+  }
+  try {
+    const loaded = loadRegister(full);
+    return { register: loaded.register, warnings: shownDiagnostics(ctx, loaded.warnings) };
+  } catch (error) {
+    if (error instanceof InputError) throw explainWrongKind(ctx, error, 'register');
+    throw error;
+  }
+}
+
+function looksLikeMeetingsFolder(dir: string): boolean {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.'));
+  } catch {
+    return false;
+  }
+  return names.length > 0 && names.every((n) => fileKind(path.join(dir, n)) === 'meeting');
 }
 
 export interface LoadedMeetings {
   meetings: Meeting[];
-  /** warnings of the files, and a note when the folder does not exist */
+  /** warnings of the files */
   warnings: string;
 }
 
+/**
+ * The meetings of a folder. A folder that does not exist is bad input: the decision figures and the
+ * 督办逾期 lights would silently leave out every decision (a mistyped --meetings must not give a
+ * bulletin without its decisions and exit 0).
+ */
 export async function loadMeetingsFrom(
   ctx: CommandContext,
   dir: string,
@@ -119,14 +222,19 @@ export async function loadMeetingsFrom(
 ): Promise<LoadedMeetings> {
   const full = resolvePath(ctx, dir);
   if (!fs.existsSync(full)) {
-    return { meetings: [], warnings: `注意：会议记录文件夹 ${dir} 不存在，按没有会议记录处理。\n` };
+    throw new UsageError(`找不到会议记录文件夹 ${dir}（${option}）：路径不存在`);
   }
   if (!fs.statSync(full).isDirectory()) {
     throw new UsageError(`${option} 应为会议记录文件夹，而 ${dir} 是一个文件`);
   }
   const { loadMeetingsWithWarnings } = await import('../store/meeting-read.js');
-  const { meetings, warnings } = loadMeetingsWithWarnings(full);
-  return { meetings, warnings: diagnosticsText(warnings) };
+  try {
+    const { meetings, warnings } = loadMeetingsWithWarnings(full);
+    return { meetings, warnings: diagnosticsText(shownDiagnostics(ctx, warnings)) };
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(shownDiagnostics(ctx, error.diagnostics));
+    throw error;
+  }
 }
 
 export async function loadMeetingFrom(
@@ -134,8 +242,13 @@ export async function loadMeetingFrom(
   file: string,
 ): Promise<{ meeting: Meeting; warnings: string }> {
   const { loadMeetingWithWarnings } = await import('../store/meeting-read.js');
-  const { meeting, warnings } = loadMeetingWithWarnings(resolvePath(ctx, file));
-  return { meeting, warnings: diagnosticsText(warnings) };
+  try {
+    const { meeting, warnings } = loadMeetingWithWarnings(resolvePath(ctx, file));
+    return { meeting, warnings: diagnosticsText(shownDiagnostics(ctx, warnings)) };
+  } catch (error) {
+    if (error instanceof InputError) throw explainWrongKind(ctx, error, 'meeting');
+    throw error;
+  }
 }
 
 // ---- output ----
@@ -239,7 +352,21 @@ export function writeOutput(
   try {
     writeNewFile(target, data, { force });
   } catch (error) {
-    if (error instanceof InputError) throw error;
+    if (error instanceof InputError) {
+      // The store names the file twice ("x.docx: 错误：输出文件 /abs/x.docx 已存在…"): once is enough.
+      if (!force && fs.existsSync(target) && error.diagnostics.some((d) => d.message.includes('已存在'))) {
+        throw new InputError([
+          {
+            severity: 'error',
+            file: shownPath(ctx, target),
+            line: 0,
+            column: 0,
+            message: '输出文件已存在，未覆盖；如需覆盖请加 --force，或换一个文件名',
+          },
+        ]);
+      }
+      throw new InputError(shownDiagnostics(ctx, error.diagnostics));
+    }
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'
@@ -255,7 +382,13 @@ export function writeOutput(
                 : undefined;
     if (why === undefined) throw error;
     throw new InputError([
-      { severity: 'error', file: out, line: 0, column: 0, message: `无法写入输出文件：${why}` },
+      {
+        severity: 'error',
+        file: shownPath(ctx, target),
+        line: 0,
+        column: 0,
+        message: `无法写入输出文件：${why}`,
+      },
     ]);
   }
   return target;

@@ -196,16 +196,21 @@ export async function dispatch(argv: readonly string[], env: DispatchEnv): Promi
     const { values, positionals } = parse(args, ROOT_OPTIONS);
     if (bool(values.help)) return ok(PROGRAM_HELP);
     if (bool(values.version)) return ok(`${env.version}\n`);
-    if (positionals.length > 1) throw new UsageError(`多余的参数：${positionals.slice(1).join(' ')}`);
     const target = positionals[0];
+    // A mistyped command ("diaodu chek seeds/x.yaml") is said as such, before counting its arguments.
+    if (
+      target !== undefined &&
+      !fs.existsSync(path.resolve(env.cwd, target)) &&
+      /^[a-z][a-z-]*$/.test(target)
+    ) {
+      const near = nearest(target, COMMANDS);
+      throw new UsageError(
+        `没有命令“${target}”。${near ? `是否要用 ${near}？` : ''}可用的命令：${COMMANDS.join('、')}；打开台账请给出台账文件的路径`,
+      );
+    }
+    if (positionals.length > 1) throw new UsageError(`多余的参数：${positionals.slice(1).join(' ')}`);
     if (target !== undefined) {
       const full = path.resolve(env.cwd, target);
-      if (!fs.existsSync(full) && /^[a-z][a-z-]*$/.test(target)) {
-        const near = nearest(target, COMMANDS);
-        throw new UsageError(
-          `没有命令“${target}”。${near ? `是否要用 ${near}？` : ''}可用的命令：${COMMANDS.join('、')}；打开台账请给出台账文件的路径`,
-        );
-      }
       requireRegister(full, target);
       const req: TuiRequest = { kind: 'tui', registerPath: full, start: 'home', sample: false };
       const meetings = str(values.meetings);

@@ -11,18 +11,26 @@ export function isCommandName(name: string): name is CommandName {
 export const PROGRAM_HELP = `diaodu（调度）——重点项目周调度会的终端工具
 
 用法：
-  diaodu [台账.yaml] [--meetings 文件夹]     打开交互界面（不给台账时打开示例台账）
-  diaodu meet <台账.yaml> [--meetings 文件夹] 直接进入调度会记录
-  diaodu <命令> [参数] [选项]                 脚本命令，不打开界面
+  diaodu [台账.yaml] [--meetings 文件夹]       打开交互界面（不给台账时打开自带的平鲁区示例）
+  diaodu meet <台账.yaml> [--meetings 文件夹]  直接进入调度会记录
+  diaodu <命令> [参数] [选项]                  脚本命令，不打开界面
 
 命令：
   check <台账>          台账概况：项目数、开复工率、新开工率、完成率与序时进度、红黄绿灯、警告
   lagging <台账>        滞后项目（红灯、黄灯），最严重的在前，附滞后原因
-  items                 督办台账：议定事项及落实状态，逾期的在前
-  minutes <会议记录>    生成周调度会议纪要
-  bulletin <台账>       生成月通报
+  items                 督办台账：议定事项及落实状态，逾期的在前（默认按今天，可用 --date 指定日期）
+  minutes <会议记录>    生成周调度会议纪要（Markdown、纯文本、JSON、Word）
+  bulletin <台账>       生成月通报（Markdown、纯文本、JSON、Word、Excel）
   import <台账.xlsx>    把 Excel 台账转换为 YAML 台账
-  help [命令]           显示帮助
+  meet <台账>           打开交互界面，直接进入调度会记录
+  help [命令]           显示帮助，如 diaodu help bulletin
+
+示例（在 diaodu 文件夹中，用自带的平鲁区示例台账和会议记录）：
+  diaodu check seeds/pinglu-2021.yaml --meetings meetings
+  diaodu lagging seeds/pinglu-2021.yaml --meetings meetings
+  diaodu items --meetings meetings --date 2021-09-30 --overdue
+  diaodu minutes meetings/2021-09-27-周调度.yaml --out 纪要.docx
+  diaodu bulletin seeds/pinglu-2021.yaml --meetings meetings --out 通报.docx
 
 通用选项：
   -h, --help            显示帮助
@@ -70,24 +78,26 @@ ${SCRIPT_OPTION}
 `,
   items: `用法：diaodu items [选项]
 
-督办台账：各次会议的议定事项，及其在指定日期的落实状态（逾期的在前）。
-日期默认为今天；完成时限早于该日期且未落实的为逾期。
+督办台账：各次会议的议定事项，及其在某一天的落实状态，按逾期、推进中、已落实、撤销分组列出。
+完成时限早于该日期而未落实的为逾期。不给 --date 时按今天判断（第一行写明所用日期）；
+查看过去某一天（如上次会议当天、月底）的情况，请加 --date。
 
 选项：
-  --meetings <文件夹>   会议记录文件夹（默认 ./meetings）
+  --meetings <文件夹>   会议记录文件夹（默认当前文件夹中的 meetings）
+  --date <YYYY-MM-DD>   按该日期判断状态（默认今天）
   --unit <责任单位>     只看该责任单位的事项
   --project <项目编号>  只看该项目的事项
   --state <状态>        只看某种状态：已落实、推进中、逾期、撤销、未办结（可重复，或用逗号分隔）
   --overdue             只看逾期事项（同 --state 逾期）
-  --date <YYYY-MM-DD>   按该日期判断状态（默认今天）
-  --register <台账>     从台账取项目名称显示
+  --register <台账>     从该台账取项目名称（默认用会议记录中写明的台账）
   --json                以 JSON 输出
 ${SCRIPT_OPTION}
   -h, --help            显示本帮助
 
 示例：
-  diaodu items --meetings meetings --overdue --date 2021-11-15
-  diaodu items --unit 区自然资源局 --state 推进中,逾期
+  diaodu items --meetings meetings --date 2021-09-30
+  diaodu items --meetings meetings --date 2021-09-30 --overdue
+  diaodu items --meetings meetings --date 2021-09-30 --unit 区自然资源局 --state 推进中,逾期
 `,
   minutes: `用法：diaodu minutes <会议记录.yaml> [选项]
 
@@ -108,8 +118,9 @@ ${SCRIPT_OPTION}
   -h, --help            显示本帮助
 
 示例：
-  diaodu minutes meetings/2021-11-15-周调度.yaml
-  diaodu minutes meetings/2021-11-15-周调度.yaml --out 纪要.docx
+  diaodu minutes meetings/2021-09-27-周调度.yaml
+  diaodu minutes meetings/2021-09-27-周调度.yaml --format txt
+  diaodu minutes meetings/2021-09-27-周调度.yaml --out 纪要.docx
 `,
   bulletin: `用法：diaodu bulletin <台账> [选项]
 
@@ -120,7 +131,7 @@ ${SCRIPT_OPTION}
   <台账>                台账 YAML 文件或文件夹
 
 选项：
-  --meetings <文件夹>   会议记录文件夹（统计议定事项落实情况）
+  --meetings <文件夹>   会议记录文件夹（统计议定事项落实情况，督办逾期计入红灯）
   --month <YYYY-MM>     通报月份；须与台账数据截至日期所在月份一致，否则报错
   --format <格式>       md（默认）| txt | json | docx | xlsx；不给时按 --out 的扩展名
   --out <文件>          写入文件（docx、xlsx 必须给出）；文件已存在时不覆盖
@@ -129,7 +140,9 @@ ${SCRIPT_OPTION}
   -h, --help            显示本帮助
 
 示例：
+  diaodu bulletin seeds/pinglu-2021.yaml --meetings meetings --format txt
   diaodu bulletin seeds/pinglu-2021.yaml --meetings meetings --month 2021-09 --out 通报.docx
+  diaodu bulletin seeds/pinglu-2021.yaml --meetings meetings --out 通报.xlsx
 `,
   import: `用法：diaodu import <台账.xlsx> [选项]
 

@@ -28,6 +28,9 @@ export interface ImportOptions {
   moneyUnit?: string;
 }
 
+/** Sheets read beside the register sheet (src/import/xlsx-register.ts AUX_SHEETS). */
+const AUX_SHEETS: readonly string[] = ['台账信息', '节点计划', '问题清单'];
+
 /** Command-line strings → the reader's options, refusing values it could not use. */
 function readerOptions(opts: ImportOptions): ReaderOptions {
   const o: ReaderOptions = {};
@@ -56,8 +59,12 @@ function readerOptions(opts: ImportOptions): ReaderOptions {
 /** "台账.xlsx 台账!C5: 错误：…" — the sheet and cell as Excel names them. */
 export function importProblemLine(p: ImportProblem, file: string): string {
   const label = p.severity === 'error' ? '错误' : '警告';
-  const cell = p.row > 0 ? `${p.col}${p.row}` : p.col;
-  const where = p.sheet ? ` ${p.sheet}${cell ? `!${cell}` : ''}` : cell ? ` ${cell}` : '';
+  // A cell as Excel names it (台账!C5); a whole row or column in words (台账 第7行, 台账 C列).
+  let where = '';
+  if (p.col && p.row > 0) where = p.sheet ? ` ${p.sheet}!${p.col}${p.row}` : ` ${p.col}${p.row}`;
+  else if (p.row > 0) where = `${p.sheet ? ` ${p.sheet}` : ''} 第${p.row}行`;
+  else if (p.col) where = `${p.sheet ? ` ${p.sheet}` : ''} ${p.col}列`;
+  else if (p.sheet) where = ` ${p.sheet}`;
   return `${file}${where}: ${label}：${p.detail}`;
 }
 
@@ -68,10 +75,15 @@ export async function runImport(opts: ImportOptions, ctx: CommandContext): Promi
     const result = await importRegisterFromXlsx(resolvePath(ctx, opts.file), importOpts);
     const report: string[] = [];
     if (result.sheet) {
+      // The sheets `diaodu import` reads beside the register (节点计划, 问题清单, 台账信息 — the layout
+      // registerToXlsx writes) are read, not passed over: say so rather than offer them to --sheet.
       const others = result.sheets.filter((s) => s !== result.sheet);
+      const aux = others.filter((s) => AUX_SHEETS.includes(s));
+      const rest = others.filter((s) => !AUX_SHEETS.includes(s));
       report.push(
         `工作表：${result.sheet}${result.headerRow > 0 ? `（表头在第${result.headerRow}行）` : ''}` +
-          (others.length > 0 ? `；其他工作表：${others.join('、')}（可用 --sheet 指定）` : ''),
+          (aux.length > 0 ? `；同时读取：${aux.join('、')}` : '') +
+          (rest.length > 0 ? `；其他工作表：${rest.join('、')}（可用 --sheet 指定）` : ''),
       );
     }
     if (result.mapped.length > 0 || result.sheet) {

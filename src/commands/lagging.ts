@@ -69,8 +69,11 @@ export async function runLagging(opts: LaggingOptions, ctx: CommandContext): Pro
       const p = s.project;
       const who = [p.unit, p.leader ? `包联领导：${p.leader}` : ''].filter(Boolean).join('，');
       const rate = s.completionRate === null ? '' : `  完成率${formatPercent(s.completionRate)}`;
-      lines.push('', `${i + 1}. 【${s.light}】${p.id} ${p.name}（${who}）${rate}`);
-      for (const f of s.flags) lines.push(`   - ${f.light === '红' ? '红' : '黄'}：${f.reason}`);
+      const label = `${i + 1}. `;
+      lines.push('', `${label}【${s.light}】${p.id} ${p.name}（${who}）${rate}`);
+      // Reasons line up under the project however many digits its number has.
+      const indent = ' '.repeat(label.length);
+      for (const f of s.flags) lines.push(`${indent}- ${f.light === '红' ? '红' : '黄'}：${f.reason}`);
     });
     if (a.lagging.length === 0) lines.push('', '全部项目均为绿灯。');
     return { stdout: await applyScript(`${lines.join('\n')}\n`, script), stderr, exitCode: 0 };

@@ -115,7 +115,18 @@ describe('renderJson', () => {
 describe('displayWidth', () => {
   it('agrees with string-width on CJK, ASCII, punctuation, emoji and ambiguous characters', async () => {
     const { displayWidth } = await import('../../src/briefing/text.js');
-    for (const s of ['海泰新能', 'PL-001', '（一）、。', '１２３', '한국어', '“引号”', '👍项目', 'e\u0301', '…', '']) {
+    for (const s of [
+      '海泰新能',
+      'PL-001',
+      '（一）、。',
+      '１２３',
+      '한국어',
+      '“引号”',
+      '👍项目',
+      'e\u0301',
+      '…',
+      '',
+    ]) {
       expect(displayWidth(s), s).toBe(stringWidth(s));
     }
   });

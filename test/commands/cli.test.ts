@@ -105,7 +105,7 @@ describe('diaodu (built program)', () => {
     fs.writeFileSync(out, 'keep');
     const again = run(['bulletin', 'register.yaml', '--out', out]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('已存在；如需覆盖请加 --force');
+    expect(again.stderr).toContain('输出文件已存在，未覆盖；如需覆盖请加 --force');
     expect(fs.readFileSync(out, 'utf8')).toBe('keep');
     expect(run(['bulletin', 'register.yaml', '--out', out, '--force']).code).toBe(0);
     expect(fs.readFileSync(out, 'utf8')).not.toBe('keep');

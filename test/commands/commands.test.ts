@@ -102,15 +102,72 @@ describe('lagging', () => {
 });
 
 describe('items', () => {
-  it('lists the ledger on the given day, overdue first', async () => {
+  it('lists the ledger on the given day, grouped by state, overdue first', async () => {
     const r = await runItems({ meetings: 'meetings', date: '2021-09-13', register: 'register.yaml' }, ctx);
     expect(r.exitCode).toBe(0);
-    const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('督办台账（截至2021年9月13日）：共3项，逾期2项，推进中0项，已落实1项，撤销0项');
-    expect(lines[4]).toMatch(
-      /^2021-08-27-01 +污水处理厂项目 +加快办理施工许可。 +乙局 +2021-08-30 +逾期14天$/,
+    expect(r.stdout.split('\n')).toEqual([
+      '督办台账（截至2021年9月13日）：议定事项共3项，逾期2项，推进中0项，已落实1项，撤销0项',
+      '',
+      '逾期（2项）',
+      '1. 污水处理厂项目（A3）：加快办理施工许可',
+      '   责任单位：乙局；完成时限：2021年8月30日，已逾期14天；编号：2021-08-27-01',
+      '   最新进展：尚未报告落实情况（2021年8月27日会议议定）',
+      expect.stringMatching(/^2\. 煤矸石综合利用项目（A4）：/),
+      expect.stringMatching(/^ {3}责任单位：丙局；.*，已逾期\d+天；编号：2021-08-20-02$/),
+      expect.stringMatching(/^ {3}最新进展/),
+      '',
+      '已落实（1项）',
+      expect.stringMatching(/^1\. 物流园项目（A2）：/),
+      expect.stringMatching(/^ {3}责任单位：甲局；.*落实；编号：2021-08-20-01$/),
+      '   最新进展（2021年8月27日会议）：资金已到位',
+      '',
+    ]);
+  });
+
+  it('takes project names from the register the meetings name when --register is not given', async () => {
+    const r = await runItems({ meetings: 'meetings', date: '2021-09-13' }, ctx);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain('1. 污水处理厂项目（A3）：加快办理施工许可');
+    const json = await runItems({ meetings: 'meetings', date: '2021-09-13', json: true }, ctx);
+    const data = JSON.parse(json.stdout) as { items: Array<{ projectName: string | null }> };
+    expect(data.items.map((i) => i.projectName)).toEqual([
+      '污水处理厂项目',
+      '煤矸石综合利用项目',
+      '物流园项目',
+    ]);
+  });
+
+  it('says the day is today when no --date is given, and suggests --date when the meetings are long past', async () => {
+    const late = { ...ctx, today: () => '2026-11-25' };
+    const r = await runItems({ meetings: 'meetings' }, late);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(
+      '督办台账（截至今天，2026年11月25日）：议定事项共3项，逾期2项，推进中0项，已落实1项，撤销0项',
     );
-    expect(lines[6]).toMatch(/^2021-08-20-01 +物流园项目 .* +已落实 +资金已到位$/);
+    expect(r.stderr).toContain(
+      '注意：未给出 --date，按今天（2026年11月25日）判断是否逾期；最近一次会议是2021年8月27日。',
+    );
+    expect(r.stderr).toContain('请加 --date，如 --date 2021-08-27');
+    const json = JSON.parse((await runItems({ meetings: 'meetings', json: true }, late)).stdout) as {
+      day: string;
+      dayIsToday: boolean;
+    };
+    expect(json).toMatchObject({ day: '2026-11-25', dayIsToday: true });
+    // A week after the last meeting, today is what the secretary means: no note.
+    const soon = await runItems({ meetings: 'meetings' }, { ...ctx, today: () => '2021-09-03' });
+    expect(soon.stderr).toBe('');
+    // With --date the header names the day without "今天".
+    const given = await runItems({ meetings: 'meetings', date: '2021-09-13' }, late);
+    expect(given.stdout.startsWith('督办台账（截至2021年9月13日）')).toBe(true);
+    expect(given.stderr).toBe('');
+  });
+
+  it('names the units (or projects) that do have decisions when a filter matches nothing', async () => {
+    const r = await runItems({ meetings: 'meetings', date: '2021-09-13', unit: '丁局' }, ctx);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('没有责任单位为“丁局”的议定事项。议定事项的责任单位有：甲局、丙局、乙局。');
+    const p = await runItems({ meetings: 'meetings', date: '2021-09-13', project: 'A9' }, ctx);
+    expect(p.stdout).toContain('没有项目编号为“A9”的议定事项。有议定事项的项目：A2、A4、A3。');
   });
 
   it('uses today when no date is given', async () => {
@@ -153,10 +210,16 @@ describe('items', () => {
     expect(b.stderr).toContain('--date 应为存在的日期');
   });
 
-  it('notes a missing meetings folder', async () => {
+  it('refuses a meetings folder that does not exist (exit 2), by --meetings or by default', async () => {
     const r = await runItems({ meetings: 'no-such-dir' }, ctx);
-    expect(r.exitCode).toBe(0);
-    expect(r.stderr).toContain('会议记录文件夹 no-such-dir 不存在');
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'diaodu: 找不到会议记录文件夹 no-such-dir（--meetings）：路径不存在\n用法见：diaodu help items\n',
+    );
+    const none = await runItems({}, { ...ctx, cwd: tmp });
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toContain('当前文件夹中没有 meetings 文件夹；请用 --meetings 给出会议记录文件夹');
   });
 });
 
@@ -183,7 +246,7 @@ describe('minutes', () => {
     fs.writeFileSync(out, '手写的内容');
     const second = await runMinutes({ meeting: 'meetings/2021-08-27-周调度.yaml', out }, ctx);
     expect(second.exitCode).toBe(2);
-    expect(second.stderr).toContain('已存在；如需覆盖请加 --force');
+    expect(second.stderr).toContain('输出文件已存在，未覆盖；如需覆盖请加 --force');
     expect(fs.readFileSync(out, 'utf8')).toBe('手写的内容');
     const third = await runMinutes({ meeting: 'meetings/2021-08-27-周调度.yaml', out, force: true }, ctx);
     expect(third.exitCode).toBe(0);

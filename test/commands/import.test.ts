@@ -72,7 +72,7 @@ describe('import', () => {
     ]);
     const again = await runImport({ file: '台账.xlsx', out: 'register.yaml' }, ctx);
     expect(again.exitCode).toBe(2);
-    expect(again.stderr).toContain('已存在；如需覆盖请加 --force');
+    expect(again.stderr).toContain('输出文件已存在，未覆盖；如需覆盖请加 --force');
   });
 
   it('writes nothing when a row has an error, naming sheet and cell', async () => {

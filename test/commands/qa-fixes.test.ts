@@ -1,0 +1,185 @@
+// Mistakes found by using every command as a new user would, on the sample registers in seeds/ (see
+// the QA notes in the commit messages): each test below failed before its fix.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runBulletin } from '../../src/commands/bulletin.js';
+import { runCheck } from '../../src/commands/check.js';
+import type { CommandContext } from '../../src/commands/common.js';
+import { dispatch, type DispatchEnv } from '../../src/commands/dispatch.js';
+import { COMMAND_HELP, PROGRAM_HELP } from '../../src/commands/help.js';
+import { importProblemLine, runImport } from '../../src/commands/import.js';
+import { runLagging } from '../../src/commands/lagging.js';
+import { runMinutes } from '../../src/commands/minutes.js';
+import { displayWidth } from '../../src/briefing/text.js';
+import { registerToXlsx } from '../../src/import/xlsx-register.js';
+import { loadRegister } from '../../src/store/register-file.js';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const fixtures = path.join(import.meta.dirname, 'fixtures');
+const ctx: CommandContext = { cwd: fixtures, today: () => '2021-09-13' };
+const atRoot: CommandContext = { cwd: root, today: () => '2021-09-30' };
+
+let tmp: string;
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-qa-'));
+});
+afterEach(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('the command line', () => {
+  const env: DispatchEnv = { ...ctx, packageDir: '/pkg', version: '0' };
+
+  it('calls a mistyped command a mistyped command, even with arguments after it', async () => {
+    const r = await dispatch(['chek', 'register.yaml'], env);
+    expect(r.kind === 'result' && r.exitCode).toBe(2);
+    expect(r.kind === 'result' && r.stderr).toContain('没有命令“chek”。是否要用 check？');
+  });
+
+  it('lines up the descriptions of the usage lines in the program help', () => {
+    const block = PROGRAM_HELP.split('\n\n')[1]!.split('\n').slice(1);
+    const columns = block.map((line) => {
+      const m = /^(.*?\S)\s{2,}(\S.*)$/.exec(line)!;
+      return displayWidth(line.slice(0, line.length - m[2]!.length));
+    });
+    expect(new Set(columns).size).toBe(1);
+  });
+
+  it('suggests --date in the help of items, and shows examples on the bundled sample', () => {
+    expect(COMMAND_HELP.items).toContain('不给 --date 时按今天判断');
+    expect(COMMAND_HELP.items).toContain('diaodu items --meetings meetings --date 2021-09-30');
+    expect(PROGRAM_HELP).toContain('diaodu check seeds/pinglu-2021.yaml --meetings meetings');
+    // The examples name files that exist.
+    expect(COMMAND_HELP.minutes).toContain('meetings/2021-09-27-周调度.yaml');
+    expect(fs.existsSync(path.join(root, 'meetings', '2021-09-27-周调度.yaml'))).toBe(true);
+  });
+});
+
+describe('messages name files as the user typed them', () => {
+  it('gives a relative path for a register error under the working folder', async () => {
+    fs.mkdirSync(path.join(tmp, 'data'));
+    const text = fs
+      .readFileSync(path.join(fixtures, 'register.yaml'), 'utf8')
+      .replace('nature: 续建', 'nature: 继建');
+    fs.writeFileSync(path.join(tmp, 'data', 'reg.yaml'), text);
+    const r = await runCheck({ register: 'data/reg.yaml' }, { ...ctx, cwd: tmp });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/^data\/reg\.yaml:\d+:\d+: 错误：“nature” 的值“继建”/);
+  });
+
+  it('gives the relative path of a warning', async () => {
+    const r = await runCheck({ register: 'seeds/qinchuan-2023.yaml' }, atRoot);
+    expect(r.stderr).toBe(
+      'seeds/qinchuan-2023.yaml:103:21: 警告：年度累计完成投资（3.9亿元）超过年度计划投资（3.6亿元），请核对。\n',
+    );
+  });
+
+  it('names an existing output file once, and says how to go on', async () => {
+    fs.copyFileSync(path.join(fixtures, 'register.yaml'), path.join(tmp, 'register.yaml'));
+    const out = path.join(tmp, '通报.md');
+    fs.writeFileSync(out, 'keep');
+    const r = await runBulletin({ register: 'register.yaml', out: '通报.md' }, { ...ctx, cwd: tmp });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toBe('通报.md: 错误：输出文件已存在，未覆盖；如需覆盖请加 --force，或换一个文件名\n');
+    expect(fs.readFileSync(out, 'utf8')).toBe('keep');
+  });
+});
+
+describe('a file of the wrong kind', () => {
+  it('says a meeting record is not a register', async () => {
+    const r = await runCheck({ register: 'meetings/2021-08-27-周调度.yaml' }, ctx);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toBe(
+      'meetings/2021-08-27-周调度.yaml: 错误：这是会议记录文件，不是台账。check、lagging、bulletin 要给出台账文件（如 seeds/pinglu-2021.yaml），会议记录所在的文件夹用 --meetings 给出；生成某次会议的纪要请用 diaodu minutes <会议记录>。\n',
+    );
+  });
+
+  it('says a meetings folder is not a register', async () => {
+    const r = await runBulletin({ register: 'meetings' }, ctx);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toBe(
+      'meetings: 错误：这是会议记录文件夹，不是台账。请给出台账文件，并用 --meetings meetings 给出会议记录。\n',
+    );
+  });
+
+  it('says a register is not a meeting record', async () => {
+    const r = await runMinutes({ meeting: 'register.yaml' }, ctx);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.split('\n')).toHaveLength(2);
+    expect(r.stderr).toMatch(
+      /^register\.yaml: 错误：这是台账文件，不是会议记录。minutes 要给出一次会议的记录文件/,
+    );
+  });
+
+  it('keeps the loader’s own messages for a broken file of the right kind', async () => {
+    fs.writeFileSync(path.join(tmp, 'm.yaml'), 'meeting:\n  date: 2021-02-30\n');
+    const r = await runMinutes({ meeting: 'm.yaml' }, { ...ctx, cwd: tmp });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/^m\.yaml:2:\d+: 错误：/);
+    expect(r.stderr).not.toContain('这是台账文件');
+  });
+});
+
+describe('a meetings folder that does not exist', () => {
+  it('is bad input for check, lagging and bulletin (not a bulletin without its decisions)', async () => {
+    for (const run of [
+      () => runCheck({ register: 'register.yaml', meetings: 'meeting' }, ctx),
+      () => runLagging({ register: 'register.yaml', meetings: 'meeting' }, ctx),
+      () => runBulletin({ register: 'register.yaml', meetings: 'meeting' }, ctx),
+    ]) {
+      const r = await run();
+      expect(r.exitCode).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('找不到会议记录文件夹 meeting（--meetings）：路径不存在');
+    }
+  });
+});
+
+describe('lagging', () => {
+  it('lines the reasons up under projects numbered 10 and above', async () => {
+    const r = await runLagging({ register: 'seeds/pinglu-2021.yaml', meetings: 'meetings' }, atRoot);
+    const lines = r.stdout.split('\n');
+    const i = lines.findIndex((l) => l.startsWith('10. 【红】PL-088 '));
+    expect(lines[i + 1]).toBe('    - 黄：年度投资完成率59.0%，低于序时进度（75.0%）16.0个百分点');
+    const j = lines.findIndex((l) => l.startsWith('9. 【红】PL-125 '));
+    expect(lines[j + 1]).toBe('   - 红：年度投资完成率38.0%，低于序时进度（75.0%）37.0个百分点');
+  });
+});
+
+describe('check --json', () => {
+  it('says the unit of its amounts (万元, also for a register kept in 亿元)', async () => {
+    const r = await runCheck({ register: 'seeds/qinchuan-2023.yaml', json: true }, atRoot);
+    const data = JSON.parse(r.stdout) as Record<string, unknown>;
+    // 秦川: 年度计划 97.65亿元 = 976500万元 (seeds/README.md).
+    expect(data).toMatchObject({ moneyUnit: '万元', registerMoneyUnit: '亿元', annualPlan: 976500 });
+  });
+});
+
+describe('import', () => {
+  it('names a whole row in words, not as a cell without a column', () => {
+    const base = { severity: 'warning' as const, file: 'x.xlsx', line: 7, column: 0, message: '' };
+    expect(importProblemLine({ ...base, sheet: '台账', row: 7, col: '', detail: '超过计划' }, 'x.xlsx')).toBe(
+      'x.xlsx 台账 第7行: 警告：超过计划',
+    );
+    expect(
+      importProblemLine({ ...base, sheet: '台账', row: 7, col: 'C', detail: '日期有误' }, 'x.xlsx'),
+    ).toBe('x.xlsx 台账!C7: 警告：日期有误');
+    expect(
+      importProblemLine({ ...base, sheet: '台账', row: 0, col: 'K', detail: '单位不明' }, 'x.xlsx'),
+    ).toBe('x.xlsx 台账 K列: 警告：单位不明');
+  });
+
+  it('says the 节点计划, 问题清单 and 台账信息 sheets are read, not left for --sheet', async () => {
+    const file = path.join(tmp, '台账.xlsx');
+    fs.writeFileSync(file, await registerToXlsx(loadRegister(path.join(fixtures, 'register.yaml')).register));
+    const r = await runImport({ file: '台账.xlsx' }, { ...ctx, cwd: tmp });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const first = r.stderr.split('\n')[0]!;
+    expect(first).toMatch(/^工作表：重点项目台账（表头在第\d+行）；同时读取：/);
+    expect(first).toContain('节点计划');
+    expect(first).toContain('问题清单');
+    expect(first).not.toContain('可用 --sheet 指定');
+  });
+});
