@@ -225,3 +225,30 @@ describe('a meeting in a real terminal', () => {
     ]);
   }, 120000);
 });
+
+describe('without a terminal', () => {
+  it('says so in Chinese, points to the scripted commands and exits 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-notty-'));
+    try {
+      fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, 'register.yaml'));
+      let status = 0;
+      let stderr = '';
+      try {
+        execFileSync(process.execPath, [CLI, 'register.yaml'], {
+          cwd: dir,
+          stdio: ['pipe', 'pipe', 'pipe'],
+          input: '',
+        });
+      } catch (error) {
+        const e = error as { status: number; stderr: Buffer };
+        status = e.status;
+        stderr = e.stderr.toString('utf8');
+      }
+      expect(status).toBe(2);
+      expect(stderr).toContain('不是终端');
+      expect(stderr).toContain('diaodu check');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

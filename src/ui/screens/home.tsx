@@ -112,6 +112,17 @@ function Overview({ data }: { data: LoadedData }) {
         ；已落实 {summary.done} 项
       </Row>
       <Row label="上次调度会">{last ?? '尚无会议记录'}</Row>
+      {data.meetingProblems.length > 0 ? (
+        <Text color="red" bold wrap="truncate">
+          {' '}
+          会议记录有误，未计入（{data.meetingProblems.length}处）：{data.meetingProblems[0]!.message}
+        </Text>
+      ) : data.warnings.length > 0 ? (
+        <Text color="yellow" wrap="truncate">
+          {' '}
+          台账有{data.warnings.length}条警告（diaodu check 可查看）：{data.warnings[0]!.message}
+        </Text>
+      ) : null}
     </Box>
   );
 }
