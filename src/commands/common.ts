@@ -64,8 +64,12 @@ export async function guard(
   try {
     return await run();
   } catch (error) {
-    if (error instanceof InputError)
-      return { stdout: '', stderr: diagnosticsText(error.diagnostics), exitCode: 2 };
+    if (error instanceof InputError) {
+      // Many errors scroll past the first ones: end with the count.
+      const errors = error.diagnostics.filter((d) => d.severity === 'error').length;
+      const count = errors > 1 ? `共${errors}处错误，请修改后重新运行。\n` : '';
+      return { stdout: '', stderr: diagnosticsText(error.diagnostics) + count, exitCode: 2 };
+    }
     if (error instanceof UsageError) {
       const hint = (error.command ?? command) ? `\n用法见：diaodu help ${error.command ?? command}` : '';
       return { stdout: '', stderr: `diaodu: ${error.message}${hint}\n`, exitCode: 2 };

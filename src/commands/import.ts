@@ -87,12 +87,14 @@ export async function runImport(opts: ImportOptions, ctx: CommandContext): Promi
       );
     }
     if (result.mapped.length > 0 || result.sheet) {
+      // One column a line, so the list can be read against the spreadsheet (a single line of 21
+      // columns runs to 700 characters).
+      const letters = Math.max(1, ...result.mapped.map((m) => m.column.length));
       report.push(
-        `已识别的列（${result.mapped.length}）：${
-          result.mapped
-            .map((m) => `${m.column}列“${m.header}”→${m.field}${m.unit ? `（${m.unit}）` : ''}`)
-            .join('、') || '无'
-        }`,
+        `已识别的列（${result.mapped.length}）：${result.mapped.length === 0 ? '无' : ''}`,
+        ...result.mapped.map(
+          (m) => `  ${m.column.padEnd(letters)}  ${m.header} → ${m.field}${m.unit ? `（${m.unit}）` : ''}`,
+        ),
       );
     }
     if (result.ignored.length > 0)

@@ -54,7 +54,7 @@ describe('import', () => {
   it('prints the register YAML with a report of the columns', async () => {
     const r = await runImport({ file: '台账.xlsx' }, ctx);
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/已识别的列（\d+）：A列“/);
+    expect(r.stderr).toMatch(/已识别的列（\d+）：\n {2}A {2}项目编号 → id\n/);
     expect(r.stderr).toContain('已转换5个项目。');
     expect(r.stdout).toContain('name: 光伏组件项目');
   });
@@ -138,5 +138,23 @@ describe('import: register header from the command line', () => {
     const r = await runImport({ file: '台账.xlsx', moneyUnit: '元' }, ctx);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('--money-unit 只能是 万元 或 亿元');
+  });
+});
+
+describe('import: the sample spreadsheet the README imports', () => {
+  it('gives the 平鲁 sample register back, every project, milestone and problem', async () => {
+    const root = path.resolve(import.meta.dirname, '..', '..');
+    const r = await runImport(
+      { file: 'test/commands/fixtures/平鲁区重点项目台账.xlsx', out: path.join(tmp, 'pinglu.yaml') },
+      { cwd: root, today: () => '2021-09-30' },
+    );
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toContain('已转换171个项目。');
+    const imported = loadRegister(path.join(tmp, 'pinglu.yaml')).register;
+    const seed = loadRegister(path.join(root, 'seeds', 'pinglu-2021.yaml')).register;
+    // Everything but where each project was read from (file and line).
+    const content = (r: typeof seed) => r.projects.map(({ source: _source, ...p }) => p);
+    expect(imported.meta).toEqual(seed.meta);
+    expect(content(imported)).toEqual(content(seed));
   });
 });

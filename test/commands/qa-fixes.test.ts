@@ -183,3 +183,21 @@ describe('import', () => {
     expect(first).not.toContain('可用 --sheet 指定');
   });
 });
+
+describe('many errors', () => {
+  it('end with their count', async () => {
+    const text = fs
+      .readFileSync(path.join(fixtures, 'register.yaml'), 'utf8')
+      .replace('as_of: 2021-08-31', 'as_of: 2021-08-32')
+      .replace('nature: 续建', 'nature: 继建');
+    fs.writeFileSync(path.join(tmp, 'reg.yaml'), text);
+    const r = await runCheck({ register: 'reg.yaml' }, { ...ctx, cwd: tmp });
+    expect(r.exitCode).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe('共2处错误，请修改后重新运行。');
+    // One error needs no count.
+    const one = await runCheck({ register: 'nope.yaml' }, ctx);
+    expect(one.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
