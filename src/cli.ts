@@ -42,6 +42,26 @@ const NOT_A_TERMINAL =
   '  diaodu bulletin <台账>     月通报\n' +
   '详见 diaodu --help\n';
 
+/**
+ * Where meetings are kept when --meetings is not given: the folder chosen in 设置, else a
+ * `meetings` folder beside the register, else one in the current folder (as `items` assumes; the
+ * bundled samples keep seeds/ and meetings/ side by side), else a new one beside the register.
+ */
+async function defaultMeetingsDir(registerPath: string): Promise<string> {
+  const { openSettings } = await import('./store/settings.js');
+  try {
+    const chosen = openSettings().get('meetingsDir');
+    if (chosen) return path.resolve(chosen);
+  } catch {
+    // An unreadable settings file is reported by the app's 设置 screen; fall back to the folders.
+  }
+  const isDir = (dir: string): boolean => fs.existsSync(dir) && fs.statSync(dir).isDirectory();
+  const beside = path.join(path.dirname(registerPath), 'meetings');
+  if (isDir(beside)) return beside;
+  const here = path.resolve('meetings');
+  return isDir(here) ? here : beside;
+}
+
 async function openApp(req: TuiRequest): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     write(process.stderr, NOT_A_TERMINAL);
@@ -50,8 +70,7 @@ async function openApp(req: TuiRequest): Promise<number> {
   const { runApp } = await import('./ui/run.js');
   const options: RunAppOptions = {
     registerPath: req.registerPath,
-    // Meetings are kept in a `meetings` folder beside the register unless --meetings says otherwise.
-    meetingsDir: req.meetingsDir ?? path.join(path.dirname(req.registerPath), 'meetings'),
+    meetingsDir: req.meetingsDir ?? (await defaultMeetingsDir(req.registerPath)),
   };
   if (req.start === 'meeting') options.startInMeeting = true;
   return runApp(options);

@@ -46,6 +46,8 @@ export interface LoadedData {
   ledgerAsOf: LedgerEntry[];
   /** the ledger today (督办) */
   ledgerToday: LedgerEntry[];
+  /** the day `ledgerToday` is for */
+  today: IsoDate;
   assessment: RegisterAssessment;
   figures: RegisterFigures;
   statusById: Map<string, ProjectStatus>;
@@ -194,6 +196,7 @@ export class Session {
       meetingProblems,
       ledgerAsOf,
       ledgerToday,
+      today: this.today,
       assessment,
       figures,
       statusById,

@@ -3,7 +3,7 @@ import { Box, Text, useInput } from 'ink';
 import { useCallback, useState } from 'react';
 import { formatPercent } from '../../domain/figures.js';
 import { ledgerSummary } from '../../domain/ledger.js';
-import { formatDate, formatMoney, progressComparison } from '../../briefing/wording.js';
+import { formatDate, formatMoneyAuto, progressComparison } from '../../briefing/wording.js';
 import { commandFor } from '../key-bindings.js';
 import type { Command } from '../key-bindings.js';
 import { useLatest } from '../components/use-latest.js';
@@ -73,7 +73,6 @@ function Row(props: { label: string; children: React.ReactNode }) {
 
 function Overview({ data }: { data: LoadedData }) {
   const { figures: f, register } = data;
-  const unit = register.meta.moneyUnit;
   const summary = ledgerSummary(data.ledgerToday);
   const last = lastMeeting(data.meetings);
   return (
@@ -98,7 +97,7 @@ function Overview({ data }: { data: LoadedData }) {
           : `${formatPercent(f.completionRate)}，${progressComparison(f.completionRate, f.timeProgress)}`}
       </Row>
       <Row label="年度计划投资">
-        {formatMoney(f.totals.annualPlan, unit)}，已完成 {formatMoney(f.totals.completedYear, unit)}
+        {formatMoneyAuto(f.totals.annualPlan)}，已完成 {formatMoneyAuto(f.totals.completedYear)}
       </Row>
       <Row label="红黄绿灯">
         <LightText light="红" /> {f.lights.红}个 <LightText light="黄" /> {f.lights.黄}个{' '}
@@ -109,7 +108,7 @@ function Overview({ data }: { data: LoadedData }) {
         <Text color={summary.overdue > 0 ? 'red' : undefined} bold={summary.overdue > 0}>
           逾期 {summary.overdue} 项
         </Text>
-        ；已落实 {summary.done} 项
+        ；已落实 {summary.done} 项（截至今天{formatDate(data.today)}）
       </Row>
       <Row label="上次调度会">{last ?? '尚无会议记录'}</Row>
       {data.meetingProblems.length > 0 ? (
