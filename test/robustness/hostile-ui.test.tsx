@@ -25,6 +25,8 @@ const SGR = /\u001b\[[0-9;]*m/g;
 interface Frames {
   /** step name → the frame drawn there */
   frames: Map<string, string>;
+  /** the steps whose screen showed its marker */
+  reached: Set<string>;
 }
 
 /**
@@ -43,6 +45,7 @@ async function walk(dir: string): Promise<Frames> {
   session.load();
   const app = render(<App session={session} size={{ columns: 100, rows: 32 }} />);
   const frames = new Map<string, string>();
+  const reached = new Set<string>();
   const frame = () => app.lastFrame() ?? '';
   /** Waits for a new frame (after keys) that shows the marker. */
   const waitFor = async (marker: RegExp, before: string | null, timeoutMs = 3000) => {
@@ -58,6 +61,7 @@ async function walk(dir: string): Promise<Frames> {
     await waitFor(marker, before);
     if (process.env.DUMP_FRAMES) console.log(`${name} (${Date.now() - start} ms)\n${frame()}`);
     frames.set(name, frame());
+    if (marker.test(frame())) reached.add(name);
   };
   try {
     await step('home', '', /开复工率/);
@@ -78,7 +82,7 @@ async function walk(dir: string): Promise<Frames> {
     app.unmount();
     session.shutdown();
   }
-  return { frames };
+  return { frames, reached };
 }
 
 let root: string;
@@ -101,6 +105,11 @@ describe('screens show hostile text harmlessly', () => {
   it('walks the same screens with the hostile and the clean data', () => {
     expect([...bad.frames.keys()]).toEqual([...good.frames.keys()]);
     expect(bad.frames.size).toBeGreaterThanOrEqual(10);
+    // The walk really got to the screens that show file text (else the checks below see little).
+    for (const step of ['home', 'projects', 'project', 'ledger', 'agenda', 'follow-ups', 'agenda project']) {
+      expect(good.reached.has(step), `clean: ${step}`).toBe(true);
+      expect(bad.reached.has(step), `hostile: ${step}`).toBe(true);
+    }
   });
 
   it('draws no escape sequence but the styling the clean frames use', () => {
