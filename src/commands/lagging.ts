@@ -61,8 +61,12 @@ export async function runLagging(opts: LaggingOptions, ctx: CommandContext): Pro
     }
 
     const red = a.lagging.filter((s) => s.light === '红').length;
+    const count =
+      a.lagging.length === 0
+        ? '没有滞后项目'
+        : `滞后项目${a.lagging.length}个（红灯${red}个、黄灯${a.lagging.length - red}个）`;
     const lines = [
-      `滞后项目${a.lagging.length}个（红灯${red}个、黄灯${a.lagging.length - red}个），数据截至${formatDate(day)}，序时进度${formatPercent(a.timeProgress)}` +
+      `${count}，数据截至${formatDate(day)}，序时进度${formatPercent(a.timeProgress)}` +
         (ledger ? '' : '（未加载会议记录，督办逾期未计入）'),
     ];
     a.lagging.forEach((s, i) => {
@@ -75,7 +79,7 @@ export async function runLagging(opts: LaggingOptions, ctx: CommandContext): Pro
       const indent = ' '.repeat(label.length);
       for (const f of s.flags) lines.push(`${indent}- ${f.light === '红' ? '红' : '黄'}：${f.reason}`);
     });
-    if (a.lagging.length === 0) lines.push('', '全部项目均为绿灯。');
+    if (a.lagging.length === 0) lines.push('', `全部${a.statuses.length}个项目均为绿灯。`);
     return { stdout: await applyScript(`${lines.join('\n')}\n`, script), stderr, exitCode: 0 };
   }, 'lagging');
 }

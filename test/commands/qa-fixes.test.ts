@@ -201,3 +201,15 @@ describe('many errors', () => {
     expect(one.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });
+
+describe('lagging with nothing lagging', () => {
+  it('says so in words, not as 滞后项目0个（红灯0个、黄灯0个）', async () => {
+    const text = fs.readFileSync(path.join(fixtures, 'register.yaml'), 'utf8').split('\n  - id: A2')[0]!;
+    fs.writeFileSync(path.join(tmp, 'one.yaml'), `${text}\n`);
+    const r = await runLagging({ register: 'one.yaml' }, { ...ctx, cwd: tmp });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toBe(
+      '没有滞后项目，数据截至2021年8月31日，序时进度66.7%（未加载会议记录，督办逾期未计入）\n\n全部1个项目均为绿灯。\n',
+    );
+  });
+});
