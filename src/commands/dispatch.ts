@@ -43,12 +43,18 @@ const OUTPUT: Options = {
   force: { type: 'boolean' },
 };
 
+// The same words for the same things across commands: --json everywhere JSON can be had (for
+// minutes and bulletin the same as --format json), --format txt|json on the screen-only commands.
+const JSON_FLAG: Options = { json: { type: 'boolean' } };
+const SCREEN_FORMAT: Options = { format: { type: 'string' } };
+
 const OPTIONS: Record<CommandName, Options> = {
-  check: { ...HELP, ...SCRIPT, meetings: { type: 'string' }, json: { type: 'boolean' } },
-  lagging: { ...HELP, ...SCRIPT, meetings: { type: 'string' }, json: { type: 'boolean' } },
+  check: { ...HELP, ...SCRIPT, ...JSON_FLAG, ...SCREEN_FORMAT, meetings: { type: 'string' } },
+  lagging: { ...HELP, ...SCRIPT, ...JSON_FLAG, ...SCREEN_FORMAT, meetings: { type: 'string' } },
   items: {
     ...HELP,
     ...SCRIPT,
+    ...SCREEN_FORMAT,
     meetings: { type: 'string' },
     unit: { type: 'string' },
     project: { type: 'string' },
@@ -58,8 +64,22 @@ const OPTIONS: Record<CommandName, Options> = {
     register: { type: 'string' },
     json: { type: 'boolean' },
   },
-  minutes: { ...HELP, ...SCRIPT, ...OUTPUT, register: { type: 'string' }, meetings: { type: 'string' } },
-  bulletin: { ...HELP, ...SCRIPT, ...OUTPUT, meetings: { type: 'string' }, month: { type: 'string' } },
+  minutes: {
+    ...HELP,
+    ...SCRIPT,
+    ...OUTPUT,
+    ...JSON_FLAG,
+    register: { type: 'string' },
+    meetings: { type: 'string' },
+  },
+  bulletin: {
+    ...HELP,
+    ...SCRIPT,
+    ...OUTPUT,
+    ...JSON_FLAG,
+    meetings: { type: 'string' },
+    month: { type: 'string' },
+  },
   import: {
     ...HELP,
     sheet: { type: 'string' },
@@ -108,6 +128,12 @@ function parse(
     const message = error instanceof Error ? error.message : String(error);
     const opt = /(--[\w-]+)/.exec(message)?.[1] ?? /'(-\w)/.exec(message)?.[1] ?? '';
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      if ((opt === '--out' || opt === '-o') && command !== undefined) {
+        throw new UsageError(
+          `${command} 没有 ${opt} 选项：结果直接打印在屏幕上；要保存成文件请用重定向，如 diaodu ${command} … > 结果.txt`,
+          command,
+        );
+      }
       throw new UsageError(`未知选项 ${opt}${suggestOption(opt, options)}`, command);
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
@@ -256,6 +282,30 @@ function positionalArgs(command: CommandName, positionals: string[]): string[] {
   return positionals;
 }
 
+/**
+ * --json and --format json mean the same on every command. check, lagging and items print text or
+ * JSON only: --format txt is their default, --format json is --json.
+ */
+function normaliseFormat(command: CommandName, values: Values): void {
+  const format = str(values.format)?.toLowerCase();
+  if (command === 'check' || command === 'lagging' || command === 'items') {
+    if (format === undefined) return;
+    if (format === 'json') values.json = true;
+    else if (format !== 'txt' && format !== 'text')
+      throw new UsageError(
+        `${command} 的 --format 只能是 txt（默认）或 json；纪要和通报的其他格式请用 minutes、bulletin`,
+        command,
+      );
+    delete values.format;
+    return;
+  }
+  if ((command === 'minutes' || command === 'bulletin') && bool(values.json)) {
+    if (format !== undefined && format !== 'json')
+      throw new UsageError(`--json 与 --format ${str(values.format)} 不能同时使用`, command);
+    values.format = 'json';
+  }
+}
+
 async function runCommand(
   command: CommandName,
   values: Values,
@@ -263,6 +313,7 @@ async function runCommand(
   env: DispatchEnv,
 ): Promise<DispatchResult> {
   const [first] = positionalArgs(command, positionals);
+  normaliseFormat(command, values);
   const arg = first ?? '';
   const opt = <T extends object>(o: T, key: string, value: string | undefined): T => {
     if (value !== undefined) (o as Record<string, unknown>)[key] = value;

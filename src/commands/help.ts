@@ -53,7 +53,7 @@ export const COMMAND_HELP: Record<CommandName, string> = {
 
 选项：
   --meetings <文件夹>   会议记录文件夹
-  --json                以 JSON 输出
+  --json                以 JSON 输出（同 --format json）
 ${SCRIPT_OPTION}
   -h, --help            显示本帮助
 
@@ -69,7 +69,7 @@ ${SCRIPT_OPTION}
 
 选项：
   --meetings <文件夹>   会议记录文件夹（督办逾期的议定事项计入红灯）
-  --json                以 JSON 输出
+  --json                以 JSON 输出（同 --format json）
 ${SCRIPT_OPTION}
   -h, --help            显示本帮助
 
@@ -90,7 +90,7 @@ ${SCRIPT_OPTION}
   --state <状态>        只看某种状态：已落实、推进中、逾期、撤销、未办结（可重复，或用逗号分隔）
   --overdue             只看逾期事项（同 --state 逾期）
   --register <台账>     从该台账取项目名称（默认用会议记录中写明的台账）
-  --json                以 JSON 输出
+  --json                以 JSON 输出（同 --format json）
 ${SCRIPT_OPTION}
   -h, --help            显示本帮助
 
@@ -110,6 +110,7 @@ ${SCRIPT_OPTION}
 
 选项：
   --format <格式>       md（默认）| txt | json | docx；不给时按 --out 的扩展名
+  --json                同 --format json
   --out <文件>          写入文件（docx 必须给出）；文件已存在时不覆盖
   --force               覆盖已存在的输出文件
   --register <台账>     改用指定台账
@@ -134,6 +135,7 @@ ${SCRIPT_OPTION}
   --meetings <文件夹>   会议记录文件夹（统计议定事项落实情况，督办逾期计入红灯）
   --month <YYYY-MM>     通报月份；须与台账数据截至日期所在月份一致，否则报错
   --format <格式>       md（默认）| txt | json | docx | xlsx；不给时按 --out 的扩展名
+  --json                同 --format json
   --out <文件>          写入文件（docx、xlsx 必须给出）；文件已存在时不覆盖
   --force               覆盖已存在的输出文件
 ${SCRIPT_OPTION}

@@ -213,3 +213,41 @@ describe('lagging with nothing lagging', () => {
     );
   });
 });
+
+describe('the same flags for the same things', () => {
+  const env: DispatchEnv = { ...ctx, packageDir: '/pkg', version: '0' };
+  const out = async (argv: string[]) => {
+    const r = await dispatch(argv, env);
+    if (r.kind !== 'result') throw new Error('expected a result');
+    return r;
+  };
+
+  it('takes --json on minutes and bulletin as --format json', async () => {
+    const b = await out(['bulletin', 'register.yaml', '--json']);
+    expect(b.exitCode, b.stderr).toBe(0);
+    expect((JSON.parse(b.stdout) as { kind: string }).kind).toBe('bulletin');
+    const m = await out(['minutes', 'meetings/2021-08-27-周调度.yaml', '--json']);
+    expect((JSON.parse(m.stdout) as { kind: string }).kind).toBe('minutes');
+    const both = await out(['minutes', 'meetings/2021-08-27-周调度.yaml', '--json', '--format', 'txt']);
+    expect(both.exitCode).toBe(2);
+    expect(both.stderr).toContain('--json 与 --format txt 不能同时使用');
+  });
+
+  it('takes --format json and txt on check, lagging and items, and refuses the others', async () => {
+    const c = await out(['check', 'register.yaml', '--format', 'json']);
+    expect((JSON.parse(c.stdout) as { projects: number }).projects).toBe(5);
+    const l = await out(['lagging', 'register.yaml', '--format', 'txt']);
+    expect(l.stdout.startsWith('滞后项目')).toBe(true);
+    const i = await out(['items', '--meetings', 'meetings', '--date', '2021-09-13', '--format', 'json']);
+    expect((JSON.parse(i.stdout) as { day: string }).day).toBe('2021-09-13');
+    const md = await out(['check', 'register.yaml', '--format', 'md']);
+    expect(md.exitCode).toBe(2);
+    expect(md.stderr).toContain('check 的 --format 只能是 txt（默认）或 json');
+  });
+
+  it('says how to save the output of a command that has no --out', async () => {
+    const r = await out(['lagging', 'register.yaml', '--out', 'x.txt']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('lagging 没有 --out 选项：结果直接打印在屏幕上；要保存成文件请用重定向');
+  });
+});
