@@ -12,6 +12,7 @@ import {
   loadRegisterFrom,
   parseMonthOption,
   parseScript,
+  traditionalHint,
   UsageError,
   type CommandContext,
   type CommandResult,
@@ -39,7 +40,7 @@ export async function runBulletin(opts: BulletinOptions, ctx: CommandContext): P
       if (problem) throw new UsageError(problem);
     }
     const input: Parameters<typeof buildBulletin>[0] = { register };
-    let stderr = diagnosticsText(warnings);
+    let stderr = diagnosticsText(warnings) + traditionalHint(register.meta.title, opts.script);
     if (opts.meetings !== undefined) {
       const loaded = await loadMeetingsFrom(ctx, opts.meetings);
       input.meetings = loaded.meetings;

@@ -13,6 +13,7 @@ import {
   loadMeetingsFrom,
   loadRegisterFrom,
   parseScript,
+  traditionalHint,
   type CommandContext,
   type CommandResult,
 } from './common.js';
@@ -31,7 +32,7 @@ export async function runCheck(opts: CheckOptions, ctx: CommandContext): Promise
     const { register, warnings } = await loadRegisterFrom(ctx, opts.register);
     const day = register.meta.asOf;
     let ledger: LedgerEntry[] | undefined;
-    let stderr = diagnosticsText(warnings);
+    let stderr = diagnosticsText(warnings) + traditionalHint(register.meta.title, opts.script);
     if (opts.meetings !== undefined) {
       const loaded = await loadMeetingsFrom(ctx, opts.meetings);
       stderr += loaded.warnings;

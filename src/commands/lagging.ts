@@ -11,6 +11,7 @@ import {
   loadMeetingsFrom,
   loadRegisterFrom,
   parseScript,
+  traditionalHint,
   type CommandContext,
   type CommandResult,
 } from './common.js';
@@ -28,7 +29,7 @@ export async function runLagging(opts: LaggingOptions, ctx: CommandContext): Pro
     const { register, warnings } = await loadRegisterFrom(ctx, opts.register);
     const day = register.meta.asOf;
     let ledger: LedgerEntry[] | undefined;
-    let stderr = diagnosticsText(warnings);
+    let stderr = diagnosticsText(warnings) + traditionalHint(register.meta.title, opts.script);
     if (opts.meetings !== undefined) {
       const loaded = await loadMeetingsFrom(ctx, opts.meetings);
       stderr += loaded.warnings;

@@ -14,6 +14,7 @@ import {
   loadMeetingsFrom,
   loadRegisterFrom,
   parseScript,
+  traditionalHint,
   resolvePath,
   type CommandContext,
   type CommandResult,
@@ -55,7 +56,11 @@ export async function runMinutes(opts: MinutesOptions, ctx: CommandContext): Pro
     const { register, warnings } = await loadRegisterFrom(ctx, registerPath);
     const loaded = await loadMeetingsFrom(ctx, opts.meetings ?? path.dirname(meetingFile));
     const meetings = loaded.meetings;
-    let stderr = meetingWarnings + diagnosticsText(warnings) + loaded.warnings;
+    let stderr =
+      meetingWarnings +
+      diagnosticsText(warnings) +
+      loaded.warnings +
+      traditionalHint(register.meta.title, opts.script);
     if (!meeting.meeting.closed) stderr += `注意：会议尚未结束（closed: false），纪要为草稿。\n`;
     if (meeting.meeting.asOf && meeting.meeting.asOf !== register.meta.asOf) {
       stderr +=

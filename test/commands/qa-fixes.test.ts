@@ -251,3 +251,16 @@ describe('the same flags for the same things', () => {
     expect(r.stderr).toContain('lagging 没有 --out 选项：结果直接打印在屏幕上；要保存成文件请用重定向');
   });
 });
+
+describe('a register in traditional characters', () => {
+  it('gets a hint to print in traditional characters, unless --script was given', async () => {
+    const r = await runCheck({ register: 'seeds/dalate-2021.yaml' }, atRoot);
+    expect(r.stderr).toBe('提示：台账用繁体字书写，可加 --script traditional 输出繁体字。\n');
+    const asked = await runCheck({ register: 'seeds/dalate-2021.yaml', script: 'traditional' }, atRoot);
+    expect(asked.stderr).toBe('');
+    for (const seed of ['pinglu-2021', 'jingkai-toutunhe-2020', 'haimen-kaifaqu-2022']) {
+      const plain = await runCheck({ register: `seeds/${seed}.yaml` }, atRoot);
+      expect(plain.stderr, seed).toBe('');
+    }
+  });
+});
