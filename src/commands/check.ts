@@ -10,6 +10,7 @@ import {
   applyScript,
   diagnosticsText,
   guard,
+  jsonText,
   loadMeetingsFrom,
   loadRegisterFrom,
   parseScript,
@@ -74,7 +75,7 @@ export async function runCheck(opts: CheckOptions, ctx: CommandContext): Promise
         warnings: warnings.length,
         decisions,
       };
-      return { stdout: await applyScript(`${JSON.stringify(data, null, 2)}\n`, script), stderr, exitCode: 0 };
+      return { stdout: await jsonText(data, script), stderr, exitCode: 0 };
     }
 
     const lines: string[] = [`${register.meta.title}（数据截至${formatDate(day)}）`, ''];

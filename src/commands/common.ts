@@ -323,6 +323,45 @@ export async function applyScript(text: string, script: Script): Promise<string>
 }
 
 /**
+ * Fields whose values are names a script compares against (formats.md enums, the lights, the model's
+ * own tags): kept as they are when JSON is printed in traditional characters.
+ */
+const STABLE_JSON_FIELDS = new Set([
+  'light',
+  'kind',
+  'type',
+  'align',
+  'format',
+  'state',
+  'status',
+  'nature',
+  'stage',
+  'severity',
+  'timeProgressMode',
+]);
+
+/**
+ * JSON for --script traditional: every text value converted, but never a key ("lights": {"红": …}
+ * stays a key scripts can read) nor the value of a field in STABLE_JSON_FIELDS.
+ */
+export async function jsonText(value: unknown, script: Script): Promise<string> {
+  if (script !== 'traditional') return `${JSON.stringify(value, null, 2)}\n`;
+  const { toTraditional } = await import('../text/traditional.js');
+  const walk = (v: unknown, key?: string): unknown => {
+    if (key !== undefined && STABLE_JSON_FIELDS.has(key)) return v;
+    if (typeof v === 'string') return toTraditional(v);
+    if (Array.isArray(v)) return v.map((x) => walk(x));
+    if (v !== null && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[k] = walk(x, k);
+      return out;
+    }
+    return v;
+  };
+  return `${JSON.stringify(walk(value), null, 2)}\n`;
+}
+
+/**
  * Every human-readable string of a document converted with `convert`; the `light` of cells, which
  * renderers match on (红/黄/绿), and `data` are left as they are.
  */
@@ -441,10 +480,12 @@ export async function deliverDocument(
     return { stdout: '', note: `已写入 ${target}\n` };
   }
   let text: string;
-  if (format === 'md') text = (await import('../briefing/markdown.js')).renderMarkdown(doc);
-  else if (format === 'txt') text = (await import('../briefing/text.js')).renderText(doc);
+  if (format === 'md')
+    text = await applyScript((await import('../briefing/markdown.js')).renderMarkdown(doc), script);
+  else if (format === 'txt')
+    text = await applyScript((await import('../briefing/text.js')).renderText(doc), script);
+  else if (script === 'traditional') text = await jsonText(doc, script);
   else text = (await import('../briefing/json.js')).renderJson(doc);
-  text = await applyScript(text, script);
   if (out === undefined) return { stdout: text, note: '' };
   const target = writeOutput(ctx, out, text, opts.force ?? false);
   return { stdout: '', note: `已写入 ${target}\n` };

@@ -17,6 +17,7 @@ import {
   applyScript,
   diagnosticsText,
   guard,
+  jsonText,
   loadMeetingsFrom,
   loadRegisterFrom,
   parseDateOption,
@@ -249,7 +250,7 @@ export async function runItems(opts: ItemsOptions, ctx: CommandContext): Promise
             : null,
         })),
       };
-      return { stdout: await applyScript(`${JSON.stringify(data, null, 2)}\n`, script), stderr, exitCode: 0 };
+      return { stdout: await jsonText(data, script), stderr, exitCode: 0 };
     }
 
     const s = ledgerSummary(entries);

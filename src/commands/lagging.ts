@@ -8,6 +8,7 @@ import {
   applyScript,
   diagnosticsText,
   guard,
+  jsonText,
   loadMeetingsFrom,
   loadRegisterFrom,
   parseScript,
@@ -58,7 +59,7 @@ export async function runLagging(opts: LaggingOptions, ctx: CommandContext): Pro
           reasons: s.flags.map((f) => f.reason),
         })),
       };
-      return { stdout: await applyScript(`${JSON.stringify(data, null, 2)}\n`, script), stderr, exitCode: 0 };
+      return { stdout: await jsonText(data, script), stderr, exitCode: 0 };
     }
 
     const red = a.lagging.filter((s) => s.light === '红').length;

@@ -264,3 +264,17 @@ describe('a register in traditional characters', () => {
     }
   });
 });
+
+describe('JSON in traditional characters', () => {
+  it('converts the text but keeps the keys and the lights scripts read', async () => {
+    const r = await runCheck({ register: 'register.yaml', json: true, script: 'traditional' }, ctx);
+    const data = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(data.title).toBe('測試區2021年重點項目臺賬');
+    expect(data.lights).toEqual({ 红: 3, 黄: 1, 绿: 1 });
+    expect(Object.keys(data.byNature as object)).toEqual(['新建', '续建', '前期']);
+    const b = await runBulletin({ register: 'register.yaml', format: 'json', script: 'traditional' }, ctx);
+    const doc = JSON.parse(b.stdout) as { title: string; data: { projects: Array<{ light: string }> } };
+    expect(doc.title).toBe('關於2021年8月份測試區重點項目建設情況的通報');
+    expect(doc.data.projects.map((p) => p.light).sort()).toEqual(['红', '红', '红', '绿', '黄']);
+  });
+});
