@@ -391,7 +391,7 @@ export function problemFigures(projects: readonly Project[], day: IsoDate): Prob
 export interface DecisionFigures {
   /** counts over decisions taken on or before the day */
   summary: LedgerSummary;
-  /** decisions due on or before the day, not dropped */
+  /** decisions past their time limit on the day (or due that day and done), not dropped */
   due: number;
   /** of `due`, done on time */
   doneOnTime: number;

@@ -384,3 +384,29 @@ describe('quoted text in reasons', () => {
     expect(status.flags.map((f) => f.reason)).toEqual(['问题“用地未批”逾期未解决（解决时限2021年9月1日）']);
   });
 });
+
+describe('the gap in a reason sentence', () => {
+  it('is the difference of the two printed figures, while the light uses the exact gap', () => {
+    // half_month mode on 2022-06-20: 5.5/12 = 45.833…%; 1375/10000 = 13.75% prints as 13.8%.
+    // Exact gap 32.08 points (red); printed 45.8 − 13.8 = 32.0, not "32.1".
+    const p: Project = {
+      id: 'HM-018',
+      name: '项目',
+      nature: '续建',
+      stage: '在建',
+      unit: '项目办',
+      totalInvestment: 20000,
+      annualPlan: 10000,
+      completedYear: 1375,
+      milestones: [],
+      problems: [],
+    };
+    const status = assessProject(p, {
+      asOf: '2022-06-20',
+      rules: { ...DEFAULT_RULES, timeProgress: 'half_month' },
+      timeProgress: 5.5 / 12,
+    });
+    expect(status.light).toBe('红');
+    expect(status.flags[0]?.reason).toBe('年度投资完成率13.8%，低于序时进度（45.8%）32.0个百分点');
+  });
+});

@@ -260,17 +260,18 @@ describe('ledger helpers', () => {
     // D5 done on time (heard 11-09).
     expect(ledgerSummary(l)).toEqual({ total: 5, open: 1, overdue: 0, done: 3, dropped: 1, doneOnTime: 2 });
     expect(unitDecisionFigures(l, day)).toEqual([
-      // 区发改局: D1, D3, D4, D5 taken; due by 11-22 and not dropped: D1, D4, D5 → on time D1, D5
+      // 区发改局: D1, D3, D4, D5 taken; past due on 11-22 and not dropped: D1, D5 (D4 is due that
+      // very day and still open: not late yet) → on time D1, D5
       {
         unit: '区发改局',
         taken: 4,
-        due: 3,
+        due: 2,
         done: 2,
         doneOnTime: 2,
         overdue: 0,
         open: 1,
         dropped: 1,
-        onTimeRate: 2 / 3,
+        onTimeRate: 1,
       },
       {
         unit: '区交通局',
@@ -357,5 +358,40 @@ describe('doneOnTime: reported done at the first meeting from the due date', () 
       '2021-09-30',
     );
     expect(l[0]?.doneOnTime).toBe(false);
+  });
+});
+
+describe('到期 and the on-time rate', () => {
+  const meeting = (
+    date: string,
+    decisions: Meeting['items'][number]['decisions'],
+    followups: Meeting['followups'] = [],
+  ) =>
+    ({
+      meeting: { date, kind: '周调度', present: [], absent: [], attending: [], closed: true },
+      items: [{ project: 'P', reasons: [], decisions }],
+      followups,
+    }) satisfies Meeting;
+  const d = (id: string, due: string) => ({ id, text: id, unit: '区水利局', due });
+
+  it('does not count a decision due on the day and still open against the unit', () => {
+    const day = '2021-09-30';
+    const rows = unitDecisionFigures(buildLedger([meeting('2021-09-22', [d('a', '2021-09-30')])], day), day);
+    expect(rows[0]).toMatchObject({ unit: '区水利局', taken: 1, due: 0, open: 1, onTimeRate: null });
+  });
+
+  it('counts one due on the day and already done', () => {
+    const day = '2021-09-30';
+    const rows = unitDecisionFigures(
+      buildLedger(
+        [
+          meeting('2021-09-22', [d('a', '2021-09-30')]),
+          meeting('2021-09-27', [], [{ decision: 'a', status: '已落实' }]),
+        ],
+        day,
+      ),
+      day,
+    );
+    expect(rows[0]).toMatchObject({ due: 1, done: 1, doneOnTime: 1, onTimeRate: 1 });
   });
 });

@@ -179,7 +179,11 @@ export interface UnitDecisionFigures {
   unit: string;
   /** decisions taken at meetings on or before the day */
   taken: number;
-  /** taken, not dropped, and due on or before the day (到期) */
+  /**
+   * 到期: taken, not dropped, and past its time limit (due < day) — or due on the day itself and
+   * already done. One due today and still open is not yet late (domain.md: late from the next day
+   * on), so it does not count against the unit's on-time rate.
+   */
   due: number;
   /** done (已落实), whenever due */
   done: number;
@@ -227,7 +231,8 @@ export function unitDecisionFigures(ledger: readonly LedgerEntry[], day: IsoDate
             ? 'overdue'
             : 'open'
     ]++;
-    if (e.state !== 'dropped' && e.decision.due <= day) {
+    const due = e.decision.due < day || (e.decision.due === day && e.state === 'done');
+    if (e.state !== 'dropped' && due) {
       row.due++;
       if (e.doneOnTime) row.doneOnTime++;
     }
