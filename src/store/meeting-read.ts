@@ -6,18 +6,36 @@ import { join, resolve } from 'node:path';
 import { isScalar } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { InputError } from '../domain/types.js';
-import type { Decision, Diagnostic, Followup, Meeting, MeetingHeader, MeetingItem } from '../domain/types.js';
+import type {
+  Decision,
+  Diagnostic,
+  Followup,
+  Meeting,
+  MeetingHeader,
+  MeetingItem,
+  SourcePos,
+} from '../domain/types.js';
 import { FOLLOWUP_STATUSES, LIGHTS, MEETING_KINDS } from '../domain/normalize.js';
 import {
   DiagnosticSink,
   type At,
   type KeySpec,
   YamlSource,
+  decodeYamlBytes,
   describeIoError,
   parseYamlText,
-  readYamlText,
+  readYamlFile,
 } from './yaml-source.js';
 import { isTempFileName } from './atomic-write.js';
+import { type LoadCache, cacheInput, resolveLoadCache } from './load-cache.js';
+
+export interface MeetingLoadOptions {
+  /**
+   * Where parsed meeting files are cached (load-cache.ts): a cache, false for none, or (undefined)
+   * the user's cache folder unless DIAODU_NO_CACHE is set.
+   */
+  cache?: LoadCache | false;
+}
 
 const TOP_KEYS: KeySpec = { meeting: '会议信息', items: '议题（逐项目）', followups: '上次议定事项落实情况' };
 
@@ -61,17 +79,28 @@ const FOLLOWUP_KEYS: KeySpec = {
 
 /** A decision id with where it was written, for duplicate and reference checks. */
 interface DecisionPlace {
-  src: YamlSource;
-  at: At;
+  at: SourcePos;
   meetingDate: string | undefined;
 }
 
+/** One meeting file read, with what the checks across meetings need (plain data: it is cached). */
 interface ReadMeeting {
   meeting: Meeting;
-  src: YamlSource;
-  decisions: Map<string, At>;
-  followups: { decision: string; at: At }[];
+  /** the file as given (in messages) */
+  file: string;
+  /** decision ids in the file, with where each is written */
+  decisions: [id: string, at: SourcePos][];
+  followups: { decision: string; at: SourcePos }[];
 }
+
+/** A meeting file's cached reading: no errors, its warnings (the listed ones and how many in all). */
+interface CachedMeeting {
+  read: ReadMeeting;
+  warnings: Diagnostic[];
+  warningCount: number;
+}
+
+const where = (p: SourcePos): string => `${p.file}:${p.line}:${p.column}`;
 
 function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | undefined {
   const rootNode = src.doc.contents as YamlNode | null;
@@ -176,7 +205,7 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
   }
 
   const followups: Followup[] = [];
-  const followupRefs: { decision: string; at: At }[] = [];
+  const followupRefs: { decision: string; at: SourcePos }[] = [];
   n = 0;
   for (const entry of top.list('followups')) {
     n++;
@@ -190,7 +219,7 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     });
     const note = f.str('note', { multiline: true });
     const date = f.date('date');
-    if (decision !== undefined) followupRefs.push({ decision, at: f.valueAt('decision') });
+    if (decision !== undefined) followupRefs.push({ decision, at: src.pos(f.valueAt('decision')) });
     if (decision !== undefined && status !== undefined) {
       const fu: Followup = { decision, status };
       if (note !== undefined) fu.note = note;
@@ -205,25 +234,73 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     followups,
     file: absolute,
   };
-  return { meeting, src, decisions, followups: followupRefs };
+  return {
+    meeting,
+    file: src.file,
+    decisions: [...decisions].map(([id, at]) => [id, src.pos(at)]),
+    followups: followupRefs,
+  };
 }
 
-function readOne(file: string, sink: DiagnosticSink): ReadMeeting | undefined {
-  let text: string;
+function isCachedMeeting(v: unknown): v is CachedMeeting {
+  const c = v as Partial<CachedMeeting> | null;
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.read === 'object' &&
+    c.read !== null &&
+    Array.isArray(c.read.decisions) &&
+    Array.isArray(c.read.followups) &&
+    Array.isArray(c.warnings) &&
+    typeof c.warningCount === 'number'
+  );
+}
+
+/**
+ * Reads one meeting file, its diagnostics going to `sink`; from the load cache when the file is
+ * unchanged since it was last read without errors.
+ */
+function readOne(file: string, sink: DiagnosticSink, cache: LoadCache | undefined): ReadMeeting | undefined {
+  let bytes: Uint8Array;
+  let input;
   try {
-    text = readYamlText(file);
+    const f = readYamlFile(file);
+    bytes = f.bytes;
+    if (cache) input = cacheInput(file, f.bytes, f.size, f.mtimeMs);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     for (const d of e.diagnostics) sink.add(d);
     return undefined;
   }
-  const parsed = parseYamlText(text, file, sink);
-  if (!parsed) return undefined;
-  return readMeetingSource(new YamlSource(parsed, sink), resolve(file));
+  if (cache && input) {
+    const hit = cache.get<unknown>('meeting', [input]);
+    if (isCachedMeeting(hit)) {
+      sink.beginFile(file);
+      for (const w of hit.warnings) sink.add(w);
+      sink.addOmitted(file, 'warning', hit.warningCount - hit.warnings.length);
+      return hit.read;
+    }
+  }
+  const own = new DiagnosticSink();
+  let read: ReadMeeting | undefined;
+  try {
+    const parsed = parseYamlText(decodeYamlBytes(bytes, file), file, own);
+    if (parsed) read = readMeetingSource(new YamlSource(parsed, own), resolve(file));
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    for (const d of e.diagnostics) own.add(d);
+  }
+  if (read && !own.hasErrors && cache && input) {
+    const entry: CachedMeeting = { read, warnings: own.warnings, warningCount: own.count(file, 'warning') };
+    cache.put('meeting', [input], entry);
+  }
+  sink.absorb(own);
+  return read;
 }
 
 /** Follow-ups must name a decision taken at this meeting or an earlier one among `meetings`. */
 function checkReferences(
+  sink: DiagnosticSink,
   read: ReadMeeting[],
   knownDecisions: Map<string, DecisionPlace>,
   allRead: boolean,
@@ -235,14 +312,18 @@ function checkReferences(
       if (!place) {
         // a meeting file that could not be read may hold it: its own errors are reported instead
         if (!allRead) continue;
-        r.src.error(
-          ref.at,
+        sink.error(
+          r.file,
+          ref.at.line,
+          ref.at.column,
           `跟进的议定事项“${ref.decision}”在会议记录中找不到；“decision”应为某次会议 decisions 中的编号（id）。`,
         );
       } else if (date !== undefined && place.meetingDate !== undefined && place.meetingDate > date) {
-        r.src.error(
-          ref.at,
-          `跟进的议定事项“${ref.decision}”是在之后的会议（${place.meetingDate}，${place.src.where(place.at)}）上作出的，本次（${date}）会议不能跟进它。`,
+        sink.error(
+          r.file,
+          ref.at.line,
+          ref.at.column,
+          `跟进的议定事项“${ref.decision}”是在之后的会议（${place.meetingDate}，${where(place.at)}）上作出的，本次（${date}）会议不能跟进它。`,
         );
       }
     }
@@ -250,9 +331,12 @@ function checkReferences(
 }
 
 /** Reads one meeting file with its warnings; throws InputError listing every error in it. */
-export function loadMeetingWithWarnings(file: string): { meeting: Meeting; warnings: Diagnostic[] } {
+export function loadMeetingWithWarnings(
+  file: string,
+  options: MeetingLoadOptions = {},
+): { meeting: Meeting; warnings: Diagnostic[] } {
   const sink = new DiagnosticSink();
-  const r = readOne(file, sink);
+  const r = readOne(file, sink, resolveLoadCache(options.cache));
   sink.throwIfErrors();
   if (!r)
     throw new InputError([{ severity: 'error', file, line: 1, column: 1, message: '无法读取会议记录。' }]);
@@ -263,8 +347,8 @@ export function loadMeetingWithWarnings(file: string): { meeting: Meeting; warni
  * Reads one meeting file. Follow-ups are not checked against other meetings here (only
  * loadMeetings sees them all).
  */
-export function loadMeeting(file: string): Meeting {
-  return loadMeetingWithWarnings(file).meeting;
+export function loadMeeting(file: string, options: MeetingLoadOptions = {}): Meeting {
+  return loadMeetingWithWarnings(file, options).meeting;
 }
 
 /** Parses one meeting's text (for tests and for checking text before it is saved). */
@@ -285,7 +369,10 @@ const YAML_FILE = /\.ya?ml$/i;
  * their warnings. A missing folder gives no meetings. Decision ids must be unique across all
  * meetings; every follow-up must name a decision of that meeting or an earlier one.
  */
-export function loadMeetingsWithWarnings(dir: string): { meetings: Meeting[]; warnings: Diagnostic[] } {
+export function loadMeetingsWithWarnings(
+  dir: string,
+  options: MeetingLoadOptions = {},
+): { meetings: Meeting[]; warnings: Diagnostic[] } {
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) {
@@ -323,13 +410,14 @@ export function loadMeetingsWithWarnings(dir: string): { meetings: Meeting[]; wa
     ]);
   }
   const sink = new DiagnosticSink();
+  const cache = resolveLoadCache(options.cache);
   const read: ReadMeeting[] = [];
   for (const name of names) {
-    const r = readOne(join(dir, name), sink);
+    const r = readOne(join(dir, name), sink, cache);
     if (r) read.push(r);
   }
   // Sort by date then file name before the cross-meeting checks, so "first" means earliest.
-  const fileOf = (r: ReadMeeting): string => r.src.file;
+  const fileOf = (r: ReadMeeting): string => r.file;
   read.sort((a, b) => {
     const da = a.meeting.meeting.date ?? '';
     const db = b.meeting.meeting.date ?? '';
@@ -340,21 +428,23 @@ export function loadMeetingsWithWarnings(dir: string): { meetings: Meeting[]; wa
     for (const [id, at] of r.decisions) {
       const first = known.get(id);
       if (first) {
-        r.src.error(
-          at,
-          `议定事项编号“${id}”重复：${first.src.where(first.at)}已有；编号在所有会议中必须唯一。`,
+        sink.error(
+          r.file,
+          at.line,
+          at.column,
+          `议定事项编号“${id}”重复：${where(first.at)}已有；编号在所有会议中必须唯一。`,
         );
       } else {
-        known.set(id, { src: r.src, at, meetingDate: r.meeting.meeting.date });
+        known.set(id, { at, meetingDate: r.meeting.meeting.date });
       }
     }
   }
-  checkReferences(read, known, read.length === names.length);
+  checkReferences(sink, read, known, read.length === names.length);
   sink.throwIfErrors();
   return { meetings: read.map((r) => r.meeting), warnings: sink.sortedWarnings() };
 }
 
 /** All meetings in `dir`, sorted by date then file name; a missing folder gives []. */
-export function loadMeetings(dir: string): Meeting[] {
-  return loadMeetingsWithWarnings(dir).meetings;
+export function loadMeetings(dir: string, options: MeetingLoadOptions = {}): Meeting[] {
+  return loadMeetingsWithWarnings(dir, options).meetings;
 }

@@ -3,7 +3,7 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isScalar } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { DEFAULT_RULES, InputError } from '../domain/types.js';
 import type {
@@ -25,15 +25,33 @@ import {
   type Fields,
   type KeySpec,
   YamlSource,
+  decodeYamlBytes,
   describeIoError,
+  parseYamlChunk,
+  parseYamlHead,
   parseYamlText,
-  readYamlText,
+  readYamlFile,
   scaleNumber,
+  splitTrailingList,
 } from './yaml-source.js';
+import { type CacheInput, type LoadCache, cacheInput, resolveLoadCache } from './load-cache.js';
 
 export interface RegisterLoad {
   register: Register;
   warnings: Diagnostic[];
+}
+
+export interface RegisterLoadOptions {
+  /**
+   * Where parsed registers are cached (load-cache.ts): a cache, false for none, or (undefined) the
+   * user's cache folder unless DIAODU_NO_CACHE is set.
+   */
+  cache?: LoadCache | false;
+  /**
+   * Parse the list of projects one item at a time when the file allows it (default true; the
+   * result is the same, with a third of the memory on large files).
+   */
+  itemByItem?: boolean;
 }
 
 const TOP_KEYS: KeySpec = { register: '台账表头', projects: '项目列表' };
@@ -116,9 +134,12 @@ interface FileHeader {
   rules: Partial<Record<keyof LagRules, Placed<LagRules[keyof LagRules]>>>;
 }
 
-interface Seen {
-  src: YamlSource;
-  at: At;
+/** Where an id was first written (a position, not a node: a project's document is dropped once read). */
+type Seen = SourcePos;
+
+/** `file:line:column` of a position, or `第 N 行` when it is in `fromFile`. */
+function whereAt(pos: SourcePos, fromFile: string): string {
+  return pos.file === fromFile ? `第 ${pos.line} 行` : `${pos.file}:${pos.line}:${pos.column}`;
 }
 
 /** State shared by the files of one register. */
@@ -129,18 +150,72 @@ class RegisterReader {
   readonly files: string[] = [];
   private readonly projectIds = new Map<string, Seen>();
   private readonly problemIds = new Map<string, Seen>();
+  /** ids claimed, in order, so that a file read item by item can be taken back */
+  private readonly claims: { seen: Map<string, Seen>; id: string }[] = [];
+
+  constructor(private readonly itemByItem = true) {}
 
   readText(text: string, file: string, absolute: string): void {
     this.files.push(absolute);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (this.itemByItem && this.readItemByItem(text, file)) return;
     const parsed = parseYamlText(text, file, this.sink);
     if (!parsed) return;
     this.readDocument(new YamlSource(parsed, this.sink));
   }
 
-  readFile(file: string): void {
+  /**
+   * Reads the file's head and then each project as a document of its own (yaml-source.ts,
+   * splitTrailingList). False, with nothing read, when the file does not have that shape or has
+   * any error: the whole-file parse then reads it and words every message.
+   */
+  private readItemByItem(text: string, file: string): boolean {
+    const split = splitTrailingList(text, 'projects');
+    if (!split) return false;
+    const mark = this.sink.mark();
+    const state = {
+      projects: this.projects.length,
+      headers: this.headers.length,
+      claims: this.claims.length,
+    };
+    const ok = ((): boolean => {
+      const head = parseYamlHead(text, split.headEnd, file, split.lineCounter, this.sink);
+      if (!head) return false;
+      const context = this.readDocument(new YamlSource(head, this.sink));
+      if (!context || this.sink.errorsSince(mark)) return false;
+      let n = 0;
+      for (const [start, end] of split.items) {
+        n++;
+        const parsed = parseYamlChunk(text, start, end, file, split.lineCounter, this.sink);
+        if (!parsed) return false;
+        const list = parsed.doc.contents;
+        if (!isSeq(list) || list.items.length !== 1 || !isMap(list.items[0])) return false;
+        const item = list.items[0];
+        const p = this.readProject(
+          new YamlSource(parsed, this.sink),
+          item,
+          item,
+          n,
+          context.unit,
+          context.asOf,
+        );
+        if (p) this.projects.push(p);
+        if (this.sink.errorsSince(mark)) return false;
+      }
+      return true;
+    })();
+    if (ok) return true;
+    this.sink.rollback(mark);
+    this.projects.length = state.projects;
+    this.headers.length = state.headers;
+    for (const { seen, id } of this.claims.splice(state.claims)) seen.delete(id);
+    return false;
+  }
+
+  readBytes(bytes: Uint8Array, file: string): void {
     let text: string;
     try {
-      text = readYamlText(file);
+      text = decodeYamlBytes(bytes, file);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       this.files.push(resolve(file));
@@ -150,14 +225,25 @@ class RegisterReader {
     this.readText(text, file, resolve(file));
   }
 
-  private readDocument(src: YamlSource): void {
+  /** A file that could not be read: its error is reported. */
+  unreadable(file: string, error: InputError): void {
+    this.files.push(resolve(file));
+    for (const d of error.diagnostics) this.sink.add(d);
+  }
+
+  /**
+   * Reads the head and, unless the list of projects is read item by item (then undefined is
+   * returned after the head), the projects. Returns the money unit and as_of the projects are
+   * read with, or undefined when there are no projects to read.
+   */
+  private readDocument(src: YamlSource): { unit: MoneyUnit; asOf: IsoDate | undefined } | undefined {
     const rootNode = src.doc.contents as YamlNode | null;
     if (rootNode === null || (isScalar(rootNode) && rootNode.value === null)) {
       src.error(0, '文件是空的；台账应包含 register:（表头）和 projects:（项目列表）两部分。');
-      return;
+      return undefined;
     }
     const top = src.fields(rootNode, rootNode, '台账文件的顶层', TOP_KEYS);
-    if (!top) return;
+    if (!top) return undefined;
     top.what = '台账文件';
     const headerNode = top.node('register', { required: true });
     const header = headerNode === null ? undefined : this.readHeader(src, top, headerNode);
@@ -165,7 +251,7 @@ class RegisterReader {
     const asOf = header?.asOf?.value;
     if (!top.has('projects')) {
       top.missing('projects');
-      return;
+      return undefined;
     }
     let n = 0;
     for (const item of top.list('projects')) {
@@ -173,6 +259,7 @@ class RegisterReader {
       const p = this.readProject(src, item.node, item.at, n, unit, asOf);
       if (p) this.projects.push(p);
     }
+    return { unit, asOf };
   }
 
   private readHeader(src: YamlSource, top: Fields, node: YamlNode): FileHeader | undefined {
@@ -407,10 +494,11 @@ class RegisterReader {
     if (first) {
       src.error(
         at,
-        `${noun}“${id}”重复：${first.src.where(first.at, src.file)}已有同一编号；${noun}在整个台账中必须唯一。`,
+        `${noun}“${id}”重复：${whereAt(first, src.file)}已有同一编号；${noun}在整个台账中必须唯一。`,
       );
     } else {
-      seen.set(id, { src, at });
+      seen.set(id, src.pos(at));
+      this.claims.push({ seen, id });
     }
   }
 
@@ -496,20 +584,20 @@ class RegisterReader {
 }
 
 /** Parses one register file's text. `file` is used in messages (and resolved for `files`). */
-export function parseRegisterText(text: string, file: string): RegisterLoad {
-  const reader = new RegisterReader();
+export function parseRegisterText(
+  text: string,
+  file: string,
+  options: Pick<RegisterLoadOptions, 'itemByItem'> = {},
+): RegisterLoad {
+  const reader = new RegisterReader(options.itemByItem ?? true);
   reader.readText(text, file, resolve(file));
   return reader.finish();
 }
 
 const YAML_FILE = /\.ya?ml$/i;
 
-/**
- * Loads a register from a file, or from a folder of *.yaml / *.yml files merged (one per unit, say):
- * headers must agree on title, region, year, as_of (and issuer when given); each file's amounts are
- * converted from its own money_unit to 万元; rules merge, a conflicting rule is an error.
- */
-export function loadRegister(path: string): RegisterLoad {
+/** The register files of `path`: itself, or the *.yaml / *.yml files of a folder in name order. */
+function registerFiles(path: string): string[] {
   let isDir: boolean;
   try {
     isDir = statSync(path).isDirectory();
@@ -524,11 +612,7 @@ export function loadRegister(path: string): RegisterLoad {
       },
     ]);
   }
-  const reader = new RegisterReader();
-  if (!isDir) {
-    reader.readFile(path);
-    return reader.finish();
-  }
+  if (!isDir) return [path];
   let names: string[];
   try {
     names = readdirSync(path, { withFileTypes: true })
@@ -557,6 +641,42 @@ export function loadRegister(path: string): RegisterLoad {
       },
     ]);
   }
-  for (const name of names) reader.readFile(join(path, name));
-  return reader.finish();
+  return names.map((name) => join(path, name));
+}
+
+/**
+ * Loads a register from a file, or from a folder of *.yaml / *.yml files merged (one per unit, say):
+ * headers must agree on title, region, year, as_of (and issuer when given); each file's amounts are
+ * converted from its own money_unit to 万元; rules merge, a conflicting rule is an error.
+ * A register read before from the same unchanged files comes from the load cache (load-cache.ts).
+ */
+export function loadRegister(path: string, options: RegisterLoadOptions = {}): RegisterLoad {
+  const files = registerFiles(path);
+  const cache = resolveLoadCache(options.cache);
+  const read: { file: string; bytes?: Uint8Array; error?: InputError }[] = [];
+  const inputs: CacheInput[] = [];
+  for (const file of files) {
+    try {
+      const { bytes, size, mtimeMs } = readYamlFile(file);
+      read.push({ file, bytes });
+      if (cache) inputs.push(cacheInput(file, bytes, size, mtimeMs));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      read.push({ file, error: e });
+    }
+  }
+  const cacheable = cache !== undefined && inputs.length === files.length;
+  if (cacheable) {
+    const hit = cache.get<RegisterLoad>('register', inputs);
+    if (hit && typeof hit === 'object' && hit.register && Array.isArray(hit.warnings)) return hit;
+  }
+  const reader = new RegisterReader(options.itemByItem ?? true);
+  for (const r of read) {
+    if (r.bytes) reader.readBytes(r.bytes, r.file);
+    else if (r.error) reader.unreadable(r.file, r.error);
+  }
+  read.length = 0; // the bytes are no longer needed
+  const result = reader.finish(); // throws on errors: those are never cached
+  if (cacheable) cache.put('register', inputs, result);
+  return result;
 }

@@ -26,6 +26,15 @@ const MB = 1024 * 1024;
 // ---------------------------------------------------------------------------------------------
 // Diagnostics
 
+/** A DiagnosticSink's state at one moment (DiagnosticSink.mark). */
+export interface SinkMark {
+  errors: number;
+  warnings: number;
+  errorCounts: Map<string, number>;
+  warningCounts: Map<string, number>;
+  errorTotal: number;
+}
+
 /** Collects errors and warnings, possibly over several files; sorted by file order then position. */
 export class DiagnosticSink {
   readonly errors: Diagnostic[] = [];
@@ -33,6 +42,8 @@ export class DiagnosticSink {
   private readonly fileOrder = new Map<string, number>();
   private readonly errorCounts = new Map<string, number>();
   private readonly warningCounts = new Map<string, number>();
+  /** every error ever added, listed or not */
+  private errorTotal = 0;
 
   /** Declares the order files are reported in (first declared first). */
   beginFile(file: string): void {
@@ -45,6 +56,7 @@ export class DiagnosticSink {
     const counts = d.severity === 'error' ? this.errorCounts : this.warningCounts;
     const n = (counts.get(d.file) ?? 0) + 1;
     counts.set(d.file, n);
+    if (d.severity === 'error') this.errorTotal++;
     // A systematically wrong file (10,000 rows with the same mistake) lists the first ones only.
     if (n <= MAX_DIAGNOSTICS_PER_FILE) list.push(d);
   }
@@ -67,6 +79,61 @@ export class DiagnosticSink {
       }
     }
     return out;
+  }
+
+  /** Counts `n` more diagnostics of `file` that are not listed (they were left out elsewhere). */
+  addOmitted(file: string, severity: Diagnostic['severity'], n: number): void {
+    if (n <= 0) return;
+    this.beginFile(file);
+    const counts = severity === 'error' ? this.errorCounts : this.warningCounts;
+    counts.set(file, (counts.get(file) ?? 0) + n);
+    if (severity === 'error') this.errorTotal += n;
+  }
+
+  /** How many diagnostics of one severity `file` has had, listed or not. */
+  count(file: string, severity: Diagnostic['severity']): number {
+    return (severity === 'error' ? this.errorCounts : this.warningCounts).get(file) ?? 0;
+  }
+
+  /** Everything another sink collected, as if it had been added here (file order kept). */
+  absorb(other: DiagnosticSink): void {
+    for (const file of other.fileOrder.keys()) this.beginFile(file);
+    for (const list of [other.errors, other.warnings]) {
+      for (const d of list) this.add(d);
+    }
+    for (const [file, n] of other.errorCounts) {
+      this.addOmitted(file, 'error', n - other.errors.filter((d) => d.file === file).length);
+    }
+    for (const [file, n] of other.warningCounts) {
+      this.addOmitted(file, 'warning', n - other.warnings.filter((d) => d.file === file).length);
+    }
+  }
+
+  /** A point to roll back to: everything added after it can be taken back (rollback). */
+  mark(): SinkMark {
+    return {
+      errors: this.errors.length,
+      warnings: this.warnings.length,
+      errorCounts: new Map(this.errorCounts),
+      warningCounts: new Map(this.warningCounts),
+      errorTotal: this.errorTotal,
+    };
+  }
+
+  /** Forgets every diagnostic added since `mark` (files declared since stay declared, in order). */
+  rollback(mark: SinkMark): void {
+    this.errors.length = mark.errors;
+    this.warnings.length = mark.warnings;
+    this.errorCounts.clear();
+    for (const [k, v] of mark.errorCounts) this.errorCounts.set(k, v);
+    this.warningCounts.clear();
+    for (const [k, v] of mark.warningCounts) this.warningCounts.set(k, v);
+    this.errorTotal = mark.errorTotal;
+  }
+
+  /** Whether any error was added since `mark`. */
+  errorsSince(mark: SinkMark): boolean {
+    return this.errorTotal > mark.errorTotal;
   }
 
   error(file: string, line: number, column: number, message: string): void {
@@ -114,18 +181,26 @@ function formatMb(bytes: number): string {
   return `${(bytes / MB).toFixed(1)} MB`;
 }
 
+/** A YAML file's bytes with the size and modification time they were read at. */
+export interface YamlFileBytes {
+  bytes: Buffer;
+  size: number;
+  mtimeMs: number;
+}
+
 /**
- * Reads a YAML file as text: refuses missing files, folders, files over MAX_FILE_BYTES (checked
- * before reading), binary data and text that is not UTF-8. A UTF-8 BOM is dropped.
- * `file` is the path as the caller gave it; it is used both to read and in messages.
+ * Reads a YAML file's bytes: refuses missing files, folders and files over MAX_FILE_BYTES (checked
+ * before reading). `file` is the path as the caller gave it; it is used both to read and in messages.
  */
-export function readYamlText(file: string): string {
+export function readYamlFile(file: string): YamlFileBytes {
   let size: number;
+  let mtimeMs: number;
   try {
     const st = statSync(file);
     if (st.isDirectory()) fail(file, '这是一个文件夹，不是 YAML 文件。');
     if (!st.isFile()) fail(file, '这不是普通文件，无法作为 YAML 文件读取。');
     size = st.size;
+    mtimeMs = st.mtimeMs;
   } catch (e) {
     if (e instanceof InputError) throw e;
     fail(file, describeIoError(e, '找不到文件'));
@@ -145,7 +220,15 @@ export function readYamlText(file: string): string {
   if (bytes.length > MAX_FILE_BYTES) {
     fail(file, `文件过大（${formatMb(bytes.length)}），超过 ${formatMb(MAX_FILE_BYTES)} 的上限。`);
   }
-  return decodeYamlBytes(bytes, file);
+  return { bytes, size, mtimeMs };
+}
+
+/**
+ * Reads a YAML file as text: readYamlFile's checks, then binary data and text that is not UTF-8
+ * are refused. A UTF-8 BOM is dropped.
+ */
+export function readYamlText(file: string): string {
+  return decodeYamlBytes(readYamlFile(file).bytes, file);
 }
 
 export function describeIoError(e: unknown, fallback: string): string {
@@ -269,38 +352,53 @@ export interface ParsedYaml {
   file: string;
   text: string;
   doc: Document.Parsed;
+  /** line starts of the whole file */
   lineCounter: LineCounter;
+  /** where `text` starts in the file when it is one chunk of it (parseYamlChunk); default 0 */
+  base?: number;
 }
 
-/**
- * Parses YAML text; syntax problems go to `sink` as errors (with the yaml library's position) and
- * the result is undefined. Never throws for bad input.
- */
-export function parseYamlText(text: string, file: string, sink: DiagnosticSink): ParsedYaml | undefined {
-  sink.beginFile(file);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+const PARSE_OPTIONS = {
+  prettyErrors: false,
+  uniqueKeys: false, // duplicates are reported by Fields, with the first occurrence named
+  version: '1.2',
+  schema: 'core', // 2021-03-01 stays a string; dates are validated here
+  merge: false,
+  keepSourceTokens: false,
+} as const;
+
+/** Checks made before any parse: size and NUL bytes. False (with an error in `sink`) when refused. */
+function acceptableText(text: string, file: string, sink: DiagnosticSink): boolean {
   if (text.length > MAX_FILE_BYTES) {
     sink.error(file, 1, 1, `文本过长（${formatMb(text.length)}），超过 ${formatMb(MAX_FILE_BYTES)} 的上限。`);
-    return undefined;
+    return false;
   }
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {
     const { line, column } = textPosition(text, nul);
     sink.error(file, line, column, '文件含有二进制数据（NUL 字节），不是 YAML 文本文件。');
-    return undefined;
+    return false;
   }
-  const lineCounter = new LineCounter();
+  return true;
+}
+
+/**
+ * Parses `text` (all of it, or `text.slice(base, end)` when `end` is given) and reports yaml's
+ * errors and warnings at file positions. Undefined when it has errors.
+ */
+function parseAt(
+  text: string,
+  base: number,
+  end: number | undefined,
+  file: string,
+  lineCounter: LineCounter,
+  ownLines: boolean,
+  sink: DiagnosticSink,
+): ParsedYaml | undefined {
+  const source = end === undefined ? text : text.slice(base, end);
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, {
-      lineCounter,
-      prettyErrors: false,
-      uniqueKeys: false, // duplicates are reported by Fields, with the first occurrence named
-      version: '1.2',
-      schema: 'core', // 2021-03-01 stays a string; dates are validated here
-      merge: false,
-      keepSourceTokens: false,
-    });
+    doc = parseDocument(source, ownLines ? { ...PARSE_OPTIONS, lineCounter } : PARSE_OPTIONS);
   } catch (e) {
     // a stack overflow in the composer (sometimes surfacing as a SyntaxError from a regex)
     const deep = e instanceof RangeError || (e instanceof Error && /call stack/i.test(e.message));
@@ -316,18 +414,132 @@ export function parseYamlText(text: string, file: string, sink: DiagnosticSink):
   }
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
-      const { line, col } = lineCounter.linePos(e.pos[0]);
+      const { line, col } = lineCounter.linePos(base + e.pos[0]);
       sink.error(file, Math.max(1, line), Math.max(1, col), yamlMessage(e));
     }
     return undefined;
   }
   for (const w of doc.warnings) {
-    const { line, col } = lineCounter.linePos(w.pos[0]);
+    const { line, col } = lineCounter.linePos(base + w.pos[0]);
     const msg =
       w.code === 'TAG_RESOLVE_FAILED' ? `无法识别的标签，已按普通值读取。（${w.message}）` : yamlMessage(w);
     sink.warning(file, Math.max(1, line), Math.max(1, col), msg);
   }
-  return { file, text, doc, lineCounter };
+  return { file, text: source, doc, lineCounter, base };
+}
+
+/**
+ * Parses YAML text; syntax problems go to `sink` as errors (with the yaml library's position) and
+ * the result is undefined. Never throws for bad input.
+ */
+export function parseYamlText(text: string, file: string, sink: DiagnosticSink): ParsedYaml | undefined {
+  sink.beginFile(file);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!acceptableText(text, file, sink)) return undefined;
+  return parseAt(text, 0, undefined, file, new LineCounter(), true, sink);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing a long list one item at a time
+//
+// A 10,000-project register parsed as one document becomes one CST and one Document of about a
+// million nodes (~350 MB) before any of it is read. When the file has the plain shape every
+// register has (a top-level mapping whose last key holds a block list), the part before the list
+// and each list item are parsed as documents of their own, each dropped once read; positions are
+// those in the whole file. Anything unusual (anchors, aliases, tags, directives, several
+// documents, odd indentation, a list that is not last) is left to the whole-file parse, and so is
+// every file in which this finds a problem: messages always come from the whole-file parse.
+
+/** Where a file's head ends and each item of its trailing block list starts and ends. */
+export interface TrailingList {
+  /** the offset just after the `key:` line: the head is text.slice(0, headEnd) */
+  headEnd: number;
+  items: [start: number, end: number][];
+  lineCounter: LineCounter;
+}
+
+/** Line starts of `text` as the yaml parser counts them. */
+export function lineCounterFor(text: string): LineCounter {
+  const lc = new LineCounter();
+  lc.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+  return lc;
+}
+
+// An anchor, alias or tag could tie items together or to the head; a directive or document marker
+// changes how everything is read. Coarse on purpose: a false alarm only costs memory.
+const UNUSUAL = /(?:^|[\s[{,])[&*!]\S|^(?:%|---|\.\.\.)/m;
+
+/**
+ * Finds the top-level `key:` line followed by a block list that runs to the end of the file; undefined
+ * when the text does not have exactly that simple shape.
+ */
+export function splitTrailingList(text: string, key: string): TrailingList | undefined {
+  if (UNUSUAL.test(text)) return undefined;
+  const keyLine = new RegExp(`^${key}:(?:[ ]+(?:#.*)?)?\r?$`, 'gm');
+  const found = keyLine.exec(text);
+  if (!found || keyLine.exec(text)) return undefined; // missing, or there twice
+  const nlAfterKey = text.indexOf('\n', found.index);
+  if (nlAfterKey === -1) return undefined;
+  const headEnd = nlAfterKey + 1;
+  const items: [number, number][] = [];
+  let itemIndent = -1;
+  let start = -1;
+  let pos = headEnd;
+  while (pos < text.length) {
+    let eol = text.indexOf('\n', pos);
+    if (eol === -1) eol = text.length;
+    let indent = 0;
+    while (text.charCodeAt(pos + indent) === 0x20) indent++;
+    const c = text.charCodeAt(pos + indent);
+    const blank = pos + indent >= eol || c === 0x0d; // empty, spaces only, or a bare \r
+    if (!blank && c !== 0x23 /* # */) {
+      const next = text.charCodeAt(pos + indent + 1);
+      const itemStart = c === 0x2d /* - */ && (next === 0x20 || next === 0x0d || pos + indent + 1 >= eol);
+      if (itemIndent === -1) {
+        if (!itemStart) return undefined; // the key's value is not a block list
+        itemIndent = indent;
+      }
+      if (indent < itemIndent || (indent === itemIndent && !itemStart)) return undefined; // the list ends early
+      if (indent === itemIndent) {
+        if (start !== -1) items.push([start, pos]);
+        start = pos;
+      }
+    }
+    pos = eol + 1;
+  }
+  if (start === -1) return undefined;
+  items.push([start, text.length]);
+  return { headEnd, items, lineCounter: lineCounterFor(text) };
+}
+
+/**
+ * Parses one item of a TrailingList (`text.slice(start, end)`: one `- …` entry with its own
+ * indentation), reporting positions in the whole file. Undefined (with errors in `sink`) when it
+ * does not parse.
+ */
+export function parseYamlChunk(
+  text: string,
+  start: number,
+  end: number,
+  file: string,
+  lineCounter: LineCounter,
+  sink: DiagnosticSink,
+): ParsedYaml | undefined {
+  return parseAt(text, start, end, file, lineCounter, false, sink);
+}
+
+/** The head of a TrailingList (`text.slice(0, headEnd)`) parsed, positions in the whole file. */
+export function parseYamlHead(
+  text: string,
+  headEnd: number,
+  file: string,
+  lineCounter: LineCounter,
+  sink: DiagnosticSink,
+): ParsedYaml | undefined {
+  sink.beginFile(file);
+  if (!acceptableText(text, file, sink)) return undefined;
+  return parseAt(text, 0, headEnd, file, lineCounter, false, sink);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -520,6 +732,8 @@ export class YamlSource {
   readonly file: string;
   readonly doc: Document.Parsed;
   private readonly lineCounter: LineCounter;
+  /** where this source's text starts in the file (a chunk of it) */
+  private readonly base: number;
   private anchors: Map<string, { offset: number; node: YamlNode }[]> | undefined;
   private collectionAliases = 0;
   private aliasBombReported = false;
@@ -531,6 +745,7 @@ export class YamlSource {
     this.file = parsed.file;
     this.doc = parsed.doc;
     this.lineCounter = parsed.lineCounter;
+    this.base = parsed.base ?? 0;
   }
 
   offsetOf(at: At): number {
@@ -547,7 +762,7 @@ export class YamlSource {
   }
 
   pos(at: At): SourcePos {
-    const { line, col } = this.lineCounter.linePos(this.offsetOf(at));
+    const { line, col } = this.lineCounter.linePos(this.base + this.offsetOf(at));
     return { file: this.file, line: Math.max(1, line), column: Math.max(1, col) };
   }
 

@@ -1,0 +1,249 @@
+// A cache of parsed input (the register, each meeting file) as JSON in the user's cache folder, so
+// that opening the same files again reads JSON instead of parsing YAML (issue 5: the YAML library
+// reads about 1 MB/s and peaks at ~350 MB on a 10,000-project register; the cached form loads in
+// tens of milliseconds).
+//
+// An entry holds what the loader returned (data and warnings) for exact inputs: each file's path (as
+// given and absolute), size, mtime and SHA-1 of its bytes, and a fingerprint of the loader's own code
+// (its module files and the package version), so a changed file or a changed program is never served
+// stale data. Files with errors are never cached: their messages are always fresh. A missing,
+// unreadable, corrupt or mismatched entry is ignored and rewritten; cache trouble is never an error.
+//
+// Where: DIAODU_CACHE_DIR, else $XDG_CACHE_HOME/diaodu, else the platform's cache folder.
+// DIAODU_NO_CACHE=1 turns it off. Under vitest it is off unless DIAODU_CACHE_DIR is set, so tests
+// never depend on (or fill) a real user's cache; tests pass a LoadCache explicitly.
+
+import { createHash } from 'node:crypto';
+import {
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Bump when the cached form of any loader result changes shape. */
+export const CACHE_SCHEMA = 1;
+
+/** Entries kept; past this, the least recently written are removed. */
+const MAX_ENTRIES = 400;
+const KEEP_AFTER_PRUNE = 300;
+
+/** One input file exactly as it was read. */
+export interface CacheInput {
+  /** the path as the caller gave it (it appears in messages and positions) */
+  file: string;
+  abs: string;
+  size: number;
+  mtimeMs: number;
+  sha1: string;
+}
+
+interface EntryHeader {
+  schema: number;
+  code: string;
+  kind: string;
+  inputs: CacheInput[];
+  /** length of the value's JSON text: a truncated entry is recognised before it is parsed */
+  length: number;
+}
+
+/** The input record for bytes just read from `file`. */
+export function cacheInput(file: string, bytes: Uint8Array, size: number, mtimeMs: number): CacheInput {
+  return {
+    file,
+    abs: resolve(file),
+    size,
+    mtimeMs,
+    sha1: createHash('sha1').update(bytes).digest('hex'),
+  };
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * The loader's code as it is installed: size and mtime of its module files (a rebuilt or upgraded
+ * program has other files) and the package version.
+ */
+export function codeFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint;
+  const here = fileURLToPath(import.meta.url);
+  const dir = dirname(here);
+  const ext = extname(here);
+  const modules = [
+    join(dir, `load-cache${ext}`),
+    join(dir, `register-file${ext}`),
+    join(dir, `meeting-read${ext}`),
+    join(dir, `yaml-source${ext}`),
+    join(dir, '..', 'domain', `normalize${ext}`),
+    join(dir, '..', 'domain', `types${ext}`),
+    join(dir, '..', 'text', `sanitize${ext}`),
+  ];
+  const parts = modules.map((m) => {
+    try {
+      const st = statSync(m);
+      return `${st.size}:${st.mtimeMs}`;
+    } catch {
+      return '-';
+    }
+  });
+  try {
+    const pkg = JSON.parse(readFileSync(join(dir, '..', '..', 'package.json'), 'utf8')) as {
+      version?: unknown;
+    };
+    parts.push(String(pkg.version));
+  } catch {
+    parts.push('-');
+  }
+  fingerprint = `${CACHE_SCHEMA}|${parts.join(',')}`;
+  return fingerprint;
+}
+
+function sameInputs(a: CacheInput[], b: CacheInput[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (
+      x.file !== y.file ||
+      x.abs !== y.abs ||
+      x.size !== y.size ||
+      x.mtimeMs !== y.mtimeMs ||
+      x.sha1 !== y.sha1
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The parsed-input cache in one folder. Every method swallows file system trouble. */
+export class LoadCache {
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = resolve(dir);
+  }
+
+  /** The entry file for a kind of result and its input paths (not their content). */
+  entryPath(kind: string, inputs: readonly CacheInput[]): string {
+    const id = createHash('sha1')
+      .update(`${kind}\u0000${inputs.map((i) => `${i.file}\u0000${i.abs}`).join('\u0001')}`)
+      .digest('hex');
+    return join(this.dir, `${kind}-${id}.json`);
+  }
+
+  /** The cached value for exactly these inputs, or undefined. */
+  get<T>(kind: string, inputs: CacheInput[]): T | undefined {
+    let text: string;
+    try {
+      text = readFileSync(this.entryPath(kind, inputs), 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const nl = text.indexOf('\n');
+      if (nl < 0) return undefined;
+      const header = JSON.parse(text.slice(0, nl)) as Partial<EntryHeader> | null;
+      if (
+        !header ||
+        header.schema !== CACHE_SCHEMA ||
+        header.code !== codeFingerprint() ||
+        header.kind !== kind ||
+        !Array.isArray(header.inputs) ||
+        !sameInputs(header.inputs, inputs) ||
+        header.length !== text.length - nl - 1
+      ) {
+        return undefined;
+      }
+      return JSON.parse(text.slice(nl + 1)) as T;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores `value` (plain JSON data) for these inputs; written atomically, errors ignored. */
+  put(kind: string, inputs: CacheInput[], value: unknown): void {
+    try {
+      const body = JSON.stringify(value);
+      const header: EntryHeader = {
+        schema: CACHE_SCHEMA,
+        code: codeFingerprint(),
+        kind,
+        inputs,
+        length: body.length,
+      };
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      const target = this.entryPath(kind, inputs);
+      const temp = join(this.dir, `.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+      try {
+        writeFileSync(temp, `${JSON.stringify(header)}\n${body}`, { mode: 0o600 });
+        renameSync(temp, target);
+      } catch {
+        try {
+          unlinkSync(temp);
+        } catch {
+          // never written
+        }
+        return;
+      }
+      this.prune();
+    } catch {
+      // a cache that cannot be written is no cache
+    }
+  }
+
+  /** Keeps the folder small: past MAX_ENTRIES, the least recently written entries go. */
+  private prune(): void {
+    const names = readdirSync(this.dir);
+    if (names.length <= MAX_ENTRIES) return;
+    const entries: { path: string; mtimeMs: number }[] = [];
+    for (const name of names) {
+      const path = join(this.dir, name);
+      try {
+        entries.push({ path, mtimeMs: statSync(path).mtimeMs });
+      } catch {
+        // removed meanwhile
+      }
+    }
+    entries.sort((a, b) => a.mtimeMs - b.mtimeMs);
+    for (const e of entries.slice(0, Math.max(0, entries.length - KEEP_AFTER_PRUNE))) {
+      try {
+        unlinkSync(e.path);
+      } catch {
+        // removed meanwhile
+      }
+    }
+  }
+}
+
+function enabled(value: string | undefined): boolean {
+  return value !== undefined && value !== '' && value !== '0';
+}
+
+/** The platform's cache folder for diaodu. */
+function defaultCacheDir(env: NodeJS.ProcessEnv): string {
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'diaodu');
+  if (process.platform === 'win32' && env.LOCALAPPDATA) return join(env.LOCALAPPDATA, 'diaodu', 'Cache');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'diaodu');
+  return join(homedir(), '.cache', 'diaodu');
+}
+
+/** The cache the loaders use when none is passed: from the environment, or undefined (off). */
+export function defaultLoadCache(env: NodeJS.ProcessEnv = process.env): LoadCache | undefined {
+  if (enabled(env.DIAODU_NO_CACHE)) return undefined;
+  if (env.DIAODU_CACHE_DIR) return new LoadCache(env.DIAODU_CACHE_DIR);
+  if (env.VITEST) return undefined;
+  return new LoadCache(defaultCacheDir(env));
+}
+
+/** What a loader's `cache` option means: an explicit cache, false (none), or the default. */
+export function resolveLoadCache(option: LoadCache | false | undefined): LoadCache | undefined {
+  if (option === false) return undefined;
+  return option ?? defaultLoadCache();
+}
