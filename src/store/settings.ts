@@ -1,7 +1,16 @@
 // The secretary's own settings, kept with `conf` (a JSON file in the user's config folder): the issuing
 // office, the usual chair and attendance lists, where meetings and outputs go, and the script.
 // Tests (and anyone else) can point it elsewhere with the `cwd` option or DIAODU_CONFIG_DIR.
-import Conf from 'conf';
+//
+// Speed (issue 5): conf with ajv takes ~70 ms to import, more than the app may spend before its
+// first frame. Opening and reading the settings therefore read conf's file directly (as conf does
+// on every read: the file, JSON.parse, no schema); conf itself is loaded on the first write, or
+// ahead of it with loadSettingsLibrary().
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import * as path from 'node:path';
+import type Conf from 'conf';
 import { InputError } from '../domain/types.js';
 import type { Diagnostic } from '../domain/types.js';
 
@@ -79,25 +88,70 @@ export interface SettingsOptions {
   cwd?: string;
 }
 
+type ConfClass = typeof Conf;
+let confClass: ConfClass | undefined;
+let confLoading: Promise<void> | undefined;
+
+/** Loads conf (and ajv) ahead of the first write; reading settings never needs it. */
+export function loadSettingsLibrary(): Promise<void> {
+  confLoading ??= import('conf').then((m) => {
+    confClass ??= m.default;
+  });
+  return confLoading;
+}
+
+/** conf, loaded now if it was not loaded ahead (an ES module: Node ≥ 20.19 can require it). */
+function confNow(): ConfClass {
+  if (!confClass) {
+    const required = createRequire(import.meta.url)('conf') as { default: ConfClass };
+    confClass = required.default;
+  }
+  return confClass;
+}
+
+/**
+ * The folder conf keeps diaodu's settings in when no `cwd` is given: env-paths' config folder for
+ * “diaodu” with conf's “-nodejs” suffix.
+ */
+export function defaultSettingsFolder(env: NodeJS.ProcessEnv = process.env): string {
+  const name = 'diaodu-nodejs';
+  if (process.platform === 'darwin') return path.join(homedir(), 'Library', 'Preferences', name);
+  if (process.platform === 'win32') {
+    return path.join(env.APPDATA || path.join(homedir(), 'AppData', 'Roaming'), name, 'Config');
+  }
+  return path.join(env.XDG_CONFIG_HOME || path.join(homedir(), '.config'), name);
+}
+
 export class SettingsStore {
-  private readonly conf: Conf<Record<string, unknown>>;
+  /** the settings file */
+  readonly path: string;
+  private readonly folder: string;
+  private confStore: Conf<Record<string, unknown>> | undefined;
 
   constructor(options: SettingsOptions = {}) {
     const cwd = options.cwd ?? process.env.DIAODU_CONFIG_DIR;
-    try {
-      this.conf = new Conf<Record<string, unknown>>({
-        projectName: 'diaodu',
-        ...(cwd ? { cwd } : {}),
-        // no `defaults`: constructing the store must not write the file
-      });
-    } catch (error) {
-      throw this.unreadable(cwd ?? '', error);
-    }
+    this.folder = cwd || defaultSettingsFolder();
+    this.path = path.resolve(this.folder, 'config.json');
+    this.raw(); // an unreadable file is reported when the settings are opened
+    // Where conf cannot be required (Node < 20.19), load it now, well before anything is saved.
+    if (!(process.features as { require_module?: boolean }).require_module) void loadSettingsLibrary();
   }
 
-  /** the settings file */
-  get path(): string {
-    return this.conf.path;
+  /** conf on the same file, for writing. */
+  private conf(): Conf<Record<string, unknown>> {
+    if (!this.confStore) {
+      const ConfStore = confNow();
+      try {
+        this.confStore = new ConfStore<Record<string, unknown>>({
+          projectName: 'diaodu',
+          cwd: this.folder,
+          // no `defaults`: constructing the store must not write the file
+        });
+      } catch (error) {
+        throw this.unreadable(this.path, error);
+      }
+    }
+    return this.confStore;
   }
 
   private unreadable(file: string, error: unknown): InputError {
@@ -113,11 +167,20 @@ export class SettingsStore {
     ]);
   }
 
+  /** The stored values as conf reads them: the file's JSON object; no file → nothing stored. */
   private raw(): Record<string, unknown> {
+    let text: string;
     try {
-      return this.conf.store;
+      text = readFileSync(this.path, 'utf8');
     } catch (error) {
-      throw this.unreadable(this.conf.path, error);
+      if ((error as { code?: unknown } | null)?.code === 'ENOENT')
+        return Object.create(null) as Record<string, unknown>;
+      throw this.unreadable(this.path, error);
+    }
+    try {
+      return Object.assign(Object.create(null) as Record<string, unknown>, JSON.parse(text) as unknown);
+    } catch (error) {
+      throw this.unreadable(this.path, error);
     }
   }
 
@@ -131,15 +194,13 @@ export class SettingsStore {
   /** Store a setting; `undefined` (or an empty string) removes it, falling back to the default. */
   set<K extends SettingKey>(key: K, value: Settings[K] | undefined): void {
     if (value === undefined || value === '') {
-      this.conf.delete(key);
+      this.conf().delete(key);
       return;
     }
     const problem = problemWith(key, value);
     if (problem)
-      throw new InputError([
-        { severity: 'error', file: this.conf.path, line: 0, column: 0, message: problem },
-      ]);
-    this.conf.set(key, isStringList(value) ? [...value] : value);
+      throw new InputError([{ severity: 'error', file: this.path, line: 0, column: 0, message: problem }]);
+    this.conf().set(key, isStringList(value) ? [...value] : value);
   }
 
   /** Set several at once. */
@@ -168,7 +229,7 @@ export class SettingsStore {
       if (!(SETTING_KEYS as readonly string[]).includes(key)) {
         out.push({
           severity: 'warning',
-          file: this.conf.path,
+          file: this.path,
           line: 0,
           column: 0,
           message: `未知设置项“${key}”，已忽略`,
@@ -179,7 +240,7 @@ export class SettingsStore {
       if (problem) {
         out.push({
           severity: 'warning',
-          file: this.conf.path,
+          file: this.path,
           line: 0,
           column: 0,
           message: `${problem}；已改用默认值`,
@@ -191,7 +252,7 @@ export class SettingsStore {
 
   /** Remove every setting. */
   clear(): void {
-    this.conf.clear();
+    this.conf().clear();
   }
 }
 
