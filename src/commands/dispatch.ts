@@ -1,17 +1,13 @@
 // argv → a command. Parses options with node:util parseArgs, answers --help and --version, and
 // either runs a scripted command (returning its result) or says which interactive screen to open.
-// Never imports the UI: cli.ts does that, lazily, only when the TUI is asked for.
+// Never imports the UI: cli.ts does that, lazily, only when the TUI is asked for. The command modules
+// are imported when their command runs, so opening the app does not load them (issue 5: first frame).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { runBulletin } from './bulletin.js';
-import { runCheck } from './check.js';
 import { InputError } from '../domain/types.js';
 import { guard, UsageError, type CommandContext, type CommandResult } from './common.js';
 import { COMMAND_HELP, COMMANDS, isCommandName, PROGRAM_HELP, type CommandName } from './help.js';
-import { runItems } from './items.js';
-import { runLagging } from './lagging.js';
-import { runMinutes } from './minutes.js';
 
 /** Where the package lives (seeds/ and meetings/ ship with it), for the bundled sample. */
 export interface DispatchEnv extends CommandContext {
@@ -326,10 +322,14 @@ async function runCommand(
       const o = { register: arg, json: bool(values.json) };
       opt(o, 'meetings', str(values.meetings));
       opt(o, 'script', str(values.script));
-      result = command === 'check' ? await runCheck(o, env) : await runLagging(o, env);
+      result =
+        command === 'check'
+          ? await (await import('./check.js')).runCheck(o, env)
+          : await (await import('./lagging.js')).runLagging(o, env);
       break;
     }
     case 'items': {
+      const { runItems } = await import('./items.js');
       const o: Parameters<typeof runItems>[0] = { json: bool(values.json), overdue: bool(values.overdue) };
       for (const key of ['meetings', 'unit', 'project', 'date', 'register', 'script'] as const) {
         opt(o, key, str(values[key]));
@@ -339,6 +339,7 @@ async function runCommand(
       break;
     }
     case 'minutes': {
+      const { runMinutes } = await import('./minutes.js');
       const o: Parameters<typeof runMinutes>[0] = { meeting: arg, force: bool(values.force) };
       for (const key of ['format', 'out', 'register', 'meetings', 'script'] as const)
         opt(o, key, str(values[key]));
@@ -346,6 +347,7 @@ async function runCommand(
       break;
     }
     case 'bulletin': {
+      const { runBulletin } = await import('./bulletin.js');
       const o: Parameters<typeof runBulletin>[0] = { register: arg, force: bool(values.force) };
       for (const key of ['format', 'out', 'meetings', 'month', 'script'] as const)
         opt(o, key, str(values[key]));
