@@ -6,7 +6,9 @@ import {
   commandFor,
   contextChain,
   formatKey,
+  hintLine,
   hintsFor,
+  keyHint,
   keySignature,
   keysFor,
   matches,
@@ -134,8 +136,11 @@ describe('commandFor', () => {
     expect(commandFor('ledger', 'y', {})).toBe('ledger.markDone');
     expect(commandFor('confirm', 'y', {})).toBe('confirm.yes');
     expect(commandFor('projects', 'y', {})).toBeUndefined();
-    expect(commandFor('meeting', '', { rightArrow: true })).toBe('meeting.nextItem');
-    expect(commandFor('meeting', '', { return: true })).toBe('nav.open');
+    expect(commandFor('meetingItem', '', { rightArrow: true })).toBe('meeting.nextItem');
+    expect(commandFor('agenda', '', { rightArrow: true })).toBeUndefined();
+    expect(commandFor('agenda', '', { return: true })).toBe('nav.open');
+    expect(commandFor('meetingItem', 'b', {})).toBe('meeting.notes');
+    expect(commandFor('meetingClosed', '', { return: true })).toBe('meeting.minutes');
     expect(commandFor('decisionForm', '', { return: true })).toBe('input.submit');
     expect(commandFor('decisionForm', '', { tab: true })).toBe('form.nextField');
     expect(commandFor('projects', ...swap(press.slash))).toBe('list.search');
@@ -158,7 +163,7 @@ describe('labels for help and footer', () => {
     expect(keysFor('search').find((b) => b.command === 'nav.pageDown')?.labels).toEqual(['PgDn']);
   });
   it('builds footer hints from the short labels', () => {
-    expect(hintsFor('projects')).toEqual([
+    expect(hintsFor('projects').map(({ keys, label }) => ({ keys, label }))).toEqual([
       { keys: '/', label: '搜索' },
       { keys: 's', label: '排序' },
       { keys: 'u', label: '单位' },
@@ -171,8 +176,57 @@ describe('labels for help and footer', () => {
       { keys: 'Ctrl+C', label: '退出' },
     ]);
     expect(hintsFor('meeting', ['meeting.addDecision', 'app.back'])).toEqual([
-      { keys: 'a', label: '议定' },
-      { keys: 'Esc', label: '返回' },
+      { keys: 'a', label: '议定', command: 'meeting.addDecision' },
+      { keys: 'Esc', label: '返回', command: 'app.back' },
     ]);
+  });
+});
+
+describe('keys that used to be tested by hand in the screens', () => {
+  it('picks the meeting kind with ←→ and space on the set-up form, where nothing is typed', () => {
+    expect(commandFor('setupKind', '', { leftArrow: true })).toBe('setup.kindPrev');
+    expect(commandFor('setupKind', '', { rightArrow: true })).toBe('setup.kindNext');
+    expect(commandFor('setupKind', ' ', {})).toBe('setup.kindNext');
+    expect(commandFor('setupKind', '', { return: true })).toBe('setup.enterNext');
+    expect(commandFor('setupKind', ...swap(press.esc))).toBe('app.back');
+    // on the typed fields a space is text, ← moves the caret, Ctrl+S starts the meeting
+    expect(commandFor('setup', ' ', {})).toBeUndefined();
+    expect(commandFor('setup', '', { leftArrow: true })).toBe('input.left');
+    expect(commandFor('setup', 's', { ctrl: true })).toBe('setup.start');
+    expect(commandFor('setup', '', { downArrow: true })).toBe('form.down');
+  });
+
+  it('picks a unit or a due date with ↑↓ on those fields, and moves between fields elsewhere', () => {
+    expect(commandFor('decisionPick', '', { downArrow: true })).toBe('form.pickNext');
+    expect(commandFor('decisionPick', '', { upArrow: true })).toBe('form.pickPrev');
+    expect(commandFor('decisionPick', '', { tab: true })).toBe('form.nextField');
+    expect(commandFor('decisionForm', '', { downArrow: true })).toBe('form.down');
+    expect(commandFor('decisionForm', '', { upArrow: true })).toBe('form.up');
+    expect(commandFor('decisionForm', 's', { ctrl: true })).toBe('form.save');
+  });
+
+  it('says what o does in 督办, and offers no key there that only works in the project list', () => {
+    expect(KEY_BINDINGS['ledger.cycleState'].description).toMatch(/^按状态筛选/);
+    expect(commandFor('ledger', 'o', {})).toBe('ledger.cycleState');
+    expect(commandFor('ledger', 'S', { shift: true })).toBeUndefined();
+  });
+
+  it('builds hint lines only from keys that work in the context', () => {
+    expect(
+      keyHint('agenda', ['meeting.moveItemUp', 'meeting.moveItemDown'], { first: true, label: '调整顺序' }),
+    ).toEqual({
+      keys: 'K/J',
+      label: '调整顺序',
+      command: 'meeting.moveItemUp',
+    });
+    expect(keyHint('followups', 'followup.done')).toEqual({
+      keys: 'y/1',
+      label: '已落实',
+      command: 'followup.done',
+    });
+    expect(keyHint('agenda', 'meeting.nextItem')).toBeUndefined();
+    expect(
+      hintLine([keyHint('agenda', 'meeting.dropItem'), undefined, keyHint('agenda', 'meeting.addItem')]),
+    ).toBe('x 把项目移出议程 · i 把其他项目加入议程');
   });
 });

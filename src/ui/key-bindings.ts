@@ -61,8 +61,14 @@ export type Context =
   | 'projects'
   | 'project'
   | 'meeting'
+  | 'agenda'
+  | 'meetingItem'
+  | 'meetingClosed'
   | 'followups'
+  | 'setup'
+  | 'setupKind'
   | 'decisionForm'
+  | 'decisionPick'
   | 'ledger'
   | 'briefings'
   | 'settings'
@@ -88,9 +94,15 @@ export const CONTEXTS: Readonly<Record<Context, ContextInfo>> = {
   home: { title: '首页', parents: ['list'] },
   projects: { title: '项目台账', parents: ['list'] },
   project: { title: '项目详情', parents: ['scroll'] },
-  meeting: { title: '周调度会', parents: ['list'] },
-  followups: { title: '上次议定事项落实', parents: ['list'] },
+  meeting: { title: '调度会', parents: ['list'] },
+  agenda: { title: '调度会议程', parents: ['meeting'] },
+  meetingItem: { title: '调度会 · 逐个项目', parents: ['meeting'] },
+  meetingClosed: { title: '会议已结束', parents: ['scroll'] },
+  followups: { title: '上次会议议定事项落实情况', parents: ['list'] },
+  setup: { title: '开会设置', parents: ['input'], textEntry: true },
+  setupKind: { title: '开会设置 · 会议类别', parents: ['global'] },
   decisionForm: { title: '议定事项录入', parents: ['form'], textEntry: true },
+  decisionPick: { title: '议定事项录入 · 责任单位、完成时限', parents: ['form'], textEntry: true },
   ledger: { title: '督办台账', parents: ['list'] },
   briefings: { title: '纪要与通报', parents: ['scroll'] },
   settings: { title: '设置', parents: ['list'] },
@@ -115,7 +127,12 @@ const alt = (letter: string): KeySpec => ({ input: letter, meta: true });
 export const KEY_BINDINGS = {
   // ---- whole app
   'app.quit': { keys: [ctrl('c')], description: '保存并退出', short: '退出', contexts: ['global'] },
-  'app.back': { keys: [k('escape')], description: '返回上一层 / 取消', short: '返回', contexts: ['screen'] },
+  'app.back': {
+    keys: [k('escape')],
+    description: '返回上一层 / 取消',
+    short: '返回',
+    contexts: ['screen', 'setupKind'],
+  },
   'app.help': { keys: [ch('?')], description: '显示全部快捷键', short: '帮助', contexts: ['screen'] },
 
   // ---- moving in lists and scrolling text
@@ -151,7 +168,7 @@ export const KEY_BINDINGS = {
   // ---- tables: search, sort, filter
   'list.search': {
     keys: [ch('/')],
-    description: '搜索（项目名称、编号、单位）',
+    description: '搜索（输入项目名称、编号等）',
     short: '搜索',
     contexts: ['projects', 'ledger'],
   },
@@ -161,7 +178,7 @@ export const KEY_BINDINGS = {
     short: '排序',
     contexts: ['projects', 'ledger'],
   },
-  'list.sortReverse': { keys: [ch('S')], description: '反转排序方向', contexts: ['projects', 'ledger'] },
+  'list.sortReverse': { keys: [ch('S')], description: '反转排序方向', contexts: ['projects'] },
   'list.filterUnit': {
     keys: [ch('u')],
     description: '按责任单位筛选',
@@ -181,13 +198,13 @@ export const KEY_BINDINGS = {
     keys: [k('rightArrow'), ch('n')],
     description: '下一个议程项目',
     short: '下一项',
-    contexts: ['meeting'],
+    contexts: ['meetingItem'],
   },
   'meeting.prevItem': {
     keys: [k('leftArrow'), ch('p')],
     description: '上一个议程项目',
     short: '上一项',
-    contexts: ['meeting'],
+    contexts: ['meetingItem'],
   },
   'meeting.addDecision': {
     keys: [ch('a')],
@@ -195,51 +212,98 @@ export const KEY_BINDINGS = {
     short: '议定',
     contexts: ['meeting'],
   },
-  'meeting.editDecision': { keys: [ch('e')], description: '修改选中的议定事项', contexts: ['meeting'] },
-  'meeting.deleteDecision': { keys: [ch('d')], description: '删除选中的议定事项', contexts: ['meeting'] },
+  'meeting.editDecision': {
+    keys: [ch('e')],
+    description: '修改选中的议定事项（在备注行：填写备注）',
+    short: '修改',
+    contexts: ['meetingItem'],
+  },
+  'meeting.deleteDecision': {
+    keys: [ch('d')],
+    description: '删除选中的议定事项',
+    short: '删除',
+    contexts: ['meetingItem'],
+  },
+  'meeting.notes': {
+    keys: [ch('b')],
+    description: '填写本项目备注（企业汇报等情况）',
+    short: '备注',
+    contexts: ['meetingItem'],
+  },
   'meeting.moveItemUp': {
-    keys: [k('upArrow', { shift: true }), ch('K')],
+    keys: [ch('K'), k('upArrow', { shift: true })],
     description: '议程项目上移',
-    contexts: ['meeting'],
+    contexts: ['agenda'],
   },
   'meeting.moveItemDown': {
-    keys: [k('downArrow', { shift: true }), ch('J')],
+    keys: [ch('J'), k('downArrow', { shift: true })],
     description: '议程项目下移',
-    contexts: ['meeting'],
+    contexts: ['agenda'],
   },
-  'meeting.dropItem': { keys: [ch('x')], description: '把当前项目移出议程', contexts: ['meeting'] },
-  'meeting.addItem': { keys: [ch('i')], description: '把其他项目加入议程', contexts: ['meeting'] },
+  'meeting.dropItem': {
+    keys: [ch('x')],
+    description: '把项目移出议程',
+    short: '移出',
+    contexts: ['agenda', 'meetingItem'],
+  },
+  'meeting.addItem': {
+    keys: [ch('i')],
+    description: '把其他项目加入议程',
+    short: '加入',
+    contexts: ['agenda'],
+  },
   'meeting.followups': {
     keys: [ch('f')],
     description: '听取上次会议议定事项落实情况',
     short: '落实',
     contexts: ['meeting'],
   },
-  'meeting.close': { keys: [ch('C')], description: '结束会议并保存（需确认）', contexts: ['meeting'] },
+  'meeting.close': {
+    keys: [ch('C')],
+    description: '结束会议并保存（需确认）',
+    short: '结束',
+    contexts: ['meeting'],
+  },
+  'meeting.minutes': {
+    keys: [k('return')],
+    description: '预览并写出本次会议纪要',
+    short: '纪要',
+    contexts: ['meetingClosed'],
+  },
 
   // ---- last meeting's decisions, checked off at the start of a meeting
   'followup.done': {
     keys: [ch('y'), ch('1')],
     description: '已落实',
-    short: '落实',
+    short: '已落实',
     contexts: ['followups'],
   },
   'followup.inProgress': {
     keys: [ch('t'), ch('2')],
     description: '推进中',
-    short: '推进',
+    short: '推进中',
     contexts: ['followups'],
   },
   'followup.drop': { keys: [ch('x'), ch('3')], description: '撤销', short: '撤销', contexts: ['followups'] },
-  'followup.note': { keys: [ch('e')], description: '填写落实情况说明', contexts: ['followups'] },
+  'followup.note': {
+    keys: [ch('e')],
+    description: '填写落实情况说明',
+    short: '说明',
+    contexts: ['followups'],
+  },
 
   // ---- the decision ledger between meetings (督办)
   'ledger.markDone': { keys: [ch('y')], description: '标记为已落实', short: '落实', contexts: ['ledger'] },
-  'ledger.markInProgress': { keys: [ch('t')], description: '标记为推进中', contexts: ['ledger'] },
-  'ledger.filterOverdue': {
+  'ledger.markInProgress': {
+    keys: [ch('t')],
+    description: '标记为推进中',
+    short: '推进',
+    contexts: ['ledger'],
+  },
+  'ledger.cycleState': {
     keys: [ch('o')],
-    description: '只看逾期事项',
-    short: '逾期',
+    description: '按状态筛选：依次为 逾期、未办结、推进中/未到期、已落实、撤销、全部',
+    short: '状态',
     contexts: ['ledger'],
   },
 
@@ -258,19 +322,63 @@ export const KEY_BINDINGS = {
     contexts: ['briefings'],
   },
 
-  // ---- forms (several text fields)
+  // ---- forms (several fields). Tab always moves between fields; ↑↓ also do, except on a field with
+  // choices (责任单位 suggestions, 完成时限 quick picks), where they pick.
   'form.nextField': {
-    keys: [k('tab'), k('downArrow')],
+    keys: [k('tab')],
     description: '下一栏',
     short: '下一栏',
-    contexts: ['form'],
+    contexts: ['form', 'setup', 'setupKind'],
   },
   'form.prevField': {
-    keys: [k('tab', { shift: true }), k('upArrow')],
+    keys: [k('tab', { shift: true })],
     description: '上一栏',
-    contexts: ['form'],
+    contexts: ['form', 'setup', 'setupKind'],
+  },
+  'form.down': {
+    keys: [k('downArrow')],
+    description: '下一栏',
+    contexts: ['decisionForm', 'setup', 'setupKind'],
+  },
+  'form.up': {
+    keys: [k('upArrow')],
+    description: '上一栏',
+    contexts: ['decisionForm', 'setup', 'setupKind'],
+  },
+  'form.pickNext': {
+    keys: [k('downArrow')],
+    description: '下一个候选单位 / 快选时限',
+    short: '选择',
+    contexts: ['decisionPick'],
+  },
+  'form.pickPrev': {
+    keys: [k('upArrow')],
+    description: '上一个候选单位 / 快选时限',
+    contexts: ['decisionPick'],
   },
   'form.save': { keys: [ctrl('s')], description: '保存', short: '保存', contexts: ['form'] },
+  'setup.start': {
+    keys: [ctrl('s')],
+    description: '开会（建立会议记录，议程自动排好）',
+    short: '开会',
+    contexts: ['setup', 'setupKind'],
+  },
+  'setup.kindNext': {
+    keys: [k('rightArrow'), ch(' ')],
+    description: '下一个会议类别（周调度 / 月调度 / 专题）',
+    short: '切换类别',
+    contexts: ['setupKind'],
+  },
+  'setup.kindPrev': {
+    keys: [k('leftArrow')],
+    description: '上一个会议类别',
+    contexts: ['setupKind'],
+  },
+  'setup.enterNext': {
+    keys: [k('return')],
+    description: '下一栏（最后一栏：开会）',
+    contexts: ['setupKind'],
+  },
 
   // ---- a confirmation question
   'confirm.yes': { keys: [ch('y'), k('return')], description: '确定', short: '确定', contexts: ['confirm'] },
@@ -324,6 +432,7 @@ export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
   list: '查找、排序与筛选',
   project: '项目',
   meeting: '会议',
+  setup: '开会设置',
   followup: '上次议定事项',
   ledger: '督办',
   briefing: '纪要与通报',
@@ -479,6 +588,8 @@ export function keySignature(spec: KeySpec): string {
 export interface KeyHint {
   keys: string;
   label: string;
+  /** the command the hint is for (the footer keeps 返回 and 帮助 when it must drop hints) */
+  command?: Command;
 }
 
 /**
@@ -493,12 +604,42 @@ export function hintsFor(context: Context, only?: readonly Command[]): KeyHint[]
   return chosen.map((b) => ({
     keys: hintKeys(b),
     label: b.short ?? b.description,
+    command: b.command,
   }));
+}
+
+/**
+ * One hint for a line of text in a screen ("K/J 调整顺序", "y/1 已落实"): the keys of `commands` that
+ * work in `context` (all of them, or the first of each with `first`), and a label (default: the
+ * first command's description). Undefined when none of the commands works there, so a screen can
+ * never advertise a key that does nothing.
+ */
+export function keyHint(
+  context: Context,
+  commands: Command | readonly Command[],
+  options: { label?: string; first?: boolean; short?: boolean } = {},
+): KeyHint | undefined {
+  const list = typeof commands === 'string' ? [commands] : commands;
+  const found = list.flatMap((c) => keysFor(context).filter((b) => b.command === c));
+  if (found.length === 0) return undefined;
+  const keys = found.flatMap((b) => (options.first ? b.labels.slice(0, 1) : b.labels));
+  const head = found[0]!;
+  const label = options.label ?? (options.short ? (head.short ?? head.description) : head.description);
+  return { keys: keys.join('/'), label, command: head.command };
+}
+
+/** Hints as one line of text: "Enter 进入 · K/J 调整顺序". */
+export function hintLine(hints: ReadonlyArray<KeyHint | undefined>, separator = ' · '): string {
+  return hints
+    .filter((h): h is KeyHint => h !== undefined)
+    .map((h) => `${h.keys} ${h.label}`)
+    .join(separator);
 }
 
 function hintKeys(b: ContextBinding): string {
   // The footer shows the arrow pair for movement and the first key of anything else.
   if (b.command === 'nav.down' || b.command === 'nav.up') return '↑↓';
+  if (b.command === 'form.pickNext' || b.command === 'form.pickPrev') return '↑↓';
   return b.labels[0] ?? '';
 }
 

@@ -30,13 +30,14 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   );
   // React's development build is several times slower per keypress; the app runs the production one.
   process.env.NODE_ENV ??= 'production';
-  const [{ createElement }, { render }, { App }, { Session }] = await Promise.all([
-    import('react'),
-    import('ink'),
-    import('./app.js'),
-    import('./hooks/session.js'),
-  ]);
+  // The UI libraries load while the register and meetings are read and assessed (from the load
+  // cache, usually), so the first frame Ink draws is the home screen with its figures (issue 5).
+  const ui = Promise.all([import('react'), import('ink'), import('./app.js')]);
+  ui.catch(() => {}); // a failure is reported where it is awaited below
+  const { Session } = await import('./hooks/session.js');
   const session = new Session({ registerPath: options.registerPath, meetingsDir: options.meetingsDir });
+  session.load();
+  const [{ createElement }, { render }, { App }] = await ui;
   const initialRoutes: Route[] = options.startInMeeting
     ? [{ screen: 'home' }, { screen: 'meeting' }]
     : [{ screen: 'home' }];

@@ -76,10 +76,21 @@ class Terminal {
     return plain(this.output);
   }
 
-  /** Send keys, or text typed as an IME commits it (one phrase at a time). */
-  async send(keys: string, pause = 120): Promise<void> {
+  /**
+   * Send keys, or text typed as an IME commits it (one phrase at a time), then wait until the app
+   * has drawn something in answer and gone quiet for a moment — no fixed sleep, so a loaded machine
+   * only makes it slower, never flaky. A key that draws nothing waits `timeoutMs`.
+   */
+  async send(keys: string, timeoutMs = 3000): Promise<void> {
+    const before = this.output.length;
     this.proc.write(keys);
-    await sleep(pause);
+    const start = Date.now();
+    while (this.output.length === before && Date.now() - start < timeoutMs) await sleep(10);
+    // quiet: nothing more for 60 ms (a frame can arrive in several writes)
+    for (let seen = -1; seen !== this.output.length; ) {
+      seen = this.output.length;
+      await sleep(60);
+    }
   }
 }
 
@@ -126,7 +137,7 @@ describe('a meeting in a real terminal', () => {
 
     // ---- follow up the earlier decision that is overdue: 已落实, with a note
     await first.send(KEY.enter);
-    await first.waitFor('待听取');
+    await first.waitFor('本次尚未听取');
     await first.send('y');
     await first.waitFor('2021-09-20-01：已落实');
     await first.send('k'); // the cursor moved on to the next decision: back up to add the note

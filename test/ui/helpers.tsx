@@ -19,7 +19,10 @@ export interface Harness {
   frame(): string;
   /** the frame with the temporary folder written as <tmp> (paths in frames) */
   shown(): string;
-  /** write keys, then wait until the frame contains `until` (or settles); returns shown() */
+  /**
+   * Write keys, then wait until the frame contains `until` — or, without `until`, until the frame
+   * has changed (a key that changes nothing on screen waits a second). Returns shown().
+   */
   press(keys: string, until?: string | RegExp): Promise<string>;
   waitFor(until: string | RegExp, timeoutMs?: number): Promise<string>;
   cleanup(): void;
@@ -38,10 +41,13 @@ export const KEYS = {
   ctrlS: '\u0013',
   ctrlC: '\u0003',
   pageDown: '\u001b[6~',
+  home: '\u001b[H',
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SETTLE_MS = Number(process.env.SETTLE_MS ?? 100);
+/** how long `press` waits for a key to change the frame before it takes it that nothing changes */
+const CHANGE_TIMEOUT_MS = 1000;
 
 export async function startApp(
   options: {
@@ -78,7 +84,7 @@ export async function startApp(
   );
   const frame = () => app.lastFrame() ?? '';
   const shown = () => frame().split(dir).join('<tmp>');
-  const waitFor = async (until: string | RegExp, timeoutMs = 3000) => {
+  const waitFor = async (until: string | RegExp, timeoutMs = 10000) => {
     const start = Date.now();
     for (;;) {
       const f = frame();
@@ -93,10 +99,14 @@ export async function startApp(
     }
   };
   const press = async (keys: string, until?: string | RegExp) => {
+    const before = frame();
     app.stdin.write(keys);
     if (until !== undefined) return waitFor(until);
-    // let Ink parse (an Esc waits one tick for a sequence) and React commit
-    await sleep(40);
+    // No fixed sleep: on a loaded machine Ink may take longer to parse (an Esc waits a tick for a
+    // sequence) and React to commit. Wait for the frame to change, then as long as waitFor does.
+    const start = Date.now();
+    while (frame() === before && Date.now() - start < CHANGE_TIMEOUT_MS) await sleep(5);
+    await sleep(SETTLE_MS);
     return shown();
   };
   await sleep(30);

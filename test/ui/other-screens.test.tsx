@@ -16,9 +16,9 @@ describe('督办', () => {
     expect(await h.waitFor('共2项')).toMatchInlineSnapshot(`
       " diaodu › 督办
        共2项，显示2项 · 状态：全部 · 排序：逾期在前 · 2021-10-08
-      状态       编号          项目       议定事项             责任单位     完成时限
-      逾期14天   2021-09-20-01 光伏组件…  协调落实项目用地指标 区自然资源局 2021-09-24
-      未到期     2021-09-20-02 光伏组件…  督促施工单位增加作…  区发改局     2021-10-15
+      状态       项目            议定事项                      责任单位     完成时限
+      逾期14天   光伏组件项目    协调落实项目用地指标          区自然资源局 2021-09-24
+      未到期     光伏组件项目    督促施工单位增加作业面        区发改局     2021-10-15
 
 
 
@@ -37,7 +37,7 @@ describe('督办', () => {
       位：区自然资源局，责任人：王强；完成时限：2021-09-24；逾期14天
 
 
-      y 落实  t 标记为推进中  o 逾期  u 单位  / 搜索  s 排序  ↑↓ 移动  Esc 返回"
+      y 落实  t 推进  o 状态  u 单位  / 搜索  s 排序  ↑↓ 移动  Esc 返回  ? 帮助"
     `);
     expect(await h.press('o', '状态：逾期')).toContain('显示1项');
     expect(await h.press('o', '状态：未办结')).toContain('显示2项');
@@ -47,9 +47,9 @@ describe('督办', () => {
     expect(await h.press(KEYS.enter, '已记录')).toMatchInlineSnapshot(`
       " diaodu › 督办
        共2项，显示2项 · 状态：全部 · 排序：逾期在前 · 2021-10-08
-      状态       编号          项目       议定事项             责任单位     完成时限
-      未到期     2021-09-20-02 光伏组件…  督促施工单位增加作…  区发改局     2021-10-15
-      已落实     2021-09-20-01 光伏组件…  协调落实项目用地指标 区自然资源局 2021-09-24
+      状态       项目            议定事项                      责任单位     完成时限
+      未到期     光伏组件项目    督促施工单位增加作业面        区发改局     2021-10-15
+      已落实     光伏组件项目    协调落实项目用地指标          区自然资源局 2021-09-24
 
 
 
@@ -68,7 +68,7 @@ describe('督办', () => {
       单位：区发改局；完成时限：2021-10-15；未到期
 
       已记录：2021-09-20-01 已落实（2021-10-08）
-      y 落实  t 标记为推进中  o 逾期  u 单位  / 搜索  s 排序  ↑↓ 移动  Esc 返回"
+      y 落实  t 推进  o 状态  u 单位  / 搜索  s 排序  ↑↓ 移动  Esc 返回  ? 帮助"
     `);
     // stored with the decision's own meeting, dated today (formats.md: a follow-up's date)
     expect(loadMeeting(path.join(h.meetingsDir, '2021-09-20-周调度.yaml')).followups).toEqual([
@@ -131,7 +131,7 @@ describe('简报', () => {
 
       二、上次会议议定事项落实情况
 
-      w 写出  f 格式  ↑↓ 移动  PgDn 翻页  Esc 返回  ? 帮助"
+      w 写出  f 格式  t 切换  ↑↓ 移动  PgDn 翻页  Esc 返回  ? 帮助"
     `);
     expect(await h.press('f', '格式：Markdown')).toContain('w 写出到 <tmp>/out');
     await h.press('w', '已写入');
@@ -143,6 +143,12 @@ describe('简报', () => {
       '2021-09-20-测试区重点项目周调度会议纪要.md',
       '2021-09-20-测试区重点项目周调度会议纪要（2）.md',
     ]);
+    // t switches to the month's bulletin (its own formats, Excel among them) and back
+    const bulletin = await h.press('t', '简报 · 月通报');
+    expect(bulletin).toContain('关于2021年9月份测试区重点项目建设情况的通报');
+    expect(bulletin).toContain('格式：Word');
+    expect(await h.press('f', '格式：Excel')).toContain('w 写出到 <tmp>/out');
+    expect(await h.press('t', '简报 · 会议纪要')).toContain('测试区重点项目周调度会议纪要');
   });
 });
 
@@ -199,7 +205,7 @@ describe('帮助', () => {
       在“项目台账”中可用的按键：
 
       查找、排序与筛选
-        /                      搜索（项目名称、编号、单位）
+        /                      搜索（输入项目名称、编号等）
         s                      换一种排序
         S                      反转排序方向
         u                      按责任单位筛选

@@ -80,6 +80,8 @@ function Preview(props: {
   choice: BriefingChoice;
   active: boolean;
   onBack: () => void;
+  /** t: from the minutes to the bulletin and back */
+  onSwitchKind: () => void;
   nav: Navigator;
 }) {
   const { session, data, choice, active } = props;
@@ -116,6 +118,8 @@ function Preview(props: {
           return props.nav.push({ screen: 'help', context: 'briefings' });
         case 'briefing.nextFormat':
           return setFormat(formats[(formats.indexOf(format) + 1) % formats.length]!);
+        case 'briefing.switchKind':
+          return props.onSwitchKind();
         case 'briefing.write': {
           if (!built.doc) return;
           setStatus({ kind: 'info', text: '正在写出 …' });
@@ -139,7 +143,15 @@ function Preview(props: {
     <Screen
       title={choice.kind === 'bulletin' ? '简报 · 月通报' : '简报 · 会议纪要'}
       context="briefings"
-      hints={['briefing.write', 'briefing.nextFormat', 'nav.down', 'nav.pageDown', 'app.back', 'app.help']}
+      hints={[
+        'briefing.write',
+        'briefing.nextFormat',
+        'briefing.switchKind',
+        'nav.down',
+        'nav.pageDown',
+        'app.back',
+        'app.help',
+      ]}
       status={status}
     >
       <Text bold wrap="truncate">
@@ -225,12 +237,23 @@ function Briefings(props: {
   if (open) {
     return (
       <Preview
+        key={open.kind === 'bulletin' ? 'bulletin' : (open.meeting.file ?? open.meeting.meeting.date)}
         session={props.session}
         data={data}
         choice={open}
         active={props.active}
         nav={props.nav}
         onBack={() => (props.meetingFile ? props.nav.pop() : setOpen(null))}
+        onSwitchKind={() => {
+          // the bulletin ⇄ the latest meeting's minutes (or the one opened from the meeting)
+          if (open.kind === 'minutes') return setOpen(choices[0] ?? open);
+          const fromMeeting = props.meetingFile ? path.resolve(props.meetingFile) : undefined;
+          const minutes =
+            choices.find(
+              (c) => c.kind === 'minutes' && fromMeeting !== undefined && c.meeting.file === fromMeeting,
+            ) ?? choices.find((c) => c.kind === 'minutes');
+          if (minutes) setOpen(minutes);
+        }}
       />
     );
   }

@@ -35,15 +35,24 @@ export interface StatusMessage {
   text: string;
 }
 
-function footerText(hints: readonly KeyHint[], width: number): string {
-  const parts = hints.map((h) => `${h.keys} ${h.label}`);
-  let out = '';
-  for (const p of parts) {
-    const next = out ? `${out}  ${p}` : p;
-    if (displayWidth(next) > width) break;
-    out = next;
+/** Hints the footer keeps while there is room for anything: going back and the help screen. */
+const KEPT: ReadonlySet<string> = new Set(['app.back', 'app.help']);
+
+/**
+ * The footer line: "key label" pairs two spaces apart, as many as fit in `width`. When they do not
+ * all fit, Ctrl+C goes first (it works everywhere and the help says so), then hints from the end,
+ * except 返回 and 帮助, so that the way back and the way to every other key stay on screen.
+ */
+export function footerText(hints: readonly KeyHint[], width: number): string {
+  const text = (list: readonly KeyHint[]) => list.map((h) => `${h.keys} ${h.label}`).join('  ');
+  const chosen = [...hints];
+  while (chosen.length > 0 && displayWidth(text(chosen)) > width) {
+    let at = chosen.findIndex((h) => h.command === 'app.quit');
+    if (at < 0) at = chosen.findLastIndex((h) => !KEPT.has(h.command ?? ''));
+    if (at < 0) at = chosen.length - 1;
+    chosen.splice(at, 1);
   }
-  return out;
+  return text(chosen);
 }
 
 export interface ScreenProps {

@@ -62,11 +62,14 @@ export const HOME_MENU: readonly MenuEntry[] = [
   },
 ];
 
+/** A label column of fixed width (it never gives way to a long value) and the value, cut at the edge. */
 function Row(props: { label: string; children: React.ReactNode }) {
   return (
     <Box>
-      <Text>{fitToWidth(` ${props.label}`, 16)}</Text>
-      <Text wrap="truncate">{props.children}</Text>
+      <Box width={16} flexShrink={0}>
+        <Text>{fitToWidth(` ${props.label}`, 16)}</Text>
+      </Box>
+      <Text wrap="truncate-end">{props.children}</Text>
     </Box>
   );
 }
@@ -108,7 +111,7 @@ function Overview({ data }: { data: LoadedData }) {
         <Text color={summary.overdue > 0 ? 'red' : undefined} bold={summary.overdue > 0}>
           逾期 {summary.overdue} 项
         </Text>
-        ；已落实 {summary.done} 项（截至今天{formatDate(data.today)}）
+        ；已落实 {summary.done} 项（截至{formatDate(data.today)}）
       </Row>
       <Row label="上次调度会">{last ?? '尚无会议记录'}</Row>
       {data.meetingProblems.length > 0 ? (

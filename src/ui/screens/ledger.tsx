@@ -28,8 +28,9 @@ import {
 import type { LedgerAction } from './ledger-state.js';
 import type { Navigator, ScreenProps } from './types.js';
 
-function ledgerColumns(data: LoadedData): Column<LedgerEntry>[] {
-  return [
+/** The table's columns; 编号 only where there is room (the line under the table names it anyway). */
+export function ledgerColumns(data: LoadedData, width: number): Column<LedgerEntry>[] {
+  const columns: Column<LedgerEntry>[] = [
     {
       key: 'state',
       title: '状态',
@@ -49,6 +50,7 @@ function ledgerColumns(data: LoadedData): Column<LedgerEntry>[] {
     { key: 'unit', title: '责任单位', width: 12, value: (e) => e.decision.unit },
     { key: 'due', title: '完成时限', width: 10, value: (e) => e.decision.due },
   ];
+  return width >= 100 ? columns : columns.filter((c) => c.key !== 'id');
 }
 
 interface MarkForm {
@@ -69,7 +71,7 @@ function LedgerTable(props: { session: Session; data: LoadedData; active: boolea
     () => ledgerRows(data.ledgerToday, state, (id) => data.statusById.get(id)?.project),
     [data, state],
   );
-  const cols = useMemo(() => ledgerColumns(data), [data]);
+  const cols = useMemo(() => ledgerColumns(data, columns), [data, columns]);
   const typing = state.searching || form !== null;
   const height = Math.max(1, bodyHeight(screenRows) - 2 - DETAIL_LINES - (typing ? 1 : 0));
   const table = useTable({ rowCount: rows.length, height, isActive: active && !typing, context: 'ledger' });
@@ -97,7 +99,7 @@ function LedgerTable(props: { session: Session; data: LoadedData; active: boolea
           return change({ type: 'cycleSort' });
         case 'list.filterUnit':
           return change({ type: 'cycleUnit', units });
-        case 'ledger.filterOverdue':
+        case 'ledger.cycleState':
           return change({ type: 'cycleState' });
         case 'list.clearFilters':
           return change({ type: 'clear' });
@@ -154,7 +156,7 @@ function LedgerTable(props: { session: Session; data: LoadedData; active: boolea
           : [
               'ledger.markDone',
               'ledger.markInProgress',
-              'ledger.filterOverdue',
+              'ledger.cycleState',
               'list.filterUnit',
               'list.search',
               'list.sortNext',

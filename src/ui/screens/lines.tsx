@@ -19,6 +19,8 @@ export interface Line {
 
 // Characters a line must not start with (Chinese line breaking): closing punctuation.
 const NO_LINE_START = new Set([...'，。、；：？！）》」』”’】〕…%,.;:?!)]']);
+// A number or a Latin word is never split between lines ("75.0%", "100MW", "2021-09-30").
+const UNBREAKABLE = /^[0-9A-Za-z.%\-/:]$/;
 
 /**
  * Splits text into lines of at most `width` columns; `indent` starts every continuation line. A
@@ -40,7 +42,12 @@ export function wrapText(text: string, width: number, indent = ''): string[] {
       const room = width - (first ? 0 : indentWidth);
       if (used + w > room && line.length > 0) {
         let carry: string[] = [];
-        if (NO_LINE_START.has(g) && line.length > 1) carry = line.splice(line.length - 1, 1);
+        if (UNBREAKABLE.test(g) && UNBREAKABLE.test(line[line.length - 1]!)) {
+          let at = line.length;
+          while (at > 0 && UNBREAKABLE.test(line[at - 1]!)) at--;
+          // only a short run moves down; a very long one (a path, a URL) is cut where it must be
+          if (at > 0 && line.length - at <= 16) carry = line.splice(at);
+        } else if (NO_LINE_START.has(g) && line.length > 1) carry = line.splice(line.length - 1, 1);
         flush(line);
         line = g === ' ' && carry.length === 0 ? [] : [...carry, g];
         used = line.reduce((n, x) => n + graphemeWidth(x), 0);

@@ -32,18 +32,18 @@ describe('fitHints', () => {
 });
 
 describe('KeyHints', () => {
-  // Width 60: y 落实 (6) + t 推进, x 撤销 (8 each with the gap) + ↑↓ 移动 (9) + PgDn 翻页 (11) +
-  // Enter 打开 (12) = 54; Esc 返回 would make 64.
+  // Width 60: y 已落实 (8) + t 推进中 (10 with the gap) + x 撤销, e 说明 (8 each) + ↑↓ 移动 (9) +
+  // PgDn 翻页 (11) = 54; Enter 打开 (12) would make 66.
   it('lists the hints of the context from the binding table', () => {
     const { lastFrame } = render(<KeyHints context="followups" width={60} />);
     expect(lastFrame()).toBe(
       [
-        hint('y', '落实'),
-        hint('t', '推进'),
+        hint('y', '已落实'),
+        hint('t', '推进中'),
         hint('x', '撤销'),
+        hint('e', '说明'),
         hint('↑↓', '移动'),
         hint('PgDn', '翻页'),
-        hint('Enter', '打开'),
       ].join('  '),
     );
   });

@@ -19,9 +19,14 @@ export interface SelectListProps<V> {
   /** Shows the filter line: its label and the field window from useSelectList. */
   filter?: { window: InputWindow; query: string; label?: string; placeholder?: string };
   emptyText?: string;
+  /**
+   * A fixed column for the hints, left-aligned, so that hints line up from row to row (a light and a
+   * unit). Default: each hint right-aligned in its own width.
+   */
+  hintWidth?: number;
 }
 
-const MARK = '> ';
+const MARK = '▶ ';
 
 export function SelectList<V>(props: SelectListProps<V>): React.JSX.Element {
   const { items, selectedIndex, scrollOffset, height, width, filter } = props;
@@ -50,7 +55,9 @@ export function SelectList<V>(props: SelectListProps<V>): React.JSX.Element {
         const index = scrollOffset + i;
         const selected = index === selectedIndex;
         const hint = item.hint ? sanitizeText(item.hint) : '';
-        const hintWidth = hint ? Math.min(displayWidth(hint), Math.floor(width / 3)) : 0;
+        const fixedHint =
+          props.hintWidth !== undefined ? Math.min(props.hintWidth, Math.floor(width / 2)) : 0;
+        const hintWidth = fixedHint || (hint ? Math.min(displayWidth(hint), Math.floor(width / 3)) : 0);
         const labelWidth = Math.max(0, width - MARK.length - (hintWidth ? hintWidth + 1 : 0));
         const text = fitToWidth(sanitizeText(item.label), labelWidth);
         return (
@@ -58,7 +65,9 @@ export function SelectList<V>(props: SelectListProps<V>): React.JSX.Element {
             {selected ? MARK : '  '}
             {text}
             {hintWidth ? ' ' : ''}
-            {hintWidth ? <Text dimColor>{fitToWidth(hint, hintWidth, 'right')}</Text> : null}
+            {hintWidth ? (
+              <Text dimColor>{fitToWidth(hint, hintWidth, fixedHint ? 'left' : 'right')}</Text>
+            ) : null}
           </Text>
         );
       })}

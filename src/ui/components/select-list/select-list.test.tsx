@@ -1,4 +1,4 @@
-// Plain frames (chalk level 0): the selected item is marked by "> ".
+// Plain frames (chalk level 0): the selected item is marked by "▶ ".
 import { vi } from 'vitest';
 vi.hoisted(() => {
   process.env['FORCE_COLOR'] = '0';
@@ -50,13 +50,13 @@ describe('SelectList', () => {
     const { lastFrame, stdin } = render(<Menu onSelect={(v) => picked.push(v)} />);
     await tick();
     expect(lastFrame()).toBe(
-      ['> 项目台账     171项', '  周调度会    第12期', '  督办台账     逾期3'].join('\n'),
+      ['▶ 项目台账     171项', '  周调度会    第12期', '  督办台账     逾期3'].join('\n'),
     );
     stdin.write('j');
     stdin.write(`${ESC}[B`);
     stdin.write('j');
     await tick();
-    expect(lastFrame()).toBe(['  周调度会    第12期', '  督办台账     逾期3', '> 纪要与通报'].join('\n'));
+    expect(lastFrame()).toBe(['  周调度会    第12期', '  督办台账     逾期3', '▶ 纪要与通报'].join('\n'));
     stdin.write('\r');
     await tick();
     expect(picked).toEqual(['briefings']);
@@ -80,13 +80,13 @@ describe('SelectList', () => {
     );
     await tick();
     expect(lastFrame()).toBe(
-      ['筛选：输入筛选', '> 项目台账     171项', '  周调度会    第12期', '  督办台账     逾期3'].join('\n'),
+      ['筛选：输入筛选', '▶ 项目台账     171项', '  周调度会    第12期', '  督办台账     逾期3'].join('\n'),
     );
     // j is typed into the filter here, not taken as "down".
     stdin.write('台');
     stdin.write('账');
     await tick();
-    expect(lastFrame()).toBe(['筛选：台账', '> 项目台账     171项', '  督办台账     逾期3', ''].join('\n'));
+    expect(lastFrame()).toBe(['筛选：台账', '▶ 项目台账     171项', '  督办台账     逾期3', ''].join('\n'));
     stdin.write(`${ESC}[B`);
     stdin.write('\r');
     await tick();

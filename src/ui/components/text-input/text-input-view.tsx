@@ -1,5 +1,6 @@
 // A one-line field: the visible part of the value, or the placeholder, and the terminal cursor at
-// the caret while the field has focus (see terminal-cursor.tsx for the coordinates).
+// the caret while the field has focus (see terminal-cursor.tsx for the coordinates). A focused field
+// scrolls to its caret; one without focus shows the start of its value, cut with an ellipsis.
 
 import { Box, Text, type DOMElement } from 'ink';
 import React, { useRef } from 'react';
@@ -20,6 +21,11 @@ export interface TextInputViewProps {
   inverseCursor?: boolean;
   /** The value is empty (the placeholder shows). */
   empty: boolean;
+  /**
+   * The whole value. Without focus the field then shows its start, cut with an ellipsis by display
+   * width ("王晓峰、张建国、…"), not the part around a cursor nobody is looking at.
+   */
+  value?: string;
 }
 
 export function TextInputView(props: TextInputViewProps): React.JSX.Element {
@@ -38,6 +44,8 @@ export function TextInputView(props: TextInputViewProps): React.JSX.Element {
         {rest.slice(1).join('')}
       </Text>
     );
+  } else if (!focused && props.value !== undefined) {
+    body = <Text>{truncateToWidth(props.value, width)}</Text>;
   } else {
     body = <Text>{win.text}</Text>;
   }

@@ -18,6 +18,7 @@ export function TextInput(props: TextInputProps): React.JSX.Element {
       width={props.width}
       focused={props.isActive ?? true}
       empty={state.value === ''}
+      value={state.value}
       {...(props.placeholder !== undefined ? { placeholder: props.placeholder } : {})}
       {...(props.inverseCursor !== undefined ? { inverseCursor: props.inverseCursor } : {})}
     />

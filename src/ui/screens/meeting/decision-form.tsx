@@ -4,7 +4,8 @@ import { Box, Text, useInput } from 'ink';
 import type { Key } from 'ink';
 import { useCallback } from 'react';
 import type { IsoDate } from '../../../domain/types.js';
-import { commandFor } from '../../key-bindings.js';
+import { commandFor, hintLine, keyHint } from '../../key-bindings.js';
+import type { Context } from '../../key-bindings.js';
 import { TextInput } from '../../components/text-input/index.js';
 import { useLatest } from '../../components/use-latest.js';
 import { fitToWidth, truncateToWidth } from '../../../text/width.js';
@@ -17,6 +18,11 @@ import {
   unitSuggestions,
 } from './forms.js';
 import type { DecisionDraft, DecisionField, DecisionFormAction } from './forms.js';
+
+/** The key context of the form: ↑↓ pick on the fields with choices (责任单位, 完成时限). */
+export function decisionFormContext(draft: Pick<DecisionDraft, 'field'>): Context {
+  return draft.field === 'unit' || draft.field === 'due' ? 'decisionPick' : 'decisionForm';
+}
 
 /** Lines the form takes on screen. */
 export const DECISION_FORM_LINES = 6;
@@ -79,16 +85,21 @@ export function DecisionForm(props: DecisionFormProps) {
     (input: string, key: Key) => {
       const p = latest.current;
       const d = p.current();
-      const arrow = key.upArrow ? -1 : key.downArrow ? 1 : 0;
-      if (arrow !== 0 && d.field === 'unit') {
-        const count = suggestionsFor(p.units, d.unit).length;
-        if (count > 0) return p.dispatch({ type: 'pickUnit', delta: arrow as 1 | -1, count });
-      }
-      if (arrow !== 0 && d.field === 'due') return p.dispatch({ type: 'cycleDue', delta: arrow as 1 | -1 });
-      switch (commandFor('decisionForm', input, key)) {
+      const command = commandFor(decisionFormContext(d), input, key);
+      switch (command) {
+        case 'form.pickNext':
+        case 'form.pickPrev': {
+          const delta = command === 'form.pickNext' ? 1 : -1;
+          if (d.field === 'due') return p.dispatch({ type: 'cycleDue', delta });
+          const count = suggestionsFor(p.units, d.unit).length;
+          if (count > 0) return p.dispatch({ type: 'pickUnit', delta, count });
+          return;
+        }
         case 'form.nextField':
+        case 'form.down':
           return advance(1);
         case 'form.prevField':
+        case 'form.up':
           return advance(-1);
         case 'form.save':
           return save();
@@ -123,22 +134,36 @@ export function DecisionForm(props: DecisionFormProps) {
     </Text>
   );
 
+  const pickKeys = keyHint('decisionPick', ['form.pickPrev', 'form.pickNext'])?.keys ?? '';
+  const takeKeys = [
+    keyHint('decisionPick', 'form.nextField', { first: true }),
+    keyHint('decisionPick', 'input.submit', { first: true }),
+  ]
+    .map((h) => h?.keys)
+    .filter(Boolean)
+    .join('/');
   let helpLine: string;
   if (draft.field === 'unit') {
     helpLine =
       suggestions.length === 0
         ? '  候选：无（按输入的单位保存）'
-        : `  候选（↑↓选，Tab/Enter确定）：${suggestions.map((s, i) => (i === draft.pick ? `【${s}】` : s)).join(' ')}${draft.pick < 0 ? '  〔按输入〕' : ''}`;
+        : `  候选（${pickKeys} 选，${takeKeys} 确定）：${suggestions.map((s, i) => (i === draft.pick ? `【${s}】` : s)).join(' ')}${draft.pick < 0 ? '  〔按输入〕' : ''}`;
   } else if (draft.field === 'due') {
-    helpLine = `  ↑↓快选：${QUICK_PICK_LABELS.join(' ')}；也可写 11-30、+10`;
+    const at = QUICK_PICK_LABELS.indexOf(draft.due.trim());
+    helpLine = `  ${pickKeys} 快选：${QUICK_PICK_LABELS.map((l, i) => (i === at ? `【${l}】` : l)).join(' ')}；也可写 11-30、+10`;
   } else {
-    helpLine = '  Tab 下一栏 · Enter 下一栏（最后一栏保存）· Ctrl+S 保存 · Esc 取消';
+    helpLine = `  ${hintLine([
+      keyHint('decisionForm', 'form.nextField', { first: true }),
+      keyHint('decisionForm', 'input.submit', { label: '下一栏（最后一栏：保存）' }),
+      keyHint('decisionForm', 'form.save'),
+      keyHint('decisionForm', 'input.cancel', { label: '取消' }),
+    ])}`;
   }
 
   return (
     <Box flexDirection="column" width={width} height={DECISION_FORM_LINES}>
       <Text bold color="cyan">
-        {truncateToWidth(`── ${props.title} ${'─'.repeat(Math.max(0, width))}`, width)}
+        {truncateToWidth(`── ${props.title} ${'─'.repeat(Math.max(0, width))}`, width, '')}
       </Text>
       {DECISION_FIELDS.map((name) =>
         name === 'due' ? (

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { buildAgenda, followupsToHear } from '../../../domain/agenda.js';
 import { isValidIsoDate } from '../../../domain/dates.js';
 import { buildLedger } from '../../../domain/ledger.js';
-import { commandFor, matches } from '../../key-bindings.js';
+import { commandFor, hintLine, keyHint, matches } from '../../key-bindings.js';
 import { TextInput } from '../../components/text-input/index.js';
 import { useLatest } from '../../components/use-latest.js';
 import { useSyncReducer } from '../../components/use-sync-reducer.js';
@@ -31,6 +31,20 @@ import {
 import { MeetingRoom } from './room.js';
 
 const LABEL_WIDTH = 12;
+
+/** The kind field is chosen with ←→, the others are typed. */
+function setupContext(field: SetupField): 'setup' | 'setupKind' {
+  return field === 'kind' ? 'setupKind' : 'setup';
+}
+
+const kindKeys = hintLine([keyHint('setupKind', ['setup.kindPrev', 'setup.kindNext'], { label: '切换' })]);
+
+const formKeys = hintLine([
+  keyHint('setup', ['form.nextField', 'form.down'], { first: true, label: '下一栏' }),
+  keyHint('setup', 'input.submit', { label: '下一栏（最后一栏：开会）' }),
+  keyHint('setup', 'setup.start', { label: '开会' }),
+  keyHint('setup', 'input.cancel', { short: true }),
+]);
 
 function SetupForm(props: {
   session: Session;
@@ -62,20 +76,22 @@ function SetupForm(props: {
 
   const onKey = useCallback(
     (input: string, key: Key) => {
-      const s = current();
-      if (s.field === 'kind') {
-        if (key.leftArrow || key.rightArrow || input === ' ') {
-          return dispatch({ type: 'cycleKind', delta: key.leftArrow ? -1 : 1 });
-        }
-        if (matches('input.submit', input, key, 'input')) return next();
-        if (matches('app.back', input, key, 'form')) return latest.current.onCancel();
-      }
-      switch (commandFor('form', input, key)) {
+      switch (commandFor(setupContext(current().field), input, key)) {
+        case 'setup.kindNext':
+          return dispatch({ type: 'cycleKind', delta: 1 });
+        case 'setup.kindPrev':
+          return dispatch({ type: 'cycleKind', delta: -1 });
+        case 'setup.enterNext':
+          return next();
+        case 'app.back':
+          return latest.current.onCancel();
         case 'form.nextField':
+        case 'form.down':
           return dispatch({ type: 'next' });
         case 'form.prevField':
+        case 'form.up':
           return dispatch({ type: 'prev' });
-        case 'form.save':
+        case 'setup.start':
           return start();
         default:
           return;
@@ -109,7 +125,7 @@ function SetupForm(props: {
         <Box key={field}>
           {label}
           <Text inverse={focused}>{`◀ ${setup.kind} ▶`}</Text>
-          <Text dimColor>{focused ? '  ←→ 切换' : ''}</Text>
+          <Text dimColor>{focused ? `  ${kindKeys}` : ''}</Text>
         </Box>
       );
     }
@@ -132,8 +148,18 @@ function SetupForm(props: {
     );
   };
   const error = props.error ? { kind: 'error' as const, text: props.error } : message;
+  const context = setupContext(setup.field);
   return (
-    <Screen title="调度会 · 开会" context="form" status={error}>
+    <Screen
+      title="调度会 · 开会"
+      context={context}
+      hints={
+        setup.field === 'kind'
+          ? ['setup.kindNext', 'form.nextField', 'setup.start', 'app.back', 'app.quit']
+          : ['form.nextField', 'setup.start', 'input.cancel', 'app.quit']
+      }
+      status={error}
+    >
       <Text bold wrap="truncate">
         {truncateToWidth(` ${data.register.meta.title} · 数据截至 ${data.register.meta.asOf}`, columns)}
       </Text>
@@ -143,13 +169,13 @@ function SetupForm(props: {
       <Text wrap="truncate">
         {truncateToWidth(
           preview
-            ? ` 期数：第${preview.number ?? '?'}期 · 议程：${preview.agenda}个项目（红灯、黄灯、有到期事项的项目）· 先听取以往议定事项${preview.followups}项`
+            ? ` 第${preview.number ?? '?'}期 · 先听取以往议定事项${preview.followups}项 · 议程${preview.agenda}个项目（红灯、黄灯、有到期事项的）`
             : ' 请填写有效的会议日期',
           columns,
         )}
       </Text>
       <Text dimColor wrap="truncate">
-        {truncateToWidth(' Enter 下一栏，最后一栏 Enter 或 Ctrl+S 开会 · Esc 返回', columns)}
+        {truncateToWidth(` ${formKeys}`, columns)}
       </Text>
     </Screen>
   );
@@ -194,7 +220,11 @@ export function MeetingScreen({ session, active, nav }: ScreenProps) {
         attending: '',
       });
       setRecorder(r);
-      setInitialStatus({ kind: 'ok', text: `已恢复未结束的调度会（${open.date} ${open.kind}），继续记录` });
+      setInitialStatus(
+        r.readOnly
+          ? null
+          : { kind: 'ok', text: `已恢复未结束的调度会（${open.date} ${open.kind}），继续记录` },
+      );
     } catch (e) {
       setError(describeError(e));
     }
@@ -209,12 +239,16 @@ export function MeetingScreen({ session, active, nav }: ScreenProps) {
       try {
         const r = MeetingRecorder.start(session, data, setup);
         setError(null);
-        setInitialStatus({
-          kind: 'ok',
-          text: r.resumed
-            ? `已打开 ${setup.date} 的${setup.kind}会记录，继续记录`
-            : `已建立会议记录 ${path.basename(r.file)}（保存在 ${session.meetingsDir}）`,
-        });
+        setInitialStatus(
+          r.readOnly
+            ? null
+            : {
+                kind: 'ok',
+                text: r.resumed
+                  ? `已打开 ${setup.date} 的${setup.kind}会记录，继续记录`
+                  : `已建立会议记录 ${path.basename(r.file)}（保存在 ${session.meetingsDir}）`,
+              },
+        );
         setRecorder(r);
       } catch (e) {
         setError(describeError(e));

@@ -6,8 +6,12 @@ import { buildAgenda, followupsToHear } from '../../../domain/agenda.js';
 import { buildLedger, indexLedgerByProject } from '../../../domain/ledger.js';
 import { InputError, formatDiagnostic } from '../../../domain/types.js';
 import type { IsoDate, LedgerEntry, Meeting, MeetingKind } from '../../../domain/types.js';
-import type { MeetingLock } from '../../../store/lock.js';
-import type { MeetingDocument, ItemSnapshot, NewMeetingHeader } from '../../../store/meeting-document.js';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { readLock } from '../../../store/lock.js';
+import type { LockInfo, MeetingLock, MeetingLockedError } from '../../../store/lock.js';
+import { MeetingDocument } from '../../../store/meeting-document.js';
+import type { ItemSnapshot, NewMeetingHeader } from '../../../store/meeting-document.js';
 import { nextMeetingNumber, openMeetingToRecord, scanMeetingsDir } from '../../../store/meetings-dir.js';
 import { ensureFolder, readDraft, writeDraft } from '../../hooks/drafts.js';
 import type { LoadedData, Session } from '../../hooks/session.js';
@@ -68,8 +72,31 @@ export function issueNumberFor(dir: string, kind: MeetingKind, date: IsoDate): n
   }
 }
 
+/** "15:12" (today) or "2026-11-24 15:12", local time, from the lock's ISO timestamp. */
+export function lockSince(iso: string, now = new Date()): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return day === today ? time : `${day} ${time}`;
+}
+
+/** Who records the meeting: "进程号 4242，自 15:12 起" (and the host when it is another). */
+export function describeHolder(holder: LockInfo): string {
+  const host = holder.hostname && holder.hostname !== os.hostname() ? `，主机 ${holder.hostname}` : '';
+  const pid = holder.pid > 0 ? `进程号 ${holder.pid}` : '进程号未知';
+  return `${pid}${host}，自 ${lockSince(holder.started)} 起`;
+}
+
+/** Why the meeting cannot be changed here, for the status line. */
+export function readOnlyNotice(holder: LockInfo): string {
+  return `只读：另一个 diaodu 正在记录这次会议（${describeHolder(holder)}），此处只能查看`;
+}
+
 export class MeetingRecorder {
-  readonly doc: MeetingDocument;
+  private document: MeetingDocument;
   readonly file: string;
   /** the meeting as it stands after the last edit */
   meeting: Meeting;
@@ -83,20 +110,29 @@ export class MeetingRecorder {
   readonly earlierByProject: Map<string, LedgerEntry[]>;
   /** the meeting was found on disk and is being resumed */
   readonly resumed: boolean;
+  /**
+   * Set when another live diaodu records this meeting: it is shown read-only, nothing is saved, no
+   * draft is written or read. Says who holds it (pid, since when).
+   */
+  readonly lockedBy: LockInfo | null;
   private lock: MeetingLock | null;
   private removeShutdownHook: () => void;
+  private diskStamp: string;
 
   private constructor(
     session: Session,
     data: LoadedData,
     doc: MeetingDocument,
-    lock: MeetingLock,
+    lock: MeetingLock | null,
     resumed: boolean,
+    lockedBy: MeetingLockedError | null = null,
   ) {
-    this.doc = doc;
+    this.document = doc;
     this.file = doc.file;
     this.lock = lock;
     this.resumed = resumed;
+    this.lockedBy = lockedBy ? lockedBy.holder : null;
+    this.diskStamp = stampOf(doc.file);
     this.meeting = doc.toMeeting();
     const others = data.meetings.filter((m) => m.file === undefined || path.resolve(m.file) !== this.file);
     const day = this.meeting.meeting.date;
@@ -132,7 +168,10 @@ export class MeetingRecorder {
     if (place) header.place = place;
     const opened = openMeetingToRecord(dir, header);
     const { document, resumed, lock } = opened;
-    if (!lock) throw opened.lockedBy ?? new Error('无法取得会议记录的锁');
+    if (!lock) {
+      if (!opened.lockedBy) throw new Error('无法取得会议记录的锁');
+      return new MeetingRecorder(session, data, document, null, resumed, opened.lockedBy);
+    }
     try {
       if (resumed) {
         if (document.toMeeting().meeting.closed) document.setClosed(false);
@@ -168,8 +207,48 @@ export class MeetingRecorder {
     return new MeetingRecorder(session, data, document, lock, resumed);
   }
 
+  get doc(): MeetingDocument {
+    return this.document;
+  }
+
+  /** The meeting can only be looked at (another process records it). */
+  get readOnly(): boolean {
+    return this.lockedBy !== null;
+  }
+
+  /** Why an edit is refused here, or null when the meeting can be changed. */
+  readOnlyReason(): string | null {
+    return this.lockedBy ? readOnlyNotice(this.lockedBy) : null;
+  }
+
+  /**
+   * Read-only: read the file again when the other process has saved it since. Returns true when the
+   * meeting changed. The followups heard and the agenda's project facts stay as opened.
+   */
+  refresh(): boolean {
+    if (!this.readOnly) return false;
+    const stamp = stampOf(this.file);
+    if (stamp === this.diskStamp || stamp === '') return false;
+    try {
+      this.document = MeetingDocument.open(this.file, { readOnly: true });
+    } catch {
+      return false; // being written right now, or damaged: keep what is shown
+    }
+    this.diskStamp = stamp;
+    this.meeting = this.document.toMeeting();
+    this.version++;
+    return true;
+  }
+
+  /** Read-only: whether the other process still holds the lock (false once it has let go). */
+  holderStillThere(): boolean {
+    return readLock(this.file) !== null;
+  }
+
   /** Apply an edit and save at once. Returns a message when the edit was refused or the save failed. */
   edit(change: (doc: MeetingDocument) => void): string | null {
+    const refused = this.readOnlyReason();
+    if (refused) return refused;
     try {
       change(this.doc);
     } catch (error) {
@@ -192,6 +271,8 @@ export class MeetingRecorder {
 
   /** Close the meeting (closed: true), save, remove the draft and the lock. */
   close(): string | null {
+    const refused = this.readOnlyReason();
+    if (refused) return refused;
     const error = this.edit((doc) => doc.setClosed(true));
     if (error) return error;
     writeDraft(this.file, null);
@@ -199,11 +280,14 @@ export class MeetingRecorder {
     return null;
   }
 
+  /** The UI state and half-typed text, next to the meeting file (never for a read-only meeting). */
   writeDraft(ui: unknown): void {
+    if (this.readOnly) return;
     writeDraft(this.file, ui);
   }
 
   readDraft(): unknown {
+    if (this.readOnly) return null;
     return readDraft(this.file);
   }
 
@@ -216,5 +300,15 @@ export class MeetingRecorder {
     this.lock?.release();
     this.lock = null;
     this.removeShutdownHook();
+  }
+}
+
+/** Size and modification time of a file, to notice that another process saved it; '' when absent. */
+function stampOf(file: string): string {
+  try {
+    const st = fs.statSync(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return '';
   }
 }

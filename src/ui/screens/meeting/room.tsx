@@ -4,9 +4,9 @@
 import * as path from 'node:path';
 import { Box, Text, useInput } from 'ink';
 import type { Key } from 'ink';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FollowupStatus, MeetingItem } from '../../../domain/types.js';
-import { commandFor } from '../../key-bindings.js';
+import { commandFor, hintLine, keyHint } from '../../key-bindings.js';
 import type { Command, Context } from '../../key-bindings.js';
 import { TextInput } from '../../components/text-input/index.js';
 import { SelectList, useSelectList } from '../../components/select-list/index.js';
@@ -19,7 +19,7 @@ import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { LIGHT_MARK, Screen, bodyHeight } from '../chrome.js';
 import type { StatusMessage } from '../chrome.js';
 import type { Navigator } from '../types.js';
-import { DECISION_FORM_LINES, DecisionForm } from './decision-form.js';
+import { DECISION_FORM_LINES, DecisionForm, decisionFormContext } from './decision-form.js';
 import {
   checkDecision,
   decisionDraftHasText,
@@ -28,11 +28,20 @@ import {
   unitsFor,
 } from './forms.js';
 import type { DecisionDraft } from './forms.js';
+import { describeHolder } from './recorder.js';
 import type { MeetingRecorder } from './recorder.js';
 import { clampMeetingUi, initialMeetingUi, parseDraftUi, reduceMeetingUi, whereLabel } from './state.js';
 import type { MeetingCounts, MeetingForm, MeetingUi, MeetingUiAction } from './state.js';
 import { ItemTimer, TIMER_WIDTH } from './timer.js';
-import { AgendaView, ClosedView, FollowupsView, ItemView, closedLines, meetingTitle } from './views.js';
+import {
+  AgendaView,
+  ClosedView,
+  FollowupsView,
+  ItemView,
+  closedLines,
+  heardMap,
+  meetingTitle,
+} from './views.js';
 
 export interface MeetingRoomProps {
   session: Session;
@@ -63,21 +72,113 @@ const FOLLOWUP_COMMANDS: Partial<Record<Command, FollowupStatus>> = {
   'followup.drop': '撤销',
 };
 
-function confirmQuestion(ui: MeetingUi, recorder: MeetingRecorder): string {
+/** "y 删除 · n 取消", the keys from the table. */
+function answerKeys(yes: string, no: string): string {
+  const y = keyHint('confirm', 'confirm.yes', { first: true });
+  const n = keyHint('confirm', 'confirm.no', { first: true });
+  return `${y?.keys ?? 'y'} ${yes} · ${n?.keys ?? 'n'} ${no}`;
+}
+
+/** The question on the status line; the decision's text is cut so that the keys always show. */
+function confirmQuestion(ui: MeetingUi, recorder: MeetingRecorder, width: number): string {
   switch (ui.confirm?.type) {
     case 'deleteDecision': {
       const id = ui.confirm.id;
       const d = recorder.meeting.items.flatMap((i) => i.decisions).find((x) => x.id === id);
-      return `删除议定事项“${d?.text ?? id}”？ y 删除 · n 取消`;
+      const keys = answerKeys('删除', '取消');
+      const room = Math.max(4, width - displayWidth(`删除议定事项“”？ ${keys}`));
+      return `删除议定事项“${truncateToWidth(d?.text ?? id, room)}”？ ${keys}`;
     }
     case 'dropItem':
-      return `把 ${ui.confirm.project} 移出议程？ y 移出 · n 取消`;
-    case 'close':
-      return '结束会议？结束后记录标为已结束（可再打开）。 y 结束 · n 取消';
+      return `把 ${ui.confirm.project} 移出议程？ ${answerKeys('移出', '取消')}`;
+    case 'close': {
+      const heard = new Set(recorder.meeting.followups.map((f) => f.decision));
+      const waiting = recorder.followups.filter((e) => !heard.has(e.decision.id)).length;
+      const note = waiting > 0 ? `还有${waiting}项以往议定事项未听取。` : '';
+      return `结束会议？${note}结束后可再打开。 ${answerKeys('结束', '取消')}`;
+    }
     case 'discard':
-      return '放弃正在输入的内容？ y 放弃 · n 继续输入';
+      return `放弃正在输入的内容？ ${answerKeys('放弃', '继续输入')}`;
     default:
       return '';
+  }
+}
+
+/** Commands that change the meeting, and what they would have done: refused when it is read-only. */
+const EDITING: Partial<Record<Command, string>> = {
+  'meeting.addDecision': '新增议定事项',
+  'meeting.editDecision': '修改议定事项',
+  'meeting.deleteDecision': '删除议定事项',
+  'meeting.notes': '填写备注',
+  'meeting.moveItemUp': '调整议程顺序',
+  'meeting.moveItemDown': '调整议程顺序',
+  'meeting.dropItem': '移出议程',
+  'meeting.addItem': '加入项目',
+  'meeting.close': '结束会议',
+  'followup.done': '记为已落实',
+  'followup.inProgress': '记为推进中',
+  'followup.drop': '记为撤销',
+  'followup.note': '填写落实情况说明',
+};
+
+/** The footer of each view: what the secretary needs there, most used first. */
+const VIEW_HINTS: Record<'agenda' | 'meetingItem' | 'followups' | 'meetingClosed', readonly Command[]> = {
+  agenda: [
+    'nav.open',
+    'meeting.followups',
+    'meeting.addDecision',
+    'nav.down',
+    'app.back',
+    'app.help',
+    'app.quit',
+  ],
+  meetingItem: [
+    'meeting.addDecision',
+    'meeting.editDecision',
+    'meeting.deleteDecision',
+    'meeting.notes',
+    'meeting.nextItem',
+    'meeting.prevItem',
+    'nav.down',
+    'app.back',
+    'app.help',
+    'app.quit',
+  ],
+  followups: [
+    'followup.done',
+    'followup.inProgress',
+    'followup.drop',
+    'followup.note',
+    'nav.down',
+    'app.back',
+    'app.help',
+    'app.quit',
+  ],
+  meetingClosed: ['meeting.minutes', 'nav.down', 'nav.pageDown', 'app.back', 'app.help', 'app.quit'],
+};
+
+/** Read-only: only the keys that look. */
+const READ_ONLY_HINTS: Record<'agenda' | 'meetingItem' | 'followups' | 'meetingClosed', readonly Command[]> =
+  {
+    agenda: ['nav.open', 'meeting.followups', 'nav.down', 'app.back', 'app.help', 'app.quit'],
+    meetingItem: ['meeting.nextItem', 'meeting.prevItem', 'nav.down', 'app.back', 'app.help', 'app.quit'],
+    followups: ['nav.down', 'nav.pageDown', 'app.back', 'app.help', 'app.quit'],
+    meetingClosed: ['nav.down', 'nav.pageDown', 'app.back', 'app.help', 'app.quit'],
+  };
+
+type ViewContext = 'confirm' | 'agenda' | 'meetingItem' | 'followups' | 'meetingClosed';
+
+function viewContext(u: MeetingUi): ViewContext {
+  if (u.confirm) return 'confirm';
+  switch (u.view) {
+    case 'followups':
+      return 'followups';
+    case 'closed':
+      return 'meetingClosed';
+    case 'agenda':
+      return 'agenda';
+    case 'item':
+      return 'meetingItem';
   }
 }
 
@@ -138,11 +239,27 @@ export function MeetingRoom(props: MeetingRoomProps) {
     [recorder],
   );
 
-  const heard = useMemo(() => {
-    const m = new Map<string, FollowupStatus>();
-    for (const f of meeting.followups) m.set(f.decision, f.status);
-    return m;
-  }, [meeting.followups]);
+  const heard = useMemo(() => heardMap(meeting), [meeting]);
+
+  // Read-only: follow what the other process saves, and say when it has let go of the meeting.
+  const readOnly = recorder.readOnly;
+  useEffect(() => {
+    if (!readOnly) return;
+    const timer = setInterval(() => {
+      if (recorder.refresh()) setVersion(recorder.version);
+      if (!recorder.holderStillThere()) {
+        setStatus({
+          kind: 'info',
+          text: '另一个 diaodu 已结束记录：按 Esc 返回，再进入调度会即可接着记录',
+        });
+        clearInterval(timer);
+      }
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [readOnly, recorder]);
+
+  // Scrolling the summary after the meeting closed.
+  const [closedOffset, setClosedOffset] = useState(0);
 
   // ---- actions ----
   const latest = useLatest({ nav, props, data });
@@ -287,8 +404,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
   );
 
   // ---- keys (when no text field has focus) ----
-  const viewContext = (u: MeetingUi): Context =>
-    u.confirm ? 'confirm' : u.view === 'followups' ? 'followups' : u.view === 'closed' ? 'list' : 'meeting';
+  const closedCount = useRef(0);
 
   const onKey = useCallback(
     (input: string, key: Key) => {
@@ -303,6 +419,39 @@ export function MeetingRoom(props: MeetingRoomProps) {
         return;
       }
       if (command === 'app.help') return nav.push({ screen: 'help', context });
+      const refused = EDITING[command] ?? (u.view === 'item' && command === 'nav.open' ? '修改' : undefined);
+      if (recorder.lockedBy && refused) {
+        setStatus({
+          kind: 'error',
+          text: `只读，不能${refused}：另一个 diaodu（${describeHolder(recorder.lockedBy)}）正在记录`,
+        });
+        return;
+      }
+      if (u.view === 'closed') {
+        const max = Math.max(0, closedCount.current - 1);
+        const scroll = (to: (o: number) => number) =>
+          setClosedOffset((o) => Math.max(0, Math.min(max, to(Math.min(o, max)))));
+        switch (command) {
+          case 'meeting.minutes':
+            return nav.replace({ screen: 'briefings', meetingFile: recorder.file });
+          case 'app.back':
+            return props.onLeave();
+          case 'nav.up':
+            return scroll((o) => o - 1);
+          case 'nav.down':
+            return scroll((o) => o + 1);
+          case 'nav.pageUp':
+            return scroll((o) => o - 10);
+          case 'nav.pageDown':
+            return scroll((o) => o + 10);
+          case 'nav.home':
+            return scroll(() => 0);
+          case 'nav.end':
+            return scroll(() => max);
+          default:
+            return;
+        }
+      }
       switch (command) {
         case 'nav.up':
           return dispatch({ type: 'moveCursor', delta: -1 });
@@ -320,15 +469,11 @@ export function MeetingRoom(props: MeetingRoomProps) {
           break;
       }
       const items = recorder.meeting.items;
-      if (u.view === 'closed') {
-        if (command === 'nav.open') return nav.replace({ screen: 'briefings', meetingFile: recorder.file });
-        if (command === 'app.back') return props.onLeave();
-        return;
-      }
       if (u.view === 'followups') {
         const status = FOLLOWUP_COMMANDS[command];
         if (status) return setFollowupStatus(status);
         if (command === 'followup.note' || command === 'nav.open') {
+          if (recorder.readOnly) return;
           const entry = recorder.followups[u.followupCursor];
           if (!entry) return;
           const note = recorder.meeting.followups.find((f) => f.decision === entry.decision.id)?.note ?? '';
@@ -340,7 +485,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
         if (command === 'app.back') return dispatch({ type: 'show', view: 'agenda' });
         return;
       }
-      // agenda and item views ('meeting' context)
+      // agenda and item views
       switch (command) {
         case 'meeting.followups':
           return dispatch({ type: 'show', view: 'followups' });
@@ -351,6 +496,11 @@ export function MeetingRoom(props: MeetingRoomProps) {
         default:
           break;
       }
+      const refuseDrop = (project: string, count: number) =>
+        setStatus({
+          kind: 'error',
+          text: `${project} 已有${count}项议定事项，不能移出议程（先删除其议定事项）`,
+        });
       if (u.view === 'agenda') {
         const row = u.agendaCursor;
         const it = items[row - 1];
@@ -358,7 +508,6 @@ export function MeetingRoom(props: MeetingRoomProps) {
           case 'app.back':
             return props.onLeave();
           case 'nav.open':
-          case 'meeting.nextItem':
             if (row === 0) return dispatch({ type: 'show', view: 'followups' });
             return dispatch({ type: 'openItem', index: row - 1 });
           case 'meeting.addDecision':
@@ -375,13 +524,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
           }
           case 'meeting.dropItem':
             if (!it) return;
-            if (it.decisions.length > 0) {
-              setStatus({
-                kind: 'error',
-                text: `${it.project} 已有议定事项，不能移出议程（先删除其议定事项）`,
-              });
-              return;
-            }
+            if (it.decisions.length > 0) return refuseDrop(it.project, it.decisions.length);
             return dispatch({ type: 'ask', confirm: { type: 'dropItem', project: it.project } });
           default:
             return;
@@ -391,6 +534,11 @@ export function MeetingRoom(props: MeetingRoomProps) {
       const it = items[u.itemIndex];
       if (!it) return;
       const decision = it.decisions[u.rowCursor];
+      const openNotes = () =>
+        dispatch({
+          type: 'openForm',
+          form: { type: 'notes', project: it.project, text: it.notes ?? '' },
+        });
       switch (command) {
         case 'app.back':
           return dispatch({ type: 'show', view: 'agenda' });
@@ -400,24 +548,18 @@ export function MeetingRoom(props: MeetingRoomProps) {
           return dispatch({ type: 'stepItem', delta: -1 });
         case 'meeting.addDecision':
           return openDecisionForm(newDecisionDraft(it.project));
+        case 'meeting.notes':
+          return openNotes();
         case 'meeting.editDecision':
         case 'nav.open':
           if (decision) return openDecisionForm(editDecisionDraft(it.project, decision));
-          return dispatch({
-            type: 'openForm',
-            form: { type: 'notes', project: it.project, text: it.notes ?? '' },
-          });
+          return openNotes();
         case 'meeting.deleteDecision':
           if (decision) dispatch({ type: 'ask', confirm: { type: 'deleteDecision', id: decision.id } });
+          else setStatus({ kind: 'info', text: '先用 ↑↓ 选中要删除的议定事项' });
           return;
         case 'meeting.dropItem':
-          if (it.decisions.length > 0) {
-            setStatus({
-              kind: 'error',
-              text: `${it.project} 已有议定事项，不能移出议程（先删除其议定事项）`,
-            });
-            return;
-          }
+          if (it.decisions.length > 0) return refuseDrop(it.project, it.decisions.length);
           return dispatch({ type: 'ask', confirm: { type: 'dropItem', project: it.project } });
         default:
           return;
@@ -441,20 +583,24 @@ export function MeetingRoom(props: MeetingRoomProps) {
           : 0;
   const viewHeight = Math.max(3, body - formLines);
   const title = meetingTitle(meeting, props.number);
+  const shownView = viewContext(ui);
   const context: Context = ui.confirm
     ? 'confirm'
     : ui.form?.type === 'decision'
-      ? 'decisionForm'
+      ? decisionFormContext(ui.form.draft)
       : ui.form?.type === 'addItem'
         ? 'search'
         : ui.form
           ? 'input'
-          : viewContext(ui);
+          : shownView;
+  const hints =
+    ui.form || shownView === 'confirm' ? undefined : (readOnly ? READ_ONLY_HINTS : VIEW_HINTS)[shownView];
+  const readOnlyReason = recorder.readOnlyReason();
   const shownStatus: StatusMessage | null = ui.confirm
-    ? { kind: 'info', text: confirmQuestion(ui, recorder) }
+    ? { kind: 'info', text: confirmQuestion(ui, recorder, columns) }
     : recorder.saveError
       ? { kind: 'error', text: recorder.saveError }
-      : status;
+      : (status ?? (readOnlyReason ? { kind: 'error', text: readOnlyReason } : null));
 
   const c = clock.current;
   const timer =
@@ -479,6 +625,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
         height={viewHeight}
         width={columns}
         title={title}
+        readOnly={readOnly}
       />
     );
   } else if (ui.view === 'followups') {
@@ -490,6 +637,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
         cursor={ui.followupCursor}
         height={viewHeight}
         width={columns}
+        readOnly={readOnly}
       />
     );
   } else if (ui.view === 'item' && item) {
@@ -498,6 +646,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
         item={item}
         data={data}
         earlier={recorder.earlierByProject.get(item.project) ?? []}
+        heard={heard}
         rowCursor={ui.rowCursor}
         height={viewHeight}
         width={columns}
@@ -505,10 +654,12 @@ export function MeetingRoom(props: MeetingRoomProps) {
       />
     );
   } else {
+    const lines = closedLines(meeting, data, columns);
+    closedCount.current = Math.max(0, lines.length - viewHeight) + 1;
     view = (
       <ClosedView
-        lines={closedLines(meeting, data, columns)}
-        offset={0}
+        lines={lines}
+        offset={Math.min(closedOffset, closedCount.current - 1)}
         height={viewHeight}
         width={columns}
       />
@@ -517,11 +668,12 @@ export function MeetingRoom(props: MeetingRoomProps) {
 
   return (
     <Screen
-      title={`调度会 ${meetingDate}`}
+      title={`调度会 ${meetingDate}${readOnly ? '（只读）' : ''}`}
       rightText={`${where}${ui.view === 'item' ? '' : ' '}`}
       right={timer}
       rightWidth={timer ? TIMER_WIDTH : 0}
       context={context}
+      {...(hints ? { hints } : {})}
       status={shownStatus}
     >
       <Box flexDirection="column" height={viewHeight} overflow="hidden">
@@ -548,6 +700,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
           data={data}
           agenda={meeting.items}
           projectName={item ? (data.statusById.get(item.project)?.project.name ?? item.project) : ''}
+          heardStatus={(decision) => heard.get(decision)?.status}
         />
       ) : null}
     </Screen>
@@ -569,6 +722,8 @@ function FormArea(props: {
   data: LoadedData;
   agenda: readonly MeetingItem[];
   projectName: string;
+  /** what this meeting heard about an earlier decision, if anything yet */
+  heardStatus: (decision: string) => FollowupStatus | undefined;
 }) {
   const { form, width, dispatch, current } = props;
   const currentDraft = useCallback(() => {
@@ -603,10 +758,17 @@ function FormArea(props: {
       />
     );
   }
-  const label = form.type === 'notes' ? ' 备注：' : ' 落实情况说明：';
+  const label =
+    form.type === 'notes'
+      ? ' 备注：'
+      : ` 落实情况说明（${props.heardStatus(form.decision) ?? '未选状态，记为推进中'}）：`;
+  const keys = hintLine([
+    keyHint('input', 'input.submit', { label: '保存' }),
+    keyHint('input', 'input.cancel', { label: '取消' }),
+  ]);
   return (
     <Box flexDirection="column" height={2}>
-      <Text dimColor>{truncateToWidth(' Enter 保存 · Esc 取消', width)}</Text>
+      <Text dimColor>{truncateToWidth(` ${keys}`, width)}</Text>
       <Box>
         <Text bold color="cyan">
           {label}
@@ -627,6 +789,8 @@ function FormArea(props: {
 
 /** project rows shown while adding a project to the agenda (the filter line is one more) */
 const ADD_LIST_HEIGHT = 5;
+/** "●红 开发区管委会": the light and the unit, in a column of their own */
+const ADD_HINT_WIDTH = 18;
 
 function AddProject(props: {
   data: LoadedData;
@@ -667,9 +831,10 @@ function AddProject(props: {
         window: list.filter,
         query: list.state.query,
         label: ' 加入：',
-        placeholder: '输入名称或编号，↑↓选，Enter 加入',
+        placeholder: '输入项目名称、编号或责任单位',
       }}
       emptyText="  没有匹配的项目"
+      hintWidth={ADD_HINT_WIDTH}
     />
   );
 }

@@ -1,13 +1,15 @@
 // What the meeting room shows: the agenda, the follow-up list, one project, the closing summary.
 // Pure views: they draw from the meeting (as saved) and the UI state; the room handles the keys.
+// The key hints inside them come from the key-binding table (keyHint), never typed here.
 import { Box, Text } from 'ink';
 import { formatPercent } from '../../../domain/figures.js';
 import { formatMoney, progressComparison } from '../../../briefing/wording.js';
-import type { FollowupStatus, LedgerEntry, Meeting, MeetingItem } from '../../../domain/types.js';
+import type { Followup, LedgerEntry, Meeting, MeetingItem } from '../../../domain/types.js';
 import type { LoadedData } from '../../hooks/session.js';
-import { fitToWidth, truncateToWidth } from '../../../text/width.js';
+import { hintLine, keyHint } from '../../key-bindings.js';
+import { displayWidth, fitToWidth, truncateToWidth } from '../../../text/width.js';
 import { LIGHT_COLOR, LIGHT_MARK } from '../chrome.js';
-import { stateText } from '../decision-labels.js';
+import { followupColor, followupLabel, stateText } from '../decision-labels.js';
 import { wrapText } from '../lines.js';
 import type { Line } from '../lines.js';
 
@@ -30,6 +32,12 @@ function LineList(props: { lines: readonly Line[]; width: number }) {
   );
 }
 
+/** A rule across the width with a title: "── 本次议定事项（2） ─────". */
+function ruleLine(title: string, width: number): string {
+  const head = `── ${title} `;
+  return truncateToWidth(head + '─'.repeat(Math.max(0, width - displayWidth(head))), width, '');
+}
+
 export function meetingTitle(m: Meeting, number: number | undefined): string {
   const h = m.meeting;
   const parts = [`${h.date} ${h.kind}会${number !== undefined ? ` 第${number}期` : ''}`];
@@ -39,55 +47,105 @@ export function meetingTitle(m: Meeting, number: number | undefined): string {
   return parts.join(' · ');
 }
 
+/** This meeting's follow-ups by decision id. */
+export function heardMap(meeting: Meeting): Map<string, Followup> {
+  return new Map(meeting.followups.map((f) => [f.decision, f]));
+}
+
 // ---- the agenda ----
 
 export function followupSummary(
   entries: readonly LedgerEntry[],
-  heard: ReadonlyMap<string, FollowupStatus>,
+  heard: ReadonlyMap<string, Followup>,
 ): string {
-  const overdue = entries.filter((e) => e.state === 'overdue').length;
-  const done = entries.filter((e) => heard.has(e.decision.id)).length;
-  return `上次会议议定事项落实情况（${entries.length}项，逾期${overdue}项，已听取${done}项）`;
+  const waiting = entries.filter((e) => !heard.has(e.decision.id));
+  const overdue = waiting.filter((e) => e.state === 'overdue').length;
+  const done = entries.length - waiting.length;
+  return `上次会议议定事项落实情况（${entries.length}项，已听取${done}项，未听取${waiting.length}项${overdue > 0 ? `，其中逾期${overdue}项` : ''}）`;
+}
+
+/** The agenda's rows as aligned columns: 序号, 灯, 编号, 名称, 责任单位 (wide: 包联领导, 完成率), 议定. */
+export function agendaRows(meeting: Meeting, data: LoadedData, width: number): Line[] {
+  const items = meeting.items;
+  const wide = width >= 120;
+  const idWidth = Math.max(4, ...items.map((i) => displayWidth(i.project)));
+  const units = items.map((i) => data.statusById.get(i.project)?.project.unit ?? '');
+  const unitWidth = Math.min(14, Math.max(8, ...units.map(displayWidth)));
+  const leaderWidth = 8;
+  const rateWidth = 7;
+  const decidedWidth = displayWidth('议定10项');
+  // " 12. ●红 " (9 columns) and the id, then the name (what is left), the unit, … each after a space
+  const fixed =
+    9 + idWidth + 1 + 1 + unitWidth + 1 + decidedWidth + (wide ? leaderWidth + 1 + rateWidth + 1 : 0);
+  const nameWidth = Math.max(8, width - fixed);
+  return items.map((item, i) => {
+    const status = data.statusById.get(item.project);
+    const p = status?.project;
+    const light = item.light;
+    const mark = light ? `${LIGHT_MARK[light]}${light}` : '   ';
+    const decided = item.decisions.length > 0 ? `议定${item.decisions.length}项` : '';
+    const cells = [
+      `${String(i + 1).padStart(3)}. ${mark} ${fitToWidth(item.project, idWidth)}`,
+      fitToWidth(p ? p.name : '（台账中无此项目）', nameWidth),
+      fitToWidth(units[i] ?? '', unitWidth),
+    ];
+    if (wide) {
+      cells.push(fitToWidth(p?.leader ?? '', leaderWidth));
+      const rate = status?.completionRate;
+      cells.push(
+        fitToWidth(rate === null || rate === undefined ? '—' : formatPercent(rate), rateWidth, 'right'),
+      );
+    }
+    cells.push(decided);
+    return {
+      text: cells.join(' '),
+      ...(light ? { color: LIGHT_COLOR[light] } : {}),
+    };
+  });
 }
 
 export function AgendaView(props: {
   meeting: Meeting;
   data: LoadedData;
   followups: readonly LedgerEntry[];
-  heard: ReadonlyMap<string, FollowupStatus>;
+  heard: ReadonlyMap<string, Followup>;
   cursor: number;
   height: number;
   width: number;
   title: string;
+  readOnly: boolean;
 }) {
   const { meeting, data, cursor, width } = props;
-  const rows: Line[] = [{ text: `  ${followupSummary(props.followups, props.heard)}`, bold: true }];
-  meeting.items.forEach((item, i) => {
-    const p = data.statusById.get(item.project)?.project;
-    const light = item.light;
-    const mark = light ? `${LIGHT_MARK[light]}${light}` : '  ';
-    const decided = item.decisions.length > 0 ? `  议定${item.decisions.length}项` : '';
-    const name = p ? p.name : '（台账中无此项目）';
-    const unit = p ? `  ${p.unit}` : '';
+  const rows: Line[] = [
+    { text: `  ${followupSummary(props.followups, props.heard)}`, bold: true },
+    ...agendaRows(meeting, data, width),
+  ];
+  if (meeting.items.length === 0) {
+    const add = keyHint('agenda', 'meeting.addItem', { label: '加入项目' });
     rows.push({
-      text: `${String(i + 1).padStart(3)}. ${mark} ${item.project} ${name}${unit}${decided}`,
-      ...(light ? { color: LIGHT_COLOR[light] } : {}),
+      text: `     议程为空${add && !props.readOnly ? `：按 ${add.keys} 加入项目` : ''}`,
+      dim: true,
     });
-  });
-  if (meeting.items.length === 0) rows.push({ text: '     议程为空：按 i 加入项目', dim: true });
+  }
   const listHeight = Math.max(1, props.height - 2);
   const start = windowStart(rows.length, listHeight, cursor);
   const shown = rows
     .slice(start, start + listHeight)
     .map((l, i) => (start + i === cursor ? { ...l, text: `▶${l.text.slice(1)}`, inverse: true } : l));
+  const keys = props.readOnly
+    ? '只读：可以查看议程、项目和落实情况，不能修改'
+    : hintLine([
+        keyHint('agenda', ['meeting.moveItemUp', 'meeting.moveItemDown'], { first: true, label: '调整顺序' }),
+        keyHint('agenda', 'meeting.dropItem', { label: '移出议程' }),
+        keyHint('agenda', 'meeting.addItem', { label: '加入项目' }),
+        keyHint('agenda', 'meeting.followups', { label: '听取落实情况' }),
+        keyHint('agenda', 'meeting.close', { label: '结束会议' }),
+      ]);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">{truncateToWidth(` ${props.title}`, width)}</Text>
       <Text dimColor wrap="truncate">
-        {truncateToWidth(
-          ' Enter 进入 · K/J 调整顺序 · x 移出 · i 加入项目 · f 听取落实情况 · C 结束会议',
-          width,
-        )}
+        {truncateToWidth(` ${keys}`, width)}
       </Text>
       <LineList lines={shown} width={width} />
     </Box>
@@ -96,11 +154,68 @@ export function AgendaView(props: {
 
 // ---- the follow-ups ----
 
-const STATUS_COLOR: Record<FollowupStatus, string | undefined> = {
-  已落实: 'green',
-  推进中: 'yellow',
-  撤销: undefined,
-};
+/** Columns of the label "【本次：已落实】" plus a space. */
+const FOLLOWUP_LABEL_WIDTH = 17;
+
+/** Lines under the list: a rule, the decision (two lines at most), its unit and time limit, what was heard. */
+export const FOLLOWUP_DETAIL_LINES = 6;
+
+export function followupRows(
+  entries: readonly LedgerEntry[],
+  heard: ReadonlyMap<string, Followup>,
+  start: number,
+  count: number,
+  cursor: number,
+): Line[] {
+  return entries.slice(start, start + count).map((e, i) => {
+    const f = heard.get(e.decision.id);
+    const selected = start + i === cursor;
+    const label = fitToWidth(`【${followupLabel(e, f)}】`, FOLLOWUP_LABEL_WIDTH);
+    const color = followupColor(e, f);
+    return {
+      text: `${selected ? '▶' : ' '}${label}${e.decision.id} ${e.decision.text}（${e.decision.unit}）`,
+      ...(color ? { color } : {}),
+      ...(f?.status === '撤销' ? { dim: true } : {}),
+      bold: !f && e.state === 'overdue',
+      inverse: selected,
+    };
+  });
+}
+
+export function followupDetail(
+  selected: LedgerEntry,
+  heard: Followup | undefined,
+  data: LoadedData,
+  width: number,
+): Line[] {
+  const d = selected.decision;
+  const p = data.statusById.get(selected.project)?.project;
+  const out: Line[] = [{ text: '─'.repeat(width), dim: true }];
+  out.push({
+    text: `${d.id}（${selected.meetingDate}会议）${p ? ` ${p.id} ${p.name}` : ` ${selected.project}`}`,
+    dim: true,
+  });
+  const text = wrapText(d.text, width);
+  if (text.length > 2) text[1] = truncateToWidth(`${text[1]!}${text[2]!}`, width);
+  for (const t of text.slice(0, 2)) out.push({ text: t });
+  if (text.length === 1) out.push({ text: '' });
+  out.push({
+    text: `责任单位：${d.unit}${d.owner ? ` · 责任人：${d.owner}` : ''} · 完成时限：${d.due}（${stateText(selected)}）`,
+  });
+  out.push(
+    heard
+      ? {
+          text: `本次听取：${heard.status}${heard.note ? `，${heard.note}` : ''}`,
+          bold: true,
+          ...(followupColor(selected, heard) ? { color: followupColor(selected, heard)! } : {}),
+        }
+      : {
+          text: `本次尚未听取${selected.latest ? `（上次：${selected.latest.status}${selected.latest.note ? `，${selected.latest.note}` : ''}）` : ''}`,
+          bold: true,
+        },
+  );
+  return out;
+}
 
 export function FollowupsView(props: {
   entries: readonly LedgerEntry[];
@@ -109,54 +224,27 @@ export function FollowupsView(props: {
   cursor: number;
   height: number;
   width: number;
+  readOnly: boolean;
 }) {
   const { entries, meeting, cursor, width } = props;
-  const heardBy = new Map(meeting.followups.map((f) => [f.decision, f]));
-  const detailLines = 4;
-  const listHeight = Math.max(1, props.height - 1 - detailLines);
+  const heard = heardMap(meeting);
+  const listHeight = Math.max(1, props.height - 1 - FOLLOWUP_DETAIL_LINES);
   const start = windowStart(entries.length, listHeight, cursor);
-  const lines: Line[] = entries.slice(start, start + listHeight).map((e, i) => {
-    const f = heardBy.get(e.decision.id);
-    const state = `【${stateText(e)}】`;
-    const heard = f ? ` → ${f.status}` : ' → 待听取';
-    const mark = start + i === cursor ? '▶' : ' ';
-    return {
-      text: `${mark}${fitToWidth(state, 14)}${e.decision.id} ${e.decision.text}（${e.decision.unit}）${heard}`,
-      ...(f
-        ? STATUS_COLOR[f.status]
-          ? { color: STATUS_COLOR[f.status]! }
-          : {}
-        : e.state === 'overdue'
-          ? { color: 'red' }
-          : {}),
-      inverse: start + i === cursor,
-    };
-  });
+  const lines = followupRows(entries, heard, start, listHeight, cursor);
   const selected = entries[cursor];
-  const detail: Line[] = [];
-  if (selected) {
-    const d = selected.decision;
-    const p = props.data.statusById.get(selected.project)?.project;
-    const f = heardBy.get(d.id);
-    detail.push({ text: '─'.repeat(width), dim: true });
-    const text = `${d.id}（${selected.meetingDate}会议）${p ? `${p.id} ${p.name}：` : ''}${d.text}；责任单位：${d.unit}${d.owner ? `，责任人：${d.owner}` : ''}，完成时限：${d.due}`;
-    for (const t of wrapText(text, width).slice(0, 2)) detail.push({ text: t });
-    detail.push({
-      text: f
-        ? `本次听取：${f.status}${f.note ? `，${f.note}` : ''}`
-        : `本次尚未听取${selected.latest ? `（上次：${selected.latest.status}${selected.latest.note ? `，${selected.latest.note}` : ''}）` : ''}`,
-      bold: true,
-    });
-  }
+  const detail = selected ? followupDetail(selected, heard.get(selected.decision.id), props.data, width) : [];
+  const keys = props.readOnly
+    ? '只读：可以查看，不能记录落实情况'
+    : `${hintLine([
+        keyHint('followups', 'followup.done'),
+        keyHint('followups', 'followup.inProgress'),
+        keyHint('followups', 'followup.drop'),
+        keyHint('followups', 'followup.note', { label: '说明' }),
+      ])} · 逾期由程序计算`;
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate">
-        {truncateToWidth(
-          entries.length === 0
-            ? ' 没有需要听取的以往议定事项'
-            : ' y/1 已落实 · t/2 推进中 · x/3 撤销 · e 说明 · 逾期由程序计算',
-          width,
-        )}
+        {truncateToWidth(entries.length === 0 ? ' 没有需要听取的以往议定事项' : ` ${keys}`, width)}
       </Text>
       <LineList lines={lines} width={width} />
       {lines.length < listHeight ? <Box height={listHeight - lines.length} /> : null}
@@ -173,6 +261,7 @@ export function itemInfoLines(
   data: LoadedData,
   earlier: readonly LedgerEntry[],
   width: number,
+  heard: ReadonlyMap<string, Followup> = new Map(),
 ): Line[] {
   const status = data.statusById.get(item.project);
   const out: Line[] = [];
@@ -205,9 +294,12 @@ export function itemInfoLines(
     out.push({ text: `问题：${x.text}（${x.unit ?? '未明确单位'}${x.due ? `，时限${x.due}` : ''}${late}）` });
   }
   for (const e of earlier) {
+    const f = heard.get(e.decision.id);
+    const color = f ? followupColor(e, f) : e.state === 'overdue' ? 'red' : undefined;
     out.push({
-      text: `以往议定：${e.decision.text}（${e.decision.unit}，${e.decision.due}）【${stateText(e)}】`,
-      ...(e.state === 'overdue' ? { color: 'red' } : e.state === 'done' ? { dim: true } : {}),
+      text: `以往议定【${followupLabel(e, f)}】${e.decision.text}（${e.decision.unit}，${e.decision.due}）`,
+      ...(color ? { color } : {}),
+      ...(!f && e.state === 'done' ? { dim: true } : {}),
     });
   }
   return out;
@@ -217,6 +309,7 @@ export function ItemView(props: {
   item: MeetingItem;
   data: LoadedData;
   earlier: readonly LedgerEntry[];
+  heard: ReadonlyMap<string, Followup>;
   rowCursor: number;
   /** lines available (the form, when open, is drawn below by the room) */
   height: number;
@@ -229,18 +322,16 @@ export function ItemView(props: {
     text: `${mark(i)}${i + 1}. ${d.text}（${[d.unit, d.owner, d.due].filter(Boolean).join('·')}）`,
     inverse: props.focused && rowCursor === i,
   }));
+  const notesKey = keyHint('meetingItem', 'meeting.notes', { first: true });
   decisionRows.push({
-    text: `${mark(item.decisions.length)}备注：${item.notes ?? '（Enter 填写）'}`,
+    text: `${mark(item.decisions.length)}备注：${item.notes ?? `（按 ${notesKey?.keys ?? 'Enter'} 填写）`}`,
     dim: item.notes === undefined,
     inverse: props.focused && rowCursor === item.decisions.length,
   });
-  const header: Line = {
-    text: `── 本次议定事项（${item.decisions.length}）a 新增 · e/Enter 修改 · d 删除 ${'─'.repeat(width)}`,
-    bold: true,
-  };
+  const header: Line = { text: ruleLine(`本次议定事项（${item.decisions.length}）`, width), bold: true };
   const listRoom = Math.max(1, Math.min(decisionRows.length, props.height - 4));
   const infoRoom = Math.max(1, props.height - 1 - listRoom);
-  const info = itemInfoLines(item, props.data, props.earlier, width);
+  const info = itemInfoLines(item, props.data, props.earlier, width, props.heard);
   const infoShown =
     info.length > infoRoom
       ? [
@@ -279,8 +370,13 @@ export function closedLines(meeting: Meeting, data: LoadedData, width: number): 
   }
   if (n === 0) out.push({ text: '  （无）', dim: true });
   const heard = meeting.followups.length;
+  const minutes = keyHint('meetingClosed', 'meeting.minutes');
+  const back = keyHint('meetingClosed', 'app.back');
   out.push({ text: '' });
-  out.push({ text: `听取以往议定事项落实情况 ${heard} 项。按 Enter 生成会议纪要，Esc 返回。`, bold: true });
+  out.push({
+    text: `听取以往议定事项落实情况 ${heard} 项。按 ${minutes?.keys ?? 'Enter'} 生成会议纪要，${back?.keys ?? 'Esc'} 返回。`,
+    bold: true,
+  });
   return out;
 }
 
