@@ -17,7 +17,9 @@ import stringWidth from 'string-width';
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 // `v` flag regexes are built at run time: TypeScript rejects the flag in literals below ES2024.
-const RGI_EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
+// Built on first use: compiling \p{RGI_Emoji} takes ~30 ms, which the app's first frame cannot
+// spare (issue 5), and a single code point never needs it (isRgiEmoji).
+let rgiEmoji: RegExp | undefined;
 const KEYCAP = /^[\d#*]\u20e3$/;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/gu;
 const PICTOGRAPHIC_ONE = /\p{Extended_Pictographic}/u;
@@ -30,6 +32,19 @@ const WIDE_TEXT_PICTOGRAPHS = new Set([
   0x1facc, 0x1fadd, 0x1faeb, 0x1faf9, 0x1fafa,
 ]);
 const SPACING_MARK = /\p{Mc}/u;
+const REGIONAL_INDICATOR = /\p{Regional_Indicator}/u;
+
+/**
+ * Whether a grapheme cluster is an RGI emoji. A single code point is one exactly when it has
+ * Emoji_Presentation and is not a lone regional indicator (checked for every code point in
+ * width-emoji.test.ts), so the big regex is only compiled for sequences.
+ */
+export function isRgiEmoji(g: string): boolean {
+  const cp = g.codePointAt(0) ?? 0;
+  if (g.length === (cp > 0xffff ? 2 : 1)) return EMOJI_PRESENTATION.test(g) && !REGIONAL_INDICATOR.test(g);
+  rgiEmoji ??= new RegExp('^\\p{RGI_Emoji}$', 'v');
+  return rgiEmoji.test(g);
+}
 const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
 // Text made only of printable ASCII (1 column) and BMP characters that are always 2 columns and
 // never combine: CJK ideographs, CJK symbols and punctuation (、。「」…, not the combining tone
@@ -54,7 +69,7 @@ export function graphemeWidth(g: string): number {
   if (g.length === 1 && g >= ' ' && g <= '~') return 1;
   if (g.length === 1 && SIMPLE.test(g)) return 2;
   if (INVISIBLE.test(g)) return 0;
-  if (RGI_EMOJI.test(g) || KEYCAP.test(g)) return 2;
+  if (isRgiEmoji(g) || KEYCAP.test(g)) return 2;
   if (g.includes('\u200d') && (g.match(PICTOGRAPHIC)?.length ?? 0) >= 2) return 2;
   // East Asian width of the first visible code point, plus trailing spacing marks and
   // halfwidth/fullwidth forms (ｶﾞ is two columns), as Ink's string-width counts them.
