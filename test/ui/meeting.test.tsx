@@ -55,9 +55,9 @@ describe('调度会', () => {
        2021-10-08 周调度会 第2期 · 主持 马占文 · 出席 区发改局、区住建局 · 请假 区交…
        K/J 调整顺序 · x 移出议程 · i 加入项目 · f 听取落实情况 · C 结束会议
       ▶ 上次会议议定事项落实情况（2项，已听取0项，未听取2项，其中逾期1项）
-        1. ●红 CS-001 光伏组件项目                                   区发改局
-        2. ●红 CS-004 乡村道路提质工程                               区交通局
-        3. ▲黄 CS-002 城区集中供热改造工程                           区住建局
+        1. ●红 CS-001 光伏组件项目         区发改局
+        2. ●红 CS-004 乡村道路提质工程     区交通局
+        3. ▲黄 CS-002 城区集中供热改造工程 区住建局
 
 
 
@@ -92,6 +92,17 @@ describe('调度会', () => {
       ['CS-004', '红'],
       ['CS-002', '黄'],
     ]);
+  });
+
+  it('shows the start of a long attendance list once the field is left, the end while typing in it', async () => {
+    await openMeeting();
+    for (let i = 0; i < 4; i++) await h.press(KEYS.tab);
+    await h.press('、区自然资源局、区农业农村局、区水利局、区文旅局、区教科局、区卫体局、开发区管委会');
+    const typing = h.frame().split('\n');
+    expect(typing[7]).toBe(' ▶出席      农业农村局、区水利局、区文旅局、区教科局、区卫体局、开发区管委会');
+    const left = (await h.press(KEYS.tab, '▶请假')).split('\n');
+    expect(left[7]).toBe('  出席      区发改局、区住建局、区自然资源局、区农业农村局、区水利局、区文旅…');
+    expect(left[8]).toBe(' ▶请假      区交通局');
   });
 
   it('hears earlier decisions first: 已落实 / 推进中 / 撤销 and a note; 逾期 is shown, not typed', async () => {
@@ -369,8 +380,8 @@ describe('调度会', () => {
        2021-10-08 周调度会 第2期 · 主持 马占文 · 出席 区发改局、区住建局 · 请假 区交…
        K/J 调整顺序 · x 移出议程 · i 加入项目 · f 听取落实情况 · C 结束会议
         上次会议议定事项落实情况（2项，已听取0项，未听取2项，其中逾期1项）
-        1. ●红 CS-004 乡村道路提质工程                               区交通局
-      ▶ 2. ▲黄 CS-002 城区集中供热改造工程                           区住建局
+        1. ●红 CS-004 乡村道路提质工程     区交通局
+      ▶ 2. ▲黄 CS-002 城区集中供热改造工程 区住建局
 
 
 
@@ -439,6 +450,53 @@ describe('调度会', () => {
       '2021-10-08-周调度.yaml',
     ]);
     expect(await h.press(KEYS.enter, '简报 · 会议纪要')).toContain('测试区重点项目周调度会议纪要');
+  });
+
+  it('lines the agenda up in columns, with 包联领导 and 完成率 on a wide screen', async () => {
+    h = await startApp({
+      routes: [{ screen: 'home' }, { screen: 'meeting' }],
+      size: { columns: 160, rows: 45 },
+    });
+    await h.waitFor('会议日期');
+    const agenda = await h.press(KEYS.ctrlS, '已建立会议记录');
+    expect(agenda.split('\n').slice(3, 7).join('\n')).toMatchInlineSnapshot(`
+      "▶ 上次会议议定事项落实情况（2项，已听取0项，未听取2项，其中逾期1项）
+        1. ●红 CS-001 光伏组件项目         区发改局 马占文     20.0%
+        2. ●红 CS-004 乡村道路提质工程     区交通局 刘志宏     80.0%
+        3. ▲黄 CS-002 城区集中供热改造工程 区住建局 张建国     62.5%"
+    `);
+  });
+
+  it('scrolls the list of decisions after closing when it is longer than the screen', async () => {
+    h = await startApp({
+      routes: [{ screen: 'home' }, { screen: 'meeting' }],
+      size: { columns: 80, rows: 8 },
+    });
+    await h.waitFor('会议日期');
+    await h.press(KEYS.ctrlS, '已建立会议记录');
+    await h.press(KEYS.down);
+    await h.press(KEYS.enter, '第1/3项');
+    for (const text of ['尽快制定复工方案', '协调落实用地指标', '督促施工单位增加作业面']) {
+      await h.press('a', '新增议定事项');
+      await h.press(text);
+      await h.press(KEYS.ctrlS, '已保存议定事项');
+    }
+    await h.press(KEYS.esc, '议程 共3项');
+    await h.press('C', '结束会议？');
+    const closed = await h.press('y', '会议已结束，记录已保存。');
+    // 5 rows of body for 7 lines: the last two are out of sight until scrolled to
+    expect(closed).not.toContain('按 Enter 生成会议纪要');
+    const end = await h.press('G', '按 Enter 生成会议纪要');
+    expect(end.split('\n').slice(1, 6)).toEqual([
+      '  1. 尽快制定复工方案（责任单位：区发改局，完成时限：2021-10-15）',
+      '  2. 协调落实用地指标（责任单位：区发改局，完成时限：2021-10-15）',
+      '  3. 督促施工单位增加作业面（责任单位：区发改局，完成时限：2021-10-15）',
+      '',
+      '听取以往议定事项落实情况 0 项。按 Enter 生成会议纪要，Esc 返回。',
+    ]);
+    expect(await h.press('g', '会议已结束，记录已保存。本次议定事项：')).not.toContain(
+      '按 Enter 生成会议纪要',
+    );
   });
 
   it('resumes an unfinished meeting where it was left, half-typed text included', async () => {

@@ -70,9 +70,9 @@ describe('a meeting another diaodu is recording', () => {
        2021-10-08 周调度会 第2期 · 主持 马占文 · 出席 区发改局、区住建局 · 请假 区交…
        只读：可以查看议程、项目和落实情况，不能修改
       ▶ 上次会议议定事项落实情况（2项，已听取0项，未听取2项，其中逾期1项）
-        1. ●红 CS-001 光伏组件项目                                   区发改局 议定1项
-        2. ●红 CS-004 乡村道路提质工程                               区交通局
-        3. ▲黄 CS-002 城区集中供热改造工程                           区住建局"
+        1. ●红 CS-001 光伏组件项目         区发改局 议定1项
+        2. ●红 CS-004 乡村道路提质工程     区交通局
+        3. ▲黄 CS-002 城区集中供热改造工程 区住建局"
     `);
     const lines = frame.split('\n');
     // the status line names the process that holds the meeting; the footer offers only looking keys

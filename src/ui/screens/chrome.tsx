@@ -97,7 +97,10 @@ export function Screen(props: ScreenProps) {
         ) : null}
       </Box>
       <Box flexDirection="column" height={bodyHeight(rows)} overflow="hidden">
-        {props.children}
+        {/* never squeezed: lines that do not fit are cut off at the bottom, not drawn over each other */}
+        <Box flexDirection="column" flexShrink={0}>
+          {props.children}
+        </Box>
       </Box>
       <Text
         wrap="truncate"

@@ -63,7 +63,7 @@ export const HOME_MENU: readonly MenuEntry[] = [
 ];
 
 /** A label column of fixed width (it never gives way to a long value) and the value, cut at the edge. */
-function Row(props: { label: string; children: React.ReactNode }) {
+export function HomeRow(props: { label: string; children: React.ReactNode }) {
   return (
     <Box>
       <Box width={16} flexShrink={0}>
@@ -90,30 +90,30 @@ function Overview({ data }: { data: LoadedData }) {
         {formatPercent(f.timeProgress)}
       </Text>
       <Text> </Text>
-      <Row label="开复工率">
+      <HomeRow label="开复工率">
         {f.startRate === null ? '—' : formatPercent(f.startRate)}（已开复工{f.started}个，共{f.projectCount}
         个）
-      </Row>
-      <Row label="年度投资完成率">
+      </HomeRow>
+      <HomeRow label="年度投资完成率">
         {f.completionRate === null
           ? '—（无年度计划投资）'
           : `${formatPercent(f.completionRate)}，${progressComparison(f.completionRate, f.timeProgress)}`}
-      </Row>
-      <Row label="年度计划投资">
+      </HomeRow>
+      <HomeRow label="年度计划投资">
         {formatMoneyAuto(f.totals.annualPlan)}，已完成 {formatMoneyAuto(f.totals.completedYear)}
-      </Row>
-      <Row label="红黄绿灯">
+      </HomeRow>
+      <HomeRow label="红黄绿灯">
         <LightText light="红" /> {f.lights.红}个 <LightText light="黄" /> {f.lights.黄}个{' '}
         <LightText light="绿" /> {f.lights.绿}个
-      </Row>
-      <Row label="议定事项">
+      </HomeRow>
+      <HomeRow label="议定事项">
         未办结 {summary.open + summary.overdue} 项，其中
         <Text color={summary.overdue > 0 ? 'red' : undefined} bold={summary.overdue > 0}>
           逾期 {summary.overdue} 项
         </Text>
         ；已落实 {summary.done} 项（截至{formatDate(data.today)}）
-      </Row>
-      <Row label="上次调度会">{last ?? '尚无会议记录'}</Row>
+      </HomeRow>
+      <HomeRow label="上次调度会">{last ?? '尚无会议记录'}</HomeRow>
       {data.meetingProblems.length > 0 ? (
         <Text color="red" bold wrap="truncate">
           {' '}

@@ -41,13 +41,16 @@ export function wrapText(text: string, width: number, indent = ''): string[] {
       const w = graphemeWidth(g);
       const room = width - (first ? 0 : indentWidth);
       if (used + w > room && line.length > 0) {
-        let carry: string[] = [];
-        if (UNBREAKABLE.test(g) && UNBREAKABLE.test(line[line.length - 1]!)) {
-          let at = line.length;
+        // What moves down with `g`: the character before a closing mark, and a number or Latin
+        // word cut by the break ("75.0%" never ends one line as "75.0" and starts the next with "%").
+        let from = NO_LINE_START.has(g) && line.length > 1 ? line.length - 1 : line.length;
+        if (UNBREAKABLE.test(from < line.length ? line[from]! : g)) {
+          let at = from;
           while (at > 0 && UNBREAKABLE.test(line[at - 1]!)) at--;
           // only a short run moves down; a very long one (a path, a URL) is cut where it must be
-          if (at > 0 && line.length - at <= 16) carry = line.splice(at);
-        } else if (NO_LINE_START.has(g) && line.length > 1) carry = line.splice(line.length - 1, 1);
+          if (at > 0 && line.length - at <= 16) from = at;
+        }
+        const carry = line.splice(from);
         flush(line);
         line = g === ' ' && carry.length === 0 ? [] : [...carry, g];
         used = line.reduce((n, x) => n + graphemeWidth(x), 0);

@@ -286,6 +286,26 @@ describe('TextInput: view', () => {
     expect(lastCursor()).toEqual({ x: 0, y: 0 });
   });
 
+  it('without focus shows the start of a long value, cut with an ellipsis by display width', async () => {
+    const names = '王晓峰、张建国、刘志宏、区发改局、区工信局、区文旅局、开发区管委会、井坪镇';
+    function Form(props: { focus: 'present' | 'absent' }) {
+      return (
+        <Box flexDirection="column">
+          <TextInput width={21} defaultValue={names} isActive={props.focus === 'present'} />
+          <TextInput width={21} defaultValue="区交通局" isActive={props.focus === 'absent'} />
+        </Box>
+      );
+    }
+    const { lastFrame, rerender } = render(<Form focus="present" />);
+    await tick();
+    // focused, the caret at the end: the tail, with a cell for the caret
+    expect(lastFrame()).toBe(['开发区管委会、井坪镇', '区交通局'].join('\n'));
+    rerender(<Form focus="absent" />);
+    await tick();
+    // no focus: the start — 王晓峰、张建国、刘志 (20 columns) and "…" make 21; 宏 would not fit
+    expect(lastFrame()).toBe(['王晓峰、张建国、刘志…', '区交通局'].join('\n'));
+  });
+
   it('can draw the character at the caret in inverse as well', async () => {
     const { lastFrame, stdin } = field({ defaultValue: '项目', inverseCursor: true });
     await tick();

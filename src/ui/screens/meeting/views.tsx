@@ -77,7 +77,9 @@ export function agendaRows(meeting: Meeting, data: LoadedData, width: number): L
   // " 12. ●红 " (9 columns) and the id, then the name (what is left), the unit, … each after a space
   const fixed =
     9 + idWidth + 1 + 1 + unitWidth + 1 + decidedWidth + (wide ? leaderWidth + 1 + rateWidth + 1 : 0);
-  const nameWidth = Math.max(8, width - fixed);
+  // as wide as the longest name, no wider: on a projector the unit stays next to the name
+  const names = items.map((i) => data.statusById.get(i.project)?.project.name ?? '（台账中无此项目）');
+  const nameWidth = Math.max(8, Math.min(width - fixed, Math.max(0, ...names.map(displayWidth))));
   return items.map((item, i) => {
     const status = data.statusById.get(item.project);
     const p = status?.project;
@@ -86,7 +88,7 @@ export function agendaRows(meeting: Meeting, data: LoadedData, width: number): L
     const decided = item.decisions.length > 0 ? `议定${item.decisions.length}项` : '';
     const cells = [
       `${String(i + 1).padStart(3)}. ${mark} ${fitToWidth(item.project, idWidth)}`,
-      fitToWidth(p ? p.name : '（台账中无此项目）', nameWidth),
+      fitToWidth(names[i]!, nameWidth),
       fitToWidth(units[i] ?? '', unitWidth),
     ];
     if (wide) {

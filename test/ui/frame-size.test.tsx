@@ -1,0 +1,62 @@
+// No frame taller or wider than the terminal: every screen, and the meeting with a form open, drawn at
+// 80×24 (the smallest size the layout is designed for) and at 160×45 (a projector), is exactly as
+// many lines as the terminal has rows and no line is wider than its columns (Chinese counted as two).
+import { afterEach, describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/text/width.js';
+import type { Route } from '../../src/ui/screens/navigation.js';
+import { KEYS, startApp } from './helpers.js';
+import type { Harness } from './helpers.js';
+
+let h: Harness | undefined;
+afterEach(() => {
+  h?.cleanup();
+  h = undefined;
+});
+
+const SIZES = [
+  { columns: 80, rows: 24 },
+  { columns: 160, rows: 45 },
+];
+
+function expectFits(frame: string, size: { columns: number; rows: number }, where: string): void {
+  const lines = frame.split('\n');
+  expect(lines.length, `${where}: lines`).toBe(size.rows);
+  const wide = lines.filter((l) => displayWidth(l) > size.columns);
+  expect(wide, `${where}: lines wider than ${size.columns}`).toEqual([]);
+}
+
+const SCREENS: Array<{ route: Route; shows: string }> = [
+  { route: { screen: 'home' }, shows: '上次调度会' },
+  { route: { screen: 'projects' }, shows: '共5个项目' },
+  { route: { screen: 'project', projectId: 'CS-001' }, shows: '滞后原因' },
+  { route: { screen: 'ledger' }, shows: '共2项' },
+  { route: { screen: 'briefings' }, shows: '选择要生成的文稿' },
+  { route: { screen: 'settings' }, shows: '我的设置' },
+  { route: { screen: 'help', context: 'meetingItem' }, shows: '可用的按键' },
+];
+
+describe.each(SIZES)('at $columns×$rows', (size) => {
+  it.each(SCREENS.map((s) => [s.route.screen, s]))('%s fits the terminal', async (_name, s) => {
+    h = await startApp({ routes: [{ screen: 'home' }, s.route], size });
+    expectFits(await h.waitFor(s.shows), size, s.route.screen);
+  });
+
+  it('the meeting fits: set-up, agenda, follow-ups, a project with the decision form, adding a project', async () => {
+    h = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }], size });
+    expectFits(await h.waitFor('会议日期'), size, 'set-up');
+    expectFits(await h.press(KEYS.ctrlS, '已建立会议记录'), size, 'agenda');
+    expectFits(await h.press(KEYS.enter, '本次尚未听取'), size, 'follow-ups');
+    expectFits(await h.press('e', '落实情况说明'), size, 'follow-up note');
+    await h.press(KEYS.esc, '本次尚未听取');
+    await h.press(KEYS.esc, '议程 共3项');
+    await h.press(KEYS.down);
+    expectFits(await h.press(KEYS.enter, '第1/3项'), size, 'project');
+    expectFits(await h.press('a', '新增议定事项'), size, 'decision form');
+    expectFits(await h.press(KEYS.tab, '候选'), size, 'decision form, unit');
+    await h.press(KEYS.esc, '本次议定事项');
+    expectFits(await h.press('b', '备注：'), size, 'notes');
+    await h.press(KEYS.esc, '本次议定事项');
+    await h.press(KEYS.esc, '议程 共3项');
+    expectFits(await h.press('i', '加入：'), size, 'adding a project');
+  });
+});

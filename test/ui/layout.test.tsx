@@ -1,0 +1,89 @@
+// Layout details a secretary trips over, each with hand-computed text: the footer keeps the way back
+// and the way to help at 80 columns, wrapped lines never split a number, the home screen's labels
+// keep their column next to a long value, the follow-up labels say what this meeting heard.
+import { Box } from 'ink';
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import type { Followup, LedgerEntry } from '../../src/domain/types.js';
+import { hintsFor } from '../../src/ui/key-bindings.js';
+import { footerText } from '../../src/ui/screens/chrome.js';
+import { followupLabel } from '../../src/ui/screens/decision-labels.js';
+import { HomeRow } from '../../src/ui/screens/home.js';
+import { wrapText } from '../../src/ui/screens/lines.js';
+import { displayWidth } from '../../src/text/width.js';
+
+describe('footer', () => {
+  it('drops Ctrl+C first, then hints from the end, but keeps 返回 and 帮助', () => {
+    const hints = hintsFor('meetingItem', [
+      'meeting.addDecision',
+      'meeting.editDecision',
+      'meeting.deleteDecision',
+      'meeting.notes',
+      'meeting.nextItem',
+      'meeting.prevItem',
+      'nav.down',
+      'app.back',
+      'app.help',
+      'app.quit',
+    ]);
+    // all of them: 90 columns (→ ← ↑↓ are one column each)
+    expect(footerText(hints, 90)).toBe(
+      'a 议定  e 修改  d 删除  b 备注  → 下一项  ← 上一项  ↑↓ 移动  Esc 返回  ? 帮助  Ctrl+C 退出',
+    );
+    // 80: Ctrl+C goes (the rest is 77 columns)
+    expect(footerText(hints, 80)).toBe(
+      'a 议定  e 修改  d 删除  b 备注  → 下一项  ← 上一项  ↑↓ 移动  Esc 返回  ? 帮助',
+    );
+    // 60: then ↑↓ 移动 and ← 上一项 go (58 columns left); 返回 and 帮助 stay
+    const at60 = footerText(hints, 60);
+    expect(at60).toBe('a 议定  e 修改  d 删除  b 备注  → 下一项  Esc 返回  ? 帮助');
+    expect(displayWidth(at60)).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('wrapText', () => {
+  it('never splits a number, a percentage or a date between lines', () => {
+    // 30 columns: "投资完成率76.1%，序时进度75.0%" fits, "，" does not and may not start a line
+    expect(wrapText('投资完成率76.1%，序时进度75.0%，超序时进度', 30)).toEqual([
+      '投资完成率76.1%，序时进度',
+      '75.0%，超序时进度',
+    ]);
+    expect(wrapText('完成时限：2021-10-15', 16)).toEqual(['完成时限：', '2021-10-15']);
+  });
+  it('still cuts a run longer than a line', () => {
+    expect(wrapText('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 10)).toEqual(['ABCDEFGHIJ', 'KLMNOPQRST', 'UVWXYZ']);
+  });
+});
+
+describe('home rows', () => {
+  it('keep the label column when the value is too long for the line', () => {
+    const { lastFrame } = render(
+      <Box width={40}>
+        <HomeRow label="议定事项">未办结 23 项，其中逾期 23 项；已落实 4 项（截至2026年11月25日）</HomeRow>
+      </Box>,
+    );
+    // " 议定事项" padded to 16, then 24 columns: 23 of the value and "…" (the 2 would make 25)
+    expect(lastFrame()).toBe(' 议定事项       未办结 23 项，其中逾期 …');
+  });
+});
+
+describe('follow-up labels', () => {
+  const entry = (state: LedgerEntry['state'], latest?: Followup['status']): LedgerEntry => ({
+    decision: { id: '2021-09-06-01', text: '协调用地', unit: '区自然资源局', due: '2021-09-15' },
+    project: 'PL-001',
+    meetingDate: '2021-09-06',
+    state,
+    daysOverdue: state === 'overdue' ? 23 : 0,
+    doneOnTime: false,
+    ...(latest ? { latest: { decision: '2021-09-06-01', status: latest, heardOn: '2021-09-13' } } : {}),
+  });
+  it('say what this meeting heard, else how late it is, else what was heard last time', () => {
+    const heard = (status: Followup['status']): Followup => ({ decision: '2021-09-06-01', status });
+    expect(followupLabel(entry('overdue'), heard('已落实'))).toBe('本次：已落实');
+    expect(followupLabel(entry('overdue', '推进中'), heard('推进中'))).toBe('本次：推进中');
+    expect(followupLabel(entry('open'), heard('撤销'))).toBe('本次：撤销');
+    expect(followupLabel(entry('overdue', '推进中'), undefined)).toBe('逾期23天');
+    expect(followupLabel(entry('open', '推进中'), undefined)).toBe('上次：推进中');
+    expect(followupLabel(entry('open'), undefined)).toBe('未到期');
+  });
+});
