@@ -261,3 +261,79 @@ describe('useTable with Table', () => {
     expect(ids(lastFrame())[0]).toBe('>XM-01');
   });
 });
+
+describe('Table keeps formatted rows', () => {
+  /** Columns counting how often each row's cell is formatted, by row number. */
+  function counting(counts: Map<number, number>, marker = ''): Column<number>[] {
+    return [
+      {
+        key: 'n',
+        title: '序号',
+        flex: 1,
+        value: (n) => {
+          counts.set(n, (counts.get(n) ?? 0) + 1);
+          return `${marker}${n}`;
+        },
+      },
+    ];
+  }
+
+  it('formats nothing when only the selection moves, and again when the widths change', () => {
+    const counts = new Map<number, number>();
+    const cols = counting(counts);
+    const rowsN = Array.from({ length: 100 }, (_, i) => i);
+    const view = (selected: number, offset: number, width = 6) => (
+      <Table
+        columns={cols}
+        rows={rowsN}
+        selectedIndex={selected}
+        scrollOffset={offset}
+        height={3}
+        width={width}
+      />
+    );
+    const { lastFrame, rerender } = render(view(0, 0));
+    expect([...counts.values()]).toEqual([1, 1, 1]);
+    rerender(view(1, 0));
+    rerender(view(2, 0));
+    expect([...counts.values()]).toEqual([1, 1, 1]);
+    expect(lastFrame()).toBe(
+      [`${BOLD}序号  ${BOLD_OFF}`, '0', '1', `${INVERSE}2     ${INVERSE_OFF}`].join('\n'),
+    );
+    // Scrolling by one formats the one new row only.
+    rerender(view(3, 1));
+    expect(counts.get(3)).toBe(1);
+    expect([...counts.values()].reduce((a, b) => a + b, 0)).toBe(4);
+    // Another width is another layout: the rows on screen are formatted afresh.
+    rerender(view(3, 1, 8));
+    expect([counts.get(1), counts.get(2), counts.get(3)]).toEqual([2, 2, 2]);
+    expect(lastFrame()?.split('\n')[3]).toBe(`${INVERSE}3       ${INVERSE_OFF}`);
+  });
+
+  it('formats afresh with new columns (new data behind the same rows)', () => {
+    const counts = new Map<number, number>();
+    const rowsN = [0, 1];
+    const { lastFrame, rerender } = render(
+      <Table
+        columns={counting(counts)}
+        rows={rowsN}
+        selectedIndex={0}
+        scrollOffset={0}
+        height={2}
+        width={6}
+      />,
+    );
+    rerender(
+      <Table
+        columns={counting(counts, '#')}
+        rows={rowsN}
+        selectedIndex={0}
+        scrollOffset={0}
+        height={2}
+        width={6}
+      />,
+    );
+    expect(lastFrame()).toBe([`${BOLD}序号  ${BOLD_OFF}`, `${INVERSE}#0    ${INVERSE_OFF}`, '#1'].join('\n'));
+    expect([...counts.values()]).toEqual([2, 2]);
+  });
+});
