@@ -533,7 +533,8 @@ function computeKeysFor(context: Context): ContextBinding[] {
         description: b.description,
         ...(b.short ? { short: b.short } : {}),
         keys,
-        labels: keys.map(formatKey),
+        // Backspace and DEL print the same: show each label once
+        labels: [...new Set(keys.map(formatKey))],
         from: c,
       });
     }

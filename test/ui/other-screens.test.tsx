@@ -37,8 +37,11 @@ describe('督办', () => {
       位：区自然资源局，责任人：王强；完成时限：2021-09-24；逾期14天
 
 
-      y 落实  t 推进  o 状态  u 单位  / 搜索  s 排序  ↑↓ 移动  Esc 返回  ? 帮助"
+      y 落实  t 推进  o 状态  u 单位  / 搜索  s 排序  Enter 打开  Esc 返回  ? 帮助"
     `);
+    // Enter: the project the decision is about
+    expect(await h.press(KEYS.enter, '项目详情 CS-001')).toContain('议定事项（历次会议，2）');
+    await h.press(KEYS.esc, '共2项');
     expect(await h.press('o', '状态：逾期')).toContain('显示1项');
     expect(await h.press('o', '状态：未办结')).toContain('显示2项');
     await h.press('c', '状态：全部');
@@ -68,7 +71,7 @@ describe('督办', () => {
       单位：区发改局；完成时限：2021-10-15；未到期
 
       已记录：2021-09-20-01 已落实（2021-10-08）
-      y 落实  t 推进  o 状态  u 单位  / 搜索  s 排序  ↑↓ 移动  Esc 返回  ? 帮助"
+      y 落实  t 推进  o 状态  u 单位  / 搜索  s 排序  Enter 打开  Esc 返回  ? 帮助"
     `);
     // stored with the decision's own meeting, dated today (formats.md: a follow-up's date)
     expect(loadMeeting(path.join(h.meetingsDir, '2021-09-20-周调度.yaml')).followups).toEqual([
@@ -163,7 +166,7 @@ describe('设置', () => {
          默认出席          （未设置）
          默认请假          （未设置）
          默认列席          （未设置）
-         会议记录文件夹    （台账旁的 meetings，本次：<tmp>/meetings）
+         会议记录文件夹    （未设置，本次用 <tmp>/meetings）
          输出文件夹        <tmp>/out
          字形（简体/繁体） 简体
        设置文件：<tmp>/config/config.json

@@ -74,7 +74,18 @@ function LedgerTable(props: { session: Session; data: LoadedData; active: boolea
   const cols = useMemo(() => ledgerColumns(data, columns), [data, columns]);
   const typing = state.searching || form !== null;
   const height = Math.max(1, bodyHeight(screenRows) - 2 - DETAIL_LINES - (typing ? 1 : 0));
-  const table = useTable({ rowCount: rows.length, height, isActive: active && !typing, context: 'ledger' });
+  const table = useTable({
+    rowCount: rows.length,
+    height,
+    isActive: active && !typing,
+    context: 'ledger',
+    // Enter: the project the decision is about, with every decision ever taken on it
+    onOpen: (at) => {
+      const entry = rows[at];
+      if (entry && data.statusById.has(entry.project))
+        props.nav.push({ screen: 'project', projectId: entry.project });
+    },
+  });
   const selected = rows[table.state.selected];
 
   const latest = useLatest({ props, rows, table, units, selected });
@@ -160,6 +171,7 @@ function LedgerTable(props: { session: Session; data: LoadedData; active: boolea
               'list.filterUnit',
               'list.search',
               'list.sortNext',
+              'nav.open',
               'nav.down',
               'app.back',
               'app.help',

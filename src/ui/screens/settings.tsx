@@ -67,7 +67,10 @@ export function SettingsScreen({ session, active, nav }: ScreenProps) {
         const value = LIST_KEYS.includes(key) ? splitNames(text) : text.trim() || undefined;
         session.settings.set(key, value as never);
         setSettings(session.settings.all());
-        setStatus({ kind: 'ok', text: `已保存：${SETTING_LABELS[key]}` });
+        setStatus({
+          kind: 'ok',
+          text: `已保存：${SETTING_LABELS[key]}${key === 'meetingsDir' ? '（下次启动 diaodu 时生效）' : ''}`,
+        });
       } catch (error) {
         setStatus({ kind: 'error', text: describeError(error) });
       }
@@ -127,7 +130,7 @@ export function SettingsScreen({ session, active, nav }: ScreenProps) {
         SETTING_KEYS.map((k, i) => (
           <Text key={k} inverse={i === cursor && editing === null} wrap="truncate">
             {truncateToWidth(
-              ` ${i === cursor ? '▶' : ' '} ${fitToWidth(SETTING_LABELS[k], labelWidth)}${settingText(settings, k) || (k === 'outputDir' ? `（当前文件夹 ${process.cwd()}）` : k === 'meetingsDir' ? `（台账旁的 meetings，本次：${session.meetingsDir}）` : '（未设置）')}`,
+              ` ${i === cursor ? '▶' : ' '} ${fitToWidth(SETTING_LABELS[k], labelWidth)}${settingText(settings, k) || (k === 'outputDir' ? `（未设置，写到当前文件夹 ${process.cwd()}）` : k === 'meetingsDir' ? `（未设置，本次用 ${session.meetingsDir}）` : '（未设置）')}`,
               columns,
             )}
           </Text>

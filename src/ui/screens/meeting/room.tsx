@@ -647,6 +647,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
         data={data}
         earlier={recorder.earlierByProject.get(item.project) ?? []}
         heard={heard}
+        readOnly={readOnly}
         rowCursor={ui.rowCursor}
         height={viewHeight}
         width={columns}

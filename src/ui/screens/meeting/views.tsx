@@ -317,6 +317,7 @@ export function ItemView(props: {
   height: number;
   width: number;
   focused: boolean;
+  readOnly?: boolean;
 }) {
   const { item, width, rowCursor } = props;
   const mark = (i: number) => (props.focused && rowCursor === i ? '▶' : ' ');
@@ -326,7 +327,7 @@ export function ItemView(props: {
   }));
   const notesKey = keyHint('meetingItem', 'meeting.notes', { first: true });
   decisionRows.push({
-    text: `${mark(item.decisions.length)}备注：${item.notes ?? `（按 ${notesKey?.keys ?? 'Enter'} 填写）`}`,
+    text: `${mark(item.decisions.length)}备注：${item.notes ?? (props.readOnly ? '（无）' : `（按 ${notesKey?.keys ?? 'Enter'} 填写）`)}`,
     dim: item.notes === undefined,
     inverse: props.focused && rowCursor === item.decisions.length,
   });
