@@ -1,6 +1,7 @@
 // Layout details a secretary trips over, each with hand-computed text: the footer keeps the way back
 // and the way to help at 80 columns, wrapped lines never split a number, the home screen's labels
 // keep their column next to a long value, the follow-up labels say what this meeting heard.
+import * as path from 'node:path';
 import { Box } from 'ink';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,10 @@ import { followupLabel } from '../../src/ui/screens/decision-labels.js';
 import { HomeRow } from '../../src/ui/screens/home.js';
 import { wrapText } from '../../src/ui/screens/lines.js';
 import { displayWidth } from '../../src/text/width.js';
+import { assessRegister } from '../../src/domain/lag-rules.js';
+import { loadRegister } from '../../src/store/register-file.js';
+import { projectLines } from '../../src/ui/screens/project.js';
+import { FIXTURES } from './helpers.js';
 
 describe('footer', () => {
   it('drops Ctrl+C first, then hints from the end, but keeps 返回 and 帮助', () => {
@@ -85,5 +90,22 @@ describe('follow-up labels', () => {
     expect(followupLabel(entry('overdue', '推进中'), undefined)).toBe('逾期23天');
     expect(followupLabel(entry('open', '推进中'), undefined)).toBe('上次：推进中');
     expect(followupLabel(entry('open'), undefined)).toBe('未到期');
+  });
+});
+
+describe('project detail', () => {
+  it('breaks a line of facts between facts, never inside a name', () => {
+    const { register } = loadRegister(path.join(FIXTURES, 'register.yaml'));
+    const assessment = assessRegister(register);
+    const cs001 = assessment.statuses.find((s) => s.project.id === 'CS-001')!;
+    // 34 columns: "建设性质 新建 · 建设阶段 在建" is 29, " · 责任单位 区发改局" would make 49;
+    // "责任单位 区发改局 · 包联领导 马占文" is 35, so 马占文 goes down with its label, not alone
+    const lines = projectLines(cs001, [], '万元', assessment.timeProgress, 34).map((l) => l.text);
+    expect(lines.slice(1, 5)).toEqual([
+      '建设性质 新建 · 建设阶段 在建',
+      '责任单位 区发改局',
+      '包联领导 马占文',
+      '片区 北坪园区',
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { formatPercent } from '../../domain/figures.js';
 import { formatMoney, progressComparison } from '../../briefing/wording.js';
 import type { LedgerEntry, MoneyUnit, ProjectStatus } from '../../domain/types.js';
+import { displayWidth } from '../../text/width.js';
 import { useSessionState } from '../hooks/use-session.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { LIGHT_COLOR, LIGHT_MARK, Screen, bodyHeight } from './chrome.js';
@@ -33,6 +34,20 @@ export function projectLines(
   const add = (text: string, style: Omit<Line, 'text'> = {}, indent = '') => {
     if (text) out.push(...wrapped(text, width, style, indent));
   };
+  // "建设单位 … · 片区 … · 联系人 刘建海": a line breaks between facts, never inside one
+  const addParts = (parts: Array<[string, string | undefined]>) => {
+    let line = '';
+    for (const [k, v] of parts) {
+      if (v === undefined || v === '') continue;
+      const part = `${k} ${v}`;
+      const next = line ? `${line} · ${part}` : part;
+      if (line && displayWidth(next) > width) {
+        add(line);
+        line = part;
+      } else line = next;
+    }
+    add(line);
+  };
   const heading = (text: string) => {
     out.push({ text: '' });
     out.push({ text, bold: true });
@@ -42,49 +57,39 @@ export function projectLines(
     bold: true,
     color: LIGHT_COLOR[s.light],
   });
-  add(
-    joinParts([
-      ['建设性质', p.nature],
-      ['建设阶段', p.stage],
-      ['责任单位', p.unit],
-      ['包联领导', p.leader],
-    ]),
-  );
-  add(
-    joinParts([
-      ['建设单位', p.owner],
-      ['片区', p.area],
-      ['产业', p.industry],
-      ['联系人', p.contact],
-    ]),
-  );
+  addParts([
+    ['建设性质', p.nature],
+    ['建设阶段', p.stage],
+    ['责任单位', p.unit],
+    ['包联领导', p.leader],
+  ]);
+  addParts([
+    ['建设单位', p.owner],
+    ['片区', p.area],
+    ['产业', p.industry],
+    ['联系人', p.contact],
+  ]);
   if (p.content) add(`建设内容 ${p.content}`, {}, '  ');
-  add(
-    joinParts([
-      ['总投资', formatMoney(p.totalInvestment, unit)],
-      ['年度计划', formatMoney(p.annualPlan, unit)],
-      ['已完成', formatMoney(p.completedYear, unit)],
-    ]),
-  );
+  addParts([
+    ['总投资', formatMoney(p.totalInvestment, unit)],
+    ['年度计划', formatMoney(p.annualPlan, unit)],
+    ['已完成', formatMoney(p.completedYear, unit)],
+  ]);
   add(
     s.completionRate === null
       ? '完成率 —（年度计划投资为0）'
       : `完成率 ${formatPercent(s.completionRate)}，序时进度 ${formatPercent(timeProgress)}，${progressComparison(s.completionRate, timeProgress)}`,
   );
-  add(
-    joinParts([
-      ['本月完成', p.completedMonth === undefined ? undefined : formatMoney(p.completedMonth, unit)],
-      ['开工以来累计', p.completedTotal === undefined ? undefined : formatMoney(p.completedTotal, unit)],
-    ]),
-  );
-  add(
-    joinParts([
-      ['计划开工', p.plannedStart],
-      ['实际开工', p.actualStart],
-      ['计划竣工', p.plannedFinish],
-      ['实际竣工', p.actualFinish],
-    ]),
-  );
+  addParts([
+    ['本月完成', p.completedMonth === undefined ? undefined : formatMoney(p.completedMonth, unit)],
+    ['开工以来累计', p.completedTotal === undefined ? undefined : formatMoney(p.completedTotal, unit)],
+  ]);
+  addParts([
+    ['计划开工', p.plannedStart],
+    ['实际开工', p.actualStart],
+    ['计划竣工', p.plannedFinish],
+    ['实际竣工', p.actualFinish],
+  ]);
   if (p.progress) add(`形象进度 ${p.progress}`, {}, '  ');
 
   heading(s.flags.length > 0 ? `滞后原因（${s.flags.length}）` : '滞后原因：无（绿灯）');
