@@ -3,7 +3,7 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isScalar } from 'yaml';
+import { isScalar } from './yaml-lib.js';
 import type { Node as YamlNode } from 'yaml';
 import { InputError } from '../domain/types.js';
 import type {

@@ -3,7 +3,7 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from './yaml-lib.js';
 import type { Node as YamlNode } from 'yaml';
 import { DEFAULT_RULES, InputError } from '../domain/types.js';
 import type {

@@ -1,12 +1,13 @@
 // Reading YAML input into typed values with positioned Chinese diagnostics (formats.md: every error
 // names file, line and column and says what is wrong and what would be right).
 //
-// Speed: the document is parsed once (yaml's composer, no toJS) and walked once by the callers;
+// Speed: the yaml library is loaded on first use (yaml-lib.ts: a cached register needs none of it);
+// the document is parsed once (yaml's composer, no toJS) and walked once by the callers;
 // positions are computed only when a diagnostic or a SourcePos is made (LineCounter.linePos is a
 // binary search). Aliases are resolved through one anchor table built on first use.
 
 import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from './yaml-lib.js';
 import type { Document, Node as YamlNode, Pair, YAMLError, YAMLMap } from 'yaml';
 import { InputError } from '../domain/types.js';
 import type { Diagnostic, IsoDate, MoneyUnit, SourcePos } from '../domain/types.js';
