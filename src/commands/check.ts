@@ -3,46 +3,24 @@
 // overdue decisions. domain.md: "the day" for check is the register's as_of.
 import { formatDate, formatMoneyAuto, formatPercent, progressComparison } from '../briefing/wording.js';
 import { registerFigures } from '../domain/figures.js';
-import { assessRegister } from '../domain/lag-rules.js';
-import { buildLedger, ledgerSummary, takenBy } from '../domain/ledger.js';
-import type { LedgerEntry } from '../domain/types.js';
+import { ledgerSummary, takenBy } from '../domain/ledger.js';
+import { loadAssessedRegister, type RegisterDayOptions } from './assessed-register.js';
 import {
   applyScript,
-  diagnosticsText,
   guard,
   jsonText,
-  loadMeetingsFrom,
-  loadRegisterFrom,
   parseScript,
-  traditionalHint,
   type CommandContext,
   type CommandResult,
 } from './common.js';
 import { padLabel } from './table.js';
 
-export interface CheckOptions {
-  register: string;
-  meetings?: string;
-  json?: boolean;
-  script?: string;
-}
+export type CheckOptions = RegisterDayOptions;
 
 export async function runCheck(opts: CheckOptions, ctx: CommandContext): Promise<CommandResult> {
   return guard(async () => {
     const script = parseScript(opts.script);
-    const { register, warnings } = await loadRegisterFrom(ctx, opts.register);
-    const day = register.meta.asOf;
-    let ledger: LedgerEntry[] | undefined;
-    let stderr = diagnosticsText(warnings) + traditionalHint(register.meta.title, opts.script);
-    if (opts.meetings !== undefined) {
-      const loaded = await loadMeetingsFrom(ctx, opts.meetings);
-      stderr += loaded.warnings;
-      ledger = buildLedger(
-        loaded.meetings.filter((m) => m.meeting.date <= day),
-        day,
-      );
-    }
-    const assessment = assessRegister(register, ledger);
+    const { register, warnings, day, ledger, assessment, stderr } = await loadAssessedRegister(ctx, opts);
     const f = registerFigures(register, assessment.statuses);
     const decisions = ledger ? ledgerSummary(takenBy(ledger, day)) : null;
 

@@ -1,45 +1,22 @@
 // `diaodu lagging <register>`: the lagging projects (黄 and 红), worst first, each with its reasons.
 // With --meetings, decisions overdue on the register's as_of count (domain.md lag rules).
 import { formatDate, formatPercent } from '../briefing/wording.js';
-import { assessRegister } from '../domain/lag-rules.js';
-import { buildLedger } from '../domain/ledger.js';
-import type { LedgerEntry } from '../domain/types.js';
+import { loadAssessedRegister, type RegisterDayOptions } from './assessed-register.js';
 import {
   applyScript,
-  diagnosticsText,
   guard,
   jsonText,
-  loadMeetingsFrom,
-  loadRegisterFrom,
   parseScript,
-  traditionalHint,
   type CommandContext,
   type CommandResult,
 } from './common.js';
 
-export interface LaggingOptions {
-  register: string;
-  meetings?: string;
-  json?: boolean;
-  script?: string;
-}
+export type LaggingOptions = RegisterDayOptions;
 
 export async function runLagging(opts: LaggingOptions, ctx: CommandContext): Promise<CommandResult> {
   return guard(async () => {
     const script = parseScript(opts.script);
-    const { register, warnings } = await loadRegisterFrom(ctx, opts.register);
-    const day = register.meta.asOf;
-    let ledger: LedgerEntry[] | undefined;
-    let stderr = diagnosticsText(warnings) + traditionalHint(register.meta.title, opts.script);
-    if (opts.meetings !== undefined) {
-      const loaded = await loadMeetingsFrom(ctx, opts.meetings);
-      stderr += loaded.warnings;
-      ledger = buildLedger(
-        loaded.meetings.filter((m) => m.meeting.date <= day),
-        day,
-      );
-    }
-    const a = assessRegister(register, ledger);
+    const { day, ledger, assessment: a, stderr } = await loadAssessedRegister(ctx, opts);
 
     if (opts.json) {
       const data = {

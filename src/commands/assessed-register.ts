@@ -1,0 +1,52 @@
+// What check and lagging share: the register, and with --meetings the decisions of the meetings held
+// by its as_of, assessed on that day (domain.md: "the day" for check and lagging is the register's
+// as_of; decisions overdue on it count in the lights).
+import { assessRegister, type RegisterAssessment } from '../domain/lag-rules.js';
+import { buildLedger } from '../domain/ledger.js';
+import type { Diagnostic, IsoDate, LedgerEntry, Register } from '../domain/types.js';
+import {
+  diagnosticsText,
+  loadMeetingsFrom,
+  loadRegisterFrom,
+  traditionalHint,
+  type CommandContext,
+} from './common.js';
+
+/** The options of check and lagging. */
+export interface RegisterDayOptions {
+  register: string;
+  meetings?: string;
+  json?: boolean;
+  script?: string;
+}
+
+export interface AssessedRegister {
+  register: Register;
+  warnings: Diagnostic[];
+  /** the register's as_of */
+  day: IsoDate;
+  /** the decision ledger on the day; undefined when no --meetings was given */
+  ledger: LedgerEntry[] | undefined;
+  assessment: RegisterAssessment;
+  /** the files' warnings and the 繁体 hint, for stderr */
+  stderr: string;
+}
+
+export async function loadAssessedRegister(
+  ctx: CommandContext,
+  opts: RegisterDayOptions,
+): Promise<AssessedRegister> {
+  const { register, warnings } = await loadRegisterFrom(ctx, opts.register);
+  const day = register.meta.asOf;
+  let ledger: LedgerEntry[] | undefined;
+  let stderr = diagnosticsText(warnings) + traditionalHint(register.meta.title, opts.script);
+  if (opts.meetings !== undefined) {
+    const loaded = await loadMeetingsFrom(ctx, opts.meetings);
+    stderr += loaded.warnings;
+    ledger = buildLedger(
+      loaded.meetings.filter((m) => m.meeting.date <= day),
+      day,
+    );
+  }
+  return { register, warnings, day, ledger, assessment: assessRegister(register, ledger), stderr };
+}
