@@ -4,7 +4,7 @@
 // "Meeting record … written by the app, readable by people").
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq } from './yaml-lib.js';
 import type { Document, Node as YamlNode, ToStringOptions } from 'yaml';
 import { isValidIsoDate } from '../domain/dates.js';
 import {

@@ -3,7 +3,7 @@
 // own; decision ids are unique across every file in the folder (formats.md).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument } from './yaml-lib.js';
 import { MEETING_KINDS, normalizeMeetingKind } from '../domain/normalize.js';
 import type { IsoDate, MeetingKind } from '../domain/types.js';
 import { isTempFileName, removeStaleTempFiles } from './atomic-write.js';
