@@ -108,15 +108,18 @@ function run(text: string, style: RunStyle): TextRun {
   return new TextRun(runOptions(text, style));
 }
 
+/** The fonts of a run: the East-Asian face, with its Latin face for digits and letters. */
+const runFonts = (font: string) => ({
+  eastAsia: font,
+  ascii: latinFor(font),
+  hAnsi: latinFor(font),
+  hint: 'eastAsia',
+});
+
 function runOptions(text: string, style: RunStyle) {
   return {
     text: clean(text),
-    font: {
-      eastAsia: style.font,
-      ascii: latinFor(style.font),
-      hAnsi: latinFor(style.font),
-      hint: 'eastAsia',
-    },
+    font: runFonts(style.font),
     size: Math.round(style.sizePt * 2),
     ...(style.bold ? { bold: true } : {}),
     ...(style.color ? { color: style.color } : {}),
@@ -132,43 +135,41 @@ function latinFor(font: string): string {
 const BODY: RunStyle = { font: FONT.body, sizePt: SIZE_PT.san };
 const exactLine = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
+/** A paragraph of one run on the exact line pitch; `options` add alignment, indent, keepNext… */
+function linePara(
+  text: string,
+  style: RunStyle,
+  options: Omit<IParagraphOptions, 'children'> = {},
+): Paragraph {
+  return para({ children: [run(text, style)], spacing: exactLine, ...options });
+}
+
 function bodyParagraph(text: string, options: { keepNext?: boolean } = {}): Paragraph {
-  return para({
-    children: [run(text, BODY)],
+  return linePara(text, BODY, {
     alignment: AlignmentType.JUSTIFIED,
-    spacing: exactLine,
     indent: { firstLine: 2 * CHAR },
     ...(options.keepNext ? { keepNext: true } : {}),
   });
 }
 
 function blankLine(options: { keepNext?: boolean } = {}): Paragraph {
-  return para({ children: [run('', BODY)], spacing: exactLine, ...options });
+  return linePara('', BODY, options);
 }
 
 function titleParagraphs(title: string): Paragraph[] {
   // 2号小标宋, centred; a long title may break over lines by itself.
-  return [
-    para({
-      children: [run(title, { font: FONT.title, sizePt: SIZE_PT.er })],
-      alignment: AlignmentType.CENTER,
-      spacing: exactLine,
-    }),
-  ];
+  return [linePara(title, { font: FONT.title, sizePt: SIZE_PT.er }, { alignment: AlignmentType.CENTER })];
 }
 
 function headingParagraph(level: 1 | 2 | 3, text: string): Paragraph {
   const font = level === 1 ? FONT.hei : level === 2 ? FONT.kai : FONT.body;
   const heading =
     level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
-  return para({
-    heading,
-    children: [run(text, { font, sizePt: SIZE_PT.san })],
-    alignment: AlignmentType.JUSTIFIED,
-    spacing: exactLine,
-    indent: { firstLine: 2 * CHAR },
-    keepNext: true,
-  });
+  return linePara(
+    text,
+    { font, sizePt: SIZE_PT.san },
+    { heading, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 2 * CHAR }, keepNext: true },
+  );
 }
 
 /** GB/T 9704 §10.3: "出席：" in 3号黑体 two characters in, names in 仿宋, wrapped lines aligned after the colon. */
@@ -350,22 +351,24 @@ function tableBlock(block: Extract<Block, { type: 'table' }>, available: number)
   const out: (Paragraph | Table)[] = [];
   if (block.caption) {
     out.push(
-      para({
-        children: [run(block.caption, { font: FONT.hei, sizePt: SIZE_PT.si })],
-        alignment: AlignmentType.CENTER,
-        spacing: exactLine,
-        keepNext: true,
-      }),
+      linePara(
+        block.caption,
+        { font: FONT.hei, sizePt: SIZE_PT.si },
+        { alignment: AlignmentType.CENTER, keepNext: true },
+      ),
     );
   }
   if (block.unitNote) {
     out.push(
-      para({
-        children: [run(block.unitNote, { font: FONT.body, sizePt: SIZE_PT.xiaosi })],
-        alignment: AlignmentType.RIGHT,
-        spacing: { line: 360, lineRule: LineRuleType.EXACT, before: 0, after: 60 },
-        keepNext: true,
-      }),
+      linePara(
+        block.unitNote,
+        { font: FONT.body, sizePt: SIZE_PT.xiaosi },
+        {
+          alignment: AlignmentType.RIGHT,
+          spacing: { line: 360, lineRule: LineRuleType.EXACT, before: 0, after: 60 },
+          keepNext: true,
+        },
+      ),
     );
   }
   const { widths, wrapHeader, sizePt } = fitColumns(block, available);
@@ -465,18 +468,14 @@ function attachmentNote(attachments: Attachment[]): Paragraph[] {
   if (attachments.length === 0) return [];
   if (attachments.length === 1) {
     return [
-      para({
-        children: [run(`附件：${attachments[0]?.title ?? ''}`, BODY)],
-        spacing: exactLine,
+      linePara(`附件：${attachments[0]?.title ?? ''}`, BODY, {
         indent: { left: 5 * CHAR, hanging: 3 * CHAR },
         keepNext: true,
       }),
     ];
   }
   return attachments.map((a, i) =>
-    para({
-      children: [run(`${i === 0 ? '附件：' : ''}${i + 1}.${a.title}`, BODY)],
-      spacing: exactLine,
+    linePara(`${i === 0 ? '附件：' : ''}${i + 1}.${a.title}`, BODY, {
       indent: i === 0 ? { left: 7 * CHAR, hanging: 5 * CHAR } : { left: 7 * CHAR, hanging: 2 * CHAR },
       keepNext: true,
     }),
@@ -514,20 +513,16 @@ function closing(doc: BriefingDocument): Paragraph[] {
   out.push(blankLine(keep));
   if (doc.issuer) {
     out.push(
-      para({
-        children: [run(doc.issuer, BODY)],
+      linePara(doc.issuer, BODY, {
         alignment: AlignmentType.RIGHT,
-        spacing: exactLine,
         indent: { right: Math.round(indents.issuer * CHAR) },
         ...keep,
       }),
     );
   }
   out.push(
-    para({
-      children: [run(doc.dateText, BODY)],
+    linePara(doc.dateText, BODY, {
       alignment: AlignmentType.RIGHT,
-      spacing: exactLine,
       indent: { right: Math.round(indents.date * CHAR) },
     }),
   );
@@ -582,11 +577,7 @@ function attachmentSection(attachment: Attachment, index: number, count: number)
   const available = landscape ? LANDSCAPE_TYPE_WIDTH : TYPE_WIDTH;
   const label = count > 1 ? `附件${index + 1}` : '附件';
   const children: (Paragraph | Table)[] = [
-    para({
-      children: [run(label, { font: FONT.hei, sizePt: SIZE_PT.san })],
-      alignment: AlignmentType.LEFT,
-      spacing: exactLine,
-    }),
+    linePara(label, { font: FONT.hei, sizePt: SIZE_PT.san }, { alignment: AlignmentType.LEFT }),
     blankLine(),
     ...titleParagraphs(attachment.title),
     blankLine(),
@@ -609,22 +600,11 @@ function attachmentSection(attachment: Attachment, index: number, count: number)
   };
 }
 
-const runFonts = (font: string) => ({
-  eastAsia: font,
-  ascii: latinFor(font),
-  hAnsi: latinFor(font),
-  hint: 'eastAsia',
-});
-
 export async function renderDocx(doc: BriefingDocument): Promise<Buffer> {
   const main: (Paragraph | Table)[] = [...titleParagraphs(doc.title)];
   if (doc.issueLine) {
     main.push(
-      para({
-        children: [run(doc.issueLine, { font: FONT.body, sizePt: SIZE_PT.san })],
-        alignment: AlignmentType.CENTER,
-        spacing: exactLine,
-      }),
+      linePara(doc.issueLine, { font: FONT.body, sizePt: SIZE_PT.san }, { alignment: AlignmentType.CENTER }),
     );
   }
   main.push(blankLine());
