@@ -1,7 +1,9 @@
 // End to end, in a real pseudo-terminal: the built CLI (dist/cli.js) opens a register, holds a
-// meeting, follows up an earlier decision, records two decisions typed in Chinese, is killed with
-// SIGKILL in the middle of the second one, is started again, resumes where it was (the half-typed
-// text included), finishes, closes the meeting — and the meeting file holds exactly what was typed.
+// meeting, follows up an earlier decision (its label then says 本次：已落实), records two decisions
+// typed in Chinese — while a second diaodu opens the same meeting read-only, naming the first one's
+// pid, and refuses to edit — is killed with SIGKILL in the middle of the second decision, is started
+// again, resumes where it was (the half-typed text included), finishes, closes the meeting — and the
+// meeting file holds exactly what was typed. Keys wait for the app's answer, never a fixed time.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -54,7 +56,7 @@ class Terminal {
   }
 
   /** Wait until `text` appears in what was printed since the last wait. */
-  async waitFor(text: string, timeoutMs = 15000): Promise<void> {
+  async waitFor(text: string, timeoutMs = 30000): Promise<void> {
     const start = Date.now();
     for (;;) {
       const seen = plain(this.output.slice(this.mark));
@@ -86,10 +88,10 @@ class Terminal {
     this.proc.write(keys);
     const start = Date.now();
     while (this.output.length === before && Date.now() - start < timeoutMs) await sleep(10);
-    // quiet: nothing more for 60 ms (a frame can arrive in several writes)
+    // quiet: nothing more for 100 ms (a frame can arrive in several writes)
     for (let seen = -1; seen !== this.output.length; ) {
       seen = this.output.length;
-      await sleep(60);
+      await sleep(100);
     }
   }
 }
@@ -140,6 +142,7 @@ describe('a meeting in a real terminal', () => {
     await first.waitFor('本次尚未听取');
     await first.send('y');
     await first.waitFor('2021-09-20-01：已落实');
+    expect(first.printed()).toContain('【本次：已落实】 2021-09-20-01');
     await first.send('k'); // the cursor moved on to the next decision: back up to add the note
     await first.send('e');
     await first.waitFor('落实情况说明');
@@ -167,6 +170,18 @@ describe('a meeting in a real terminal', () => {
     await first.waitFor('月底');
     await first.send(KEY.enter);
     await first.waitFor('已保存议定事项');
+
+    // ---- meanwhile a second diaodu opens the same meeting: read-only, naming the first
+    const peek = new Terminal(['meet', 'register.yaml'], dir, env);
+    await peek.waitFor(`进程号 ${first.proc.pid}`);
+    expect(peek.printed()).toContain('（只读）');
+    expect(peek.printed()).toMatch(/CS-001 光伏组件项目 +区发改局 议定1项/);
+    await peek.send(KEY.down);
+    await peek.send('a');
+    await peek.waitFor('只读，不能新增议定事项');
+    await peek.send(KEY.ctrlC);
+    expect((await peek.exited).exitCode).toBe(0);
+    expect(fs.existsSync(`${file}.lock`)).toBe(true); // still the first one's
 
     // ---- second project (CS-004): killed in the middle of typing
     await first.send(KEY.right);
@@ -234,7 +249,7 @@ describe('a meeting in a real terminal', () => {
       '2021-09-20-周调度.yaml',
       `${today}-周调度.yaml`,
     ]);
-  }, 120000);
+  }, 240000);
 });
 
 describe('without a terminal', () => {
