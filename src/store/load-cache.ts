@@ -104,22 +104,15 @@ export function codeFingerprint(): string {
   return fingerprint;
 }
 
+/** Whether two inputs are the same file read in the same state. */
+export function sameInput(x: CacheInput, y: CacheInput): boolean {
+  return (
+    x.file === y.file && x.abs === y.abs && x.size === y.size && x.mtimeMs === y.mtimeMs && x.sha1 === y.sha1
+  );
+}
+
 function sameInputs(a: CacheInput[], b: CacheInput[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (
-      x.file !== y.file ||
-      x.abs !== y.abs ||
-      x.size !== y.size ||
-      x.mtimeMs !== y.mtimeMs ||
-      x.sha1 !== y.sha1
-    ) {
-      return false;
-    }
-  }
-  return true;
+  return a.length === b.length && a.every((x, i) => sameInput(x, b[i]!));
 }
 
 /** The parsed-input cache in one folder. Every method swallows file system trouble. */

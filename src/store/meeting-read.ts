@@ -27,7 +27,7 @@ import {
   readYamlFile,
 } from './yaml-source.js';
 import { isTempFileName } from './atomic-write.js';
-import { type LoadCache, cacheInput, resolveLoadCache } from './load-cache.js';
+import { type CacheInput, type LoadCache, cacheInput, resolveLoadCache, sameInput } from './load-cache.js';
 
 export interface MeetingLoadOptions {
   /**
@@ -256,25 +256,98 @@ function isCachedMeeting(v: unknown): v is CachedMeeting {
   );
 }
 
+/** Where readOne looks for, and keeps, a file's cached reading. */
+interface MeetingCacheSlot {
+  get(input: CacheInput): CachedMeeting | undefined;
+  put(input: CacheInput, entry: CachedMeeting): void;
+}
+
+/** One cache entry per meeting file (loadMeetingWithWarnings). */
+function fileSlot(cache: LoadCache): MeetingCacheSlot {
+  return {
+    get: (input) => {
+      const hit = cache.get<unknown>('meeting', [input]);
+      return isCachedMeeting(hit) ? hit : undefined;
+    },
+    put: (input, entry) => cache.put('meeting', [input], entry),
+  };
+}
+
+/** A meetings folder's entry: each file's reading with the input it was read from. */
+interface FolderEntry {
+  files: Record<string, { input: CacheInput; entry: CachedMeeting }>;
+}
+
+function isFolderEntry(v: unknown): v is FolderEntry {
+  const f = v as Partial<FolderEntry> | null;
+  return typeof f === 'object' && f !== null && typeof f.files === 'object' && f.files !== null;
+}
+
+/**
+ * One cache entry for a whole meetings folder (one read instead of one per file), holding each
+ * file's reading; a changed file is read again and the entry rewritten. The entry's own key is the
+ * folder: each file's reading is checked against that file's input.
+ */
+class FolderSlot implements MeetingCacheSlot {
+  private readonly key: CacheInput[];
+  private readonly before: FolderEntry['files'];
+  private readonly after: FolderEntry['files'] = {};
+  private changed = false;
+
+  constructor(
+    private readonly cache: LoadCache,
+    dir: string,
+  ) {
+    this.key = [{ file: dir, abs: resolve(dir), size: 0, mtimeMs: 0, sha1: '' }];
+    const stored = cache.get<unknown>('meetings', this.key);
+    this.before = isFolderEntry(stored) ? stored.files : {};
+  }
+
+  get(input: CacheInput): CachedMeeting | undefined {
+    const kept = Object.hasOwn(this.before, input.file) ? this.before[input.file] : undefined;
+    if (typeof kept !== 'object' || kept === null || typeof kept.input !== 'object' || kept.input === null) {
+      return undefined;
+    }
+    if (!sameInput(kept.input, input) || !isCachedMeeting(kept.entry)) return undefined;
+    this.after[input.file] = kept;
+    return kept.entry;
+  }
+
+  put(input: CacheInput, entry: CachedMeeting): void {
+    this.after[input.file] = { input, entry };
+    this.changed = true;
+  }
+
+  /** Rewrites the entry when a file was read afresh, or one is gone. */
+  save(): void {
+    const stale = Object.keys(this.before).length !== Object.keys(this.after).length;
+    if (this.changed || stale) this.cache.put('meetings', this.key, { files: this.after });
+  }
+}
+
 /**
  * Reads one meeting file, its diagnostics going to `sink`; from the load cache when the file is
  * unchanged since it was last read without errors.
  */
-function readOne(file: string, sink: DiagnosticSink, cache: LoadCache | undefined): ReadMeeting | undefined {
+function readOne(
+  file: string,
+  sink: DiagnosticSink,
+  slot: MeetingCacheSlot | undefined,
+): ReadMeeting | undefined {
   let bytes: Uint8Array;
-  let input;
+  let input: CacheInput | undefined;
   try {
     const f = readYamlFile(file);
     bytes = f.bytes;
-    if (cache) input = cacheInput(file, f.bytes, f.size, f.mtimeMs);
+    if (slot) input = cacheInput(file, f.bytes, f.size, f.mtimeMs);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     for (const d of e.diagnostics) sink.add(d);
     return undefined;
   }
-  if (cache && input) {
-    const hit = cache.get<unknown>('meeting', [input]);
-    if (isCachedMeeting(hit)) {
+  if (slot && input) {
+    const hit = slot.get(input);
+    if (hit) {
       sink.beginFile(file);
       for (const w of hit.warnings) sink.add(w);
       sink.addOmitted(file, 'warning', hit.warningCount - hit.warnings.length);
@@ -290,9 +363,8 @@ function readOne(file: string, sink: DiagnosticSink, cache: LoadCache | undefine
     if (!(e instanceof InputError)) throw e;
     for (const d of e.diagnostics) own.add(d);
   }
-  if (read && !own.hasErrors && cache && input) {
-    const entry: CachedMeeting = { read, warnings: own.warnings, warningCount: own.count(file, 'warning') };
-    cache.put('meeting', [input], entry);
+  if (read && !own.hasErrors && slot && input) {
+    slot.put(input, { read, warnings: own.warnings, warningCount: own.count(file, 'warning') });
   }
   sink.absorb(own);
   return read;
@@ -336,7 +408,8 @@ export function loadMeetingWithWarnings(
   options: MeetingLoadOptions = {},
 ): { meeting: Meeting; warnings: Diagnostic[] } {
   const sink = new DiagnosticSink();
-  const r = readOne(file, sink, resolveLoadCache(options.cache));
+  const cache = resolveLoadCache(options.cache);
+  const r = readOne(file, sink, cache && fileSlot(cache));
   sink.throwIfErrors();
   if (!r)
     throw new InputError([{ severity: 'error', file, line: 1, column: 1, message: '无法读取会议记录。' }]);
@@ -411,11 +484,13 @@ export function loadMeetingsWithWarnings(
   }
   const sink = new DiagnosticSink();
   const cache = resolveLoadCache(options.cache);
+  const slot = cache && new FolderSlot(cache, dir);
   const read: ReadMeeting[] = [];
   for (const name of names) {
-    const r = readOne(join(dir, name), sink, cache);
+    const r = readOne(join(dir, name), sink, slot);
     if (r) read.push(r);
   }
+  slot?.save();
   // Sort by date then file name before the cross-meeting checks, so "first" means earliest.
   const fileOf = (r: ReadMeeting): string => r.file;
   read.sort((a, b) => {

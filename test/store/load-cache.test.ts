@@ -172,15 +172,49 @@ describe('loadRegister with a cache', () => {
 });
 
 describe('loadMeetings with a cache', () => {
-  it('a hit gives meetings and warnings deep-equal to a fresh read, one entry per file', () => {
+  it('a hit gives meetings and warnings deep-equal to a fresh read, one entry for the folder', () => {
     const { cache } = fresh();
     const dir = fixtureAbs('meetings', 'valid');
     const plain = loadMeetingsWithWarnings(dir, { cache: false });
     expect(loadMeetingsWithWarnings(dir, { cache })).toEqual(plain);
-    expect(entries(cache)).toHaveLength(2);
+    expect(entries(cache)).toHaveLength(1);
     expect(loadMeetingsWithWarnings(dir, { cache })).toEqual(plain);
     const one = join(dir, '2021-11-15-周调度.yaml');
     expect(loadMeetingWithWarnings(one, { cache })).toEqual(loadMeetingWithWarnings(one, { cache: false }));
+    expect(loadMeetingWithWarnings(one, { cache })).toEqual(loadMeetingWithWarnings(one, { cache: false }));
+    expect(entries(cache)).toHaveLength(2);
+  });
+
+  it('reads again only the meeting file that changed, and forgets one that is gone', () => {
+    const { cache, dir } = fresh();
+    const meeting = (date: string, text: string) =>
+      [
+        'meeting:',
+        `  date: ${date}`,
+        '  kind: 周调度',
+        'items:',
+        '  - project: P1',
+        '    decisions:',
+        `      - {id: ${date}-01, text: ${text}, unit: 区发改局, due: 2021-12-31}`,
+        '',
+      ].join('\n');
+    writeFileSync(join(dir, 'a.yaml'), meeting('2021-11-15', '事项一'));
+    writeFileSync(join(dir, 'b.yaml'), meeting('2021-11-22', '事项二'));
+    loadMeetingsWithWarnings(dir, { cache });
+    const [name] = entries(cache);
+    const entry = join(cache.dir, name!);
+    // Mark a.yaml's stored reading: it is what the next load gives for the unchanged file.
+    const text = readFileSync(entry, 'utf8');
+    const [header, body] = [text.slice(0, text.indexOf('\n')), text.slice(text.indexOf('\n') + 1)];
+    const marked = body.replace('事项一', '来自缓存');
+    writeFileSync(entry, `${JSON.stringify({ ...JSON.parse(header), length: marked.length })}\n${marked}`);
+    writeFileSync(join(dir, 'b.yaml'), meeting('2021-11-22', '事项二改'));
+    const texts = () =>
+      loadMeetingsWithWarnings(dir, { cache }).meetings.map((m) => m.items[0]!.decisions[0]!.text);
+    expect(texts()).toEqual(['来自缓存', '事项二改']);
+    rmSync(join(dir, 'b.yaml'));
+    expect(texts()).toEqual(['来自缓存']);
+    expect(readFileSync(entry, 'utf8')).not.toContain('事项二');
   });
 
   it('keeps warnings (all of them counted) and checks across meetings on every load', () => {
@@ -210,7 +244,7 @@ describe('loadMeetings with a cache', () => {
     expect(plain.map((d) => d.message).join('\n')).toMatch(/D7.*重复/);
     expect(inputErrors(() => loadMeetingsWithWarnings(dir, { cache }))).toEqual(plain);
     // each file on its own is fine, so both are cached; the duplicate across them is still found
-    expect(entries(cache)).toHaveLength(2);
+    expect(readFileSync(join(cache.dir, entries(cache)[0]!), 'utf8')).toContain('重复编号');
     expect(inputErrors(() => loadMeetingsWithWarnings(dir, { cache }))).toEqual(plain);
 
     rmSync(join(dir, 'b.yaml'));
@@ -225,10 +259,22 @@ describe('loadMeetings with a cache', () => {
     const dir = fixtureAbs('meetings', 'errors');
     const plain = inputErrors(() => loadMeetingsWithWarnings(dir, { cache: false }));
     expect(inputErrors(() => loadMeetingsWithWarnings(dir, { cache }))).toEqual(plain);
-    const cached = entries(cache).length;
-    expect(cached).toBeLessThan(readdirSync(dir).length);
+    const stored = entries(cache)
+      .map((f) => readFileSync(join(cache.dir, f), 'utf8'))
+      .join('');
+    // files with errors of their own (not only across meetings) are not in the entry
+    const names = readdirSync(dir).map((n) => join(dir, n));
+    const broken = names.filter((f) => {
+      try {
+        loadMeetingWithWarnings(f, { cache: false });
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(broken.length).toBeGreaterThan(0);
+    for (const file of names) expect(stored.includes(JSON.stringify(file))).toBe(!broken.includes(file));
     expect(inputErrors(() => loadMeetingsWithWarnings(dir, { cache }))).toEqual(plain);
-    expect(entries(cache)).toHaveLength(cached);
   });
 });
 
