@@ -69,17 +69,20 @@ function attachmentText(att: Attachment, index: number, count: number): string[]
   return [`## ${attachmentLabel(index, count)}：${escapeMarkdown(att.title)}`, ...blocksText(att.blocks)];
 }
 
+/** The issuing office and the date, joined by `separator`. */
+function signature(doc: BriefingDocument, separator: string): string {
+  return [doc.issuer, doc.dateText]
+    .filter(Boolean)
+    .map((t) => escapeMarkdown(t!))
+    .join(separator);
+}
+
 export function renderMarkdown(doc: BriefingDocument): string {
   const parts: string[] = [`# ${escapeMarkdown(doc.title)}`];
   if (doc.issueLine) parts.push(escapeMarkdown(doc.issueLine));
   if (doc.kind === 'minutes') {
     // 纪要: the issuing office and the date stand under the issue number, before the body.
-    parts.push(
-      [doc.issuer, doc.dateText]
-        .filter(Boolean)
-        .map((t) => escapeMarkdown(t!))
-        .join('　　'),
-    );
+    parts.push(signature(doc, '　　'));
   }
   parts.push(...blocksText(doc.blocks));
   const count = doc.attachments.length;
@@ -90,12 +93,7 @@ export function renderMarkdown(doc: BriefingDocument): string {
   }
   if (doc.kind === 'bulletin') {
     // 通报: the issuing office and the date close the text (落款).
-    parts.push(
-      [doc.issuer, doc.dateText]
-        .filter(Boolean)
-        .map((t) => escapeMarkdown(t!))
-        .join('  \n'),
-    );
+    parts.push(signature(doc, '  \n'));
   }
   doc.attachments.forEach((att, i) => {
     parts.push('---', ...attachmentText(att, i, count));
