@@ -230,6 +230,12 @@ export const KEY_BINDINGS = {
     short: '备注',
     contexts: ['meetingItem'],
   },
+  'meeting.projectDetail': {
+    keys: [ch('v')],
+    description: '查看项目详情（全部情况和历次议定事项）',
+    short: '详情',
+    contexts: ['meetingItem'],
+  },
   'meeting.moveItemUp': {
     keys: [ch('K'), k('upArrow', { shift: true })],
     description: '议程项目上移',

@@ -550,6 +550,10 @@ export function MeetingRoom(props: MeetingRoomProps) {
           return openDecisionForm(newDecisionDraft(it.project));
         case 'meeting.notes':
           return openNotes();
+        case 'meeting.projectDetail':
+          if (latest.current.data.statusById.has(it.project))
+            nav.push({ screen: 'project', projectId: it.project });
+          return;
         case 'meeting.editDecision':
         case 'nav.open':
           if (decision) return openDecisionForm(editDecisionDraft(it.project, decision));

@@ -339,7 +339,10 @@ export function ItemView(props: {
     info.length > infoRoom
       ? [
           ...info.slice(0, infoRoom - 1),
-          { text: `…（另有${info.length - infoRoom + 1}行，详见项目详情）`, dim: true },
+          {
+            text: `…（另有${info.length - infoRoom + 1}行，按 ${keyHint('meetingItem', 'meeting.projectDetail')?.keys ?? 'v'} 查看项目详情）`,
+            dim: true,
+          },
         ]
       : info;
   const start = windowStart(decisionRows.length, listRoom, rowCursor);
