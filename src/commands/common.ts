@@ -347,9 +347,14 @@ const STABLE_JSON_FIELDS = new Set([
 export async function jsonText(value: unknown, script: Script): Promise<string> {
   if (script !== 'traditional') return `${JSON.stringify(value, null, 2)}\n`;
   const { toTraditional } = await import('../text/traditional.js');
+  return `${JSON.stringify(mapStrings(value, toTraditional, STABLE_JSON_FIELDS), null, 2)}\n`;
+}
+
+/** `value` with every string in it converted, except the values of the fields named in `keep`. */
+function mapStrings(value: unknown, convert: (s: string) => string, keep: ReadonlySet<string>): unknown {
   const walk = (v: unknown, key?: string): unknown => {
-    if (key !== undefined && STABLE_JSON_FIELDS.has(key)) return v;
-    if (typeof v === 'string') return toTraditional(v);
+    if (key !== undefined && keep.has(key)) return v;
+    if (typeof v === 'string') return convert(v);
     if (Array.isArray(v)) return v.map((x) => walk(x));
     if (v !== null && typeof v === 'object') {
       const out: Record<string, unknown> = {};
@@ -358,35 +363,18 @@ export async function jsonText(value: unknown, script: Script): Promise<string> 
     }
     return v;
   };
-  return `${JSON.stringify(walk(value), null, 2)}\n`;
+  return walk(value);
 }
+
+/** Fields of the document model that are tags renderers match on, or data, not text. */
+const DOCUMENT_TAGS = new Set(['light', 'data', 'kind', 'type', 'align', 'format']);
 
 /**
  * Every human-readable string of a document converted with `convert`; the `light` of cells, which
  * renderers match on (红/黄/绿), and `data` are left as they are.
  */
 export function mapDocumentText(doc: BriefingDocument, convert: (s: string) => string): BriefingDocument {
-  const walk = (value: unknown, key?: string): unknown => {
-    if (
-      key === 'light' ||
-      key === 'data' ||
-      key === 'kind' ||
-      key === 'type' ||
-      key === 'align' ||
-      key === 'format'
-    ) {
-      return value;
-    }
-    if (typeof value === 'string') return convert(value);
-    if (Array.isArray(value)) return value.map((v) => walk(v));
-    if (value !== null && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = walk(v, k);
-      return out;
-    }
-    return value;
-  };
-  return walk(doc) as BriefingDocument;
+  return mapStrings(doc, convert, DOCUMENT_TAGS) as BriefingDocument;
 }
 
 export interface DeliverOptions {
