@@ -5,7 +5,7 @@
 import { buildBulletin, bulletinMonthProblem } from '../briefing/model.js';
 import {
   chooseFormat,
-  deliverDocument,
+  briefingResult,
   diagnosticsText,
   guard,
   loadMeetingsFrom,
@@ -47,9 +47,6 @@ export async function runBulletin(opts: BulletinOptions, ctx: CommandContext): P
       stderr += loaded.warnings;
     }
     const doc = buildBulletin(input);
-    const out: Parameters<typeof deliverDocument>[2] = { format, script, force: opts.force ?? false };
-    if (opts.out !== undefined) out.out = opts.out;
-    const { stdout, note } = await deliverDocument(ctx, doc, out, 'bulletin');
-    return { stdout, stderr: stderr + note, exitCode: 0 };
+    return briefingResult(ctx, doc, { format, script, out: opts.out, force: opts.force }, stderr, 'bulletin');
   }, 'bulletin');
 }

@@ -478,3 +478,17 @@ export async function deliverDocument(
   const target = writeOutput(ctx, out, text, opts.force ?? false);
   return { stdout: '', note: `已写入 ${target}\n` };
 }
+
+/** A briefing as a command's result: on stdout or in --out, with the "已写入" note after `stderr`. */
+export async function briefingResult(
+  ctx: CommandContext,
+  doc: BriefingDocument,
+  opts: { format: Format; script: Script; out?: string | undefined; force?: boolean | undefined },
+  stderr: string,
+  command: string,
+): Promise<CommandResult> {
+  const deliver: DeliverOptions = { format: opts.format, script: opts.script, force: opts.force ?? false };
+  if (opts.out !== undefined) deliver.out = opts.out;
+  const { stdout, note } = await deliverDocument(ctx, doc, deliver, command);
+  return { stdout, stderr: stderr + note, exitCode: 0 };
+}

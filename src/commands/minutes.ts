@@ -7,7 +7,7 @@ import { formatDate } from '../briefing/wording.js';
 import { InputError } from '../domain/types.js';
 import {
   chooseFormat,
-  deliverDocument,
+  briefingResult,
   diagnosticsText,
   guard,
   loadMeetingFrom,
@@ -68,9 +68,6 @@ export async function runMinutes(opts: MinutesOptions, ctx: CommandContext): Pro
         `纪要“总体进展”按台账当前数据生成，滞后原因按会议时的记录。\n`;
     }
     const doc = buildMinutes({ meeting, register, meetings });
-    const out: Parameters<typeof deliverDocument>[2] = { format, script, force: opts.force ?? false };
-    if (opts.out !== undefined) out.out = opts.out;
-    const { stdout, note } = await deliverDocument(ctx, doc, out, 'minutes');
-    return { stdout, stderr: stderr + note, exitCode: 0 };
+    return briefingResult(ctx, doc, { format, script, out: opts.out, force: opts.force }, stderr, 'minutes');
   }, 'minutes');
 }
