@@ -64,6 +64,7 @@ export type Context =
   | 'agenda'
   | 'meetingItem'
   | 'meetingClosed'
+  | 'resumeChoice'
   | 'followups'
   | 'setup'
   | 'setupKind'
@@ -98,6 +99,7 @@ export const CONTEXTS: Readonly<Record<Context, ContextInfo>> = {
   agenda: { title: '调度会议程', parents: ['meeting'] },
   meetingItem: { title: '调度会 · 逐个项目', parents: ['meeting'] },
   meetingClosed: { title: '会议已结束', parents: ['scroll'] },
+  resumeChoice: { title: '有未结束的调度会', parents: ['screen'] },
   followups: { title: '上次会议议定事项落实情况', parents: ['list'] },
   setup: { title: '开会设置', parents: ['input'], textEntry: true },
   setupKind: { title: '开会设置 · 会议类别', parents: ['global'] },
@@ -275,6 +277,19 @@ export const KEY_BINDINGS = {
     description: '预览并写出本次会议纪要',
     short: '纪要',
     contexts: ['meetingClosed'],
+  },
+
+  'meeting.resumeOld': {
+    keys: [k('return')],
+    description: '继续记录那次未结束的会议',
+    short: '继续记录',
+    contexts: ['resumeChoice'],
+  },
+  'meeting.startNew': {
+    keys: [ch('N')],
+    description: '开一次新的会议（那次会议保持未结束，以后仍可打开）',
+    short: '开新会',
+    contexts: ['resumeChoice'],
   },
 
   // ---- last meeting's decisions, checked off at the start of a meeting

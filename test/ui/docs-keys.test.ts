@@ -13,6 +13,7 @@ const END = '<!-- 按键表：结束 -->';
 
 /** Where the secretary is, in the order a meeting goes. */
 const SECTIONS: ReadonlyArray<{ context: Context; heading: string }> = [
+  { context: 'resumeChoice', heading: '有一次以前的调度会未结束时' },
   { context: 'setup', heading: '开会设置（填写的栏）' },
   { context: 'setupKind', heading: '开会设置（会议类别栏）' },
   { context: 'agenda', heading: '议程' },

@@ -499,6 +499,31 @@ describe('调度会', () => {
     );
   });
 
+  it('asks before resuming a meeting of an earlier day that was left unfinished', async () => {
+    await openMeeting();
+    await h.press(KEYS.ctrlS, '已建立会议记录');
+    const dir = h.dir;
+    h.app.unmount();
+    h.session.shutdown();
+    // a week later
+    h = await startApp({
+      routes: [{ screen: 'home' }, { screen: 'meeting' }],
+      reuseDir: dir,
+      today: '2021-10-15',
+    });
+    expect((await h.waitFor('尚未结束')).split('\n').slice(0, 5).join('\n')).toMatchInlineSnapshot(`
+      " diaodu › 调度会
+       有一次调度会尚未结束：2021-10-08 周调度会，已记议定事项0项
+
+         Enter  继续记录那次未结束的会议
+         N      开一次新的会议（那次会议保持未结束，以后仍可打开）"
+    `);
+    expect(await h.press('N', '会议日期')).toContain('▶会议日期  2021-10-15');
+    await h.press(KEYS.esc, '总览');
+    await h.press('2', '尚未结束');
+    expect(await h.press(KEYS.enter, '已恢复未结束的调度会')).toContain('调度会 2021-10-08');
+  });
+
   it('resumes an unfinished meeting where it was left, half-typed text included', async () => {
     await openMeeting();
     await h.press(KEYS.ctrlS, '已建立会议记录');

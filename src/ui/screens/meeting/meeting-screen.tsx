@@ -28,6 +28,7 @@ import {
   setupDefaults,
   unfinishedMeeting,
 } from './recorder.js';
+import type { UnfinishedMeeting } from './recorder.js';
 import { MeetingRoom } from './room.js';
 
 const LABEL_WIDTH = 12;
@@ -181,6 +182,64 @@ function SetupForm(props: {
   );
 }
 
+/** An earlier meeting was left unfinished: go on recording it, or start today's. */
+function ResumeChoice(props: {
+  data: LoadedData;
+  open: UnfinishedMeeting;
+  active: boolean;
+  onResume: () => void;
+  onNew: () => void;
+  nav: Navigator;
+}) {
+  const { columns } = useTerminalSize();
+  const latest = useLatest(props);
+  useInput(
+    (input, key) => {
+      const p = latest.current;
+      switch (commandFor('resumeChoice', input, key)) {
+        case 'meeting.resumeOld':
+          return p.onResume();
+        case 'meeting.startNew':
+          return p.onNew();
+        case 'app.back':
+          return p.nav.pop();
+        case 'app.help':
+          return p.nav.push({ screen: 'help', context: 'resumeChoice' });
+        default:
+          return;
+      }
+    },
+    { isActive: props.active },
+  );
+  const { open } = props;
+  const m = props.data.meetings.find(
+    (x) => x.file !== undefined && path.resolve(x.file) === path.resolve(open.file),
+  );
+  const decisions = m ? m.items.reduce((n, i) => n + i.decisions.length, 0) : 0;
+  const line = (text: string, bold = false) => (
+    <Text bold={bold} wrap="truncate">
+      {truncateToWidth(text, columns)}
+    </Text>
+  );
+  const resumeKey = keyHint('resumeChoice', 'meeting.resumeOld');
+  const newKey = keyHint('resumeChoice', 'meeting.startNew');
+  return (
+    <Screen
+      title="调度会"
+      context="resumeChoice"
+      hints={['meeting.resumeOld', 'meeting.startNew', 'app.back', 'app.help']}
+    >
+      {line(
+        ` 有一次调度会尚未结束：${open.date} ${open.kind}会${m ? `，已记议定事项${decisions}项` : ''}`,
+        true,
+      )}
+      <Text> </Text>
+      {resumeKey ? line(`   ${resumeKey.keys}  ${resumeKey.label}`) : null}
+      {newKey ? line(`   ${newKey.keys}      ${newKey.label}`) : null}
+    </Screen>
+  );
+}
+
 function Waiting(props: { text: string; active: boolean; nav: Navigator }) {
   useInput(
     (input, key) => {
@@ -203,32 +262,43 @@ export function MeetingScreen({ session, active, nav }: ScreenProps) {
   const [initialStatus, setInitialStatus] = useState<StatusMessage | null>(null);
   const data = state.phase === 'ready' ? state.data : null;
 
-  // An unfinished meeting is resumed without asking (opening the same meeting again resumes it).
+  const resume = useCallback(
+    (open: UnfinishedMeeting) => {
+      if (!data) return;
+      try {
+        const r = MeetingRecorder.start(session, data, {
+          date: open.date,
+          kind: open.kind,
+          chair: '',
+          place: '',
+          present: '',
+          absent: '',
+          attending: '',
+        });
+        setRecorder(r);
+        setInitialStatus(
+          r.readOnly
+            ? null
+            : { kind: 'ok', text: `已恢复未结束的调度会（${open.date} ${open.kind}），继续记录` },
+        );
+      } catch (e) {
+        setError(describeError(e));
+      }
+    },
+    [data, session],
+  );
+
+  // An unfinished meeting of today is resumed without asking (after Ctrl+C, a crash or a kill); one
+  // of an earlier day may have been left open by mistake, so the secretary chooses.
+  const [pending, setPending] = useState<UnfinishedMeeting | null>(null);
   useEffect(() => {
     if (!data || checked) return;
     setChecked(true);
     const open = unfinishedMeeting(session.meetingsDir);
     if (!open) return;
-    try {
-      const r = MeetingRecorder.start(session, data, {
-        date: open.date,
-        kind: open.kind,
-        chair: '',
-        place: '',
-        present: '',
-        absent: '',
-        attending: '',
-      });
-      setRecorder(r);
-      setInitialStatus(
-        r.readOnly
-          ? null
-          : { kind: 'ok', text: `已恢复未结束的调度会（${open.date} ${open.kind}），继续记录` },
-      );
-    } catch (e) {
-      setError(describeError(e));
-    }
-  }, [data, checked, session]);
+    if (open.date === session.today) resume(open);
+    else setPending(open);
+  }, [data, checked, session, resume]);
 
   // Leaving the screen (or the app) lets go of the lock; the file is already saved.
   useEffect(() => () => recorder?.release(), [recorder]);
@@ -273,6 +343,21 @@ export function MeetingScreen({ session, active, nav }: ScreenProps) {
 
   if (state.phase === 'error') return <Waiting text={state.message} active={active} nav={nav} />;
   if (!data || !checked) return <Waiting text=" 正在打开调度会 …" active={active} nav={nav} />;
+  if (!recorder && pending) {
+    return (
+      <ResumeChoice
+        data={data}
+        open={pending}
+        active={active}
+        onResume={() => {
+          setPending(null);
+          resume(pending);
+        }}
+        onNew={() => setPending(null)}
+        nav={nav}
+      />
+    );
+  }
   if (!recorder) {
     return (
       <SetupForm

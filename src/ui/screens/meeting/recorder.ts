@@ -53,10 +53,14 @@ export function setupDefaults(session: Session, data: LoadedData): SetupDraft {
   };
 }
 
-/** An unfinished meeting in the folder (the latest), to resume without asking. */
-export function unfinishedMeeting(
-  dir: string,
-): { date: IsoDate; kind: MeetingKind; file: string } | undefined {
+export interface UnfinishedMeeting {
+  date: IsoDate;
+  kind: MeetingKind;
+  file: string;
+}
+
+/** An unfinished meeting in the folder (the latest), to resume. */
+export function unfinishedMeeting(dir: string): UnfinishedMeeting | undefined {
   const open = scanMeetingsDir(dir).filter(
     (s) => s.closed === false && s.date !== undefined && s.kind !== undefined,
   );
