@@ -29,6 +29,7 @@ import {
 } from 'docx';
 import stringWidth from 'string-width';
 import type { Align, Attachment, Block, BriefingDocument, Cell, Column } from './document.js';
+import { attachmentLabel } from './wording.js';
 import type { Light } from '../domain/types.js';
 import { sanitizeText } from '../text/sanitize.js';
 
@@ -575,7 +576,7 @@ function needsLandscape(attachment: Attachment): boolean {
 function attachmentSection(attachment: Attachment, index: number, count: number): ISectionOptions {
   const landscape = needsLandscape(attachment);
   const available = landscape ? LANDSCAPE_TYPE_WIDTH : TYPE_WIDTH;
-  const label = count > 1 ? `附件${index + 1}` : '附件';
+  const label = attachmentLabel(index, count);
   const children: (Paragraph | Table)[] = [
     linePara(label, { font: FONT.hei, sizePt: SIZE_PT.san }, { alignment: AlignmentType.LEFT }),
     blankLine(),

@@ -2,6 +2,7 @@
 // loader; here only Markdown's own characters are escaped so a name cannot break a table or
 // start emphasis.
 import type { Attachment, Block, BriefingDocument, Cell, Column } from './document.js';
+import { attachmentLabel } from './wording.js';
 
 /** Escapes characters Markdown would act on inside a line (and table pipes). */
 export function escapeMarkdown(text: string): string {
@@ -59,10 +60,6 @@ function blocksText(blocks: Block[]): string[] {
   const parts: string[] = [];
   for (const block of blocks) parts.push(blockLines(block).join('\n'));
   return parts;
-}
-
-function attachmentLabel(index: number, count: number): string {
-  return count > 1 ? `附件${index + 1}` : '附件';
 }
 
 function attachmentText(att: Attachment, index: number, count: number): string[] {

@@ -3,6 +3,7 @@
 // two columns), so columns line up in a terminal.
 import stringWidth from 'string-width';
 import type { Align, Attachment, Block, BriefingDocument, Cell, Column } from './document.js';
+import { attachmentLabel } from './wording.js';
 
 /** The width titles are centred in (a terminal line of 80 columns, less a margin). */
 const PAGE_WIDTH = 76;
@@ -116,8 +117,7 @@ function blocksText(blocks: Block[]): string[] {
 }
 
 function attachmentText(att: Attachment, index: number, count: number): string[] {
-  const label = count > 1 ? `附件${index + 1}` : '附件';
-  return [label, centre(oneLine(att.title)), ...blocksText(att.blocks)];
+  return [attachmentLabel(index, count), centre(oneLine(att.title)), ...blocksText(att.blocks)];
 }
 
 export function renderText(doc: BriefingDocument): string {

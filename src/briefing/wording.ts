@@ -127,6 +127,11 @@ export function subsectionLabel(n: number): string {
   return `（${chineseNumeral(n)}）`;
 }
 
+/** The label over an attachment (GB/T 9704 §7.3.4): "附件" when it is the only one, else "附件2". */
+export function attachmentLabel(index: number, count: number): string {
+  return count > 1 ? `附件${index + 1}` : '附件';
+}
+
 /** Issue line: 38 → "第38期". */
 export function issueLine(n: number): string {
   return `第${n}期`;
