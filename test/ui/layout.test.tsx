@@ -15,6 +15,7 @@ import { displayWidth } from '../../src/text/width.js';
 import { assessRegister } from '../../src/domain/lag-rules.js';
 import { loadRegister } from '../../src/store/register-file.js';
 import { projectLines } from '../../src/ui/screens/project.js';
+import { suggestionLine } from '../../src/ui/screens/meeting/decision-form.js';
 import { FIXTURES } from './helpers.js';
 
 describe('footer', () => {
@@ -107,5 +108,18 @@ describe('project detail', () => {
       '包联领导 马占文',
       '片区 北坪园区',
     ]);
+  });
+});
+
+describe('unit suggestions in the decision form', () => {
+  const units = ['区能源局', '开发区管委会', '区住建局', '区自然资源局', '区水利局', '区发改局'];
+  it('show as many as fit, the highlighted one always among them', () => {
+    // 40 columns, "候选：" takes 6: 34 for the names and "…" marks (2 columns each)
+    expect(suggestionLine('候选：', units, 0, 40)).toBe('候选：【区能源局】 开发区管委会 …');
+    expect(suggestionLine('候选：', units, 4, 40)).toBe('候选：… 区自然资源局 【区水利局】 …');
+    expect(suggestionLine('候选：', units, 5, 40)).toBe('候选：… 区水利局 【区发改局】');
+    expect(suggestionLine('候选：', units, -1, 40)).toBe('候选：区能源局 …  〔按输入〕');
+    for (let pick = -1; pick < units.length; pick++)
+      expect(displayWidth(suggestionLine('候选：', units, pick, 40))).toBeLessThanOrEqual(40);
   });
 });

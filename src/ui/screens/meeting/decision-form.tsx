@@ -8,7 +8,7 @@ import { commandFor, hintLine, keyHint } from '../../key-bindings.js';
 import type { Context } from '../../key-bindings.js';
 import { TextInput } from '../../components/text-input/index.js';
 import { useLatest } from '../../components/use-latest.js';
-import { fitToWidth, truncateToWidth } from '../../../text/width.js';
+import { displayWidth, fitToWidth, truncateToWidth } from '../../../text/width.js';
 import {
   DECISION_FIELDS,
   DECISION_FIELD_LABELS,
@@ -44,6 +44,36 @@ export interface DecisionFormProps {
   title: string;
   onSave: (draft: DecisionDraft) => void;
   onCancel: () => void;
+}
+
+/**
+ * The unit suggestions after `prefix`, the highlighted one in 【】, as many as fit in `width`: the
+ * window slides so the highlighted one is always shown, "…" says more are hidden on that side.
+ * With nothing highlighted (-1), "〔按输入〕": the unit is saved as typed.
+ */
+export function suggestionLine(
+  prefix: string,
+  suggestions: readonly string[],
+  pick: number,
+  width: number,
+): string {
+  const label = (i: number) => (i === pick ? `【${suggestions[i]!}】` : suggestions[i]!);
+  const tail = pick < 0 ? '  〔按输入〕' : '';
+  const room = width - displayWidth(prefix) - displayWidth(tail);
+  const fits = (from: number, to: number) => {
+    const parts = suggestions.slice(from, to).map((_, k) => label(from + k));
+    const more = (from > 0 ? 2 : 0) + (to < suggestions.length ? 2 : 0);
+    return displayWidth(parts.join(' ')) + more <= room;
+  };
+  let from = 0;
+  let to = 0;
+  while (to < suggestions.length && fits(from, to + 1)) to++;
+  while (pick >= to && to < suggestions.length) {
+    to++;
+    while (from < pick && !fits(from, to)) from++;
+  }
+  const shown = suggestions.slice(from, to).map((_, k) => label(from + k));
+  return `${prefix}${from > 0 ? '… ' : ''}${shown.join(' ')}${to < suggestions.length ? ' …' : ''}${tail}`;
 }
 
 /** The suggestions offered for the unit field: none when the text already names a unit exactly. */
@@ -147,7 +177,7 @@ export function DecisionForm(props: DecisionFormProps) {
     helpLine =
       suggestions.length === 0
         ? '  候选：无（按输入的单位保存）'
-        : `  候选（${pickKeys} 选，${takeKeys} 确定）：${suggestions.map((s, i) => (i === draft.pick ? `【${s}】` : s)).join(' ')}${draft.pick < 0 ? '  〔按输入〕' : ''}`;
+        : suggestionLine(`  候选（${pickKeys} 选，${takeKeys} 确定）：`, suggestions, draft.pick, width);
   } else if (draft.field === 'due') {
     const at = QUICK_PICK_LABELS.indexOf(draft.due.trim());
     helpLine = `  ${pickKeys} 快选：${QUICK_PICK_LABELS.map((l, i) => (i === at ? `【${l}】` : l)).join(' ')}；也可写 11-30、+10`;
