@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError } from '../domain/types.js';
+import { isProcessAlive } from './lock.js';
 
 /** The fs calls the writer makes; tests replace some of them to simulate failures. */
 export interface AtomicWriteIo {
@@ -246,15 +247,6 @@ function createFile(target: string, data: string | Uint8Array, options: WriteNew
   fsyncDirectory(path.dirname(target), io);
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Remove temp files a killed writer left next to `target` (only those whose writer pid is dead, so a
  * write in progress in another process is never disturbed). Returns the removed paths.
@@ -273,7 +265,7 @@ export function removeStaleTempFiles(target: string): string[] {
     const m = TEMP_RE.exec(name);
     if (!m || m[1] !== base) continue;
     const pid = Number(m[2]);
-    if (pid === process.pid || pidAlive(pid)) continue;
+    if (pid === process.pid || isProcessAlive(pid)) continue;
     const full = path.join(dir, name);
     try {
       fs.unlinkSync(full);
