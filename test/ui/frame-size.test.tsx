@@ -3,6 +3,7 @@
 // many lines as the terminal has rows and no line is wider than its columns (Chinese counted as two).
 import { afterEach, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/text/width.js';
+import { App } from '../../src/ui/app.js';
 import type { Route } from '../../src/ui/screens/navigation.js';
 import { KEYS, startApp } from './helpers.js';
 import type { Harness } from './helpers.js';
@@ -58,5 +59,34 @@ describe.each(SIZES)('at $columns×$rows', (size) => {
     await h.press(KEYS.esc, '本次议定事项');
     await h.press(KEYS.esc, '议程 共3项');
     expectFits(await h.press('i', '加入：'), size, 'adding a project');
+  });
+});
+
+describe('resizing', () => {
+  it('in the middle of the decision form keeps what was typed and fits each new size', async () => {
+    const routes: Route[] = [{ screen: 'home' }, { screen: 'meeting' }];
+    h = await startApp({ routes });
+    await h.waitFor('会议日期');
+    await h.press(KEYS.ctrlS, '已建立会议记录');
+    await h.press(KEYS.down);
+    await h.press(KEYS.enter, '第1/3项');
+    await h.press('a', '新增议定事项');
+    await h.press('协调落实项目用地指标');
+    const harness = h;
+    const resize = async (size: { columns: number; rows: number }) => {
+      harness.app.rerender(<App session={harness.session} size={size} initialRoutes={routes} />);
+      return harness.waitFor((f: string) => f.split('\n').length === size.rows);
+    };
+    for (const size of [
+      { columns: 160, rows: 45 },
+      { columns: 80, rows: 24 },
+      { columns: 120, rows: 30 },
+    ]) {
+      const frame = await resize(size);
+      expectFits(frame, size, `${size.columns}×${size.rows}`);
+      expect(frame).toContain('▶议定事项  协调落实项目用地指标');
+    }
+    // still typing into the same field
+    expect(await h.press('，尽快报批')).toContain('▶议定事项  协调落实项目用地指标，尽快报批');
   });
 });

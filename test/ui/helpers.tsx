@@ -11,6 +11,15 @@ import { openSettings } from '../../src/store/settings.js';
 
 export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
+/** What a frame must show: a text, a pattern, or any test of the whole frame. */
+export type Until = string | RegExp | ((frame: string) => boolean);
+
+function shows(frame: string, until: Until): boolean {
+  if (typeof until === 'string') return frame.includes(until);
+  if (until instanceof RegExp) return until.test(frame);
+  return until(frame);
+}
+
 export interface Harness {
   dir: string;
   meetingsDir: string;
@@ -23,8 +32,8 @@ export interface Harness {
    * Write keys, then wait until the frame contains `until` — or, without `until`, until the frame
    * has changed (a key that changes nothing on screen waits a second). Returns shown().
    */
-  press(keys: string, until?: string | RegExp): Promise<string>;
-  waitFor(until: string | RegExp, timeoutMs?: number): Promise<string>;
+  press(keys: string, until?: Until): Promise<string>;
+  waitFor(until: Until, timeoutMs?: number): Promise<string>;
   cleanup(): void;
 }
 
@@ -84,11 +93,11 @@ export async function startApp(
   );
   const frame = () => app.lastFrame() ?? '';
   const shown = () => frame().split(dir).join('<tmp>');
-  const waitFor = async (until: string | RegExp, timeoutMs = 10000) => {
+  const waitFor = async (until: Until, timeoutMs = 10000) => {
     const start = Date.now();
     for (;;) {
       const f = frame();
-      if (typeof until === 'string' ? f.includes(until) : until.test(f)) {
+      if (shows(f, until)) {
         // the screen that drew this frame subscribes to keys in an effect just after
         await sleep(SETTLE_MS);
         return shown();
@@ -98,7 +107,7 @@ export async function startApp(
       await sleep(5);
     }
   };
-  const press = async (keys: string, until?: string | RegExp) => {
+  const press = async (keys: string, until?: Until) => {
     const before = frame();
     app.stdin.write(keys);
     if (until !== undefined) return waitFor(until);
