@@ -111,6 +111,11 @@ export function shownPath(ctx: CommandContext, file: string): string {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
+/** An error about a whole file (no place in it: line 0), the file named as the user would name it. */
+function fileError(ctx: CommandContext, file: string, message: string): InputError {
+  return new InputError([{ severity: 'error', file: shownPath(ctx, file), line: 0, column: 0, message }]);
+}
+
 export function shownDiagnostics(ctx: CommandContext, list: readonly Diagnostic[]): Diagnostic[] {
   return list.map((d) => ({ ...d, file: shownPath(ctx, d.file) }));
 }
@@ -179,15 +184,11 @@ export async function loadRegisterFrom(ctx: CommandContext, file: string): Promi
   const full = resolvePath(ctx, file);
   // A folder of meeting records given as the register: one sentence, not an error per file.
   if (fs.existsSync(full) && fs.statSync(full).isDirectory() && looksLikeMeetingsFolder(full)) {
-    throw new InputError([
-      {
-        severity: 'error',
-        file: shownPath(ctx, full),
-        line: 0,
-        column: 0,
-        message: `这是会议记录文件夹，不是台账。请给出台账文件，并用 --meetings ${file} 给出会议记录。`,
-      },
-    ]);
+    throw fileError(
+      ctx,
+      full,
+      `这是会议记录文件夹，不是台账。请给出台账文件，并用 --meetings ${file} 给出会议记录。`,
+    );
   }
   try {
     const loaded = loadRegister(full);
@@ -398,15 +399,7 @@ export function writeOutput(
     if (error instanceof InputError) {
       // The store names the file twice ("x.docx: 错误：输出文件 /abs/x.docx 已存在…"): once is enough.
       if (!force && fs.existsSync(target) && error.diagnostics.some((d) => d.message.includes('已存在'))) {
-        throw new InputError([
-          {
-            severity: 'error',
-            file: shownPath(ctx, target),
-            line: 0,
-            column: 0,
-            message: '输出文件已存在，未覆盖；如需覆盖请加 --force，或换一个文件名',
-          },
-        ]);
+        throw fileError(ctx, target, '输出文件已存在，未覆盖；如需覆盖请加 --force，或换一个文件名');
       }
       throw new InputError(shownDiagnostics(ctx, error.diagnostics));
     }
@@ -424,15 +417,7 @@ export function writeOutput(
                 ? '文件系统只读'
                 : undefined;
     if (why === undefined) throw error;
-    throw new InputError([
-      {
-        severity: 'error',
-        file: shownPath(ctx, target),
-        line: 0,
-        column: 0,
-        message: `无法写入输出文件：${why}`,
-      },
-    ]);
+    throw fileError(ctx, target, `无法写入输出文件：${why}`);
   }
   return target;
 }
