@@ -63,20 +63,24 @@ export const FIELD_LABEL: Record<FieldKey, string> = {
   problem_due: '解决时限',
 };
 
-export const MONEY_FIELDS = new Set<FieldKey>([
+/** The amount fields, in the order a row's problems are reported. */
+export const MONEY_KEYS = [
   'total_investment',
   'annual_plan',
   'completed_year',
   'completed_month',
   'completed_total',
-]);
-export const DATE_FIELDS = new Set<FieldKey>([
+] as const satisfies readonly FieldKey[];
+export const MONEY_FIELDS = new Set<FieldKey>(MONEY_KEYS);
+/** The date fields, in the order a row's problems are reported. */
+export const DATE_KEYS = [
   'planned_start',
   'actual_start',
   'planned_finish',
   'actual_finish',
   'problem_due',
-]);
+] as const satisfies readonly FieldKey[];
+export const DATE_FIELDS = new Set<FieldKey>(DATE_KEYS);
 
 /** "1-10月", "1至10月", "1～10月": a year-to-date range. */
 const MONTH_RANGE = /\d{1,2}\s*[-—–~～至到]\s*\d{1,2}\s*月/;

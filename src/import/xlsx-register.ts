@@ -15,7 +15,16 @@ import { DEFAULT_RULES, InputError } from '../domain/types.js';
 import { parseRegisterText } from '../store/register-file.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { toSimplified } from '../text/traditional.js';
-import { FIELD_LABEL, MONEY_FIELDS, classifyLabel, headerLabel, unitIn, type FieldKey } from './columns.js';
+import {
+  DATE_KEYS,
+  FIELD_LABEL,
+  MONEY_FIELDS,
+  MONEY_KEYS,
+  classifyLabel,
+  headerLabel,
+  unitIn,
+  type FieldKey,
+} from './columns.js';
 import {
   convertMoney,
   isNothing,
@@ -673,13 +682,7 @@ function readRow(
   }
 
   const dates: Record<string, string | undefined> = {};
-  for (const f of [
-    'planned_start',
-    'actual_start',
-    'planned_finish',
-    'actual_finish',
-    'problem_due',
-  ] as const) {
+  for (const f of DATE_KEYS) {
     const c = col(f);
     if (!c) continue;
     const d = parseDate(grid.at(r, c.col));
@@ -709,13 +712,7 @@ function readRow(
     if (t !== undefined) out[f] = t;
   }
 
-  for (const f of [
-    'total_investment',
-    'annual_plan',
-    'completed_year',
-    'completed_month',
-    'completed_total',
-  ] as const) {
+  for (const f of MONEY_KEYS) {
     const c = col(f);
     if (!c) continue;
     const m = parseMoney(grid.at(r, c.col), unitOfCol(c));
