@@ -219,3 +219,21 @@ describe('项目', () => {
     expect(await h.press('n', '项目详情 CS-002')).toContain('2/5');
   });
 });
+
+describe('a register that cannot be read', () => {
+  it('says why on every screen, and Esc and ? still work there', async () => {
+    h = await startApp({
+      routes: [{ screen: 'home' }, { screen: 'ledger' }],
+      register: '/nonexistent/台账.yaml',
+    });
+    const frame = await h.waitFor('找不到台账');
+    expect(frame.split('\n').at(-1)).toBe('Esc 返回  ? 帮助  Ctrl+C 退出');
+    await h.press('?', '可用的按键');
+    await h.press(KEYS.esc, '找不到台账');
+    expect(await h.press(KEYS.esc, '台账无法打开')).toContain('diaodu › 总览');
+    for (const digit of ['1', '2', '4']) {
+      await h.press(digit, '找不到台账');
+      expect(await h.press(KEYS.esc, '台账无法打开')).toContain('diaodu › 总览');
+    }
+  });
+});

@@ -23,6 +23,7 @@ import type { StatusMessage } from './chrome.js';
 import { LinesView, useScroll, wrapped } from './lines.js';
 import type { Line } from './lines.js';
 import { meetingLabel, numbersOf } from './meeting-info.js';
+import { NotReady } from './not-ready.js';
 import type { Navigator, ScreenProps } from './types.js';
 
 export type BriefingChoice = { kind: 'bulletin' } | { kind: 'minutes'; meeting: Meeting; number: number };
@@ -263,17 +264,15 @@ function Briefings(props: {
 export function BriefingsScreen(props: ScreenProps & { meetingFile?: string | undefined }) {
   const { session, active, nav } = props;
   const state = useSessionState(session);
-  useInput(
-    (input, key) => {
-      if (commandFor('screen', input, key) === 'app.back') nav.pop();
-    },
-    { isActive: active && state.phase !== 'ready' },
-  );
   if (state.phase !== 'ready') {
     return (
-      <Screen title="简报" context="screen">
-        <Text>{state.phase === 'loading' ? ' 正在读取 …' : state.message}</Text>
-      </Screen>
+      <NotReady
+        title="简报"
+        text={state.phase === 'loading' ? ' 正在读取 …' : state.message}
+        error={state.phase === 'error'}
+        active={active}
+        nav={nav}
+      />
     );
   }
   return (

@@ -26,6 +26,7 @@ import {
   reduceLedger,
 } from './ledger-state.js';
 import type { LedgerAction } from './ledger-state.js';
+import { NotReady } from './not-ready.js';
 import type { Navigator, ScreenProps } from './types.js';
 
 /** The table's columns; 编号 only where there is room (the line under the table names it anyway). */
@@ -231,17 +232,15 @@ function LedgerTable(props: { session: Session; data: LoadedData; active: boolea
 
 export function LedgerScreen({ session, active, nav }: ScreenProps) {
   const state = useSessionState(session);
-  useInput(
-    (input, key) => {
-      if (commandFor('screen', input, key) === 'app.back') nav.pop();
-    },
-    { isActive: active && state.phase !== 'ready' },
-  );
   if (state.phase !== 'ready') {
     return (
-      <Screen title="督办" context="screen">
-        <Text>{state.phase === 'loading' ? ' 正在读取 …' : state.message}</Text>
-      </Screen>
+      <NotReady
+        title="督办"
+        text={state.phase === 'loading' ? ' 正在读取 …' : state.message}
+        error={state.phase === 'error'}
+        active={active}
+        nav={nav}
+      />
     );
   }
   return <LedgerTable session={session} data={state.data} active={active} nav={nav} />;

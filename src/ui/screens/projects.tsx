@@ -26,6 +26,7 @@ import {
   visibleRows,
 } from './projects-state.js';
 import type { ProjectIndex, ProjectsAction, ProjectsState } from './projects-state.js';
+import { NotReady } from './not-ready.js';
 import type { Navigator, ScreenProps } from './types.js';
 
 export function projectColumns(statuses: readonly ProjectStatus[], unit: MoneyUnit): Column<number>[] {
@@ -207,9 +208,13 @@ export function ProjectsScreen({ session, active, nav }: ScreenProps) {
   const state = useSessionState(session);
   if (state.phase !== 'ready') {
     return (
-      <Screen title="项目" context="projects">
-        <Text>{state.phase === 'loading' ? ' 正在读取台账 …' : state.message}</Text>
-      </Screen>
+      <NotReady
+        title="项目"
+        text={state.phase === 'loading' ? ' 正在读取台账 …' : state.message}
+        error={state.phase === 'error'}
+        active={active}
+        nav={nav}
+      />
     );
   }
   return (

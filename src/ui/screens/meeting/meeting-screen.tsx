@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { buildAgenda, followupsToHear } from '../../../domain/agenda.js';
 import { isValidIsoDate } from '../../../domain/dates.js';
 import { buildLedger } from '../../../domain/ledger.js';
-import { commandFor, hintLine, keyHint, matches } from '../../key-bindings.js';
+import { commandFor, hintLine, keyHint } from '../../key-bindings.js';
 import { TextInput } from '../../components/text-input/index.js';
 import { useLatest } from '../../components/use-latest.js';
 import { useSyncReducer } from '../../components/use-sync-reducer.js';
@@ -30,6 +30,7 @@ import {
 } from './recorder.js';
 import type { UnfinishedMeeting } from './recorder.js';
 import { MeetingRoom } from './room.js';
+import { NotReady } from '../not-ready.js';
 
 const LABEL_WIDTH = 12;
 
@@ -240,20 +241,6 @@ function ResumeChoice(props: {
   );
 }
 
-function Waiting(props: { text: string; active: boolean; nav: Navigator }) {
-  useInput(
-    (input, key) => {
-      if (matches('app.back', input, key, 'screen')) props.nav.pop();
-    },
-    { isActive: props.active },
-  );
-  return (
-    <Screen title="调度会" context="screen">
-      <Text wrap="wrap">{props.text}</Text>
-    </Screen>
-  );
-}
-
 export function MeetingScreen({ session, active, nav }: ScreenProps) {
   const state = useSessionState(session);
   const [recorder, setRecorder] = useState<MeetingRecorder | null>(null);
@@ -341,8 +328,10 @@ export function MeetingScreen({ session, active, nav }: ScreenProps) {
     nav.pop();
   }, [recorder, session, nav]);
 
-  if (state.phase === 'error') return <Waiting text={state.message} active={active} nav={nav} />;
-  if (!data || !checked) return <Waiting text=" 正在打开调度会 …" active={active} nav={nav} />;
+  if (state.phase === 'error')
+    return <NotReady title="调度会" text={state.message} error active={active} nav={nav} />;
+  if (!data || !checked)
+    return <NotReady title="调度会" text=" 正在打开调度会 …" active={active} nav={nav} />;
   if (!recorder && pending) {
     return (
       <ResumeChoice

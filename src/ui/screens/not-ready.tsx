@@ -1,0 +1,31 @@
+// What a screen shows while the register is being read, or when it cannot be read: the message, and
+// the keys that still work there (Esc back, ? help) — never a screen that ignores every key.
+import { Text, useInput } from 'ink';
+import { commandFor } from '../key-bindings.js';
+import { Screen } from './chrome.js';
+import type { Navigator } from './types.js';
+
+export function NotReady(props: {
+  title: string;
+  text: string;
+  error?: boolean;
+  active: boolean;
+  nav: Navigator;
+}) {
+  const { nav } = props;
+  useInput(
+    (input, key) => {
+      const command = commandFor('screen', input, key);
+      if (command === 'app.back') nav.pop();
+      else if (command === 'app.help') nav.push({ screen: 'help', context: 'screen' });
+    },
+    { isActive: props.active },
+  );
+  return (
+    <Screen title={props.title} context="screen">
+      <Text wrap="wrap" {...(props.error ? { color: 'red' } : {})}>
+        {props.text}
+      </Text>
+    </Screen>
+  );
+}
