@@ -182,6 +182,18 @@ describe('调度会', () => {
     });
   });
 
+  it('says so when there is nothing to hear, and offers no keys that would do nothing', async () => {
+    h = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }], withMeetings: false });
+    await h.waitFor('会议日期');
+    await h.press(KEYS.ctrlS, '已建立会议记录');
+    const empty = (await h.press(KEYS.enter, '没有需要听取')).split('\n');
+    expect(empty[1]).toBe(' 没有需要听取的以往议定事项');
+    expect(empty[23]).toBe('Esc 返回  ? 帮助  Ctrl+C 退出');
+    expect((await h.press('y', '按 Esc 回到议程')).split('\n')[22]).toBe(
+      '没有需要听取的以往议定事项：按 Esc 回到议程',
+    );
+  });
+
   it('walks one project at a time and records, edits and deletes decisions', async () => {
     await openMeeting();
     await h.press(KEYS.ctrlS, '已建立会议记录');

@@ -470,6 +470,10 @@ export function MeetingRoom(props: MeetingRoomProps) {
       }
       const items = recorder.meeting.items;
       if (u.view === 'followups') {
+        if (recorder.followups.length === 0 && command.startsWith('followup.')) {
+          setStatus({ kind: 'info', text: '没有需要听取的以往议定事项：按 Esc 回到议程' });
+          return;
+        }
         const status = FOLLOWUP_COMMANDS[command];
         if (status) return setFollowupStatus(status);
         if (command === 'followup.note' || command === 'nav.open') {
@@ -598,7 +602,11 @@ export function MeetingRoom(props: MeetingRoomProps) {
           ? 'input'
           : shownView;
   const hints =
-    ui.form || shownView === 'confirm' ? undefined : (readOnly ? READ_ONLY_HINTS : VIEW_HINTS)[shownView];
+    ui.form || shownView === 'confirm'
+      ? undefined
+      : shownView === 'followups' && recorder.followups.length === 0
+        ? (['app.back', 'app.help', 'app.quit'] as const)
+        : (readOnly ? READ_ONLY_HINTS : VIEW_HINTS)[shownView];
   const readOnlyReason = recorder.readOnlyReason();
   const shownStatus: StatusMessage | null = ui.confirm
     ? { kind: 'info', text: confirmQuestion(ui, recorder, columns) }
