@@ -107,7 +107,7 @@ export const CONTEXTS: Readonly<Record<Context, ContextInfo>> = {
   decisionPick: { title: '议定事项录入 · 责任单位、完成时限', parents: ['form'], textEntry: true },
   ledger: { title: '督办台账', parents: ['list'] },
   briefings: { title: '纪要与通报', parents: ['scroll'] },
-  settings: { title: '设置', parents: ['list'] },
+  settings: { title: '设置', parents: ['screen'] },
   help: { title: '帮助', parents: ['scroll'] },
 };
 
@@ -141,13 +141,13 @@ export const KEY_BINDINGS = {
   'nav.up': {
     keys: [k('upArrow'), ch('k')],
     description: '上移一行',
-    contexts: ['list', 'scroll', 'search'],
+    contexts: ['list', 'scroll', 'search', 'settings'],
   },
   'nav.down': {
     keys: [k('downArrow'), ch('j')],
     description: '下移一行',
     short: '移动',
-    contexts: ['list', 'scroll', 'search'],
+    contexts: ['list', 'scroll', 'search', 'settings'],
   },
   'nav.pageUp': { keys: [k('pageUp')], description: '上翻一页', contexts: ['list', 'scroll', 'search'] },
   'nav.pageDown': {
@@ -156,8 +156,16 @@ export const KEY_BINDINGS = {
     short: '翻页',
     contexts: ['list', 'scroll', 'search'],
   },
-  'nav.home': { keys: [k('home'), ch('g')], description: '到第一行', contexts: ['list', 'scroll'] },
-  'nav.end': { keys: [k('end'), ch('G')], description: '到最后一行', contexts: ['list', 'scroll'] },
+  'nav.home': {
+    keys: [k('home'), ch('g')],
+    description: '到第一行',
+    contexts: ['list', 'scroll', 'settings'],
+  },
+  'nav.end': {
+    keys: [k('end'), ch('G')],
+    description: '到最后一行',
+    contexts: ['list', 'scroll', 'settings'],
+  },
   'nav.open': { keys: [k('return')], description: '打开选中项', short: '打开', contexts: ['list'] },
 
   // ---- home menu
@@ -328,6 +336,14 @@ export const KEY_BINDINGS = {
     contexts: ['ledger'],
   },
 
+  // ---- settings
+  'settings.edit': {
+    keys: [k('return')],
+    description: '修改选中的设置（字形：在简体、繁体间切换）',
+    short: '修改',
+    contexts: ['settings'],
+  },
+
   // ---- minutes and bulletin
   'briefing.write': { keys: [ch('w')], description: '写出文件', short: '写出', contexts: ['briefings'] },
   'briefing.switchKind': {
@@ -456,6 +472,7 @@ export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
   setup: '开会设置',
   followup: '上次议定事项',
   ledger: '督办',
+  settings: '设置',
   briefing: '纪要与通报',
   form: '表单',
   confirm: '确认',

@@ -182,7 +182,7 @@ describe('设置', () => {
 
 
 
-      ↑↓ 移动  Enter 打开  Esc 返回  ? 帮助"
+      ↑↓ 移动  Enter 修改  Esc 返回  ? 帮助"
     `);
     await h.press(KEYS.enter, '发文机关：');
     await h.press('测试区项目推进中心');

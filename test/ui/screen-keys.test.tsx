@@ -33,6 +33,7 @@ const SCREENS: Array<{ context: Context; routes: Route[]; before?: string[]; sho
     shows: '2/3',
   },
   { context: 'ledger', routes: [{ screen: 'home' }, { screen: 'ledger' }], shows: '共2项' },
+  { context: 'settings', routes: [{ screen: 'home' }, { screen: 'settings' }], shows: '我的设置' },
   {
     context: 'briefings',
     routes: [{ screen: 'home' }, { screen: 'briefings' }],
@@ -46,7 +47,7 @@ const FIRST: Partial<Record<Command, string>> = { 'list.clearFilters': 'u' };
 
 function own(context: Context): Array<[Command, KeySpec]> {
   return keysFor(context)
-    .filter((b) => b.from === context)
+    .filter((b) => b.from === context && !b.command.startsWith('nav.')) // moving: tested per list
     .map((b) => [b.command, b.keys[0]!]);
 }
 

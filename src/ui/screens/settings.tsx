@@ -95,7 +95,7 @@ export function SettingsScreen({ session, active, nav }: ScreenProps) {
           return setCursor(0);
         case 'nav.end':
           return setCursor(SETTING_KEYS.length - 1);
-        case 'nav.open': {
+        case 'settings.edit': {
           const k = SETTING_KEYS[cursor]!;
           if (!settings) return;
           if (k === 'script')
@@ -118,7 +118,7 @@ export function SettingsScreen({ session, active, nav }: ScreenProps) {
     <Screen
       title="设置"
       context={editing !== null ? 'input' : 'settings'}
-      hints={editing !== null ? undefined : ['nav.down', 'nav.open', 'app.back', 'app.help']}
+      hints={editing !== null ? undefined : ['nav.down', 'settings.edit', 'app.back', 'app.help']}
       status={status}
     >
       <Text bold wrap="truncate">
