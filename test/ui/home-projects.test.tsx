@@ -39,6 +39,10 @@ describe('总览', () => {
       ↑↓ 移动  Enter 打开  ? 帮助  Ctrl+C 退出"
     `);
     expect(await h.press(KEYS.down)).toContain(' ▶ 2 调度会');
+    // a page is the whole menu: PgDn to its end, PgUp back
+    expect(await h.press(KEYS.pageDown)).toContain(' ▶ 5 设置');
+    expect(await h.press('\u001b[5~')).toContain(' ▶ 1 项目');
+    await h.press(KEYS.down, ' ▶ 2 调度会');
     expect(await h.press('1', '显示5个')).toContain('diaodu › 项目');
   });
 });

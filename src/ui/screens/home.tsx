@@ -147,8 +147,10 @@ export function HomeScreen({ session, active, nav }: ScreenProps) {
         case 'nav.down':
           return setCursor((c) => (c + 1) % HOME_MENU.length);
         case 'nav.home':
+        case 'nav.pageUp':
           return setCursor(0);
         case 'nav.end':
+        case 'nav.pageDown':
           return setCursor(HOME_MENU.length - 1);
         case 'nav.open':
           return nav.push(HOME_MENU[cursor]!.route);
