@@ -143,3 +143,20 @@ describe('a meeting another diaodu is recording', () => {
     expect(h.shown()).toContain('已恢复未结束的调度会');
   }, 60_000);
 });
+
+describe('督办 on a meeting another diaodu is recording', () => {
+  it('records nothing and names the process that holds it', async () => {
+    h = await startApp({ routes: [{ screen: 'home' }, { screen: 'ledger' }] });
+    const file = path.join(h.meetingsDir, '2021-09-20-周调度.yaml');
+    const before = fs.readFileSync(file, 'utf8');
+    const pid = await holdLock(file);
+    await h.waitFor('共2项');
+    await h.press('y', '说明');
+    await h.press('用地指标已下达');
+    const frame = await h.press(KEYS.enter, '未记录');
+    expect(frame.split('\n')[22]).toMatch(
+      new RegExp(`^未记录：这项议定事项所在的会议正由另一个 diaodu 记录（进程号 ${pid}，`),
+    );
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+  });
+});

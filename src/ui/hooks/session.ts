@@ -16,7 +16,8 @@ import type {
   Register,
 } from '../../domain/types.js';
 import { loadRegister } from '../../store/register-file.js';
-import { acquireMeetingLock } from '../../store/lock.js';
+import { MeetingLockedError, acquireMeetingLock } from '../../store/lock.js';
+import { describeHolder } from './lock-holder.js';
 import { MeetingDocument } from '../../store/meeting-document.js';
 import { decisionIdsInDir } from '../../store/meetings-dir.js';
 import type { FollowupStatus } from '../../domain/types.js';
@@ -217,6 +218,8 @@ export class Session {
     try {
       lock = acquireMeetingLock(file);
     } catch (error) {
+      if (error instanceof MeetingLockedError)
+        return `未记录：这项议定事项所在的会议正由另一个 diaodu 记录（${describeHolder(error.holder)}），请在那里听取，或稍后再试`;
       return describeError(error);
     }
     try {

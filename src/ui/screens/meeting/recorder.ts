@@ -7,9 +7,10 @@ import { buildLedger, indexLedgerByProject } from '../../../domain/ledger.js';
 import { InputError, formatDiagnostic } from '../../../domain/types.js';
 import type { IsoDate, LedgerEntry, Meeting, MeetingKind } from '../../../domain/types.js';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import { readLock } from '../../../store/lock.js';
 import type { LockInfo, MeetingLock, MeetingLockedError } from '../../../store/lock.js';
+import { readOnlyNotice } from '../../hooks/lock-holder.js';
+export { describeHolder, lockSince, readOnlyNotice } from '../../hooks/lock-holder.js';
 import { MeetingDocument } from '../../../store/meeting-document.js';
 import type { ItemSnapshot, NewMeetingHeader } from '../../../store/meeting-document.js';
 import { nextMeetingNumber, openMeetingToRecord, scanMeetingsDir } from '../../../store/meetings-dir.js';
@@ -74,29 +75,6 @@ export function issueNumberFor(dir: string, kind: MeetingKind, date: IsoDate): n
   } catch {
     return undefined;
   }
-}
-
-/** "15:12" (today) or "2026-11-24 15:12", local time, from the lock's ISO timestamp. */
-export function lockSince(iso: string, now = new Date()): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  return day === today ? time : `${day} ${time}`;
-}
-
-/** Who records the meeting: "进程号 4242，自 15:12 起" (and the host when it is another). */
-export function describeHolder(holder: LockInfo): string {
-  const host = holder.hostname && holder.hostname !== os.hostname() ? `，主机 ${holder.hostname}` : '';
-  const pid = holder.pid > 0 ? `进程号 ${holder.pid}` : '进程号未知';
-  return `${pid}${host}，自 ${lockSince(holder.started)} 起`;
-}
-
-/** Why the meeting cannot be changed here, for the status line. */
-export function readOnlyNotice(holder: LockInfo): string {
-  return `只读：另一个 diaodu 正在记录这次会议（${describeHolder(holder)}），此处只能查看`;
 }
 
 export class MeetingRecorder {
