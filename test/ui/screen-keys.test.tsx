@@ -60,5 +60,7 @@ describe.each(SCREENS)('on the screen of $context', ({ context, routes, before, 
     const first = FIRST[command];
     const frame = first ? await h.press(first) : h.shown();
     expect(await h.press(sequence(spec)), `${command} did nothing`).not.toBe(frame);
+    // a file being written is finished before the folder is removed
+    if (command === 'briefing.write') await h.waitFor('已写入');
   });
 });

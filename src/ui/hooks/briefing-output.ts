@@ -38,6 +38,8 @@ export async function writeBriefing(
   doc: BriefingDocument,
   format: OutputFormat,
 ): Promise<string> {
+  // where and how, as the settings say when the secretary pressed the key (rendering takes a moment)
+  const dir = session.outputDir();
   let model = doc;
   if (session.settingsScript() === 'traditional') {
     const [{ toTraditional }, { mapDocumentText }] = await Promise.all([
@@ -47,7 +49,6 @@ export async function writeBriefing(
     model = mapDocumentText(doc, toTraditional);
   }
   const data = await render(model, format);
-  const dir = session.outputDir();
   fs.mkdirSync(dir, { recursive: true });
   const base = briefingBaseName(doc);
   for (let n = 1; n < 100; n++) {
