@@ -313,17 +313,21 @@ describe('ledger helpers', () => {
   });
 });
 
+/** One meeting with one agenda item on project P. */
+function oneItemMeeting(
+  date: string,
+  decisions: Meeting['items'][number]['decisions'],
+  followups: Meeting['followups'] = [],
+): Meeting {
+  return {
+    meeting: { date, kind: '周调度', present: [], absent: [], attending: [], closed: true },
+    items: [{ project: 'P', reasons: [], decisions }],
+    followups,
+  };
+}
+
 describe('doneOnTime: reported done at the first meeting from the due date', () => {
-  const meeting = (
-    date: string,
-    decisions: Meeting['items'][number]['decisions'],
-    followups: Meeting['followups'] = [],
-  ) =>
-    ({
-      meeting: { date, kind: '周调度', present: [], absent: [], attending: [], closed: true },
-      items: [{ project: 'P', reasons: [], decisions }],
-      followups,
-    }) satisfies Meeting;
+  const meeting = oneItemMeeting;
   const d = (id: string, due: string) => ({ id, text: id, unit: '区发改局', due });
 
   it('counts a Friday task reported done at the next Monday meeting as on time', () => {
@@ -362,16 +366,7 @@ describe('doneOnTime: reported done at the first meeting from the due date', () 
 });
 
 describe('到期 and the on-time rate', () => {
-  const meeting = (
-    date: string,
-    decisions: Meeting['items'][number]['decisions'],
-    followups: Meeting['followups'] = [],
-  ) =>
-    ({
-      meeting: { date, kind: '周调度', present: [], absent: [], attending: [], closed: true },
-      items: [{ project: 'P', reasons: [], decisions }],
-      followups,
-    }) satisfies Meeting;
+  const meeting = oneItemMeeting;
   const d = (id: string, due: string) => ({ id, text: id, unit: '区水利局', due });
 
   it('does not count a decision due on the day and still open against the unit', () => {
