@@ -20,11 +20,17 @@ function opencc(): OpenCCModule {
   return openccModule;
 }
 
+// Phrases OpenCC's tables convert in a sense government documents never mean: 会签 here is always
+// countersigning a document (會簽), not drawing lots (籤).
+const GOVERNMENT_USAGE: readonly [RegExp, string][] = [[/會籤/g, '會簽']];
+
 /** Simplified → traditional characters. Text without Chinese is returned as it is. */
 export function toTraditional(text: string): string {
   if (!/[\u3400-\u9fff]/.test(text)) return text;
   toTraditionalConverter ??= opencc().Converter({ from: 'cn', to: 'tw' });
-  return toTraditionalConverter(text);
+  let out = toTraditionalConverter(text);
+  for (const [wrong, right] of GOVERNMENT_USAGE) out = out.replace(wrong, right);
+  return out;
 }
 
 /** Traditional (any of OpenCC standard, Taiwan or Hong Kong forms) → simplified. */

@@ -35,3 +35,9 @@ describe('toSimplified', () => {
     );
   });
 });
+
+describe('government usage', () => {
+  it('writes 会签 as 會簽 (countersigning), not 會籤', () => {
+    expect(toTraditional('省电力公司批复意见正在会签')).toBe('省電力公司批覆意見正在會簽');
+  });
+});
