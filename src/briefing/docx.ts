@@ -278,11 +278,17 @@ function columnNeeds(table: { columns: Column[]; rows: Cell[][] }, sizePt: numbe
     const cells = table.rows.map((row) => row[i]);
     const longest = Math.max(1, ...cells.map((c) => chars(c?.text ?? '')));
     const numbers = cells.every((c) => c === undefined || c.text === '' || isNumeric(c));
+    // Codes such as project ids (QC-019) must not break either; their Latin capitals are wider than
+    // half an em in the body fonts, so they are measured at 0.65 em a character.
+    const codes = Math.max(
+      0,
+      ...cells.map((c) => (c && /^[\x21-\x7e]+$/.test(c.text) ? c.text.length * 0.65 : 0)),
+    );
     const header = chars(col.title);
     const headerMin = Math.max(...headerLines(col.title).map(chars));
-    const least = Math.max(headerMin, numbers ? longest : Math.min(longest, 4), 1);
+    const least = Math.max(headerMin, numbers ? longest : Math.min(longest, 4), codes, 1);
     // a header wrapped onto two lines is fine; the cells are what want room
-    const want = Math.max(headerMin, longest);
+    const want = Math.max(headerMin, longest, codes);
     return { least: least * em + pad, want: want * em + pad, header: header * em + pad };
   });
 }
