@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument } from './yaml-lib.js';
 import { MEETING_KINDS, normalizeMeetingKind } from '../domain/normalize.js';
-import type { IsoDate, MeetingKind } from '../domain/types.js';
+import type { IsoDate, Meeting, MeetingKind } from '../domain/types.js';
 import { isTempFileName, removeStaleTempFiles } from './atomic-write.js';
 import { acquireMeetingLock, MeetingLockedError } from './lock.js';
 import type { MeetingLock } from './lock.js';
@@ -108,10 +108,47 @@ export function summarizeMeetingFile(file: string): MeetingFileSummary {
   return summary;
 }
 
-/** Summaries of every meeting file in `dir`, by date (then file name). */
-export function scanMeetingsDir(dir: string): MeetingFileSummary[] {
+/**
+ * What a caller has already read of the folder (the UI session's meetings, read and validated through
+ * the load cache), so the folder's files are not parsed a second time. Only files that were read
+ * without error belong here: a file missing from it (a syntax error, or added since) is still
+ * summarized from disk, so a damaged file's ids stay taken.
+ */
+export type KnownMeetings = ReadonlyMap<string, MeetingFileSummary>;
+
+/** Summaries of meetings already read (those with a `file`), keyed by absolute path. */
+export function knownMeetings(meetings: readonly Meeting[]): KnownMeetings {
+  const known = new Map<string, MeetingFileSummary>();
+  for (const m of meetings) {
+    if (m.file === undefined) continue;
+    const file = path.resolve(m.file);
+    const ids: string[] = [];
+    for (const item of m.items) for (const d of item.decisions) ids.push(d.id);
+    for (const f of m.followups) ids.push(f.decision);
+    known.set(file, {
+      file,
+      date: m.meeting.date,
+      kind: m.meeting.kind,
+      ...(m.meeting.number !== undefined ? { number: m.meeting.number } : {}),
+      closed: m.meeting.closed,
+      decisionIds: [...new Set(ids)],
+    });
+  }
+  return known;
+}
+
+/** The summary of `file` from `known`, else read from disk. */
+function summaryOf(file: string, known: KnownMeetings | undefined): MeetingFileSummary {
+  return known?.get(file) ?? summarizeMeetingFile(file);
+}
+
+/**
+ * Summaries of every meeting file in `dir`, by date (then file name). Files in `known` are taken from
+ * it instead of being read again.
+ */
+export function scanMeetingsDir(dir: string, known?: KnownMeetings): MeetingFileSummary[] {
   return listMeetingFiles(dir)
-    .map(summarizeMeetingFile)
+    .map((file) => summaryOf(file, known))
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.file.localeCompare(b.file));
 }
 
@@ -119,23 +156,36 @@ export function scanMeetingsDir(dir: string): MeetingFileSummary[] {
  * The meeting of `date` (and `kind`, when given): the conventionally named file if it exists, else any
  * file whose header says that date and kind. Undefined when there is none.
  */
-export function findMeetingFile(dir: string, date: IsoDate, kind?: MeetingKind): string | undefined {
+export function findMeetingFile(
+  dir: string,
+  date: IsoDate,
+  kind?: MeetingKind,
+  known?: KnownMeetings,
+): string | undefined {
   const kinds = kind ? [kind] : MEETING_KINDS;
   for (const k of kinds) {
     const conventional = meetingPathFor(dir, date, k);
     if (fs.existsSync(conventional)) return conventional;
   }
-  const match = scanMeetingsDir(dir).find((s) => s.date === date && (kind === undefined || s.kind === kind));
+  const match = scanMeetingsDir(dir, known).find(
+    (s) => s.date === date && (kind === undefined || s.kind === kind),
+  );
   return match?.file;
 }
 
-/** Every decision id used in the folder (optionally leaving out one file, e.g. the one being edited). */
-export function decisionIdsInDir(dir: string, options: { exclude?: string } = {}): Set<string> {
+/**
+ * Every decision id used in the folder (optionally leaving out one file, e.g. the one being edited).
+ * Files in `known` are taken from it instead of being read again.
+ */
+export function decisionIdsInDir(
+  dir: string,
+  options: { exclude?: string; known?: KnownMeetings } = {},
+): Set<string> {
   const exclude = options.exclude ? path.resolve(options.exclude) : undefined;
   const ids = new Set<string>();
   for (const file of listMeetingFiles(dir)) {
     if (file === exclude) continue;
-    for (const id of summarizeMeetingFile(file).decisionIds) ids.add(id);
+    for (const id of summaryOf(file, options.known).decisionIds) ids.add(id);
   }
   return ids;
 }
@@ -167,9 +217,14 @@ export function meetingNumbers(meetings: readonly NumberedMeeting[]): number[] {
 }
 
 /** 期数 for a new meeting of `kind` on `date`, counted from the meetings before it in `dir`. */
-export function nextMeetingNumber(dir: string, kind: MeetingKind, date: IsoDate): number {
+export function nextMeetingNumber(
+  dir: string,
+  kind: MeetingKind,
+  date: IsoDate,
+  known?: KnownMeetings,
+): number {
   const earlier: NumberedMeeting[] = [];
-  for (const s of scanMeetingsDir(dir)) {
+  for (const s of scanMeetingsDir(dir, known)) {
     if (s.kind !== kind || s.date === undefined) continue;
     if (s.date.slice(0, 4) !== date.slice(0, 4) || s.date >= date) continue;
     earlier.push({ date: s.date, kind: s.kind, ...(s.number !== undefined ? { number: s.number } : {}) });
@@ -186,13 +241,15 @@ export function nextMeetingNumber(dir: string, kind: MeetingKind, date: IsoDate)
 export function openMeetingForDate(
   dir: string,
   header: NewMeetingHeader,
-  options: Omit<MeetingDocumentOptions, 'takenIds'> = {},
+  options: Omit<MeetingDocumentOptions, 'takenIds'> & { known?: KnownMeetings } = {},
 ): { document: MeetingDocument; resumed: boolean } {
-  const existing = findMeetingFile(dir, header.date, header.kind);
+  const { known, ...docOptions } = options;
+  const existing = findMeetingFile(dir, header.date, header.kind, known);
   const file = existing ?? meetingPathFor(dir, header.date, header.kind);
-  const takenIds = decisionIdsInDir(dir, { exclude: file });
-  if (existing) return { document: MeetingDocument.open(existing, { ...options, takenIds }), resumed: true };
-  return { document: MeetingDocument.create(file, header, { ...options, takenIds }), resumed: false };
+  const takenIds = decisionIdsInDir(dir, { exclude: file, known });
+  if (existing)
+    return { document: MeetingDocument.open(existing, { ...docOptions, takenIds }), resumed: true };
+  return { document: MeetingDocument.create(file, header, { ...docOptions, takenIds }), resumed: false };
 }
 
 export interface MeetingToRecord {
@@ -211,20 +268,25 @@ export interface MeetingToRecord {
  * says who (its message is the Chinese sentence to show). Temp files left by a killed writer are
  * cleaned up once the lock is ours.
  */
-export function openMeetingToRecord(dir: string, header: NewMeetingHeader): MeetingToRecord {
-  const existing = findMeetingFile(dir, header.date, header.kind);
+export function openMeetingToRecord(
+  dir: string,
+  header: NewMeetingHeader,
+  options: { known?: KnownMeetings } = {},
+): MeetingToRecord {
+  const { known } = options;
+  const existing = findMeetingFile(dir, header.date, header.kind, known);
   const file = existing ?? meetingPathFor(dir, header.date, header.kind);
   let lock: MeetingLock;
   try {
     lock = acquireMeetingLock(file);
   } catch (error) {
     if (!(error instanceof MeetingLockedError)) throw error;
-    const opened = openMeetingForDate(dir, header, { readOnly: true });
+    const opened = openMeetingForDate(dir, header, { readOnly: true, known });
     return { ...opened, lockedBy: error };
   }
   try {
     removeStaleTempFiles(file);
-    return { ...openMeetingForDate(dir, header), lock };
+    return { ...openMeetingForDate(dir, header, { known }), lock };
   } catch (error) {
     lock.release();
     throw error;

@@ -19,7 +19,7 @@ import { loadRegister } from '../../store/register-file.js';
 import { MeetingLockedError, acquireMeetingLock } from '../../store/lock.js';
 import { describeHolder } from './lock-holder.js';
 import { MeetingDocument } from '../../store/meeting-document.js';
-import { decisionIdsInDir } from '../../store/meetings-dir.js';
+import { decisionIdsInDir, knownMeetings } from '../../store/meetings-dir.js';
 import type { FollowupStatus } from '../../domain/types.js';
 import { loadMeetings } from '../../store/meeting-read.js';
 import { openSettings } from '../../store/settings.js';
@@ -224,7 +224,11 @@ export class Session {
     }
     try {
       const doc = MeetingDocument.open(file, {
-        takenIds: decisionIdsInDir(this.meetingsDir, { exclude: file }),
+        // the meetings already read stand for their files; others (damaged, new) are scanned
+        takenIds: decisionIdsInDir(this.meetingsDir, {
+          exclude: file,
+          ...(this.state.phase === 'ready' ? { known: knownMeetings(this.state.data.meetings) } : {}),
+        }),
       });
       doc.setFollowup(entry.decision.id, {
         status,

@@ -110,7 +110,7 @@ function SetupForm(props: {
     return {
       agenda: buildAgenda(data.assessment, ledger, date).length,
       followups: followupsToHear(ledger, date).length,
-      number: issueNumberFor(session.meetingsDir, setup.kind, date),
+      number: issueNumberFor(session.meetingsDir, setup.kind, date, data),
     };
   }, [data, date, setup.kind, session.meetingsDir]);
 
@@ -281,7 +281,7 @@ export function MeetingScreen({ session, active, nav }: ScreenProps) {
   useEffect(() => {
     if (!data || checked) return;
     setChecked(true);
-    const open = unfinishedMeeting(session.meetingsDir);
+    const open = unfinishedMeeting(session.meetingsDir, data);
     if (!open) return;
     if (open.date === session.today) resume(open);
     else setPending(open);
@@ -317,9 +317,14 @@ export function MeetingScreen({ session, active, nav }: ScreenProps) {
   const number = useMemo(
     () =>
       recorder
-        ? issueNumberFor(session.meetingsDir, recorder.meeting.meeting.kind, recorder.meeting.meeting.date)
+        ? issueNumberFor(
+            session.meetingsDir,
+            recorder.meeting.meeting.kind,
+            recorder.meeting.meeting.date,
+            data ?? undefined,
+          )
         : undefined,
-    [recorder, session.meetingsDir],
+    [recorder, session.meetingsDir, data],
   );
 
   const leave = useCallback(() => {

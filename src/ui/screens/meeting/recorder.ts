@@ -13,7 +13,13 @@ import { readOnlyNotice } from '../../hooks/lock-holder.js';
 export { describeHolder, lockSince, readOnlyNotice } from '../../hooks/lock-holder.js';
 import { MeetingDocument } from '../../../store/meeting-document.js';
 import type { ItemSnapshot, NewMeetingHeader } from '../../../store/meeting-document.js';
-import { nextMeetingNumber, openMeetingToRecord, scanMeetingsDir } from '../../../store/meetings-dir.js';
+import {
+  knownMeetings,
+  nextMeetingNumber,
+  openMeetingToRecord,
+  scanMeetingsDir,
+} from '../../../store/meetings-dir.js';
+import type { KnownMeetings } from '../../../store/meetings-dir.js';
 import { ensureFolder, readDraft, writeDraft } from '../../hooks/drafts.js';
 import type { LoadedData, Session } from '../../hooks/session.js';
 import type { Settings } from '../../../store/settings.js';
@@ -60,18 +66,38 @@ export interface UnfinishedMeeting {
   file: string;
 }
 
-/** An unfinished meeting in the folder (the latest), to resume. */
-export function unfinishedMeeting(dir: string): UnfinishedMeeting | undefined {
-  const open = scanMeetingsDir(dir).filter(
+/**
+ * The meetings the session has already read (valid files only; those in `meetingProblems` are left
+ * out, so the store still scans them), so starting a meeting does not parse every file again.
+ * Memoized per LoadedData.
+ */
+const knownByData = new WeakMap<LoadedData, KnownMeetings>();
+export function sessionKnownMeetings(data: LoadedData): KnownMeetings {
+  let known = knownByData.get(data);
+  if (!known) {
+    known = knownMeetings(data.meetings);
+    knownByData.set(data, known);
+  }
+  return known;
+}
+
+/** An unfinished meeting in the folder (the latest), to resume. `data`: what the session has read. */
+export function unfinishedMeeting(dir: string, data?: LoadedData): UnfinishedMeeting | undefined {
+  const open = scanMeetingsDir(dir, data && sessionKnownMeetings(data)).filter(
     (s) => s.closed === false && s.date !== undefined && s.kind !== undefined,
   );
   const last = open[open.length - 1];
   return last ? { date: last.date!, kind: last.kind!, file: last.file } : undefined;
 }
 
-export function issueNumberFor(dir: string, kind: MeetingKind, date: IsoDate): number | undefined {
+export function issueNumberFor(
+  dir: string,
+  kind: MeetingKind,
+  date: IsoDate,
+  data?: LoadedData,
+): number | undefined {
   try {
-    return nextMeetingNumber(dir, kind, date);
+    return nextMeetingNumber(dir, kind, date, data && sessionKnownMeetings(data));
   } catch {
     return undefined;
   }
@@ -148,7 +174,7 @@ export class MeetingRecorder {
     const place = setup.place.trim();
     if (chair) header.chair = chair;
     if (place) header.place = place;
-    const opened = openMeetingToRecord(dir, header);
+    const opened = openMeetingToRecord(dir, header, { known: sessionKnownMeetings(data) });
     const { document, resumed, lock } = opened;
     if (!lock) {
       if (!opened.lockedBy) throw new Error('无法取得会议记录的锁');
