@@ -2,32 +2,15 @@
 // bulletins (domain.md "Figures": percentages with one decimal, money in 万元 or 亿元 with two
 // decimals; "Official document format": dates in Arabic numerals without leading zeros).
 // Pure functions: no I/O.
+import { printedDifference, roundTo } from '../domain/figures.js';
 import type { IsoDate, MoneyUnit } from '../domain/types.js';
 
-/**
- * Rounds half away from zero at `decimals` places. The value is first cut to 12 significant
- * digits so that binary noise (0.1 + 0.2, 94.15 stored as 94.1499…) does not decide the digit.
- */
-export function roundTo(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  const scaled = Number((Math.abs(value) * factor).toPrecision(12));
-  const rounded = Math.round(scaled) / factor;
-  return rounded === 0 ? 0 : Math.sign(value) * rounded;
-}
+// Rounding and percentages are the domain's (figures.ts), so lag reasons and briefings print alike.
+export { formatPercent, formatPoints, printedPoints, roundTo } from '../domain/figures.js';
 
 function fixed(value: number, decimals: number): string {
   const text = roundTo(value, decimals).toFixed(decimals);
   return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
-}
-
-/** A fraction as a percentage with one decimal: 0.94152 → "94.2%". */
-export function formatPercent(fraction: number): string {
-  return `${fixed(fraction * 100, 1)}%`;
-}
-
-/** The percentage figure as printed, in points (0.94152 → 94.2), for arithmetic on printed values. */
-export function printedPoints(fraction: number): number {
-  return roundTo(fraction * 100, 1);
 }
 
 /**
@@ -37,15 +20,10 @@ export function printedPoints(fraction: number): number {
  * unrounded values; that is domain/lag-rules.ts, not wording.)
  */
 export function progressComparison(rate: number, timeProgress: number): string {
-  const diff = roundTo(printedPoints(rate) - printedPoints(timeProgress), 1);
+  const diff = printedDifference(rate, timeProgress);
   if (diff > 0) return `超序时进度${fixed(diff, 1)}个百分点`;
   if (diff < 0) return `慢于序时进度${fixed(-diff, 1)}个百分点`;
   return '与序时进度持平';
-}
-
-/** Points with one decimal, no sign: 7.333 → "7.3". */
-export function formatPoints(points: number): string {
-  return fixed(Math.abs(points), 1);
 }
 
 /** An amount held in 万元 as a number in `unit` (no unit word): 亿元 with two decimals, 万元 up to two. */

@@ -52,6 +52,20 @@ export function formatPoints(points: number): string {
   return oneDecimalAbs(points);
 }
 
+/** The percentage figure as printed, in points (0.94152 → 94.2), for arithmetic on printed values. */
+export function printedPoints(fraction: number): number {
+  return roundTo(fraction * 100, 1);
+}
+
+/**
+ * a − b in points as printed: the difference of the two one-decimal figures (75.0 − 13.8 = 61.2),
+ * so a reader who subtracts the printed numbers gets the printed gap. Lights compare the unrounded
+ * values (pointsGap); sentences and briefings use this.
+ */
+export function printedDifference(a: number, b: number): number {
+  return roundTo(printedPoints(a) - printedPoints(b), 1);
+}
+
 /** 投资完成率 as a fraction (completed ÷ plan); null when the plan is 0 (or less). */
 export function completionRate(completed: number, plan: number): number | null {
   return plan > 0 ? completed / plan : null;

@@ -3,7 +3,7 @@
 // "The day" for lights is the register's as_of; something due on a day is late from the next day
 // on (due < the day).
 import { chineseDate, daysBetween, registerTimeProgress } from './dates.js';
-import { completionRate, formatPercent, formatPoints, pointsGap, roundTo } from './figures.js';
+import { completionRate, formatPercent, formatPoints, pointsGap, printedDifference } from './figures.js';
 import { isOpenState } from './ledger.js';
 import type {
   IsoDate,
@@ -65,11 +65,6 @@ function timeProgressText(tp: number): string {
   return lastTpText;
 }
 
-/** 序时进度 − 完成率 as printed: both rounded to one decimal first (75.0 − 13.8 = 61.2). */
-function printedGap(tp: number, rate: number): number {
-  return (Math.round(roundTo(tp * 100, 1) * 10) - Math.round(roundTo(rate * 100, 1) * 10)) / 10;
-}
-
 /** Investment flag: gap = 序时进度 − 完成率 in points; 10 ≤ gap ≤ 30 yellow, gap > 30 red (defaults). */
 function investmentFlag(rate: number, gap: number, tp: number, rules: LagRules): LagFlag | null {
   if (gap < rules.yellowGap - POINT_EPSILON) return null;
@@ -79,7 +74,7 @@ function investmentFlag(rate: number, gap: number, tp: number, rules: LagRules):
     light,
     // The sentence subtracts the two printed figures, so a reader checking it gets the same number
     // (and it agrees with the bulletin's 慢于序时进度 wording); the light above used the exact gap.
-    reason: `年度投资完成率${formatPercent(rate)}，低于序时进度（${timeProgressText(tp)}）${formatPoints(printedGap(tp, rate))}个百分点`,
+    reason: `年度投资完成率${formatPercent(rate)}，低于序时进度（${timeProgressText(tp)}）${formatPoints(printedDifference(tp, rate))}个百分点`,
   };
 }
 
