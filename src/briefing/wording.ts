@@ -7,6 +7,8 @@ import type { IsoDate, MoneyUnit } from '../domain/types.js';
 
 // Rounding and percentages are the domain's (figures.ts), so lag reasons and briefings print alike.
 export { formatPercent, formatPoints, printedPoints, roundTo } from '../domain/figures.js';
+import { trimSentenceEnd } from '../text/sentence.js';
+export { trimSentenceEnd };
 
 function fixed(value: number, decimals: number): string {
   const text = roundTo(value, decimals).toFixed(decimals);
@@ -128,11 +130,6 @@ export function laggardSummary(names: readonly string[], maxNames = 5): string {
   if (names.length === 0) return '无进度滞后项目';
   if (names.length === 1) return `${names[0]}进度滞后`;
   return `${joinNames(names.slice(0, maxNames))}等${names.length}个项目滞后`;
-}
-
-/** Strips sentence-final punctuation so a parenthesis or a full stop can follow. */
-export function trimSentenceEnd(text: string): string {
-  return text.trim().replace(/[。；;，,．.、\s]+$/u, '');
 }
 
 /**

@@ -4,6 +4,7 @@
 // on (due < the day).
 import { chineseDate, daysBetween, registerTimeProgress } from './dates.js';
 import { completionRate, formatPercent, formatPoints, pointsGap, printedDifference } from './figures.js';
+import { trimSentenceEnd } from '../text/sentence.js';
 import { isOpenState } from './ledger.js';
 import type {
   IsoDate,
@@ -125,7 +126,7 @@ export function assessProject(p: Project, ctx: AssessContext): ProjectStatus {
     flags.push({
       kind: 'problem',
       light: '红',
-      reason: `问题“${quoted(q.text)}”逾期未解决（解决时限${chineseDate(q.due)}${unit}）`,
+      reason: `问题“${trimSentenceEnd(q.text)}”逾期未解决（解决时限${chineseDate(q.due)}${unit}）`,
     });
   }
 
@@ -135,7 +136,7 @@ export function assessProject(p: Project, ctx: AssessContext): ProjectStatus {
       flags.push({
         kind: 'decision',
         light: '红',
-        reason: `议定事项“${quoted(e.decision.text)}”督办逾期（完成时限${chineseDate(e.decision.due)}，责任单位${e.decision.unit}）`,
+        reason: `议定事项“${trimSentenceEnd(e.decision.text)}”督办逾期（完成时限${chineseDate(e.decision.due)}，责任单位${e.decision.unit}）`,
       });
     }
   }
@@ -203,9 +204,4 @@ export function assessRegister(r: Register, ledger?: readonly LedgerEntry[]): Re
   );
   const lagging = keyed.map((k) => k.s);
   return { asOf, timeProgress: tp, statuses, lagging };
-}
-
-/** Text quoted inside a sentence loses its own closing full stop: “加快办理施工许可”, not “…许可。”. */
-function quoted(text: string): string {
-  return text.replace(/[。；;.，,\s]+$/u, '');
 }
