@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import { writeBenchData } from './generate.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-const CLI = join(ROOT, 'dist', 'cli.js');
+const CLI = process.env.BENCH_CLI ?? join(ROOT, 'dist', 'cli.js');
 const FLOOR_PARSE = join(ROOT, 'bench', 'floor-parse.js');
 const INK_HELLO = join(ROOT, 'bench', 'ink-hello.js');
 const INK_LIST = join(ROOT, 'bench', 'ink-list.js');
@@ -315,8 +315,20 @@ function appEnv(dir, extra = {}) {
   };
 }
 
+/** bench/ink-hello.js bundled the way the app's UI is (scripts/bundle-ui.mjs), in dir. */
+async function bundleInkHello(dir) {
+  const [{ build }, { bundleOptions }] = await Promise.all([
+    import('esbuild'),
+    import('../scripts/bundle-ui.mjs'),
+  ]);
+  const outdir = join(dir, 'ink-hello-bundled');
+  await build(bundleOptions({ entry: INK_HELLO, outdir }));
+  return join(outdir, 'ink-hello.js');
+}
+
 async function firstFrame(pty, data, dir) {
-  const samples = { app: [], hello: [], cold: [] };
+  const samples = { app: [], hello: [], helloBundled: [], cold: [] };
+  const helloBundled = await bundleInkHello(dir);
   for (let round = -1; round < RUNS; round++) {
     // The app: from spawn to the home screen with its figures (data read before: from the cache).
     {
@@ -339,6 +351,14 @@ async function firstFrame(pty, data, dir) {
       const s = new PtySession(pty, [INK_HELLO], ROOT, {});
       const at = await s.waitFor(() => s.text.includes('hello'), 30_000, 'hello');
       if (round >= 0) samples.hello.push(at - s.startedAt);
+      s.kill();
+      await s.ended();
+    }
+    // For comparison: the same program bundled as the app's UI is.
+    {
+      const s = new PtySession(pty, [helloBundled], dir, {});
+      const at = await s.waitFor(() => s.text.includes('hello'), 30_000, 'hello (bundled)');
+      if (round >= 0) samples.helloBundled.push(at - s.startedAt);
       s.kill();
       await s.ended();
     }
@@ -637,12 +657,32 @@ async function main() {
       const app = median(s.app);
       const hello = median(s.hello);
       const cold = median(s.cold);
-      raw.firstFrame = { appMs: s.app, helloMs: s.hello, firstOpenMs: s.cold };
+      const helloBundled = median(s.helloBundled);
+      raw.firstFrame = {
+        appMs: s.app,
+        helloMs: s.hello,
+        helloBundledMs: s.helloBundled,
+        firstOpenMs: s.cold,
+      };
       rows.push(
         row('TUI first full frame, 1,000 projects', app, hello, app / hello, '≤ 1.3×', app / hello <= 1.3, {
           valueText: ms(app),
           floorText: `${ms(hello)} (ink hello)`,
         }),
+      );
+      rows.push(
+        row(
+          'TUI first full frame, 1,000, vs bundled hello',
+          app,
+          helloBundled,
+          app / helloBundled,
+          '—',
+          null,
+          {
+            valueText: ms(app),
+            floorText: `${ms(helloBundled)} (hello, bundled)`,
+          },
+        ),
       );
       rows.push(
         row('TUI first full frame, 1,000, first open (no cache)', cold, hello, cold / hello, '—', null, {

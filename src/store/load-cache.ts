@@ -15,6 +15,7 @@
 
 import { createHash } from 'node:crypto';
 import {
+  existsSync,
   mkdirSync,
   readFileSync,
   readdirSync,
@@ -68,7 +69,9 @@ let fingerprint: string | undefined;
 
 /**
  * The loader's code as it is installed: size and mtime of its module files (a rebuilt or upgraded
- * program has other files) and the package version.
+ * program has other files) and the package version. In the UI bundle (scripts/bundle-ui.mjs) this
+ * code runs from a chunk, not from dist/store: the chunk itself (rewritten by every build) is then
+ * what changes, and the module files listed do not exist there.
  */
 export function codeFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
@@ -76,7 +79,7 @@ export function codeFingerprint(): string {
   const dir = dirname(here);
   const ext = extname(here);
   const modules = [
-    join(dir, `load-cache${ext}`),
+    here,
     join(dir, `register-file${ext}`),
     join(dir, `meeting-read${ext}`),
     join(dir, `yaml-source${ext}`),
@@ -93,7 +96,7 @@ export function codeFingerprint(): string {
     }
   });
   try {
-    const pkg = JSON.parse(readFileSync(join(dir, '..', '..', 'package.json'), 'utf8')) as {
+    const pkg = JSON.parse(readFileSync(packageJsonAbove(dir), 'utf8')) as {
       version?: unknown;
     };
     parts.push(String(pkg.version));
@@ -102,6 +105,15 @@ export function codeFingerprint(): string {
   }
   fingerprint = `${CACHE_SCHEMA}|${parts.join(',')}`;
   return fingerprint;
+}
+
+/** diaodu's package.json: two folders up from dist/store, three from the bundle's chunks. */
+function packageJsonAbove(dir: string): string {
+  for (const up of [join('..', '..'), join('..', '..', '..')]) {
+    const candidate = join(dir, up, 'package.json');
+    if (existsSync(candidate)) return candidate;
+  }
+  return join(dir, '..', '..', 'package.json');
 }
 
 /** Whether two inputs are the same file read in the same state. */

@@ -103,3 +103,8 @@ export function App(props: AppProps) {
     </TerminalSizeProvider>
   );
 }
+
+/** The app as an element, for run.ts (which must not load React before it sets NODE_ENV). */
+export function appElement(props: AppProps) {
+  return <App {...props} />;
+}

@@ -32,12 +32,12 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   process.env.NODE_ENV ??= 'production';
   // The UI libraries load while the register and meetings are read and assessed (from the load
   // cache, usually), so the first frame Ink draws is the home screen with its figures (issue 5).
-  const ui = Promise.all([import('react'), import('ink'), import('./app.js')]);
+  const ui = Promise.all([import('ink'), import('./app.js')]);
   ui.catch(() => {}); // a failure is reported where it is awaited below
   const { Session } = await import('./hooks/session.js');
   const session = new Session({ registerPath: options.registerPath, meetingsDir: options.meetingsDir });
   session.load();
-  const [{ createElement }, { render }, { App }] = await ui;
+  const [{ render }, { appElement }] = await ui;
   const initialRoutes: Route[] = options.startInMeeting
     ? [{ screen: 'home' }, { screen: 'meeting' }]
     : [{ screen: 'home' }];
@@ -68,8 +68,8 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   process.on('exit', shutdown);
 
   process.stdout.write('\u001b[2J\u001b[H');
-  // no JSX in this file: the JSX runtime would load React before NODE_ENV is set
-  const instance = render(createElement(App, { session, initialRoutes, onQuit: shutdown }), {
+  // no JSX in this file: the JSX runtime would load React before NODE_ENV is set (app.js makes the element)
+  const instance = render(appElement({ session, initialRoutes, onQuit: shutdown }), {
     exitOnCtrlC: false,
     maxFps: 60,
     incrementalRendering: true,

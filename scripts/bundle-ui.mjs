@@ -1,0 +1,97 @@
+// Bundles the terminal UI (dist/ui/run.js, compiled by tsc just before) with Ink, React and the rest
+// into dist/ui/run.js and a few chunks beside it, for issue 5's first-frame and keypress figures:
+//
+// - Loading ~400 small ES modules from node_modules costs more than drawing the home screen; one
+//   bundle (split only where the app imports lazily: Word/Excel export, settings) loads in a
+//   fraction of that. The scripted commands (dist/cli.js, dist/commands/…) are not bundled and
+//   still never load Ink or React.
+// - Ink 6.8 builds a new Output for every frame, and with it new caches of each line's styled
+//   characters and each character's display width, so every keypress re-tokenizes and re-measures
+//   the whole 80×24 screen (about 3 ms of the 7.5 ms Ink spends on a frame of Chinese text here).
+//   The plugin below makes Ink keep one set of those caches across frames, cleared when it grows
+//   past OUTPUT_CACHE_LIMIT entries so memory stays bounded. The cached values are immutable
+//   inputs to Output.get (it copies cells, never edits them), so sharing them between frames is as
+//   safe as Ink sharing them within one frame. If Ink's source changes so that the patch no longer
+//   applies, the build fails rather than silently shipping without it.
+//
+// The tests run the unbundled modules (vitest) and, in test/e2e, this bundle through dist/cli.js.
+import { build } from 'esbuild';
+import { readFile, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import process from 'node:process';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUTPUT_CACHE_LIMIT = 50_000;
+
+const NEW_CACHES = '    caches = new OutputCaches();';
+const SHARED_CACHES = '    caches = sharedOutputCaches();';
+const CLASS_START = 'export default class Output {';
+const SHARED_FACTORY = `// diaodu (scripts/bundle-ui.mjs): one set of caches for all frames, bounded.
+let sharedCaches;
+function sharedOutputCaches() {
+    if (sharedCaches === undefined ||
+        sharedCaches.styledChars.size + sharedCaches.widths.size + sharedCaches.blockWidths.size > ${OUTPUT_CACHE_LIMIT}) {
+        sharedCaches = new OutputCaches();
+    }
+    return sharedCaches;
+}
+`;
+
+/** Ink's build/output.js with frame-spanning caches; throws if the source is not what we patch. */
+export function patchInkOutput(source) {
+  if (!source.includes(NEW_CACHES) || !source.includes(CLASS_START)) {
+    throw new Error(
+      'scripts/bundle-ui.mjs: ink/build/output.js has changed; update the shared-cache patch for this Ink version',
+    );
+  }
+  return source.replace(CLASS_START, SHARED_FACTORY + CLASS_START).replace(NEW_CACHES, SHARED_CACHES);
+}
+
+const inkOutputCaches = {
+  name: 'ink-output-caches',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, async (args) => ({
+      contents: patchInkOutput(await readFile(args.path, 'utf8')),
+      loader: 'js',
+    }));
+  },
+};
+
+/** How the UI is bundled; the benchmark bundles its Ink "hello" floor the same way. */
+export function bundleOptions({ entry, outdir }) {
+  return {
+    absWorkingDir: root,
+    entryPoints: [entry],
+    outdir,
+    allowOverwrite: true,
+    bundle: true,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // React's and Ink's development code is dead in the app (run.ts sets NODE_ENV=production
+    // before loading them); dropping it halves what Node parses at start.
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logOverride: { 'assign-to-define': 'silent' },
+    // Ink loads its devtools bridge only when DEV=true; that package is not installed.
+    external: ['react-devtools-core'],
+    // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
+    banner: {
+      js: "import { createRequire as __diaoduCreateRequire } from 'node:module'; const require = __diaoduCreateRequire(import.meta.url);",
+    },
+    plugins: [inkOutputCaches],
+    logLevel: 'warning',
+  };
+}
+
+export async function bundleUi({ outdir = path.join(root, 'dist', 'ui') } = {}) {
+  // chunk names carry a content hash: clear the previous build's
+  await rm(path.join(outdir, 'chunks'), { recursive: true, force: true });
+  return build(bundleOptions({ entry: path.join(root, 'dist', 'ui', 'run.js'), outdir }));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await bundleUi();
+}
