@@ -96,7 +96,7 @@ export function Screen(props: ScreenProps) {
           </Box>
         ) : null}
       </Box>
-      <Box flexDirection="column" height={bodyHeight(rows)} overflow="hidden">
+      <Box flexDirection="column" height={bodyHeight(rows)} overflowY="hidden">
         {/* never squeezed: lines that do not fit are cut off at the bottom, not drawn over each other */}
         <Box flexDirection="column" flexShrink={0}>
           {props.children}

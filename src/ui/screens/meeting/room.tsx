@@ -689,7 +689,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
       {...(hints ? { hints } : {})}
       status={shownStatus}
     >
-      <Box flexDirection="column" height={viewHeight} overflow="hidden">
+      <Box flexDirection="column" height={viewHeight} overflowY="hidden">
         {view}
       </Box>
       {ui.form ? (
