@@ -370,7 +370,14 @@ function readOne(
   return read;
 }
 
-/** Follow-ups must name a decision taken at this meeting or an earlier one among `meetings`. */
+/**
+ * Follow-ups must name a decision taken at this meeting or an earlier one among `meetings`. One that
+ * names a decision found nowhere is a warning, not an error: the usual cause is an old meeting file
+ * deleted or moved to an archive folder, and refusing every meeting for it would stop the secretary
+ * from opening her meetings at all. The follow-up then counts for nothing in the ledger (it has no
+ * decision to settle), and `check` and the UI show the warning with its position so a mistyped id
+ * is still found.
+ */
 function checkReferences(
   sink: DiagnosticSink,
   read: ReadMeeting[],
@@ -384,11 +391,12 @@ function checkReferences(
       if (!place) {
         // a meeting file that could not be read may hold it: its own errors are reported instead
         if (!allRead) continue;
-        sink.error(
+        sink.warning(
           r.file,
           ref.at.line,
           ref.at.column,
-          `跟进的议定事项“${ref.decision}”在会议记录中找不到；“decision”应为某次会议 decisions 中的编号（id）。`,
+          `跟进的议定事项“${ref.decision}”在会议记录中找不到，这条跟进不计入督办台账。` +
+            `若编号写错，请改为某次会议 decisions 中的编号（id）；若所在会议记录已删除或移走，可忽略本提示。`,
         );
       } else if (date !== undefined && place.meetingDate !== undefined && place.meetingDate > date) {
         sink.error(
