@@ -90,3 +90,25 @@ describe('resizing', () => {
     expect(await h.press('，尽快报批')).toContain('▶议定事项  协调落实项目用地指标，尽快报批');
   });
 });
+
+describe('a window shorter than 24 rows', () => {
+  it('home keeps its whole menu and says how many overview lines it left out', async () => {
+    const size = { columns: 80, rows: 14 };
+    h = await startApp({ routes: [{ screen: 'home' }], size });
+    const frame = await h.waitFor('5 设置');
+    expectFits(frame, size, 'home at 80×14');
+    for (const entry of ['1 项目', '2 调度会', '3 督办', '4 简报', '5 设置']) expect(frame).toContain(entry);
+    // body 11 rows = 5 menu + 1 blank + 5 overview: title, date line, lights, completion, and the note
+    expect(frame).toContain('红黄绿灯');
+    expect(frame).toContain('年度投资完成率');
+    expect(frame).not.toContain('上次调度会');
+    expect(frame).toContain('…（窗口较小，另有5行概况未显示）');
+  });
+
+  it('home at 80×24 shows the whole overview without the note', async () => {
+    h = await startApp({ routes: [{ screen: 'home' }], size: { columns: 80, rows: 24 } });
+    const frame = await h.waitFor('5 设置');
+    expect(frame).toContain('上次调度会');
+    expect(frame).not.toContain('窗口较小');
+  });
+});

@@ -1,6 +1,7 @@
 // 总览: the register at a glance and the menu to every other screen.
 import { Box, Text, useInput } from 'ink';
 import { useCallback, useState } from 'react';
+import type { ReactNode } from 'react';
 import { formatPercent } from '../../domain/figures.js';
 import { ledgerSummary } from '../../domain/ledger.js';
 import { formatDate, formatMoneyAuto, progressComparison } from '../../briefing/wording.js';
@@ -11,7 +12,7 @@ import { useSessionState } from '../hooks/use-session.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { fitToWidth } from '../../text/width.js';
 import type { LoadedData } from '../hooks/session.js';
-import { LightText, Screen } from './chrome.js';
+import { LightText, Screen, bodyHeight } from './chrome.js';
 import type { Route } from './navigation.js';
 import type { ScreenProps } from './types.js';
 import { lastMeeting } from './meeting-info.js';
@@ -74,55 +75,126 @@ export function HomeRow(props: { label: string; children: React.ReactNode }) {
   );
 }
 
-function Overview({ data }: { data: LoadedData }) {
+/**
+ * The register's figures, one line each, in at most `maxLines` lines. In a window too short for them
+ * and the menu (which must stay visible below), the least needed lines give way first (`rank`: the
+ * blank line, then the last meeting, the money totals …; a problem with the files stays), order is
+ * kept, and a last line says how many are hidden.
+ */
+function Overview({ data, maxLines }: { data: LoadedData; maxLines: number }) {
   const { figures: f, register } = data;
   const summary = ledgerSummary(data.ledgerToday);
   const last = lastMeeting(data.meetings);
+  const problem =
+    data.meetingProblems.length > 0 ? (
+      <Text color="red" bold wrap="truncate">
+        {' '}
+        会议记录有误，未计入（{data.meetingProblems.length}处）：{data.meetingProblems[0]!.message}
+      </Text>
+    ) : data.warnings.length > 0 ? (
+      <Text color="yellow" wrap="truncate">
+        {' '}
+        台账有{data.warnings.length}条警告（diaodu check 可查看）：{data.warnings[0]!.message}
+      </Text>
+    ) : null;
+  const lines: { key: string; rank: number; line: ReactNode }[] = [
+    {
+      key: 'title',
+      rank: 0,
+      line: (
+        <Text bold wrap="truncate">
+          {' '}
+          {register.meta.title}
+        </Text>
+      ),
+    },
+    {
+      key: 'asOf',
+      rank: 1,
+      line: (
+        <Text wrap="truncate">
+          {' '}
+          数据截至 {formatDate(register.meta.asOf)} · 共{f.projectCount}个项目 · 序时进度{' '}
+          {formatPercent(f.timeProgress)}
+        </Text>
+      ),
+    },
+    { key: 'gap', rank: 9, line: <Text> </Text> },
+    {
+      key: 'start',
+      rank: 5,
+      line: (
+        <HomeRow label="开复工率">
+          {f.startRate === null ? '—' : formatPercent(f.startRate)}（已开复工{f.started}个，共
+          {f.projectCount}个）
+        </HomeRow>
+      ),
+    },
+    {
+      key: 'completion',
+      rank: 3,
+      line: (
+        <HomeRow label="年度投资完成率">
+          {f.completionRate === null
+            ? '—（无年度计划投资）'
+            : `${formatPercent(f.completionRate)}，${progressComparison(f.completionRate, f.timeProgress)}`}
+        </HomeRow>
+      ),
+    },
+    {
+      key: 'money',
+      rank: 7,
+      line: (
+        <HomeRow label="年度计划投资">
+          {formatMoneyAuto(f.totals.annualPlan)}，已完成 {formatMoneyAuto(f.totals.completedYear)}
+        </HomeRow>
+      ),
+    },
+    {
+      key: 'lights',
+      rank: 2,
+      line: (
+        <HomeRow label="红黄绿灯">
+          <LightText light="红" /> {f.lights.红}个 <LightText light="黄" /> {f.lights.黄}个{' '}
+          <LightText light="绿" /> {f.lights.绿}个
+        </HomeRow>
+      ),
+    },
+    {
+      key: 'decisions',
+      rank: 4,
+      line: (
+        <HomeRow label="议定事项">
+          未办结 {summary.open + summary.overdue} 项，其中
+          <Text color={summary.overdue > 0 ? 'red' : undefined} bold={summary.overdue > 0}>
+            逾期 {summary.overdue} 项
+          </Text>
+          ；已落实 {summary.done} 项（截至{formatDate(data.today)}）
+        </HomeRow>
+      ),
+    },
+    { key: 'last', rank: 8, line: <HomeRow label="上次调度会">{last ?? '尚无会议记录'}</HomeRow> },
+    ...(problem ? [{ key: 'problem', rank: 1, line: problem }] : []),
+  ];
+  const fits = lines.length <= maxLines;
+  const room = fits ? lines.length : Math.max(0, maxLines - 1);
+  const kept = new Set(
+    [...lines]
+      .sort((x, y) => x.rank - y.rank)
+      .slice(0, room)
+      .map((l) => l.key),
+  );
   return (
     <Box flexDirection="column">
-      <Text bold wrap="truncate">
-        {' '}
-        {register.meta.title}
-      </Text>
-      <Text wrap="truncate">
-        {' '}
-        数据截至 {formatDate(register.meta.asOf)} · 共{f.projectCount}个项目 · 序时进度{' '}
-        {formatPercent(f.timeProgress)}
-      </Text>
-      <Text> </Text>
-      <HomeRow label="开复工率">
-        {f.startRate === null ? '—' : formatPercent(f.startRate)}（已开复工{f.started}个，共{f.projectCount}
-        个）
-      </HomeRow>
-      <HomeRow label="年度投资完成率">
-        {f.completionRate === null
-          ? '—（无年度计划投资）'
-          : `${formatPercent(f.completionRate)}，${progressComparison(f.completionRate, f.timeProgress)}`}
-      </HomeRow>
-      <HomeRow label="年度计划投资">
-        {formatMoneyAuto(f.totals.annualPlan)}，已完成 {formatMoneyAuto(f.totals.completedYear)}
-      </HomeRow>
-      <HomeRow label="红黄绿灯">
-        <LightText light="红" /> {f.lights.红}个 <LightText light="黄" /> {f.lights.黄}个{' '}
-        <LightText light="绿" /> {f.lights.绿}个
-      </HomeRow>
-      <HomeRow label="议定事项">
-        未办结 {summary.open + summary.overdue} 项，其中
-        <Text color={summary.overdue > 0 ? 'red' : undefined} bold={summary.overdue > 0}>
-          逾期 {summary.overdue} 项
-        </Text>
-        ；已落实 {summary.done} 项（截至{formatDate(data.today)}）
-      </HomeRow>
-      <HomeRow label="上次调度会">{last ?? '尚无会议记录'}</HomeRow>
-      {data.meetingProblems.length > 0 ? (
-        <Text color="red" bold wrap="truncate">
+      {lines
+        .filter((l) => kept.has(l.key))
+        .map((l) => (
+          <Box key={l.key}>{l.line}</Box>
+        ))}
+      {!fits && maxLines > 0 ? (
+        <Text dimColor wrap="truncate">
           {' '}
-          会议记录有误，未计入（{data.meetingProblems.length}处）：{data.meetingProblems[0]!.message}
-        </Text>
-      ) : data.warnings.length > 0 ? (
-        <Text color="yellow" wrap="truncate">
-          {' '}
-          台账有{data.warnings.length}条警告（diaodu check 可查看）：{data.warnings[0]!.message}
+          …（窗口较小，另有{lines.length - room}行概况未显示）
         </Text>
       ) : null}
     </Box>
@@ -132,7 +204,9 @@ function Overview({ data }: { data: LoadedData }) {
 export function HomeScreen({ session, active, nav }: ScreenProps) {
   const state = useSessionState(session);
   const [cursor, setCursor] = useState(0);
-  const { columns } = useTerminalSize();
+  const { columns, rows } = useTerminalSize();
+  // the menu and the blank line above it come first; the overview gets what is left
+  const overviewLines = Math.max(0, bodyHeight(rows) - HOME_MENU.length - 1);
   const latest = useLatest({ cursor, nav });
   const handler = useCallback(
     (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
@@ -177,9 +251,9 @@ export function HomeScreen({ session, active, nav }: ScreenProps) {
           <Text color="red">{state.message}</Text>
         </Box>
       ) : (
-        <Overview data={state.data} />
+        <Overview data={state.data} maxLines={overviewLines} />
       )}
-      <Text> </Text>
+      {overviewLines > 0 ? <Text> </Text> : null}
       {HOME_MENU.map((m, i) => (
         <Text key={m.digit} inverse={i === cursor} wrap="truncate">
           {fitToWidth(` ${i === cursor ? '▶' : ' '} ${m.digit} ${m.label}`, 14)}
