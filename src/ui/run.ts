@@ -1,6 +1,7 @@
 // Starting the interactive app: checks for a terminal, draws on the alternate screen, and leaves
 // safely on Ctrl+C, SIGTERM or SIGHUP (every edit is already on disk; the meeting lock is released).
 import * as path from 'node:path';
+import { keystrokeStdin } from './keystrokes.js';
 import type { Route } from './screens/navigation.js';
 
 export interface RunAppOptions {
@@ -70,6 +71,8 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   process.stdout.write('\u001b[2J\u001b[H');
   // no JSX in this file: the JSX runtime would load React before NODE_ENV is set (app.js makes the element)
   const instance = render(appElement({ session, initialRoutes, onQuit: shutdown }), {
+    // one keystroke per input, so keys that arrive together are not lost (keystrokes.ts)
+    stdin: keystrokeStdin(process.stdin),
     exitOnCtrlC: false,
     maxFps: 60,
     incrementalRendering: true,

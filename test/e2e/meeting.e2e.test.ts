@@ -198,9 +198,9 @@ describe('a meeting in a real terminal', () => {
     const second = new Terminal(['meet', 'register.yaml'], dir, env);
     await second.waitFor('已恢复未结束的调度会');
     expect(second.printed()).toContain('▶议定事项  尽快复工，');
-    await second.send('制定复工方案');
-    await second.send(KEY.tab); // 责任单位: the project's own unit is highlighted first
-    await second.waitFor('【区交通局】');
+    // typed fast: the phrase and Tab reach the app in one read (src/ui/keystrokes.ts)
+    await second.send(`制定复工方案${KEY.tab}`);
+    await second.waitFor('【区交通局】'); // 责任单位: the project's own unit is highlighted first
     await second.send(KEY.tab);
     await second.send(KEY.tab); // no 责任人
     await second.send(KEY.ctrlU);
