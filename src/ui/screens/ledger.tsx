@@ -7,7 +7,7 @@ import type { FollowupStatus, LedgerEntry } from '../../domain/types.js';
 import { commandFor } from '../key-bindings.js';
 import { Table, useTable } from '../components/table/index.js';
 import type { Column } from '../components/table/index.js';
-import { TextInput } from '../components/text-input/index.js';
+import { SearchInput, TextInput } from '../components/text-input/index.js';
 import { useLatest } from '../components/use-latest.js';
 import { useSyncReducer } from '../components/use-sync-reducer.js';
 import { displayWidth, truncateToWidth } from '../../text/width.js';
@@ -198,33 +198,34 @@ function LedgerTable(props: { session: Session; data: LoadedData; active: boolea
           </Text>
         ))}
       </Box>
-      {typing ? (
+      {form ? (
         <Box>
           <Text bold color="cyan">
             {prompt}
           </Text>
-          {form ? (
-            <TextInput
-              value={form.note}
-              onChange={(note) => setForm((f) => (f ? { ...f, note } : f))}
-              onSubmit={submitMark}
-              onCancel={() => setForm(null)}
-              isActive={active}
-              width={Math.max(1, columns - displayWidth(prompt))}
-              inverseCursor
-            />
-          ) : (
-            <TextInput
-              value={state.query}
-              onChange={(query) => change({ type: 'setQuery', query })}
-              onSubmit={() => dispatch({ type: 'endSearch', keep: true })}
-              onCancel={() => change({ type: 'endSearch', keep: false })}
-              isActive={active}
-              width={Math.max(1, columns - displayWidth(prompt))}
-              placeholder="项目名称或编号、事项内容"
-            />
-          )}
+          <TextInput
+            value={form.note}
+            onChange={(note) => setForm((f) => (f ? { ...f, note } : f))}
+            onSubmit={submitMark}
+            onCancel={() => setForm(null)}
+            isActive={active}
+            width={Math.max(1, columns - displayWidth(prompt))}
+            inverseCursor
+          />
         </Box>
+      ) : typing ? (
+        <SearchInput
+          prompt={prompt}
+          promptColor="cyan"
+          query={state.query}
+          onQuery={(query) => change({ type: 'setQuery', query })}
+          onEnd={(keep) =>
+            keep ? dispatch({ type: 'endSearch', keep }) : change({ type: 'endSearch', keep })
+          }
+          isActive={active}
+          width={columns}
+          placeholder="项目名称或编号、事项内容"
+        />
       ) : null}
     </Screen>
   );

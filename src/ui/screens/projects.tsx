@@ -1,7 +1,7 @@
 // 项目: every project of the register in one table — sortable, filterable by 责任单位 / 片区 / 灯,
 // searchable by typing Chinese after `/`. Only the rows on screen are drawn; sorted orders and the
 // filtered list are computed once and memoised (projects-state.ts), so 10,000 rows stay smooth.
-import { Box, Text, useInput } from 'ink';
+import { Text, useInput } from 'ink';
 import type { Key } from 'ink';
 import { useCallback, useMemo } from 'react';
 import { formatPercent } from '../../domain/figures.js';
@@ -10,10 +10,10 @@ import type { MoneyUnit, ProjectStatus } from '../../domain/types.js';
 import { commandFor } from '../key-bindings.js';
 import { Table, useTable } from '../components/table/index.js';
 import type { Column } from '../components/table/index.js';
-import { TextInput } from '../components/text-input/index.js';
+import { SearchInput } from '../components/text-input/index.js';
 import { useLatest } from '../components/use-latest.js';
 import { useSyncReducer } from '../components/use-sync-reducer.js';
-import { displayWidth, truncateToWidth } from '../../text/width.js';
+import { truncateToWidth } from '../../text/width.js';
 import { useSessionState } from '../hooks/use-session.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import type { LoadedData, Session } from '../hooks/session.js';
@@ -187,18 +187,17 @@ function ProjectsTable(props: {
         emptyText="  没有符合条件的项目（按 c 清除筛选）"
       />
       {state.searching ? (
-        <Box>
-          <Text bold>{prompt}</Text>
-          <TextInput
-            value={state.query}
-            onChange={(query) => change({ type: 'setQuery', query })}
-            onSubmit={() => dispatch({ type: 'endSearch', keep: true })}
-            onCancel={() => change({ type: 'endSearch', keep: false })}
-            isActive={active}
-            width={Math.max(1, columns - displayWidth(prompt))}
-            placeholder="例如：光伏、PL-0、发改"
-          />
-        </Box>
+        <SearchInput
+          prompt={prompt}
+          query={state.query}
+          onQuery={(query) => change({ type: 'setQuery', query })}
+          onEnd={(keep) =>
+            keep ? dispatch({ type: 'endSearch', keep }) : change({ type: 'endSearch', keep })
+          }
+          isActive={active}
+          width={columns}
+          placeholder="例如：光伏、PL-0、发改"
+        />
       ) : null}
     </Screen>
   );

@@ -1,0 +1,39 @@
+// The search line under a list (项目, 督办): a prompt and a text input filling the rest of the row.
+// Enter keeps the filter, Esc drops it; each screen decides what that means for its own state.
+import { Box, Text } from 'ink';
+import { displayWidth } from '../../../text/width.js';
+import { TextInput } from './text-input.js';
+
+export interface SearchInputProps {
+  /** "搜索：" and the like, drawn bold before the input */
+  prompt: string;
+  promptColor?: string;
+  query: string;
+  onQuery: (query: string) => void;
+  /** Enter (keep = true) or Esc (keep = false) */
+  onEnd: (keep: boolean) => void;
+  isActive: boolean;
+  /** the whole row's width, prompt included */
+  width: number;
+  placeholder: string;
+}
+
+export function SearchInput(props: SearchInputProps) {
+  const { onEnd } = props;
+  return (
+    <Box>
+      <Text bold {...(props.promptColor ? { color: props.promptColor } : {})}>
+        {props.prompt}
+      </Text>
+      <TextInput
+        value={props.query}
+        onChange={props.onQuery}
+        onSubmit={() => onEnd(true)}
+        onCancel={() => onEnd(false)}
+        isActive={props.isActive}
+        width={Math.max(1, props.width - displayWidth(props.prompt))}
+        placeholder={props.placeholder}
+      />
+    </Box>
+  );
+}
