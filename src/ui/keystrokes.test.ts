@@ -2,54 +2,95 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { keystrokeStdin, splitKeystrokes } from './keystrokes.js';
 
+const PASTE_START = '\u001b[200~';
+const PASTE_END = '\u001b[201~';
+
 describe('splitKeystrokes', () => {
-  it('splits keys that arrived in one read, by code point', () => {
+  it('splits typed-ahead keys: control characters and short ASCII runs', () => {
     expect(splitKeystrokes('yy')).toEqual(['y', 'y']);
-    expect(splitKeystrokes('韩志刚\t')).toEqual(['韩', '志', '刚', '\t']);
     expect(splitKeystrokes('ab\u007f')).toEqual(['a', 'b', '\u007f']);
-    // a character outside the BMP is one keystroke, not two halves
-    expect(splitKeystrokes('𠀀y')).toEqual(['𠀀', 'y']);
+    expect(splitKeystrokes('+10\t')).toEqual(['+', '1', '0', '\t']);
+    expect(splitKeystrokes('y\u0013')).toEqual(['y', '\u0013']); // y, Ctrl+S
   });
 
-  it('leaves single keys, escape sequences and pasted lines whole', () => {
+  it('keeps text whole between keys: an IME phrase, a long run', () => {
+    expect(splitKeystrokes('韩志刚\t')).toEqual(['韩志刚', '\t']);
+    expect(splitKeystrokes('督促设备进场\t区能源局\t杨国栋')).toEqual([
+      '督促设备进场',
+      '\t',
+      '区能源局',
+      '\t',
+      '杨国栋',
+    ]);
+    expect(splitKeystrokes('2021-10-15')).toEqual(['2021-10-15']);
+    expect(splitKeystrokes('𠀀y')).toEqual(['𠀀y']);
+  });
+
+  it('leaves single keys, escape sequences and reads with line breaks whole', () => {
     expect(splitKeystrokes('y')).toEqual(['y']);
     expect(splitKeystrokes('')).toEqual(['']);
     expect(splitKeystrokes('\u001b[B\u001b[B')).toEqual(['\u001b[B\u001b[B']);
-    expect(splitKeystrokes('y\u001b[B')).toEqual(['y\u001b[B']);
+    expect(splitKeystrokes('yy\u001b[B')).toEqual(['y', 'y', '\u001b[B']);
     expect(splitKeystrokes('协调用地\r\n报批')).toEqual(['协调用地\r\n报批']);
     expect(splitKeystrokes('yy\r')).toEqual(['yy\r']);
   });
 });
 
+/** stdin over a PassThrough, read as Ink reads it: on each `readable`, until null. */
+function harness() {
+  const raw = new PassThrough();
+  raw.setEncoding('utf8');
+  const stdin = keystrokeStdin(raw as unknown as NodeJS.ReadStream);
+  const perEvent: string[][] = [];
+  const drain = () => {
+    const reads: string[] = [];
+    let chunk: string | Buffer | null;
+    while ((chunk = stdin.read() as string | Buffer | null) !== null) reads.push(String(chunk));
+    perEvent.push(reads);
+  };
+  const until = async (count: number) => {
+    for (let i = 0; i < 200 && perEvent.flat().length < count; i++) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 2));
+    }
+    return perEvent.flat();
+  };
+  return { raw, stdin, perEvent, drain, until };
+}
+
 describe('keystrokeStdin', () => {
   it('gives Ink one keystroke per readable event, the next after a turn of the event loop', async () => {
-    const raw = new PassThrough();
-    raw.setEncoding('utf8');
-    const stdin = keystrokeStdin(raw as unknown as NodeJS.ReadStream);
-    // what Ink does on each `readable`: read until null; here each event's reads are kept apart
-    const perEvent: string[][] = [];
-    const drain = () => {
-      const reads: string[] = [];
-      let chunk: string | Buffer | null;
-      while ((chunk = stdin.read() as string | Buffer | null) !== null) reads.push(String(chunk));
-      perEvent.push(reads);
-    };
-    // both writes are buffered before the stream says it is readable: one read gets "y\ty",
-    // as a terminal delivers keys typed while the app was busy
-    raw.write('y\t');
-    raw.write('y');
-    stdin.on('readable', drain);
-    while (perEvent.flat().length < 3) await new Promise<void>((resolve) => setTimeout(resolve, 1));
-    expect(perEvent.flat()).toEqual(['y', '\t', 'y']);
-    expect(perEvent.filter((reads) => reads.length > 1)).toEqual([]);
-    stdin.off('readable', drain);
-    expect(stdin.read()).toBeNull();
+    const h = harness();
+    // both writes are buffered before the stream says it is readable: one read gets "y\ty", as a
+    // terminal delivers keys typed while the app was busy
+    h.raw.write('y\t');
+    h.raw.write('y');
+    h.stdin.on('readable', h.drain);
+    expect(await h.until(3)).toEqual(['y', '\t', 'y']);
+    expect(h.perEvent.filter((reads) => reads.length > 1)).toEqual([]);
+    h.stdin.off('readable', h.drain);
+    expect(h.stdin.read()).toBeNull();
+  });
+
+  it('hands over a bracketed paste whole, without its markers, even across reads', async () => {
+    const h = harness();
+    h.stdin.on('readable', h.drain);
+    h.raw.write(`y${PASTE_START}2021-10`);
+    await h.until(1);
+    h.raw.write(`-15\r\n区能源局${PASTE_END}yy`);
+    expect(await h.until(4)).toEqual(['y', '2021-10-15\r\n区能源局', 'y', 'y']);
+    h.stdin.off('readable', h.drain);
+  });
+
+  it('hands over a paste whose end marker never comes after a moment', async () => {
+    const h = harness();
+    h.stdin.on('readable', h.drain);
+    h.raw.write(`${PASTE_START}PL-053`);
+    expect(await h.until(1)).toEqual(['PL-053']);
+    h.stdin.off('readable', h.drain);
   });
 
   it('passes listeners and everything else to the real stream', () => {
-    const raw = new PassThrough();
-    raw.setEncoding('utf8');
-    const stdin = keystrokeStdin(raw as unknown as NodeJS.ReadStream);
+    const { raw, stdin } = harness();
     let seen = '';
     const onData = (d: string) => (seen += d);
     stdin.on('data', onData);

@@ -15,8 +15,9 @@ export const NOT_A_TERMINAL =
   'diaodu：交互界面需要在终端中运行，但当前的标准输入或输出不是终端（可能是管道或重定向）。\n' +
   '在脚本中请使用命令：diaodu check、lagging、items、minutes、bulletin、import（详见 diaodu --help）。\n';
 
-const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
-const LEAVE_ALT_SCREEN = '\u001b[?1049l';
+// the alternate screen, and bracketed paste (pasted text arrives marked: keystrokes.ts)
+const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H\u001b[?2004h';
+const LEAVE_ALT_SCREEN = '\u001b[?2004l\u001b[?1049l';
 
 const SIGNAL_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 2, SIGHUP: 1, SIGTERM: 15 };
 
