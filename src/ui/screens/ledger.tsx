@@ -29,27 +29,34 @@ import type { LedgerAction } from './ledger-state.js';
 import { NotReady } from './not-ready.js';
 import type { Navigator, ScreenProps } from './types.js';
 
-/** The table's columns; 编号 only where there is room (the line under the table names it anyway). */
+/**
+ * The table's columns; 编号 only where there is room (the line under the table names it anyway).
+ * In a narrow window the least needed go first (`keep`): 完成时限, 项目, 责任单位; 议定事项 and its
+ * state stay longest.
+ */
 export function ledgerColumns(data: LoadedData, width: number): Column<LedgerEntry>[] {
   const columns: Column<LedgerEntry>[] = [
     {
       key: 'state',
       title: '状态',
       width: 10,
+      keep: 8,
       value: (e) => stateText(e).replace(/（.*）$/, ''),
       color: (e) => STATE_COLOR[e.state],
       bold: (e) => e.state === 'overdue',
     },
-    { key: 'id', title: '编号', width: 13, value: (e) => e.decision.id },
+    { key: 'id', title: '编号', width: 13, keep: 1, value: (e) => e.decision.id },
     {
       key: 'project',
       title: '项目',
       flex: 1,
+      minWidth: 8,
+      keep: 6,
       value: (e) => data.statusById.get(e.project)?.project.name ?? e.project,
     },
-    { key: 'text', title: '议定事项', flex: 2, value: (e) => e.decision.text },
-    { key: 'unit', title: '责任单位', width: 12, value: (e) => e.decision.unit },
-    { key: 'due', title: '完成时限', width: 10, value: (e) => e.decision.due },
+    { key: 'text', title: '议定事项', flex: 2, minWidth: 12, keep: 9, value: (e) => e.decision.text },
+    { key: 'unit', title: '责任单位', width: 12, keep: 7, value: (e) => e.decision.unit },
+    { key: 'due', title: '完成时限', width: 10, keep: 5, value: (e) => e.decision.due },
   ];
   return width >= 100 ? columns : columns.filter((c) => c.key !== 'id');
 }

@@ -29,17 +29,22 @@ import type { ProjectIndex, ProjectsAction, ProjectsState } from './projects-sta
 import { NotReady } from './not-ready.js';
 import type { Navigator, ScreenProps } from './types.js';
 
+/**
+ * The project list's columns. In a window narrower than 80 columns the least needed go first
+ * (`keep`): 包联领导, 已完成, 年度计划, 完成率, 责任单位; the name and the light stay longest.
+ */
 export function projectColumns(statuses: readonly ProjectStatus[], unit: MoneyUnit): Column<number>[] {
   const s = (i: number) => statuses[i]!;
   return [
-    { key: 'id', title: '编号', width: 8, value: (i) => s(i).project.id },
-    { key: 'name', title: '名称', flex: 1, value: (i) => s(i).project.name },
-    { key: 'unit', title: '责任单位', width: 12, value: (i) => s(i).project.unit },
-    { key: 'leader', title: '包联领导', width: 8, value: (i) => s(i).project.leader ?? '' },
+    { key: 'id', title: '编号', width: 8, keep: 7, value: (i) => s(i).project.id },
+    { key: 'name', title: '名称', flex: 1, minWidth: 12, keep: 9, value: (i) => s(i).project.name },
+    { key: 'unit', title: '责任单位', width: 12, keep: 6, value: (i) => s(i).project.unit },
+    { key: 'leader', title: '包联领导', width: 8, keep: 1, value: (i) => s(i).project.leader ?? '' },
     {
       key: 'annualPlan',
       title: '年度计划',
       width: 8,
+      keep: 3,
       align: 'right',
       value: (i) => formatMoneyNumber(s(i).project.annualPlan, unit),
     },
@@ -47,6 +52,7 @@ export function projectColumns(statuses: readonly ProjectStatus[], unit: MoneyUn
       key: 'completedYear',
       title: '已完成',
       width: 8,
+      keep: 2,
       align: 'right',
       value: (i) => formatMoneyNumber(s(i).project.completedYear, unit),
     },
@@ -54,6 +60,7 @@ export function projectColumns(statuses: readonly ProjectStatus[], unit: MoneyUn
       key: 'rate',
       title: '完成率',
       width: 6,
+      keep: 5,
       align: 'right',
       value: (i) => {
         const r = s(i).completionRate;
@@ -64,6 +71,7 @@ export function projectColumns(statuses: readonly ProjectStatus[], unit: MoneyUn
       key: 'light',
       title: '灯',
       width: 4,
+      keep: 8,
       value: (i) => `${LIGHT_MARK[s(i).light]}${s(i).light}`,
       color: (i) => LIGHT_COLOR[s(i).light],
       bold: (i) => s(i).light === '红',

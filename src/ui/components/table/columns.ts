@@ -13,6 +13,13 @@ export interface Column<Row> {
   width?: number;
   /** Share of the width left after fixed columns and gaps (default 1 when `width` is absent). */
   flex?: number;
+  /** A flex column narrower than this is not worth showing (default 0). */
+  minWidth?: number;
+  /**
+   * How much the column matters when the terminal is too narrow for all of them: columns with the
+   * lowest `keep` are hidden first, the rightmost of equals first (default 0).
+   */
+  keep?: number;
   align?: Align;
   /** The cell text; default `String(row[key])`. Plain text: it is sanitized and cut to fit. */
   value?: (row: Row) => string;
@@ -24,20 +31,43 @@ export interface Column<Row> {
 }
 
 /**
- * Widths for the columns in `total` columns with `gap` spaces between them. Fixed columns first;
- * flex columns share what is left (rounded down, leftover columns to the first flex columns).
- * Columns that no longer fit get width 0 (the view hides them).
+ * Widths for the columns in `total` columns with `gap` spaces between them. When the fixed widths
+ * and the flex columns' `minWidth`s do not fit, whole columns are hidden (width 0; the view skips
+ * them and their gap), the least kept first: a narrow window loses 包联领导 before 名称. Then fixed
+ * columns get their width and flex columns share what is left (rounded down, leftover columns to
+ * the first flex columns). Never wider than `total`: a single column too wide for it is cut.
  */
 export function layoutColumns<Row>(columns: readonly Column<Row>[], total: number, gap = 1): number[] {
-  const fixed = columns.reduce((sum, c) => sum + (c.width ?? 0), 0);
-  const gaps = Math.max(0, columns.length - 1) * gap;
-  const shares = columns.map((c) => (c.width === undefined ? (c.flex ?? 1) : 0));
+  const shown = columns.map(() => true);
+  const need = () => {
+    const visible = columns.filter((_, i) => shown[i]);
+    const widths = visible.reduce((sum, c) => sum + (c.width ?? c.minWidth ?? 0), 0);
+    return widths + Math.max(0, visible.length - 1) * gap;
+  };
+  while (need() > total && shown.filter(Boolean).length > 1) {
+    let drop = -1;
+    columns.forEach((c, i) => {
+      if (shown[i] && (drop === -1 || (c.keep ?? 0) <= (columns[drop]!.keep ?? 0))) drop = i;
+    });
+    shown[drop] = false;
+  }
+
+  const visibleCount = shown.filter(Boolean).length;
+  const fixed = columns.reduce((sum, c, i) => sum + (shown[i] ? (c.width ?? 0) : 0), 0);
+  const gaps = Math.max(0, visibleCount - 1) * gap;
+  const shares = columns.map((c, i) => (shown[i] && c.width === undefined ? (c.flex ?? 1) : 0));
   const totalShare = shares.reduce((a, b) => a + b, 0);
   const room = Math.max(0, total - fixed - gaps);
   const widths = columns.map((c, i) =>
-    c.width !== undefined ? c.width : totalShare > 0 ? Math.floor((room * shares[i]!) / totalShare) : 0,
+    !shown[i]
+      ? 0
+      : c.width !== undefined
+        ? c.width
+        : totalShare > 0
+          ? Math.floor((room * shares[i]!) / totalShare)
+          : 0,
   );
-  let leftover = room - widths.reduce((sum, w, i) => sum + (columns[i]!.width === undefined ? w : 0), 0);
+  let leftover = room - widths.reduce((sum, w, i) => sum + (shares[i]! > 0 ? w : 0), 0);
   for (let i = 0; i < columns.length && leftover > 0 && totalShare > 0; i++) {
     if (shares[i]! > 0) {
       widths[i]!++;

@@ -59,13 +59,34 @@ describe('layoutColumns', () => {
     expect(layoutColumns([col('a'), col('b'), col('c')], 30)).toEqual([10, 9, 9]);
   });
 
-  it('cuts columns that do not fit from the right', () => {
+  it('hides whole columns that do not fit, the rightmost of equals first', () => {
     expect(
       layoutColumns([col('a', { width: 10 }), col('b', { width: 10 }), col('c', { width: 10 })], 25),
-    ).toEqual([10, 10, 3]);
+    ).toEqual([10, 10, 0]);
     expect(layoutColumns([col('a', { width: 10 }), col('b', { width: 10 }), col('c')], 21)).toEqual([
       10, 10, 0,
     ]);
+    // one column wider than the table is cut
+    expect(layoutColumns([col('a', { width: 30 })], 25)).toEqual([25]);
+  });
+
+  it('hides the least kept columns first and keeps a flex column at its minimum width', () => {
+    const columns = [
+      col('id', { width: 8, keep: 7 }),
+      col('name', { flex: 1, minWidth: 12, keep: 9 }),
+      col('unit', { width: 12, keep: 6 }),
+      col('leader', { width: 8, keep: 1 }),
+      col('plan', { width: 8, keep: 3 }),
+      col('light', { width: 4, keep: 8 }),
+    ];
+    // 80: everything; the name takes 80 − 40 − 5 gaps = 35
+    expect(layoutColumns(columns, 80)).toEqual([8, 35, 12, 8, 8, 4]);
+    // 55: 8 + 12 + 12 + 8 + 8 + 4 + 5 gaps = 57 > 55 → 包联领导 goes; the name gets 55 − 32 − 4 = 19
+    expect(layoutColumns(columns, 55)).toEqual([8, 19, 12, 0, 8, 4]);
+    // 40: then 年度计划 (3): 8 + 12 + 12 + 4 + 3 gaps = 39 fits; the name gets 40 − 24 − 3 = 13
+    expect(layoutColumns(columns, 40)).toEqual([8, 13, 12, 0, 0, 4]);
+    // 20: then 责任单位 (6) and 编号 (7): the name and the light
+    expect(layoutColumns(columns, 20)).toEqual([0, 15, 0, 0, 0, 4]);
   });
 });
 
