@@ -1,9 +1,11 @@
-// Bundles the terminal UI (dist/ui/run.js, compiled by tsc just before) with Ink, React and the rest
-// into dist/ui/run.js and a few chunks beside it, for issue 5's first-frame and keypress figures:
+// Bundles the terminal UI (src/ui/run.ts) with Ink, React and the rest into dist/tui/run.js and a
+// few chunks beside it, for issue 5's first-frame and keypress figures. dist/cli.js loads it when it
+// is there (else dist/ui/run.js, tsc's unbundled modules). Built from the sources, not from tsc's
+// output, so running it twice, or without tsc, is harmless.
 //
 // - Loading ~400 small ES modules from node_modules costs more than drawing the home screen; one
-//   bundle (split only where the app imports lazily: Word/Excel export, settings) loads in a
-//   fraction of that. The scripted commands (dist/cli.js, dist/commands/…) are not bundled and
+//   bundle (split where the app imports lazily: Word/Excel export, the register and meeting
+//   readers) loads in a fraction of that. The scripted commands (dist/cli.js, dist/commands/…) are not bundled and
 //   still never load Ink or React.
 // - Ink 6.8 builds a new Output for every frame, and with it new caches of each line's styled
 //   characters and each character's display width, so every keypress re-tokenizes and re-measures
@@ -64,7 +66,6 @@ export function bundleOptions({ entry, outdir }) {
     absWorkingDir: root,
     entryPoints: [entry],
     outdir,
-    allowOverwrite: true,
     bundle: true,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
@@ -86,10 +87,10 @@ export function bundleOptions({ entry, outdir }) {
   };
 }
 
-export async function bundleUi({ outdir = path.join(root, 'dist', 'ui') } = {}) {
+export async function bundleUi({ outdir = path.join(root, 'dist', 'tui') } = {}) {
   // chunk names carry a content hash: clear the previous build's
-  await rm(path.join(outdir, 'chunks'), { recursive: true, force: true });
-  return build(bundleOptions({ entry: path.join(root, 'dist', 'ui', 'run.js'), outdir }));
+  await rm(outdir, { recursive: true, force: true });
+  return build(bundleOptions({ entry: path.join(root, 'src', 'ui', 'run.ts'), outdir }));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

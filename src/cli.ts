@@ -62,12 +62,22 @@ async function defaultMeetingsDir(registerPath: string): Promise<string> {
   return isDir(here) ? here : beside;
 }
 
+/**
+ * The terminal UI: the bundle that `npm run build` makes (dist/tui, scripts/bundle-ui.mjs: it
+ * starts faster and draws keys faster), else the modules as tsc compiled them.
+ */
+async function loadUi(): Promise<typeof import('./ui/run.js')> {
+  const bundle = new URL('./tui/run.js', import.meta.url);
+  if (fs.existsSync(bundle)) return (await import(bundle.href)) as typeof import('./ui/run.js');
+  return import('./ui/run.js');
+}
+
 async function openApp(req: TuiRequest): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     write(process.stderr, NOT_A_TERMINAL);
     return 2;
   }
-  const { runApp } = await import('./ui/run.js');
+  const { runApp } = await loadUi();
   const options: RunAppOptions = {
     registerPath: req.registerPath,
     meetingsDir: req.meetingsDir ?? (await defaultMeetingsDir(req.registerPath)),

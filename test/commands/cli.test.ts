@@ -141,7 +141,7 @@ describe('diaodu (built program)', () => {
       expect(r.code, `diaodu ${args.join(' ')}: ${r.stderr}`).toBe(args.length === 0 ? 2 : 0);
       const urls = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
       expect(urls.some((u) => u.endsWith('/dist/cli.js'))).toBe(true); // the recorder saw the program
-      const ui = urls.filter((u) => /\/node_modules\/(ink|react|react-reconciler)\/|\/dist\/ui\//.test(u));
+      const ui = urls.filter((u) => /\/node_modules\/(ink|react|react-reconciler)\/|\/dist\/t?ui\//.test(u));
       expect(ui, `diaodu ${args.join(' ')}`).toEqual([]);
     }
   });
