@@ -174,6 +174,12 @@ export const KEY_BINDINGS = {
   'goto.ledger': { keys: [ch('3')], description: '督办台账（议定事项）', contexts: ['home'] },
   'goto.briefings': { keys: [ch('4')], description: '纪要与通报', contexts: ['home'] },
   'goto.settings': { keys: [ch('5')], description: '设置', contexts: ['home'] },
+  'home.reload': {
+    keys: [ch('r')],
+    description: '重新读取台账和会议记录（在别处改过文件之后）',
+    short: '重新读取',
+    contexts: ['home'],
+  },
 
   // ---- tables: search, sort, filter
   'list.search': {

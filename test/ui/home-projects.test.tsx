@@ -1,7 +1,10 @@
 // Exact frames of 总览, 项目 and 项目详情 at 80×24 for their keys (fixture: test/ui/fixtures,
 // five projects; 序时进度 on 2021-09-30 is 9/12 = 75.0%).
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEYS, startApp } from './helpers.js';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { FIXTURES, KEYS, startApp } from './helpers.js';
 import type { Harness } from './helpers.js';
 
 let h: Harness;
@@ -238,6 +241,32 @@ describe('a register that cannot be read', () => {
     for (const digit of ['1', '2', '4']) {
       await h.press(digit, '找不到台账');
       expect(await h.press(KEYS.esc, '台账无法打开')).toContain('diaodu › 总览');
+    }
+  });
+});
+
+describe('a register with mistakes', () => {
+  it('lists them without the folder, wrapped, and r reads the register again once it is fixed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-broken-'));
+    try {
+      const file = path.join(dir, '台账.yaml');
+      const good = fs.readFileSync(path.join(FIXTURES, 'register.yaml'), 'utf8');
+      fs.writeFileSync(file, good.replace('as_of: 2021-09-30', 'as_of: 2021-09-31'));
+      h = await startApp({ register: file });
+      const frame = await h.waitFor('台账无法打开：台账.yaml');
+      expect(frame).toContain(' 台账.yaml:6:10: 错误：“as_of” 的值“2021-09-31”不是有效日期');
+      expect(frame).not.toContain(dir);
+      expect(frame).toContain('在编辑器里改好后按 r 重新读取');
+      expect(frame.split('\n').at(-1)).toBe('r 重新读取  ↑↓ 移动  Enter 打开  ? 帮助  Ctrl+C 退出');
+
+      // still wrong: r says so and the problems stay
+      expect(await h.press('r', '台账仍有问题')).toContain('台账无法打开');
+      fs.writeFileSync(file, good);
+      const fixed = await h.press('r', '已重新读取台账和会议记录');
+      expect(fixed).toContain('开复工率');
+      expect(fixed).not.toContain('台账无法打开');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,4 +1,5 @@
 // 总览: the register at a glance and the menu to every other screen.
+import * as path from 'node:path';
 import { Box, Text, useInput } from 'ink';
 import { useCallback, useState } from 'react';
 import type { ReactNode } from 'react';
@@ -13,6 +14,8 @@ import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { fitToWidth } from '../../text/width.js';
 import type { LoadedData } from '../hooks/session.js';
 import { LightText, Screen, bodyHeight } from './chrome.js';
+import type { StatusMessage } from './chrome.js';
+import { wrapText } from './lines.js';
 import type { Route } from './navigation.js';
 import type { ScreenProps } from './types.js';
 import { lastMeeting } from './meeting-info.js';
@@ -201,17 +204,55 @@ function Overview({ data, maxLines }: { data: LoadedData; maxLines: number }) {
   );
 }
 
+/**
+ * Why the register cannot be opened, in at most `maxLines` lines: each problem wrapped by display
+ * width with a hanging indent, the register's folder left out of its name (the title says which
+ * file), and what to do next.
+ */
+function RegisterProblems(props: { message: string; registerPath: string; width: number; maxLines: number }) {
+  const file = path.resolve(props.registerPath);
+  const shortened = props.message.split(file).join(path.basename(file));
+  const lines = shortened
+    .split('\n')
+    .flatMap((problem) => wrapText(` ${problem}`, Math.max(10, props.width - 1), '   '));
+  const hint = ' 在编辑器里改好后按 r 重新读取；diaodu check 可列出全部问题。';
+  const room = Math.max(0, props.maxLines - 2);
+  const shown = lines.length <= room ? lines : lines.slice(0, Math.max(0, room - 1));
+  const hidden = lines.length - shown.length;
+  return (
+    <Box flexDirection="column">
+      <Text color="red" bold wrap="truncate">
+        {' '}
+        台账无法打开：{path.basename(file)}
+      </Text>
+      {shown.map((line, i) => (
+        <Text key={i} color="red">
+          {line}
+        </Text>
+      ))}
+      {hidden > 0 ? <Text color="red"> …（另有{hidden}行）</Text> : null}
+      {props.maxLines > 1 ? (
+        <Text dimColor wrap="truncate">
+          {hint}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}
+
 export function HomeScreen({ session, active, nav }: ScreenProps) {
   const state = useSessionState(session);
   const [cursor, setCursor] = useState(0);
   const { columns, rows } = useTerminalSize();
   // the menu and the blank line above it come first; the overview gets what is left
   const overviewLines = Math.max(0, bodyHeight(rows) - HOME_MENU.length - 1);
-  const latest = useLatest({ cursor, nav });
+  const [status, setStatus] = useState<StatusMessage | null>(null);
+  const latest = useLatest({ cursor, nav, session });
   const handler = useCallback(
     (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
-      const { nav, cursor } = latest.current;
+      const { nav, cursor, session } = latest.current;
       const command = commandFor('home', input, key);
+      setStatus(null);
       if (!command) return;
       const entry = HOME_MENU.find((m) => m.command === command);
       if (entry) return nav.push(entry.route);
@@ -230,6 +271,19 @@ export function HomeScreen({ session, active, nav }: ScreenProps) {
           return nav.push(HOME_MENU[cursor]!.route);
         case 'app.help':
           return nav.push({ screen: 'help', context: 'home' });
+        case 'home.reload': {
+          // the secretary fixed the register (or a meeting file) in an editor: read both again
+          session.load();
+          const after = session.getSnapshot();
+          return setStatus(
+            after.phase === 'ready'
+              ? {
+                  kind: 'ok',
+                  text: `已重新读取台账和会议记录（${after.data.register.projects.length}个项目）`,
+                }
+              : { kind: 'error', text: '台账仍有问题，见上方' },
+          );
+        }
         default:
           return;
       }
@@ -239,17 +293,25 @@ export function HomeScreen({ session, active, nav }: ScreenProps) {
   useInput(handler, { isActive: active });
 
   return (
-    <Screen title="总览" context="home" hints={['nav.down', 'nav.open', 'app.help', 'app.quit']}>
+    <Screen
+      title="总览"
+      context="home"
+      hints={
+        state.phase === 'error'
+          ? ['home.reload', 'nav.down', 'nav.open', 'app.help', 'app.quit']
+          : ['nav.down', 'nav.open', 'app.help', 'app.quit']
+      }
+      status={status}
+    >
       {state.phase === 'loading' ? (
         <Text> 正在读取台账 {session.registerPath} …</Text>
       ) : state.phase === 'error' ? (
-        <Box flexDirection="column">
-          <Text color="red" bold>
-            {' '}
-            台账无法打开：
-          </Text>
-          <Text color="red">{state.message}</Text>
-        </Box>
+        <RegisterProblems
+          message={state.message}
+          registerPath={session.registerPath}
+          width={columns}
+          maxLines={overviewLines}
+        />
       ) : (
         <Overview data={state.data} maxLines={overviewLines} />
       )}
