@@ -233,14 +233,21 @@ describe('a register that cannot be read', () => {
       routes: [{ screen: 'home' }, { screen: 'ledger' }],
       register: '/nonexistent/台账.yaml',
     });
-    const frame = await h.waitFor('找不到台账');
+    const frame = await h.waitFor('台账无法打开，问题逐条列在总览上');
     expect(frame.split('\n').at(-1)).toBe('Esc 返回  ? 帮助  Ctrl+C 退出');
     await h.press('?', '可用的按键');
-    await h.press(KEYS.esc, '找不到台账');
-    expect(await h.press(KEYS.esc, '台账无法打开')).toContain('diaodu › 总览');
-    for (const digit of ['1', '2', '4']) {
-      await h.press(digit, '找不到台账');
-      expect(await h.press(KEYS.esc, '台账无法打开')).toContain('diaodu › 总览');
+    await h.press(KEYS.esc, '问题逐条列在总览上');
+    // 总览 lists the problem itself
+    const home = await h.press(KEYS.esc, '台账无法打开：台账.yaml');
+    expect(home).toContain('diaodu › 总览');
+    expect(home).toContain('找不到台账');
+    for (const [digit, says] of [
+      ['1', '问题逐条列在总览上'],
+      ['2', '找不到台账'],
+      ['4', '问题逐条列在总览上'],
+    ] as const) {
+      await h.press(digit, says);
+      expect(await h.press(KEYS.esc, '台账无法打开：台账.yaml')).toContain('diaodu › 总览');
     }
   });
 });

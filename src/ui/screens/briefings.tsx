@@ -23,7 +23,7 @@ import type { StatusMessage } from './chrome.js';
 import { LinesView, useScroll, wrapped } from './lines.js';
 import type { Line } from './lines.js';
 import { meetingLabel, numbersOf } from './meeting-info.js';
-import { NotReady } from './not-ready.js';
+import { NotReady, REGISTER_BROKEN } from './not-ready.js';
 import type { Navigator, ScreenProps } from './types.js';
 
 export type BriefingChoice = { kind: 'bulletin' } | { kind: 'minutes'; meeting: Meeting; number: number };
@@ -268,7 +268,7 @@ export function BriefingsScreen(props: ScreenProps & { meetingFile?: string | un
     return (
       <NotReady
         title="简报"
-        text={state.phase === 'loading' ? ' 正在读取 …' : state.message}
+        text={state.phase === 'loading' ? ' 正在读取 …' : REGISTER_BROKEN}
         error={state.phase === 'error'}
         active={active}
         nav={nav}

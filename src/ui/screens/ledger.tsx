@@ -26,7 +26,7 @@ import {
   reduceLedger,
 } from './ledger-state.js';
 import type { LedgerAction } from './ledger-state.js';
-import { NotReady } from './not-ready.js';
+import { NotReady, REGISTER_BROKEN } from './not-ready.js';
 import type { Navigator, ScreenProps } from './types.js';
 
 /**
@@ -244,7 +244,7 @@ export function LedgerScreen({ session, active, nav }: ScreenProps) {
     return (
       <NotReady
         title="督办"
-        text={state.phase === 'loading' ? ' 正在读取 …' : state.message}
+        text={state.phase === 'loading' ? ' 正在读取 …' : REGISTER_BROKEN}
         error={state.phase === 'error'}
         active={active}
         nav={nav}

@@ -5,6 +5,10 @@ import { commandFor } from '../key-bindings.js';
 import { Screen } from './chrome.js';
 import type { Navigator } from './types.js';
 
+/** What a screen that needs the register says when it cannot be read: the problems are on 总览. */
+export const REGISTER_BROKEN =
+  ' 台账无法打开，问题逐条列在总览上：按 Esc 回到总览；在编辑器里改好后在总览按 r 重新读取。';
+
 export function NotReady(props: {
   title: string;
   text: string;

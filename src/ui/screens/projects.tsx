@@ -26,7 +26,7 @@ import {
   visibleRows,
 } from './projects-state.js';
 import type { ProjectIndex, ProjectsAction, ProjectsState } from './projects-state.js';
-import { NotReady } from './not-ready.js';
+import { NotReady, REGISTER_BROKEN } from './not-ready.js';
 import type { Navigator, ScreenProps } from './types.js';
 
 /**
@@ -217,7 +217,7 @@ export function ProjectsScreen({ session, active, nav }: ScreenProps) {
     return (
       <NotReady
         title="项目"
-        text={state.phase === 'loading' ? ' 正在读取台账 …' : state.message}
+        text={state.phase === 'loading' ? ' 正在读取台账 …' : REGISTER_BROKEN}
         error={state.phase === 'error'}
         active={active}
         nav={nav}
