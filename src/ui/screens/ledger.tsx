@@ -7,7 +7,7 @@ import type { FollowupStatus, LedgerEntry } from '../../domain/types.js';
 import { commandFor } from '../key-bindings.js';
 import { Table, useTable } from '../components/table/index.js';
 import type { Column } from '../components/table/index.js';
-import { SearchInput, TextInput } from '../components/text-input/index.js';
+import { SearchInput, searchHandlers, TextInput } from '../components/text-input/index.js';
 import { useLatest } from '../components/use-latest.js';
 import { useSyncReducer } from '../components/use-sync-reducer.js';
 import { displayWidth, truncateToWidth } from '../../text/width.js';
@@ -225,10 +225,7 @@ function LedgerTable(props: { session: Session; data: LoadedData; active: boolea
           prompt={prompt}
           promptColor="cyan"
           query={state.query}
-          onQuery={(query) => change({ type: 'setQuery', query })}
-          onEnd={(keep) =>
-            keep ? dispatch({ type: 'endSearch', keep }) : change({ type: 'endSearch', keep })
-          }
+          {...searchHandlers(dispatch, change)}
           isActive={active}
           width={columns}
           placeholder="项目名称或编号、事项内容"

@@ -10,7 +10,7 @@ import type { MoneyUnit, ProjectStatus } from '../../domain/types.js';
 import { commandFor } from '../key-bindings.js';
 import { Table, useTable } from '../components/table/index.js';
 import type { Column } from '../components/table/index.js';
-import { SearchInput } from '../components/text-input/index.js';
+import { SearchInput, searchHandlers } from '../components/text-input/index.js';
 import { useLatest } from '../components/use-latest.js';
 import { useSyncReducer } from '../components/use-sync-reducer.js';
 import { truncateToWidth } from '../../text/width.js';
@@ -198,10 +198,7 @@ function ProjectsTable(props: {
         <SearchInput
           prompt={prompt}
           query={state.query}
-          onQuery={(query) => change({ type: 'setQuery', query })}
-          onEnd={(keep) =>
-            keep ? dispatch({ type: 'endSearch', keep }) : change({ type: 'endSearch', keep })
-          }
+          {...searchHandlers(dispatch, change)}
           isActive={active}
           width={columns}
           placeholder="例如：光伏、PL-0、发改"

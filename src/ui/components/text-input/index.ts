@@ -12,4 +12,4 @@ export {
   type TextInputAction,
 } from './reducer.js';
 export { inputWindow, type InputWindow } from './window.js';
-export { SearchInput, type SearchInputProps } from './search-input.js';
+export { SearchInput, searchHandlers, type SearchAction, type SearchInputProps } from './search-input.js';

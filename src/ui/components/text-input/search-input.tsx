@@ -37,3 +37,21 @@ export function SearchInput(props: SearchInputProps) {
     </Box>
   );
 }
+
+/** What a search line asks of its list's state (the project list's and the ledger's take both). */
+export type SearchAction = { type: 'setQuery'; query: string } | { type: 'endSearch'; keep: boolean };
+
+/**
+ * The search line's handlers for such a list. A new query, or Esc dropping the filter, changes the
+ * rows, so it goes through `change` (which also puts the selection back on the first row); Enter
+ * keeps the rows as they are and only leaves the line.
+ */
+export function searchHandlers(
+  dispatch: (action: SearchAction) => void,
+  change: (action: SearchAction) => void,
+): Pick<SearchInputProps, 'onQuery' | 'onEnd'> {
+  return {
+    onQuery: (query) => change({ type: 'setQuery', query }),
+    onEnd: (keep) => (keep ? dispatch : change)({ type: 'endSearch', keep }),
+  };
+}
