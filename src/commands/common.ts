@@ -271,9 +271,19 @@ const FORMAT_NAMES: Record<Format, string> = {
   xlsx: 'Excel',
 };
 
+// What to say for an extension we cannot write, when there is a near one we can.
+const EXTENSION_HINTS: Record<string, string> = {
+  doc: '；Word 文件请用 .docx',
+  wps: '；Word 文件请用 .docx（WPS 可以打开）',
+  xls: '；Excel 文件请用 .xlsx',
+  et: '；Excel 文件请用 .xlsx（WPS 可以打开）',
+  pdf: '；PDF 可先写出 .docx，再在 Word 或 WPS 中另存为 PDF',
+};
+
 /**
  * The output format: --format when given, else the --out file's extension (.md .txt .json .docx
- * .xlsx), else Markdown.
+ * .xlsx), else Markdown. An --out whose extension names a format we cannot write (通报.pdf, 纪要.doc)
+ * is refused rather than filled with Markdown under a name that promises something else.
  */
 export function chooseFormat(
   format: string | undefined,
@@ -294,6 +304,13 @@ export function chooseFormat(
     const ext = path.extname(out).slice(1).toLowerCase();
     const f = ext === 'markdown' ? 'md' : ext === 'text' ? 'txt' : ext;
     if ((allowed as readonly string[]).includes(f)) return f as Format;
+    if (ext !== '') {
+      const extensions = allowed.map((a) => `.${a}`).join(' ');
+      throw new UsageError(
+        `不能按扩展名“.${ext}”写出 ${path.basename(out)}：--out 的扩展名应为 ${extensions} 之一，` +
+          `或用 --format 指定格式${EXTENSION_HINTS[ext] ?? ''}`,
+      );
+    }
   }
   return 'md';
 }

@@ -284,6 +284,26 @@ describe('minutes', () => {
 });
 
 describe('bulletin', () => {
+  it('refuses an --out whose extension it cannot write, and writes nothing', async () => {
+    const out = path.join(tmp, '通报.pdf');
+    const r = await runBulletin({ register: 'register.yaml', meetings: 'meetings', out }, ctx);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(
+      '不能按扩展名“.pdf”写出 通报.pdf：--out 的扩展名应为 .md .txt .json .docx .xlsx 之一，或用 --format 指定格式；PDF 可先写出 .docx',
+    );
+    expect(fs.existsSync(out)).toBe(false);
+    const doc = await runMinutes(
+      { meeting: 'meetings/2021-08-27-周调度.yaml', out: path.join(tmp, '纪要.doc') },
+      ctx,
+    );
+    expect(doc.exitCode).toBe(2);
+    expect(doc.stderr).toContain('.md .txt .json .docx 之一，或用 --format 指定格式；Word 文件请用 .docx');
+    // no extension at all: Markdown, as without --out
+    const plain = await runBulletin({ register: 'register.yaml', out: path.join(tmp, '通报') }, ctx);
+    expect(plain.exitCode).toBe(0);
+    expect(fs.readFileSync(path.join(tmp, '通报'), 'utf8')).toMatch(/^# 关于/);
+  });
+
   it('writes the bulletin of the data month', async () => {
     const r = await runBulletin({ register: 'register.yaml', meetings: 'meetings', month: '2021-08' }, ctx);
     expect(r.exitCode).toBe(0);
