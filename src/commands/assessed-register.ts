@@ -8,6 +8,7 @@ import {
   diagnosticsText,
   loadMeetingsFrom,
   loadRegisterFrom,
+  meetingsHint,
   traditionalHint,
   type CommandContext,
 } from './common.js';
@@ -40,7 +41,8 @@ export async function loadAssessedRegister(
   const day = register.meta.asOf;
   let ledger: LedgerEntry[] | undefined;
   let stderr = diagnosticsText(warnings) + traditionalHint(register.meta.title, opts.script);
-  if (opts.meetings !== undefined) {
+  if (opts.meetings === undefined) stderr += meetingsHint(ctx, opts.register);
+  else {
     const loaded = await loadMeetingsFrom(ctx, opts.meetings);
     stderr += loaded.warnings;
     ledger = buildLedger(

@@ -9,6 +9,7 @@ import {
   diagnosticsText,
   guard,
   loadMeetingsFrom,
+  meetingsHint,
   loadRegisterFrom,
   parseMonthOption,
   parseScript,
@@ -41,7 +42,8 @@ export async function runBulletin(opts: BulletinOptions, ctx: CommandContext): P
     }
     const input: Parameters<typeof buildBulletin>[0] = { register };
     let stderr = diagnosticsText(warnings) + traditionalHint(register.meta.title, opts.script);
-    if (opts.meetings !== undefined) {
+    if (opts.meetings === undefined) stderr += meetingsHint(ctx, opts.register);
+    else {
       const loaded = await loadMeetingsFrom(ctx, opts.meetings);
       input.meetings = loaded.meetings;
       stderr += loaded.warnings;

@@ -220,6 +220,24 @@ export interface LoadedMeetings {
  * 督办逾期 lights would silently leave out every decision (a mistyped --meetings must not give a
  * bulletin without its decisions and exit 0).
  */
+/**
+ * When --meetings was not given but a meetings folder sits beside the register (where the app
+ * keeps them), a line saying so for stderr: without it the decisions are left out of the figures,
+ * the lights and the bulletin, and the secretary may not notice. (A meetings folder in the current
+ * folder is not named: it may belong to another register.)
+ */
+export function meetingsHint(ctx: CommandContext, registerArg: string): string {
+  const found = path.join(path.dirname(resolvePath(ctx, registerArg)), 'meetings');
+  try {
+    if (!fs.statSync(found).isDirectory()) return '';
+  } catch {
+    return '';
+  }
+  const relative = path.relative(ctx.cwd, found);
+  const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? found : relative;
+  return `提示：没有加 --meetings，议定事项未计入。会议记录若在 ${shown}，请加 --meetings ${shown}\n`;
+}
+
 export async function loadMeetingsFrom(
   ctx: CommandContext,
   dir: string,

@@ -43,6 +43,20 @@ describe('check', () => {
     const r = await runCheck({ register: 'register.yaml' }, ctx);
     expect(r.stdout).toContain('红黄绿灯    红 3   黄 1   绿 1');
     expect(r.stdout).toContain('未加载会议记录');
+    // the fixtures keep their meetings beside the register: the note names the folder
+    expect(r.stderr).toBe(
+      '提示：没有加 --meetings，议定事项未计入。会议记录若在 meetings，请加 --meetings meetings\n',
+    );
+  });
+
+  it('names no meetings folder when there is none beside the register', async () => {
+    fs.copyFileSync(path.join(fixtures, 'register.yaml'), path.join(tmp, 'register.yaml'));
+    const r = await runBulletin({ register: 'register.yaml', format: 'txt' }, { ...ctx, cwd: tmp });
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe('');
+    fs.mkdirSync(path.join(tmp, 'meetings'));
+    const hinted = await runBulletin({ register: path.join(tmp, 'register.yaml'), format: 'txt' }, ctx);
+    expect(hinted.stderr).toContain(`会议记录若在 ${path.join(tmp, 'meetings')}，请加 --meetings`);
   });
 
   it('gives JSON with rates as fractions and as printed', async () => {
