@@ -47,7 +47,7 @@ describe('diaodu (built program)', () => {
   });
 
   it('exits 0 and prints to stdout', () => {
-    const r = run(['check', 'register.yaml']);
+    const r = run(['check', 'register.yaml', '--meetings', 'meetings']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('开复工率    60.0%（已开复工3个）');
     expect(r.stderr).toBe('');
