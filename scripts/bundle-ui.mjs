@@ -12,8 +12,8 @@
 //   the whole 80×24 screen (about 3 ms of the 7.5 ms Ink spends on a frame of Chinese text here).
 //   The plugin below makes Ink keep one set of those caches across frames, replaced by an empty
 //   set when it grows past OUTPUT_CACHE_LIMITS so memory stays bounded: a line's styled
-//   characters take ~24 KB (80 objects), so 1,000 lines are ~24 MB, while one frame at 160×45
-//   has under 60 lines and a key press changes two or three of them. The cached values are immutable
+//   characters take ~24 KB (80 objects), so 300 lines are ~7 MB, while one frame at 160×45 has
+//   under 60 lines and moving the cursor changes two or three of them. The cached values are immutable
 //   inputs to Output.get (it copies cells, never edits them), so sharing them between frames is as
 //   safe as Ink sharing them within one frame. If Ink's source changes so that the patch no longer
 //   applies, the build fails rather than silently shipping without it.
@@ -26,7 +26,7 @@ import path from 'node:path';
 import process from 'node:process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const OUTPUT_CACHE_LIMITS = { styledChars: 1000, widths: 10_000, blockWidths: 2000 };
+export const OUTPUT_CACHE_LIMITS = { styledChars: 300, widths: 10_000, blockWidths: 1000 };
 
 const NEW_CACHES = '    caches = new OutputCaches();';
 const SHARED_CACHES = '    caches = sharedOutputCaches();';
