@@ -5,6 +5,7 @@
 // Invariants after every function here, with h = max(1, height):
 //   count = 0  → selected = -1, offset = 0;
 //   count > 0  → 0 ≤ selected < count, 0 ≤ offset ≤ max(0, count − h), offset ≤ selected < offset + h.
+import type { Command } from '../key-bindings.js';
 
 export interface ListWindow {
   /** Number of rows in the (filtered) list. */
@@ -18,6 +19,16 @@ export interface ListWindow {
 }
 
 export type ListMove = 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end';
+
+/** The key commands that move through a list or scroll a text, with their moves (key-bindings.ts). */
+export const LIST_MOVES: ReadonlyArray<readonly [Command, ListMove]> = [
+  ['nav.up', 'up'],
+  ['nav.down', 'down'],
+  ['nav.pageUp', 'pageUp'],
+  ['nav.pageDown', 'pageDown'],
+  ['nav.home', 'home'],
+  ['nav.end', 'end'],
+];
 
 export function createListWindow(count: number, height: number, selected = 0): ListWindow {
   return normalizeWindow({ count, height, selected, offset: 0 } as ListWindow);

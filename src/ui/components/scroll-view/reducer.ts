@@ -1,5 +1,6 @@
 // Scrolling through lines of text (the briefing preview, help): only an offset, no selection.
 // Pure. Invariant: 0 ≤ offset ≤ max(0, count − height).
+import type { ListMove } from '../list-window.js';
 
 export interface ScrollState {
   /** Number of lines. */
@@ -10,7 +11,8 @@ export interface ScrollState {
   offset: number;
 }
 
-export type ScrollMove = 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end';
+/** The same moves as a list's (list-window.ts), without a selection. */
+export type ScrollMove = ListMove;
 
 export type ScrollAction =
   | { type: 'scroll'; move: ScrollMove }

@@ -2,16 +2,11 @@
 
 import { useInput, type Key } from 'ink';
 import { useCallback } from 'react';
-import { matches, type Command, type Context } from '../../key-bindings.js';
+import { matches, type Context } from '../../key-bindings.js';
+import { LIST_MOVES } from '../list-window.js';
 import { useLatest } from '../use-latest.js';
 import { useSyncReducer } from '../use-sync-reducer.js';
-import {
-  createScrollState,
-  scrollReducer,
-  type ScrollAction,
-  type ScrollMove,
-  type ScrollState,
-} from './reducer.js';
+import { createScrollState, scrollReducer, type ScrollAction, type ScrollState } from './reducer.js';
 
 export interface UseScrollViewOptions {
   lineCount: number;
@@ -20,15 +15,6 @@ export interface UseScrollViewOptions {
   /** Default 'scroll'; screens pass theirs ('briefings', 'project', 'help'). */
   context?: Context;
 }
-
-const MOVES: ReadonlyArray<readonly [Command, ScrollMove]> = [
-  ['nav.up', 'up'],
-  ['nav.down', 'down'],
-  ['nav.pageUp', 'pageUp'],
-  ['nav.pageDown', 'pageDown'],
-  ['nav.home', 'home'],
-  ['nav.end', 'end'],
-];
 
 export function useScrollView(options: UseScrollViewOptions): {
   state: ScrollState;
@@ -46,7 +32,7 @@ export function useScrollView(options: UseScrollViewOptions): {
   const handler = useCallback(
     (input: string, key: Key) => {
       const context = latest.current.context ?? 'scroll';
-      for (const [command, move] of MOVES) {
+      for (const [command, move] of LIST_MOVES) {
         if (matches(command, input, key, context)) return dispatch({ type: 'scroll', move });
       }
     },

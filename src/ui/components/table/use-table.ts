@@ -3,8 +3,8 @@
 
 import { useInput, type Key } from 'ink';
 import { useCallback } from 'react';
-import { matches, type Command, type Context } from '../../key-bindings.js';
-import type { ListMove } from '../list-window.js';
+import { matches, type Context } from '../../key-bindings.js';
+import { LIST_MOVES } from '../list-window.js';
 import { useLatest } from '../use-latest.js';
 import { useSyncReducer } from '../use-sync-reducer.js';
 import {
@@ -40,14 +40,7 @@ export interface UseTableOptions {
   onSelect?: (index: number) => void;
 }
 
-export const LIST_MOVES: ReadonlyArray<readonly [Command, ListMove]> = [
-  ['nav.up', 'up'],
-  ['nav.down', 'down'],
-  ['nav.pageUp', 'pageUp'],
-  ['nav.pageDown', 'pageDown'],
-  ['nav.home', 'home'],
-  ['nav.end', 'end'],
-];
+export { LIST_MOVES };
 
 export function useTable(options: UseTableOptions): {
   state: TableState;
