@@ -9,11 +9,14 @@ export {
   createListWindow,
   moveWindow,
   normalizeWindow,
+  reduceWindow,
   resizeWindow,
   selectIndex,
   visibleRange,
   type ListMove,
   type ListWindow,
+  type WindowAction,
+  LIST_MOVES,
 } from './list-window.js';
 export { TerminalCursor, outputPosition, type Point, type TerminalCursorProps } from './terminal-cursor.js';
 export { useLatest } from './use-latest.js';

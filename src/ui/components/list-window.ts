@@ -98,6 +98,24 @@ export function moveWindow<W extends ListWindow>(w: W, move: ListMove): W {
 }
 
 /** Indices [start, end) of the rows on screen. */
+/** What every list reducer does with its window (the table's and the select list's). */
+export type WindowAction =
+  | { type: 'move'; move: ListMove }
+  | { type: 'select'; index: number }
+  /** The rows (after filtering) or the height changed. */
+  | { type: 'resize'; count: number; height: number };
+
+export function reduceWindow<W extends ListWindow>(w: W, action: WindowAction): W {
+  switch (action.type) {
+    case 'move':
+      return moveWindow(w, action.move);
+    case 'select':
+      return selectIndex(w, action.index);
+    case 'resize':
+      return resizeWindow(w, action.count, action.height);
+  }
+}
+
 export function visibleRange(w: ListWindow): { start: number; end: number } {
   const start = w.offset;
   return { start, end: Math.min(w.count, start + Math.max(0, w.height)) };

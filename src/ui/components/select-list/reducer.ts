@@ -4,12 +4,10 @@
 import { sanitizeText } from '../../../text/sanitize.js';
 import {
   createListWindow,
-  moveWindow,
   normalizeWindow,
-  resizeWindow,
-  selectIndex,
-  type ListMove,
+  reduceWindow,
   type ListWindow,
+  type WindowAction,
 } from '../list-window.js';
 
 export interface SelectItem<V> {
@@ -28,10 +26,7 @@ export interface SelectListState extends ListWindow {
 }
 
 export type SelectListAction =
-  | { type: 'move'; move: ListMove }
-  | { type: 'select'; index: number }
-  /** Items passing the filter, or the height, changed. */
-  | { type: 'resize'; count: number; height: number }
+  | WindowAction
   /** New filter text: the selection goes back to the first match. */
   | { type: 'setQuery'; query: string };
 
@@ -42,11 +37,9 @@ export function createSelectListState(count: number, height: number, query = '')
 export function selectListReducer(state: SelectListState, action: SelectListAction): SelectListState {
   switch (action.type) {
     case 'move':
-      return moveWindow(state, action.move);
     case 'select':
-      return selectIndex(state, action.index);
     case 'resize':
-      return resizeWindow(state, action.count, action.height);
+      return reduceWindow(state, action);
     case 'setQuery':
       if (action.query === state.query) return state;
       return normalizeWindow({ ...state, query: action.query }, { selected: 0, offset: 0 });

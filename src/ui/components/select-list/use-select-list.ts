@@ -5,7 +5,7 @@
 import { useInput, type Key } from 'ink';
 import { useCallback, useMemo } from 'react';
 import { matches } from '../../key-bindings.js';
-import { LIST_MOVES } from '../table/use-table.js';
+import { LIST_MOVES } from '../list-window.js';
 import { useTextInput } from '../text-input/use-text-input.js';
 import type { InputWindow } from '../text-input/window.js';
 import { useLatest } from '../use-latest.js';

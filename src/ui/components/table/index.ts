@@ -1,5 +1,5 @@
 export { Table, type TableProps } from './table-view.js';
-export { useTable, type UseTableOptions, LIST_MOVES } from './use-table.js';
+export { useTable, type UseTableOptions } from './use-table.js';
 export {
   tableReducer,
   createTableState,

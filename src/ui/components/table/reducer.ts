@@ -1,14 +1,7 @@
 // Table state: the visible window over the rows plus the sort. Pure, no React.
 // The rows themselves live with the screen; the reducer only knows how many there are.
 
-import {
-  createListWindow,
-  moveWindow,
-  resizeWindow,
-  selectIndex,
-  type ListMove,
-  type ListWindow,
-} from '../list-window.js';
+import { createListWindow, reduceWindow, type ListWindow, type WindowAction } from '../list-window.js';
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -24,10 +17,7 @@ export interface TableState extends ListWindow {
 }
 
 export type TableAction =
-  | { type: 'move'; move: ListMove }
-  | { type: 'select'; index: number }
-  /** Row count changed (filtering) or the screen was resized. */
-  | { type: 'resize'; count: number; height: number }
+  | WindowAction
   | { type: 'sortBy'; sort: SortSpec | undefined }
   /** Next entry of `cycle` after the current sort; after the last one, the rows' own order. */
   | { type: 'sortNext'; cycle: readonly SortSpec[] }
@@ -44,11 +34,9 @@ export function createTableState(count: number, height: number, sort?: SortSpec)
 export function tableReducer(state: TableState, action: TableAction): TableState {
   switch (action.type) {
     case 'move':
-      return moveWindow(state, action.move);
     case 'select':
-      return selectIndex(state, action.index);
     case 'resize':
-      return resizeWindow(state, action.count, action.height);
+      return reduceWindow(state, action);
     case 'sortBy':
       return withSort(state, action.sort);
     case 'sortNext': {
@@ -66,5 +54,5 @@ export function tableReducer(state: TableState, action: TableAction): TableState
 
 function withSort(state: TableState, sort: SortSpec | undefined): TableState {
   if (sort?.column === state.sort?.column && sort?.direction === state.sort?.direction) return state;
-  return { ...moveWindow(state, 'home'), sort };
+  return { ...reduceWindow(state, { type: 'move', move: 'home' }), sort };
 }

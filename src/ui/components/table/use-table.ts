@@ -40,8 +40,6 @@ export interface UseTableOptions {
   onSelect?: (index: number) => void;
 }
 
-export { LIST_MOVES };
-
 export function useTable(options: UseTableOptions): {
   state: TableState;
   dispatch: (action: TableAction) => void;
