@@ -13,7 +13,6 @@ import { commandFor } from '../key-bindings.js';
 import { useTable } from '../components/table/index.js';
 import { useLatest } from '../components/use-latest.js';
 import { truncateToWidth } from '../../text/width.js';
-import { useSessionState } from '../hooks/use-session.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import type { LoadedData, Session } from '../hooks/session.js';
 import { writeBriefing } from '../hooks/briefing-output.js';
@@ -23,7 +22,7 @@ import type { StatusMessage } from './chrome.js';
 import { LinesView, useScroll, wrapped } from './lines.js';
 import type { Line } from './lines.js';
 import { meetingLabel, numbersOf } from './meeting-info.js';
-import { NotReady, REGISTER_BROKEN } from './not-ready.js';
+import { WithRegister } from './not-ready.js';
 import type { Navigator, ScreenProps } from './types.js';
 
 export type BriefingChoice = { kind: 'bulletin' } | { kind: 'minutes'; meeting: Meeting; number: number };
@@ -263,27 +262,19 @@ function Briefings(props: {
 
 export function BriefingsScreen(props: ScreenProps & { meetingFile?: string | undefined }) {
   const { session, active, nav } = props;
-  const state = useSessionState(session);
-  if (state.phase !== 'ready') {
-    return (
-      <NotReady
-        title="简报"
-        text={state.phase === 'loading' ? ' 正在读取 …' : REGISTER_BROKEN}
-        error={state.phase === 'error'}
-        active={active}
-        nav={nav}
-      />
-    );
-  }
   return (
-    <Box flexDirection="column">
-      <Briefings
-        session={session}
-        data={state.data}
-        active={active}
-        nav={nav}
-        meetingFile={props.meetingFile}
-      />
-    </Box>
+    <WithRegister {...props} title="简报" loadingText=" 正在读取 …">
+      {(data) => (
+        <Box flexDirection="column">
+          <Briefings
+            session={session}
+            data={data}
+            active={active}
+            nav={nav}
+            meetingFile={props.meetingFile}
+          />
+        </Box>
+      )}
+    </WithRegister>
   );
 }

@@ -11,7 +11,6 @@ import { SearchInput, searchHandlers, TextInput } from '../components/text-input
 import { useLatest } from '../components/use-latest.js';
 import { useSyncReducer } from '../components/use-sync-reducer.js';
 import { displayWidth, truncateToWidth } from '../../text/width.js';
-import { useSessionState } from '../hooks/use-session.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import type { LoadedData, Session } from '../hooks/session.js';
 import { Screen, bodyHeight } from './chrome.js';
@@ -26,7 +25,7 @@ import {
   reduceLedger,
 } from './ledger-state.js';
 import type { LedgerAction } from './ledger-state.js';
-import { NotReady, REGISTER_BROKEN } from './not-ready.js';
+import { WithRegister } from './not-ready.js';
 import type { Navigator, ScreenProps } from './types.js';
 
 /**
@@ -235,18 +234,10 @@ function LedgerTable(props: { session: Session; data: LoadedData; active: boolea
   );
 }
 
-export function LedgerScreen({ session, active, nav }: ScreenProps) {
-  const state = useSessionState(session);
-  if (state.phase !== 'ready') {
-    return (
-      <NotReady
-        title="督办"
-        text={state.phase === 'loading' ? ' 正在读取 …' : REGISTER_BROKEN}
-        error={state.phase === 'error'}
-        active={active}
-        nav={nav}
-      />
-    );
-  }
-  return <LedgerTable session={session} data={state.data} active={active} nav={nav} />;
+export function LedgerScreen(props: ScreenProps) {
+  return (
+    <WithRegister {...props} title="督办" loadingText=" 正在读取 …">
+      {(data) => <LedgerTable session={props.session} data={data} active={props.active} nav={props.nav} />}
+    </WithRegister>
+  );
 }

@@ -1,9 +1,12 @@
 // What a screen shows while the register is being read, or when it cannot be read: the message, and
 // the keys that still work there (Esc back, ? help) — never a screen that ignores every key.
 import { Text, useInput } from 'ink';
+import type { ReactNode } from 'react';
+import type { LoadedData } from '../hooks/session.js';
+import { useSessionState } from '../hooks/use-session.js';
 import { commandFor } from '../key-bindings.js';
 import { Screen } from './chrome.js';
-import type { Navigator } from './types.js';
+import type { Navigator, ScreenProps } from './types.js';
 
 /** What a screen that needs the register says when it cannot be read: the problems are on 总览. */
 export const REGISTER_BROKEN =
@@ -32,4 +35,26 @@ export function NotReady(props: {
       </Text>
     </Screen>
   );
+}
+
+/**
+ * A screen that needs the register: `children` with the data once it is read; until then, or when
+ * it cannot be read, NotReady under the screen's title.
+ */
+export function WithRegister(
+  props: ScreenProps & { title: string; loadingText: string; children: (data: LoadedData) => ReactNode },
+) {
+  const state = useSessionState(props.session);
+  if (state.phase !== 'ready') {
+    return (
+      <NotReady
+        title={props.title}
+        text={state.phase === 'loading' ? props.loadingText : REGISTER_BROKEN}
+        error={state.phase === 'error'}
+        active={props.active}
+        nav={props.nav}
+      />
+    );
+  }
+  return <>{props.children(state.data)}</>;
 }

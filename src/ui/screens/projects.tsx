@@ -14,7 +14,6 @@ import { SearchInput, searchHandlers } from '../components/text-input/index.js';
 import { useLatest } from '../components/use-latest.js';
 import { useSyncReducer } from '../components/use-sync-reducer.js';
 import { truncateToWidth } from '../../text/width.js';
-import { useSessionState } from '../hooks/use-session.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import type { LoadedData, Session } from '../hooks/session.js';
 import { LIGHT_COLOR, LIGHT_MARK, Screen, bodyHeight } from './chrome.js';
@@ -26,7 +25,7 @@ import {
   visibleRows,
 } from './projects-state.js';
 import type { ProjectIndex, ProjectsAction, ProjectsState } from './projects-state.js';
-import { NotReady, REGISTER_BROKEN } from './not-ready.js';
+import { WithRegister } from './not-ready.js';
 import type { Navigator, ScreenProps } from './types.js';
 
 /**
@@ -208,26 +207,19 @@ function ProjectsTable(props: {
   );
 }
 
-export function ProjectsScreen({ session, active, nav }: ScreenProps) {
-  const state = useSessionState(session);
-  if (state.phase !== 'ready') {
-    return (
-      <NotReady
-        title="项目"
-        text={state.phase === 'loading' ? ' 正在读取台账 …' : REGISTER_BROKEN}
-        error={state.phase === 'error'}
-        active={active}
-        nav={nav}
-      />
-    );
-  }
+export function ProjectsScreen(props: ScreenProps) {
+  const { session, active, nav } = props;
   return (
-    <ProjectsTable
-      session={session}
-      data={state.data}
-      index={session.projectIndex(state.data)}
-      active={active}
-      nav={nav}
-    />
+    <WithRegister {...props} title="项目" loadingText=" 正在读取台账 …">
+      {(data) => (
+        <ProjectsTable
+          session={session}
+          data={data}
+          index={session.projectIndex(data)}
+          active={active}
+          nav={nav}
+        />
+      )}
+    </WithRegister>
   );
 }
