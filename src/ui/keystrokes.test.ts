@@ -31,6 +31,9 @@ describe('splitKeystrokes', () => {
     expect(splitKeystrokes('')).toEqual(['']);
     expect(splitKeystrokes('\u001b[B\u001b[B')).toEqual(['\u001b[B\u001b[B']);
     expect(splitKeystrokes('yy\u001b[B')).toEqual(['y', 'y', '\u001b[B']);
+    // Esc twice is two keys; Esc before an arrow is Alt+arrow, left to Ink
+    expect(splitKeystrokes('\u001b\u001b')).toEqual(['\u001b', '\u001b']);
+    expect(splitKeystrokes('\u001b\u001b[A')).toEqual(['\u001b\u001b[A']);
     expect(splitKeystrokes('协调用地\r\n报批')).toEqual(['协调用地\r\n报批']);
     expect(splitKeystrokes('yy\r')).toEqual(['yy\r']);
   });

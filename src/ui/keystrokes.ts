@@ -24,11 +24,14 @@ const TYPED_AHEAD = /^[\x20-\x7e]{2,8}$/;
  * - a short run of plain ASCII between them is split into single keys ("yy", "+10");
  * - a longer run, or one with other characters, stays whole: text as an IME commits it, or a paste
  *   from a terminal without bracketed paste (no screen has a command that is not ASCII);
- * - from the first escape sequence on, Ink's own parser splits the keys;
+ * - from the first escape sequence on, Ink's own parser splits the keys (a read of Esc presses
+ *   alone is split here: Ink would take two as one Alt+Esc);
  * - a read with a line break stays whole: without bracketed paste that is how a paste looks.
  */
 export function splitKeystrokes(chunk: string): string[] {
   if (chunk.length <= 1 || /[\r\n]/.test(chunk)) return [chunk];
+  // Esc pressed twice fast: Ink would read "ESC ESC" as one Alt+Esc
+  if (/^\u001b+$/.test(chunk)) return [...chunk];
   const escapeAt = chunk.indexOf(ESC);
   const typed = escapeAt === -1 ? chunk : chunk.slice(0, escapeAt);
   const keys: string[] = [];
