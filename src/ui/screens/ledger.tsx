@@ -7,10 +7,10 @@ import type { FollowupStatus, LedgerEntry } from '../../domain/types.js';
 import { commandFor } from '../key-bindings.js';
 import { Table, useTable } from '../components/table/index.js';
 import type { Column } from '../components/table/index.js';
-import { SearchInput, searchHandlers, TextInput } from '../components/text-input/index.js';
+import { PromptedInput, SearchInput, searchHandlers } from '../components/text-input/index.js';
 import { useLatest } from '../components/use-latest.js';
 import { useSyncReducer } from '../components/use-sync-reducer.js';
-import { displayWidth, truncateToWidth } from '../../text/width.js';
+import { truncateToWidth } from '../../text/width.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import type { LoadedData, Session } from '../hooks/session.js';
 import { Screen, bodyHeight } from './chrome.js';
@@ -205,20 +205,17 @@ function LedgerTable(props: { session: Session; data: LoadedData; active: boolea
         ))}
       </Box>
       {form ? (
-        <Box>
-          <Text bold color="cyan">
-            {prompt}
-          </Text>
-          <TextInput
-            value={form.note}
-            onChange={(note) => setForm((f) => (f ? { ...f, note } : f))}
-            onSubmit={submitMark}
-            onCancel={() => setForm(null)}
-            isActive={active}
-            width={Math.max(1, columns - displayWidth(prompt))}
-            inverseCursor
-          />
-        </Box>
+        <PromptedInput
+          prompt={prompt}
+          promptColor="cyan"
+          value={form.note}
+          onChange={(note) => setForm((f) => (f ? { ...f, note } : f))}
+          onSubmit={submitMark}
+          onCancel={() => setForm(null)}
+          isActive={active}
+          width={columns}
+          inverseCursor
+        />
       ) : typing ? (
         <SearchInput
           prompt={prompt}

@@ -13,3 +13,4 @@ export {
 } from './reducer.js';
 export { inputWindow, type InputWindow } from './window.js';
 export { SearchInput, searchHandlers, type SearchAction, type SearchInputProps } from './search-input.js';
+export { PromptedInput, type PromptedInputProps } from './prompted-input.js';

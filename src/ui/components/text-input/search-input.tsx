@@ -1,8 +1,6 @@
-// The search line under a list (项目, 督办): a prompt and a text input filling the rest of the row.
+// The search line under a list (项目, 督办): a PromptedInput holding the list's query.
 // Enter keeps the filter, Esc drops it; each screen decides what that means for its own state.
-import { Box, Text } from 'ink';
-import { displayWidth } from '../../../text/width.js';
-import { TextInput } from './text-input.js';
+import { PromptedInput } from './prompted-input.js';
 
 export interface SearchInputProps {
   /** "搜索：" and the like, drawn bold before the input */
@@ -21,20 +19,17 @@ export interface SearchInputProps {
 export function SearchInput(props: SearchInputProps) {
   const { onEnd } = props;
   return (
-    <Box>
-      <Text bold {...(props.promptColor ? { color: props.promptColor } : {})}>
-        {props.prompt}
-      </Text>
-      <TextInput
-        value={props.query}
-        onChange={props.onQuery}
-        onSubmit={() => onEnd(true)}
-        onCancel={() => onEnd(false)}
-        isActive={props.isActive}
-        width={Math.max(1, props.width - displayWidth(props.prompt))}
-        placeholder={props.placeholder}
-      />
-    </Box>
+    <PromptedInput
+      prompt={props.prompt}
+      {...(props.promptColor ? { promptColor: props.promptColor } : {})}
+      value={props.query}
+      onChange={props.onQuery}
+      onSubmit={() => onEnd(true)}
+      onCancel={() => onEnd(false)}
+      isActive={props.isActive}
+      width={props.width}
+      placeholder={props.placeholder}
+    />
   );
 }
 

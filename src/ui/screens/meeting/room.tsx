@@ -8,7 +8,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { FollowupStatus, MeetingItem } from '../../../domain/types.js';
 import { commandFor, hintLine, keyHint } from '../../key-bindings.js';
 import type { Command, Context } from '../../key-bindings.js';
-import { TextInput } from '../../components/text-input/index.js';
+import { PromptedInput } from '../../components/text-input/index.js';
 import { SelectList, useSelectList } from '../../components/select-list/index.js';
 import type { SelectItem } from '../../components/select-list/index.js';
 import { useLatest } from '../../components/use-latest.js';
@@ -782,20 +782,17 @@ function FormArea(props: {
   return (
     <Box flexDirection="column" height={2}>
       <Text dimColor>{truncateToWidth(` ${keys}`, width)}</Text>
-      <Box>
-        <Text bold color="cyan">
-          {label}
-        </Text>
-        <TextInput
-          value={form.text}
-          onChange={(text) => dispatch({ type: 'formText', text })}
-          onSubmit={props.onSubmitLine}
-          onCancel={props.onCancel}
-          isActive={props.active}
-          width={Math.max(1, width - displayWidth(label))}
-          inverseCursor
-        />
-      </Box>
+      <PromptedInput
+        prompt={label}
+        promptColor="cyan"
+        value={form.text}
+        onChange={(text) => dispatch({ type: 'formText', text })}
+        onSubmit={props.onSubmitLine}
+        onCancel={props.onCancel}
+        isActive={props.active}
+        width={width}
+        inverseCursor
+      />
     </Box>
   );
 }
