@@ -2,6 +2,7 @@
 // the domain (buildLedger), its order from compareLedgerEntries (overdue first).
 import { compareLedgerEntries } from '../../domain/ledger.js';
 import type { DecisionState, LedgerEntry, Project } from '../../domain/types.js';
+import type { SearchAction } from '../components/text-input/index.js';
 
 export type StateFilter = 'all' | 'unfinished' | DecisionState;
 
@@ -51,8 +52,8 @@ export type LedgerAction =
   | { type: 'cycleSort' }
   | { type: 'clear' }
   | { type: 'startSearch' }
-  | { type: 'setQuery'; query: string }
-  | { type: 'endSearch'; keep: boolean };
+  /** the search line's (searchHandlers) */
+  | SearchAction;
 
 export function reduceLedger(s: LedgerState, a: LedgerAction): LedgerState {
   switch (a.type) {

@@ -4,6 +4,7 @@
 // (issue 3: smooth with 10,000 rows).
 import { lightRank } from '../../domain/lag-rules.js';
 import type { Light, ProjectStatus } from '../../domain/types.js';
+import type { SearchAction } from '../components/text-input/index.js';
 
 export type SortKey =
   | 'register'
@@ -205,8 +206,8 @@ export type ProjectsAction =
   | { type: 'cycleLight' }
   | { type: 'clearFilters' }
   | { type: 'startSearch' }
-  | { type: 'setQuery'; query: string }
-  | { type: 'endSearch'; keep: boolean };
+  /** the search line's (searchHandlers) */
+  | SearchAction;
 
 const LIGHT_CYCLE: Array<Light | undefined> = [undefined, '红', '黄', '绿'];
 
