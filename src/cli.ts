@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultContext } from './commands/common.js';
+import { defaultContext, isDirectory, meetingsBeside } from './commands/common.js';
 import { dispatch, type TuiRequest } from './commands/dispatch.js';
 import type { RunAppOptions } from './ui/run.js';
 
@@ -55,11 +55,10 @@ async function defaultMeetingsDir(registerPath: string): Promise<string> {
   } catch {
     // An unreadable settings file is reported by the app's 设置 screen; fall back to the folders.
   }
-  const isDir = (dir: string): boolean => fs.existsSync(dir) && fs.statSync(dir).isDirectory();
-  const beside = path.join(path.dirname(registerPath), 'meetings');
-  if (isDir(beside)) return beside;
+  const beside = meetingsBeside(registerPath);
+  if (isDirectory(beside)) return beside;
   const here = path.resolve('meetings');
-  return isDir(here) ? here : beside;
+  return isDirectory(here) ? here : beside;
 }
 
 /**

@@ -82,6 +82,15 @@ export function resolvePath(ctx: CommandContext, p: string): string {
   return path.resolve(ctx.cwd, p);
 }
 
+export function isDirectory(p: string): boolean {
+  return fs.existsSync(p) && fs.statSync(p).isDirectory();
+}
+
+/** Where the app keeps a register's meetings by default: `meetings` beside it. */
+export function meetingsBeside(registerPath: string): string {
+  return path.join(path.dirname(registerPath), 'meetings');
+}
+
 /** A --date value: YYYY-MM-DD that exists. */
 export function parseDateOption(value: string, option: string): IsoDate {
   if (!parseIsoDate(value))
@@ -183,7 +192,7 @@ export async function loadRegisterFrom(ctx: CommandContext, file: string): Promi
   const { loadRegister } = await import('../store/register-file.js');
   const full = resolvePath(ctx, file);
   // A folder of meeting records given as the register: one sentence, not an error per file.
-  if (fs.existsSync(full) && fs.statSync(full).isDirectory() && looksLikeMeetingsFolder(full)) {
+  if (isDirectory(full) && looksLikeMeetingsFolder(full)) {
     throw fileError(
       ctx,
       full,
@@ -216,28 +225,24 @@ export interface LoadedMeetings {
 }
 
 /**
- * The meetings of a folder. A folder that does not exist is bad input: the decision figures and the
- * 督办逾期 lights would silently leave out every decision (a mistyped --meetings must not give a
- * bulletin without its decisions and exit 0).
- */
-/**
  * When --meetings was not given but a meetings folder sits beside the register (where the app
  * keeps them), a line saying so for stderr: without it the decisions are left out of the figures,
  * the lights and the bulletin, and the secretary may not notice. (A meetings folder in the current
  * folder is not named: it may belong to another register.)
  */
 export function meetingsHint(ctx: CommandContext, registerArg: string): string {
-  const found = path.join(path.dirname(resolvePath(ctx, registerArg)), 'meetings');
-  try {
-    if (!fs.statSync(found).isDirectory()) return '';
-  } catch {
-    return '';
-  }
+  const found = meetingsBeside(resolvePath(ctx, registerArg));
+  if (!isDirectory(found)) return '';
   const relative = path.relative(ctx.cwd, found);
   const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? found : relative;
   return `提示：没有加 --meetings，议定事项未计入。会议记录若在 ${shown}，请加 --meetings ${shown}\n`;
 }
 
+/**
+ * The meetings of a folder. A folder that does not exist is bad input: the decision figures and the
+ * 督办逾期 lights would silently leave out every decision (a mistyped --meetings must not give a
+ * bulletin without its decisions and exit 0).
+ */
 export async function loadMeetingsFrom(
   ctx: CommandContext,
   dir: string,
