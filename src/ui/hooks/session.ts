@@ -23,7 +23,7 @@ import { decisionIdsInDir, knownMeetings } from '../../store/meetings-dir.js';
 import type { FollowupStatus } from '../../domain/types.js';
 import { loadMeetings } from '../../store/meeting-read.js';
 import { openSettings } from '../../store/settings.js';
-import type { SettingsStore } from '../../store/settings.js';
+import type { SettingKey, Settings, SettingsStore } from '../../store/settings.js';
 import { buildProjectIndex } from '../screens/projects-state.js';
 import type { ProjectIndex } from '../screens/projects-state.js';
 
@@ -245,33 +245,28 @@ export class Session {
     return null;
   }
 
-  /** Where briefings are written: the settings' output folder, else the current folder. */
-  outputDir(): string {
+  /** A setting, or undefined when the settings file cannot be read (设置 reports that). */
+  private setting<K extends SettingKey>(key: K): Settings[K] | undefined {
     try {
-      const dir = this.settings.get('outputDir');
-      if (dir) return dir;
-    } catch {
-      // unreadable settings: the current folder
-    }
-    return process.cwd();
-  }
-
-  /** The issuing office from the settings, if any. */
-  settingIssuer(): string | undefined {
-    try {
-      return this.settings.get('issuer');
+      return this.settings.get(key);
     } catch {
       return undefined;
     }
   }
 
+  /** Where briefings are written: the settings' output folder, else the current folder. */
+  outputDir(): string {
+    return this.setting('outputDir') || process.cwd();
+  }
+
+  /** The issuing office from the settings, if any. */
+  settingIssuer(): string | undefined {
+    return this.setting('issuer');
+  }
+
   /** 简体 or 繁體 output, from the settings. */
   settingsScript(): 'simplified' | 'traditional' {
-    try {
-      return this.settings.get('script');
-    } catch {
-      return 'simplified';
-    }
+    return this.setting('script') ?? 'simplified';
   }
 
   /** The project list's sort/search index, built once per load. */
