@@ -24,6 +24,11 @@ const PASTE_END = '\u001b[201~';
 const PASTE_TIMEOUT_MS = 300;
 /** An escape sequence cut off at the end of a read waits this long for its end, then is dropped. */
 const PENDING_TIMEOUT_MS = 100;
+/**
+ * How many rounds of React work (a render and its effects, queued by React's scheduler with
+ * setImmediate) a keystroke may set off before the next one is handed over; see keystrokeStdin.
+ */
+const SETTLE_HOPS = 6;
 /** Plain ASCII runs of 2 to 8 characters are typed-ahead keys; longer ones are text. */
 const TYPED_AHEAD = /^[\x20-\x7e]{2,8}$/;
 
@@ -94,7 +99,12 @@ function splitTyped(text: string): Split {
         if (next === ESC) {
           const inner = splitTyped(text.slice(i + 1));
           const first = inner.keys[0];
-          if (first !== undefined && first !== ESC && KEY_SEQUENCE.test(first) && text.startsWith(first, i + 1)) {
+          if (
+            first !== undefined &&
+            first !== ESC &&
+            KEY_SEQUENCE.test(first) &&
+            text.startsWith(first, i + 1)
+          ) {
             keys.push(ESC + first);
             i += 1 + first.length;
             continue;
@@ -198,11 +208,14 @@ export function splitKeystrokes(chunk: string): string[] {
  * `stdin` whose `read()` returns one keystroke (or one whole paste) at a time; everything else (raw
  * mode, listeners, ref/unref) goes to the real stream.
  *
- * The keystrokes of one read are handed over one per turn of the event loop, not all at once: a
- * key can change which part of the screen takes the next one (Tab moves to the next field), and
- * Ink attaches the new part's input handler only in an effect that React runs after the render.
- * The next keystroke waits for a timer, which fires after that effect, and `readable` is emitted
- * again for Ink to read it.
+ * The keystrokes of one read are handed over one at a time, not all at once: a key can change which
+ * part of the screen takes the next one (Tab moves to the next field, 2 opens the meeting screen),
+ * and Ink attaches the new part's input handler only in an effect that React runs after the render
+ * — React's scheduler runs those effects from setImmediate callbacks, and an effect may set state
+ * that renders again and attaches its handlers one callback later (the meeting screen first shows
+ * "正在打开调度会", then its set-up form). The next keystroke waits for a timer and then for
+ * SETTLE_HOPS setImmediate callbacks, each queued from the one before, so it comes after a chain of
+ * that many renders and effects; then `readable` is emitted again for Ink to read it.
  */
 export function keystrokeStdin(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
   const queue: string[] = [];
@@ -220,10 +233,16 @@ export function keystrokeStdin(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
   const releaseLater = () => {
     if (releasing) return;
     releasing = true;
-    setTimeout(() => {
+    let hops = SETTLE_HOPS;
+    const hop = () => {
+      if (hops-- > 0) {
+        setImmediate(hop);
+        return;
+      }
       releasing = false;
       release();
-    }, 0);
+    };
+    setTimeout(hop, 0);
   };
   const endPaste = () => {
     clearTimeout(pasteTimer);
