@@ -73,6 +73,10 @@ describe('splitKeystrokes', () => {
       '\u001bOA',
       '\u001bOH',
       '\u001b\u001b[A',
+      '\u001b[2$', // rxvt Shift+Insert
+      '\u001b[7^', // rxvt Ctrl+Home
+      '\u001b[[A', // the console's F1
+      '\u001b[[5~', // putty's PageUp
       '\u001bb',
       '\u001b\u007f',
     ]) {

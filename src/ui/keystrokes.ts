@@ -38,7 +38,7 @@ const TYPED_AHEAD = /^[\x20-\x7e]{2,8}$/;
  * ESC [n~ (modifiers ESC [3;5~) and their rxvt forms; SS3 (ESC O A) and the console's ESC [[A.
  */
 const KEY_SEQUENCE =
-  /^(?:\u001b\[(?:[ABCDEFHZabcde]|1;\d+[ABCDEFH]|\[[A-E]|\[[56]~|(?:[1-8]|1[1-5]|1[7-9]|2[0134])(?:;\d+)?~|[2-8][$^])|\u001bO[A-FHP-Sa-e])$/;
+  /^(?:\u001b\[(?:[ABCDEFHZabcde]|1;\d+[ABCDEFH]|\[[A-E]|\[[56]~|(?:[1-8]|1[1-5]|1[7-9]|2[0134])(?:;\d+)?~|[2-8]\^)|\u001bO[A-FHP-Sa-e])$/;
 
 /** Control characters that are keys Ink names: Ctrl+letter, Tab, Enter, Backspace, DEL. */
 const KEY_CONTROL = /^[\u0000-\u001a\u007f]$/;
@@ -64,6 +64,17 @@ function stringEnd(text: string, from: number): number | 'pending' {
     if (c === ESC) return text[i + 1] === '\\' ? i + 2 : i;
   }
   return 'pending';
+}
+
+/** rxvt's Shift+Insert … Shift+End (ESC [2$): "$" is no CSI final byte, so they are read here. */
+const RXVT_KEY = /^\u001b\[[2-8]\$/;
+
+/** The key sequence (not Esc alone) that starts at `at`, if one does: for Alt+key, ESC before it. */
+function keyAt(text: string, at: number): string | undefined {
+  const rxvt = RXVT_KEY.exec(text.slice(at, at + 4))?.[0];
+  if (rxvt !== undefined) return rxvt;
+  const m = /^\u001b(?:\[\[?[\x20-\x3f]*[\x40-\x7e]|O[\x40-\x7e])/.exec(text.slice(at, at + 32));
+  return m && KEY_SEQUENCE.test(m[0]) ? m[0] : undefined;
 }
 
 interface Split {
@@ -97,16 +108,10 @@ function splitTyped(text: string): Split {
       if (next === undefined || next === ESC) {
         // Esc alone; Esc before Esc is two presses, unless the second starts a key (Alt+↑)
         if (next === ESC) {
-          const inner = splitTyped(text.slice(i + 1));
-          const first = inner.keys[0];
-          if (
-            first !== undefined &&
-            first !== ESC &&
-            KEY_SEQUENCE.test(first) &&
-            text.startsWith(first, i + 1)
-          ) {
-            keys.push(ESC + first);
-            i += 1 + first.length;
+          const alt = keyAt(text, i + 1);
+          if (alt !== undefined) {
+            keys.push(ESC + alt);
+            i += 1 + alt.length;
             continue;
           }
         }
@@ -115,6 +120,12 @@ function splitTyped(text: string): Split {
         continue;
       }
       if (next === '[') {
+        const rxvt = RXVT_KEY.exec(text.slice(i, i + 4))?.[0];
+        if (rxvt !== undefined) {
+          keys.push(rxvt);
+          i += rxvt.length;
+          continue;
+        }
         const end = csiEnd(text, i, 2);
         if (end === 'pending') return { keys, pending: text.slice(i) };
         if (end === 'malformed') {

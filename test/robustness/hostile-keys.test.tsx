@@ -151,6 +151,46 @@ describe("Ink's input hook behind the app's stdin", () => {
   });
 });
 
+describe("keys behind the app's stdin", () => {
+  it('reach the handler as keys Ink names, one event each, with no piece of the sequence as text', async () => {
+    const keys: [string, string][] = [
+      ['\u001b[A', 'upArrow'],
+      ['\u001b[1;5C', 'rightArrow+ctrl'],
+      ['\u001b[3~', 'delete'],
+      ['\u001b[3;5~', 'ctrl+delete'],
+      ['\u001b[6~', 'pageDown'],
+      ['\u001b[5~', 'pageUp'],
+      ['\u001b[Z', 'tab'],
+      ['\u001b[H', 'home'],
+      ['\u001b[4~', 'end'],
+      ['\u001bOB', 'downArrow'],
+      ['\u001b[2$', ''], // rxvt Shift+Insert: a key Ink names "insert" (no Key flag), not text
+      ['\u001b[[5~', 'pageUp'],
+      ['\u001b\u001b[D', 'leftArrow'],
+      ['\u001b', 'escape'],
+      ['\t', 'tab'],
+      ['\u007f', 'delete'],
+      ['\u0013', 'ctrl'],
+    ];
+    const seen: Seen[] = [];
+    const app = mount(<Probe seen={seen} />);
+    await app.waitFor('probe');
+    await sleep(100);
+    for (const [bytes] of keys) {
+      app.type(bytes);
+      await sleep(30);
+    }
+    for (let count = -1; count !== seen.length; ) {
+      count = seen.length;
+      await sleep(100);
+    }
+    app.unmount();
+    expect(crashes).toEqual([]);
+    expect(seen.map((s) => s.key)).toEqual(keys.map(([, key]) => key));
+    for (const s of seen) expect(s.input === '' || s.input === 's', JSON.stringify(s)).toBe(true);
+  });
+});
+
 describe('the app behind its own stdin', () => {
   let dir: string | undefined;
   afterEach(() => {
