@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultContext, isDirectory, meetingsBeside } from './commands/common.js';
 import { dispatch, type TuiRequest } from './commands/dispatch.js';
+import { safeLinesToEcho } from './text/sanitize.js';
 import type { RunAppOptions } from './ui/run.js';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -98,7 +99,9 @@ async function main(): Promise<number> {
   });
   if (result.kind === 'tui') return openApp(result);
   write(process.stdout, result.stdout);
-  write(process.stderr, result.stderr);
+  // Messages echo paths and values (the commands make them safe: safeToEcho); this catches any
+  // that slips through, so no escape sequence in a name ever reaches the terminal from stderr.
+  write(process.stderr, safeLinesToEcho(result.stderr));
   return result.exitCode;
 }
 

@@ -3,6 +3,7 @@
 // overdue decisions. domain.md: "the day" for check is the register's as_of.
 import { formatDate, formatMoneyAuto, formatPercent, progressComparison } from '../briefing/wording.js';
 import { registerFigures } from '../domain/figures.js';
+import { safeToEcho } from '../text/sanitize.js';
 import { ledgerSummary, takenBy } from '../domain/ledger.js';
 import { loadAssessedRegister, type RegisterDayOptions } from './assessed-register.js';
 import {
@@ -96,7 +97,7 @@ export async function runCheck(opts: CheckOptions, ctx: CommandContext): Promise
     if (assessment.lagging.length > 0) {
       lines.push(
         '',
-        `滞后项目${assessment.lagging.length}个，详见：diaodu lagging ${opts.register}${opts.meetings ? ` --meetings ${opts.meetings}` : ''}`,
+        `滞后项目${assessment.lagging.length}个，详见：diaodu lagging ${safeToEcho(opts.register)}${opts.meetings ? ` --meetings ${safeToEcho(opts.meetings)}` : ''}`,
       );
     }
     return { stdout: await applyScript(`${lines.join('\n')}\n`, script), stderr, exitCode: 0 };

@@ -8,6 +8,7 @@ import type { BriefingDocument } from '../briefing/document.js';
 import { InputError, type Diagnostic, type IsoDate, type Meeting } from '../domain/types.js';
 import { parseIsoDate } from '../domain/dates.js';
 import { writeNewFile } from '../store/atomic-write.js';
+import { safeLinesToEcho, safeToEcho } from '../text/sanitize.js';
 
 export interface CommandResult {
   stdout: string;
@@ -45,11 +46,15 @@ export function defaultContext(): CommandContext {
   return { today: () => localToday(), cwd: process.cwd() };
 }
 
-/** A diagnostic as one line; positions of 0 (a whole file, not a place in it) are left out. */
+/**
+ * A diagnostic as one line; positions of 0 (a whole file, not a place in it) are left out. The file
+ * name and the message (which may quote a value) are made safe to echo (issue 9).
+ */
 export function diagnosticLine(d: Diagnostic): string {
   const label = d.severity === 'error' ? '错误' : '警告';
-  const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
-  return `${where}: ${label}：${d.message}`;
+  const file = safeToEcho(d.file);
+  const where = d.line > 0 ? `${file}:${d.line}:${d.column}` : file;
+  return `${where}: ${label}：${safeLinesToEcho(d.message)}`;
 }
 
 export function diagnosticsText(list: readonly Diagnostic[]): string {
@@ -72,7 +77,8 @@ export async function guard(
     }
     if (error instanceof UsageError) {
       const hint = (error.command ?? command) ? `\n用法见：diaodu help ${error.command ?? command}` : '';
-      return { stdout: '', stderr: `diaodu: ${error.message}${hint}\n`, exitCode: 2 };
+      // the message quotes what was typed: a value or path is echoed safe
+      return { stdout: '', stderr: `diaodu: ${safeLinesToEcho(error.message)}${hint}\n`, exitCode: 2 };
     }
     throw error;
   }
@@ -234,7 +240,9 @@ export function meetingsHint(ctx: CommandContext, registerArg: string): string {
   const found = meetingsBeside(resolvePath(ctx, registerArg));
   if (!isDirectory(found)) return '';
   const relative = path.relative(ctx.cwd, found);
-  const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? found : relative;
+  const shown = safeToEcho(
+    relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? found : relative,
+  );
   return `提示：没有加 --meetings，议定事项未计入。会议记录若在 ${shown}，请加 --meetings ${shown}\n`;
 }
 
@@ -490,7 +498,7 @@ export async function deliverDocument(
         ? await (await import('../briefing/docx.js')).renderDocx(model)
         : await (await import('../briefing/xlsx.js')).renderXlsx(model);
     const target = writeOutput(ctx, out, bytes, opts.force ?? false);
-    return { stdout: '', note: `已写入 ${target}\n` };
+    return { stdout: '', note: `已写入 ${safeToEcho(target)}\n` };
   }
   let text: string;
   if (format === 'md')
@@ -501,7 +509,7 @@ export async function deliverDocument(
   else text = (await import('../briefing/json.js')).renderJson(doc);
   if (out === undefined) return { stdout: text, note: '' };
   const target = writeOutput(ctx, out, text, opts.force ?? false);
-  return { stdout: '', note: `已写入 ${target}\n` };
+  return { stdout: '', note: `已写入 ${safeToEcho(target)}\n` };
 }
 
 /** A briefing as a command's result: on stdout or in --out, with the "已写入" note after `stderr`. */

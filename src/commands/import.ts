@@ -5,6 +5,7 @@
 // projects from every figure.
 import { isValidIsoDate } from '../domain/dates.js';
 import type { ImportOptions as ReaderOptions, ImportProblem } from '../import/xlsx-register.js';
+import { safeLinesToEcho, safeToEcho } from '../text/sanitize.js';
 import {
   guard,
   resolvePath,
@@ -65,7 +66,8 @@ export function importProblemLine(p: ImportProblem, file: string): string {
   else if (p.row > 0) where = `${p.sheet ? ` ${p.sheet}` : ''} 第${p.row}行`;
   else if (p.col) where = `${p.sheet ? ` ${p.sheet}` : ''} ${p.col}列`;
   else if (p.sheet) where = ` ${p.sheet}`;
-  return `${file}${where}: ${label}：${p.detail}`;
+  // the file name, sheet names and the detail (which may quote a path or a cell) echoed safe
+  return safeLinesToEcho(`${file}${where}: ${label}：${p.detail}`);
 }
 
 export async function runImport(opts: ImportOptions, ctx: CommandContext): Promise<CommandResult> {
@@ -111,7 +113,7 @@ export async function runImport(opts: ImportOptions, ctx: CommandContext): Promi
     report.push(`已转换${result.projectCount}个项目。`);
     if (opts.out === undefined) return { stdout: result.yaml, stderr: `${report.join('\n')}\n`, exitCode: 0 };
     const target = writeOutput(ctx, opts.out, result.yaml, opts.force ?? false);
-    report.push(`已写入 ${target}`);
+    report.push(`已写入 ${safeToEcho(target)}`);
     return { stdout: '', stderr: `${report.join('\n')}\n`, exitCode: 0 };
   }, 'import');
 }

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { formatDate, trimSentenceEnd } from '../briefing/wording.js';
 import { daysBetween } from '../domain/dates.js';
 import { buildLedger, filterLedger, ledgerSummary, sortLedger, takenBy } from '../domain/ledger.js';
+import { safeToEcho } from '../text/sanitize.js';
 import {
   InputError,
   type DecisionState,
@@ -161,14 +162,14 @@ function noMatchHint(all: readonly LedgerEntry[], opts: ItemsOptions): string[] 
   if (opts.unit !== undefined && !all.some((e) => e.decision.unit === opts.unit)) {
     const units = [...new Set(all.map((e) => e.decision.unit))];
     out.push(
-      `没有责任单位为“${opts.unit}”的议定事项。` +
+      `没有责任单位为“${safeToEcho(opts.unit)}”的议定事项。` +
         (units.length > 0 ? `议定事项的责任单位有：${list(units)}。` : ''),
     );
   }
   if (opts.project !== undefined && !all.some((e) => e.project === opts.project)) {
     const projects = [...new Set(all.map((e) => e.project))];
     out.push(
-      `没有项目编号为“${opts.project}”的议定事项。` +
+      `没有项目编号为“${safeToEcho(opts.project)}”的议定事项。` +
         (projects.length > 0 ? `有议定事项的项目：${list(projects)}。` : ''),
     );
   }
@@ -203,7 +204,7 @@ export async function runItems(opts: ItemsOptions, ctx: CommandContext): Promise
           for (const p of register.projects) names.set(p.id, p.name);
         } catch (error) {
           if (!(error instanceof InputError || error instanceof UsageError)) throw error;
-          stderr += `注意：无法读取会议记录中写明的台账 ${shownPath(ctx, named)}，项目只显示编号（可用 --register 指定台账）。\n`;
+          stderr += `注意：无法读取会议记录中写明的台账 ${safeToEcho(shownPath(ctx, named))}，项目只显示编号（可用 --register 指定台账）。\n`;
         }
       }
     }
@@ -258,7 +259,7 @@ export async function runItems(opts: ItemsOptions, ctx: CommandContext): Promise
     const lines = [
       `督办台账（${dayPhrase(day, dateGiven)}）：议定事项共${s.total}项${filtered}，逾期${s.overdue}项，推进中${s.open}项，已落实${s.done}项，撤销${s.dropped}项`,
     ];
-    if (meetings.length === 0) lines.push('', `会议记录文件夹 ${dir} 中还没有会议记录。`);
+    if (meetings.length === 0) lines.push('', `会议记录文件夹 ${safeToEcho(dir)} 中还没有会议记录。`);
     else if (all.length === 0) lines.push('', `${formatDate(day)}以前的会议没有议定事项。`);
     else if (entries.length === 0) {
       const hints = noMatchHint(all, opts);

@@ -26,16 +26,63 @@ describe('splitKeystrokes', () => {
     expect(splitKeystrokes('𠀀y')).toEqual(['𠀀y']);
   });
 
-  it('leaves single keys, escape sequences and reads with line breaks whole', () => {
+  it('leaves single keys and escape sequences whole', () => {
     expect(splitKeystrokes('y')).toEqual(['y']);
     expect(splitKeystrokes('')).toEqual(['']);
-    expect(splitKeystrokes('\u001b[B\u001b[B')).toEqual(['\u001b[B\u001b[B']);
     expect(splitKeystrokes('yy\u001b[B')).toEqual(['y', 'y', '\u001b[B']);
     // Esc twice is two keys; Esc before an arrow is Alt+arrow, left to Ink
     expect(splitKeystrokes('\u001b\u001b')).toEqual(['\u001b', '\u001b']);
     expect(splitKeystrokes('\u001b\u001b[A')).toEqual(['\u001b\u001b[A']);
-    expect(splitKeystrokes('协调用地\r\n报批')).toEqual(['协调用地\r\n报批']);
-    expect(splitKeystrokes('yy\r')).toEqual(['yy\r']);
+  });
+
+  it('gives Enter its own keystroke when it comes in one read with other keys (issue 9, item 13)', () => {
+    expect(splitKeystrokes('j\r')).toEqual(['j', '\r']);
+    expect(splitKeystrokes('yy\r')).toEqual(['y', 'y', '\r']);
+    expect(splitKeystrokes('区能源局督促\r')).toEqual(['区能源局督促', '\r']);
+    expect(splitKeystrokes('\r\r')).toEqual(['\r', '\r']);
+    // after an arrow key in the same read: Ink would have taken "j\r" as one input
+    expect(splitKeystrokes('\u001b[Bj\r')).toEqual(['\u001b[B', 'j', '\r']);
+    expect(splitKeystrokes('\u001b[B\u001b[B')).toEqual(['\u001b[B', '\u001b[B']);
+    // typed before the terminal was switched to raw mode, Enter arrives as a line feed
+    expect(splitKeystrokes('1\n')).toEqual(['1', '\r']);
+    // a read with CR LF is a paste from a terminal without bracketed paste: text, whole, no Enter
+    expect(splitKeystrokes('协调用地\r\n报批')).toEqual(['协调用地\n报批']);
+  });
+
+  it('drops terminal replies and sequences that are no key, keeping the keys around them (item 12)', () => {
+    expect(splitKeystrokes('\u001b[0n')).toEqual([]); // device status report
+    expect(splitKeystrokes('\u001b[12;40R')).toEqual([]); // cursor position report
+    expect(splitKeystrokes('\u001b[?62;22c')).toEqual([]); // device attributes
+    expect(splitKeystrokes('\u001b[I\u001b[O')).toEqual([]); // focus in, focus out
+    expect(splitKeystrokes('\u001b]11;rgb:0000/0000/0000\u001b\\')).toEqual([]); // OSC reply, ST
+    expect(splitKeystrokes('\u001b]0;T\u0007y')).toEqual(['y']); // no "]0;T" residue
+    expect(splitKeystrokes('\u001bP1$r0m\u001b\\')).toEqual([]); // DCS
+    expect(splitKeystrokes('甲\u001b[31m乙')).toEqual(['甲', '乙']);
+    expect(splitKeystrokes('\u009b31m甲\u0085')).toEqual(['甲']); // C1 CSI and NEL
+    expect(splitKeystrokes('\u001c\u001d')).toEqual([]); // no key Ink can name
+    // the keys stay
+    for (const key of [
+      '\u001b[A',
+      '\u001b[1;5C',
+      '\u001b[1;3D',
+      '\u001b[3~',
+      '\u001b[3;5~',
+      '\u001b[6~',
+      '\u001b[Z',
+      '\u001b[H',
+      '\u001bOA',
+      '\u001bOH',
+      '\u001b\u001b[A',
+      '\u001b[2$', // rxvt Shift+Insert
+      '\u001b[7^', // rxvt Ctrl+Home
+      '\u001b[[A', // the console's F1
+      '\u001b[[5~', // putty's PageUp
+      '\u001bb',
+      '\u001b\u007f',
+    ]) {
+      expect(splitKeystrokes(key), JSON.stringify(key)).toEqual([key]);
+    }
+    expect(splitKeystrokes('y\u001b[0ny')).toEqual(['y', 'y']);
   });
 });
 
@@ -80,7 +127,31 @@ describe('keystrokeStdin', () => {
     h.raw.write(`y${PASTE_START}2021-10`);
     await h.until(1);
     h.raw.write(`-15\r\n区能源局${PASTE_END}yy`);
-    expect(await h.until(4)).toEqual(['y', '2021-10-15\r\n区能源局', 'y', 'y']);
+    expect(await h.until(4)).toEqual(['y', '2021-10-15\n区能源局', 'y', 'y']);
+    h.stdin.off('readable', h.drain);
+  });
+
+  it('hands over a paste as text only: no escape sequence, no DEL, no Enter (item 12)', async () => {
+    const h = harness();
+    h.stdin.on('readable', h.drain);
+    h.raw.write(`${PASTE_START}甲\u001b[31m乙\u007f\u001b[A\u001b]0;T\u0007丙\r${PASTE_END}y`);
+    expect(await h.until(2)).toEqual(['甲乙丙\n', 'y']);
+    h.stdin.off('readable', h.drain);
+  });
+
+  it('finds the paste markers and escape sequences when a read splits them', async () => {
+    const h = harness();
+    h.stdin.on('readable', h.drain);
+    // the pieces come a few milliseconds apart, as a terminal's writes do
+    const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
+    h.raw.write('\u001b[20');
+    await pause();
+    h.raw.write(`0~区能源局\u001b[20`);
+    await pause();
+    h.raw.write(`1~y\u001b[12;`);
+    await pause();
+    h.raw.write('40Rj');
+    expect(await h.until(3)).toEqual(['区能源局', 'y', 'j']);
     h.stdin.off('readable', h.drain);
   });
 

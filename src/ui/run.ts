@@ -1,6 +1,7 @@
 // Starting the interactive app: checks for a terminal, draws on the alternate screen, and leaves
 // safely on Ctrl+C, SIGTERM or SIGHUP (every edit is already on disk; the meeting lock is released).
 import * as path from 'node:path';
+import { safeToEcho } from '../text/sanitize.js';
 import { keystrokeStdin } from './keystrokes.js';
 import type { Route } from './screens/navigation.js';
 
@@ -26,9 +27,14 @@ export async function runApp(options: RunAppOptions): Promise<number> {
     process.stderr.write(NOT_A_TERMINAL);
     return 2;
   }
-  // Something on screen at once: loading the UI libraries takes a moment on a slow disk.
+  // Keys typed while the app opens are read as typed once it is up: in the terminal's cooked mode
+  // they would be echoed over the screen, held back until Enter, and Enter would become a line feed.
+  process.stdin.setRawMode(true);
+  // Something on screen at once: loading the UI libraries takes a moment on a slow disk. The file
+  // name is shown safe: escape sequences in it are printed as text, never sent to the terminal.
   process.stdout.write(
-    ENTER_ALT_SCREEN + `\u001b[7m diaodu \u001b[0m 正在打开 ${path.basename(options.registerPath)} …`,
+    ENTER_ALT_SCREEN +
+      `\u001b[7m diaodu \u001b[0m 正在打开 ${safeToEcho(path.basename(options.registerPath))} …`,
   );
   // React's development build is several times slower per keypress; the app runs the production one.
   process.env.NODE_ENV ??= 'production';
@@ -36,10 +42,22 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   // cache, usually), so the first frame Ink draws is the home screen with its figures (issue 5).
   const ui = Promise.all([import('ink'), import('./app.js')]);
   ui.catch(() => {}); // a failure is reported where it is awaited below
-  const { Session } = await import('./hooks/session.js');
-  const session = new Session({ registerPath: options.registerPath, meetingsDir: options.meetingsDir });
-  session.load();
-  const [{ render }, { appElement }] = await ui;
+  const open = async () => {
+    const { Session } = await import('./hooks/session.js');
+    const session = new Session({ registerPath: options.registerPath, meetingsDir: options.meetingsDir });
+    session.load();
+    const [{ render }, { appElement }] = await ui;
+    return { session, render, appElement };
+  };
+  let opened: Awaited<ReturnType<typeof open>>;
+  try {
+    opened = await open();
+  } catch (error) {
+    process.stdin.setRawMode(false);
+    process.stdout.write(LEAVE_ALT_SCREEN);
+    throw error;
+  }
+  const { session, render, appElement } = opened;
   const initialRoutes: Route[] = options.startInMeeting
     ? [{ screen: 'home' }, { screen: 'meeting' }]
     : [{ screen: 'home' }];
@@ -49,6 +67,7 @@ export async function runApp(options: RunAppOptions): Promise<number> {
     if (restored) return;
     restored = true;
     process.stdout.write(LEAVE_ALT_SCREEN);
+    if (process.stdin.isTTY) process.stdin.setRawMode(false);
   };
   const shutdown = () => session.shutdown();
 

@@ -78,6 +78,11 @@ class Terminal {
     return plain(this.output);
   }
 
+  /** Everything printed so far, as the terminal received it. */
+  raw(): string {
+    return this.output;
+  }
+
   /**
    * Send keys, or text typed as an IME commits it (one phrase at a time), then wait until the app
    * has drawn something in answer and gone quiet for a moment — no fixed sleep, so a loaded machine
@@ -131,7 +136,8 @@ describe('a meeting in a real terminal', () => {
     // ---- first run: open the register, start the meeting
     const first = new Terminal(['register.yaml'], dir, env);
     await first.waitFor('上次调度会');
-    await first.send('2');
+    // j and Enter in one read (typed fast): down to 调度会, and open it (issue 9, item 13)
+    await first.send(`j${KEY.enter}`);
     await first.waitFor('会议日期');
     await first.send(KEY.ctrlS);
     await first.waitFor('上次会议议定事项落实情况');
@@ -146,8 +152,8 @@ describe('a meeting in a real terminal', () => {
     await first.send('k'); // the cursor moved on to the next decision: back up to add the note
     await first.send('e');
     await first.waitFor('落实情况说明');
-    await first.send('用地指标已下达');
-    await first.send(KEY.enter);
+    // the phrase and Enter in one read, as an IME commits it and Enter follows at once
+    await first.send(`用地指标已下达${KEY.enter}`);
     await first.waitFor('已记录落实情况');
     await first.send(KEY.esc);
     await first.waitFor('议程');
@@ -250,6 +256,49 @@ describe('a meeting in a real terminal', () => {
       `${today}-周调度.yaml`,
     ]);
   }, 240000);
+});
+
+describe('hostile bytes in a real terminal (issue 9, items 11–13)', () => {
+  it('shows a hostile file name as text, takes keys typed while it opens, replies and pastes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-e2e-hostile-'));
+    const evil = '\u001b]52;c;aGk=\u0007\u001b[2J';
+    const name = `台账${evil}.yaml`;
+    fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, name));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DIAODU_CONFIG_DIR: path.join(dir, 'config'),
+      TERM: 'xterm-256color',
+      LANG: 'zh_CN.UTF-8',
+    };
+    delete env.CI;
+    delete env.NODE_ENV;
+    const t = new Terminal([name], dir, env);
+    try {
+      // keys typed while the app is still opening: 1 (项目), Enter (the first project)
+      for (let i = 0; i < 1500 && !t.printed().includes('正在打开'); i++) await sleep(10);
+      t.proc.write(`1${KEY.enter}`);
+      await t.waitFor('项目详情 CS-001');
+      // the name was shown, as text: no OSC 52 clipboard write, no clear screen from it
+      expect(t.printed()).toContain('正在打开 台账\\x1b]52;c;aGk=\\x07\\x1b[2J.yaml');
+      expect(t.raw()).not.toContain('\u001b]52;');
+      // terminal replies (status, cursor position) neither crash the app nor act as keys
+      await t.send('\u001b[0n\u001b[12;40R');
+      await t.send(KEY.esc);
+      await t.waitFor('显示5个');
+      // a paste with colour, DEL, ↑ and a window title inside: its text only, into the search line
+      await t.send('/');
+      await t.send('\u001b[200~光伏\u001b[31m\u007f\u001b[A\u001b]0;T\u0007组件\u001b[201~');
+      await t.waitFor('搜索：光伏组件');
+      expect(t.printed()).not.toContain(']0;T');
+      await t.send(KEY.enter);
+      await t.waitFor('显示1个');
+      await t.send(KEY.ctrlC);
+      expect((await t.exited).exitCode).toBe(0);
+    } finally {
+      t.proc.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120000);
 });
 
 describe('without a terminal', () => {

@@ -158,3 +158,78 @@ describe('screens show hostile text harmlessly', () => {
     }
   });
 });
+
+// ---- file and folder names on screen (issue 9, item 11) ----------------------------------------
+
+/** An OSC 52 clipboard write, clear screen, BEL, C1 CSI and a bidi override in a name. */
+const EVIL = '\u001b]52;c;aGk=\u0007\u001b[2J\u009b31m\u202e';
+/** How it must show: every control character as a visible escape. */
+const EVIL_SHOWN = '\\x1b]52;c;aGk=\\x07\\x1b[2J\\x9b31m\\u202e';
+
+describe('file and folder names with escape sequences show as visible text', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dh-'));
+    writeFixture(dir, 'clean', clean);
+  });
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const expectShownSafely = (frame: string, where: string) => {
+    expectHarmless(frame.replace(SGR, ''), where);
+    expect(frame, where).toContain(EVIL_SHOWN);
+  };
+
+  async function open(registerPath: string, meetingsDir: string) {
+    const session = new Session({
+      registerPath,
+      meetingsDir,
+      today: '2021-10-15',
+      settings: openSettings({ cwd: path.join(dir, 'config') }),
+      now: () => 0,
+    });
+    session.load();
+    // wide enough for the whole path on one line
+    const app = render(<App session={session} size={{ columns: 140, rows: 32 }} />);
+    const waitFor = async (marker: string) => {
+      const start = Date.now();
+      while (!(app.lastFrame() ?? '').includes(marker) && Date.now() - start < 3000) await sleep(5);
+      await sleep(60);
+      return app.lastFrame() ?? '';
+    };
+    return { app, session, waitFor };
+  }
+
+  it('the meetings folder in 设置 and in the status line when a meeting is opened', async () => {
+    const meetingsDir = path.join(dir, `会议${EVIL}`);
+    fs.mkdirSync(meetingsDir);
+    const { app, session, waitFor } = await open(path.join(dir, 'clean', 'register.yaml'), meetingsDir);
+    try {
+      await waitFor('开复工率');
+      app.stdin.write('5');
+      expectShownSafely(await waitFor('本次用'), 'settings');
+      app.stdin.write(KEYS.esc);
+      await waitFor('开复工率');
+      app.stdin.write('2');
+      await waitFor('会议日期');
+      app.stdin.write(KEYS.ctrlS);
+      expectShownSafely(await waitFor('已建立会议记录'), 'meeting opened');
+    } finally {
+      app.unmount();
+      session.shutdown();
+    }
+  });
+
+  it('the name of a register that cannot be opened', async () => {
+    const file = path.join(dir, `台账${EVIL}.yaml`);
+    fs.writeFileSync(file, 'register:\n  title: 测试\nprojects: 7\n');
+    const { app, session, waitFor } = await open(file, path.join(dir, 'meetings'));
+    try {
+      expectShownSafely(await waitFor('台账无法打开'), 'register problems');
+    } finally {
+      app.unmount();
+      session.shutdown();
+    }
+  });
+});

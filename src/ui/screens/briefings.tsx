@@ -12,6 +12,7 @@ import type { Meeting } from '../../domain/types.js';
 import { commandFor } from '../key-bindings.js';
 import { useTable } from '../components/table/index.js';
 import { useLatest } from '../components/use-latest.js';
+import { safeToEcho } from '../../text/sanitize.js';
 import { truncateToWidth } from '../../text/width.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import type { LoadedData, Session } from '../hooks/session.js';
@@ -138,7 +139,7 @@ function Preview(props: {
       }
     },
   });
-  const info = ` 格式：${FORMAT_LABEL[format]}（f 切换）· w 写出到 ${session.outputDir()} · 第${Math.min(lines.length, offset + 1)}/${lines.length}行`;
+  const info = ` 格式：${FORMAT_LABEL[format]}（f 切换）· w 写出到 ${safeToEcho(session.outputDir())} · 第${Math.min(lines.length, offset + 1)}/${lines.length}行`;
   return (
     <Screen
       title={choice.kind === 'bulletin' ? '简报 · 月通报' : '简报 · 会议纪要'}

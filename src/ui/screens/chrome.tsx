@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { Light } from '../../domain/types.js';
 import { hintsFor } from '../key-bindings.js';
 import type { Command, Context, KeyHint } from '../key-bindings.js';
+import { safeToEcho } from '../../text/sanitize.js';
 import { displayWidth, fitToWidth, truncateToWidth } from '../../text/width.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 
@@ -107,7 +108,8 @@ export function Screen(props: ScreenProps) {
         color={status?.kind === 'error' ? 'red' : status?.kind === 'ok' ? 'green' : undefined}
         bold={status?.kind === 'error'}
       >
-        {status ? truncateToWidth(status.text, columns) : ' '}
+        {/* status lines name files and folders: echoed safe (issue 9) */}
+        {status ? truncateToWidth(safeToEcho(status.text), columns) : ' '}
       </Text>
       <Text dimColor wrap="truncate">
         {footerText(hints, columns) || ' '}

@@ -11,6 +11,7 @@ import type { Command } from '../key-bindings.js';
 import { useLatest } from '../components/use-latest.js';
 import { useSessionState } from '../hooks/use-session.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { safeLinesToEcho, safeToEcho } from '../../text/sanitize.js';
 import { fitToWidth } from '../../text/width.js';
 import type { LoadedData } from '../hooks/session.js';
 import { LightText, Screen, bodyHeight } from './chrome.js';
@@ -211,7 +212,7 @@ function Overview({ data, maxLines }: { data: LoadedData; maxLines: number }) {
  */
 function RegisterProblems(props: { message: string; registerPath: string; width: number; maxLines: number }) {
   const file = path.resolve(props.registerPath);
-  const shortened = props.message.split(file).join(path.basename(file));
+  const shortened = safeLinesToEcho(props.message.split(file).join(path.basename(file)));
   const lines = shortened
     .split('\n')
     .flatMap((problem) => wrapText(` ${problem}`, Math.max(10, props.width - 1), '   '));
@@ -223,7 +224,7 @@ function RegisterProblems(props: { message: string; registerPath: string; width:
     <Box flexDirection="column">
       <Text color="red" bold wrap="truncate">
         {' '}
-        台账无法打开：{path.basename(file)}
+        台账无法打开：{safeToEcho(path.basename(file))}
       </Text>
       {shown.map((line, i) => (
         <Text key={i} color="red">
@@ -304,7 +305,7 @@ export function HomeScreen({ session, active, nav }: ScreenProps) {
       status={status}
     >
       {state.phase === 'loading' ? (
-        <Text> 正在读取台账 {session.registerPath} …</Text>
+        <Text> 正在读取台账 {safeToEcho(session.registerPath)} …</Text>
       ) : state.phase === 'error' ? (
         <RegisterProblems
           message={state.message}

@@ -2,6 +2,7 @@
 // the keys that still work there (Esc back, ? help) — never a screen that ignores every key.
 import { Text, useInput } from 'ink';
 import type { ReactNode } from 'react';
+import { safeLinesToEcho } from '../../text/sanitize.js';
 import type { LoadedData } from '../hooks/session.js';
 import { useSessionState } from '../hooks/use-session.js';
 import { commandFor } from '../key-bindings.js';
@@ -31,7 +32,7 @@ export function NotReady(props: {
   return (
     <Screen title={props.title} context="screen">
       <Text wrap="wrap" {...(props.error ? { color: 'red' } : {})}>
-        {props.text}
+        {safeLinesToEcho(props.text)}
       </Text>
     </Screen>
   );

@@ -11,6 +11,7 @@ import type { SettingKey, Settings } from '../../store/settings.js';
 import { commandFor } from '../key-bindings.js';
 import { TextInput } from '../components/text-input/index.js';
 import { useLatest } from '../components/use-latest.js';
+import { safeToEcho } from '../../text/sanitize.js';
 import { displayWidth, fitToWidth, truncateToWidth } from '../../text/width.js';
 import { useSessionState } from '../hooks/use-session.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
@@ -130,7 +131,7 @@ export function SettingsScreen({ session, active, nav }: ScreenProps) {
         SETTING_KEYS.map((k, i) => (
           <Text key={k} inverse={i === cursor && editing === null} wrap="truncate">
             {truncateToWidth(
-              ` ${i === cursor ? '▶' : ' '} ${fitToWidth(SETTING_LABELS[k], labelWidth)}${settingText(settings, k) || (k === 'outputDir' ? `（未设置，写到当前文件夹 ${process.cwd()}）` : k === 'meetingsDir' ? `（未设置，本次用 ${session.meetingsDir}）` : '（未设置）')}`,
+              ` ${i === cursor ? '▶' : ' '} ${fitToWidth(SETTING_LABELS[k], labelWidth)}${safeToEcho(settingText(settings, k) || (k === 'outputDir' ? `（未设置，写到当前文件夹 ${process.cwd()}）` : k === 'meetingsDir' ? `（未设置，本次用 ${session.meetingsDir}）` : '（未设置）'))}`,
               columns,
             )}
           </Text>
