@@ -281,3 +281,160 @@ export function removeStaleTempFiles(target: string): string[] {
 export function isTempFileName(name: string): boolean {
   return TEMP_RE.test(name);
 }
+
+/** What writeFileIfUnchanged found: written, or the target was not what the caller expected. */
+export type CompareAndReplace = { written: true } | { written: false; current: string | null };
+
+function readOrNull(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/**
+ * Replace `target` with `data` only if it still holds `expected` (null: only if it does not exist),
+ * compared at the very moment of the swap, so that a hand edit landing while the new content is being
+ * written and synced (`sed -i`, an editor saving) is never overwritten. rename(2) alone cannot do that:
+ * it replaces whatever is there. So the file in place is first renamed aside (atomic: we then hold
+ * exactly what was there), compared, and the new content is put in with link(2), which fails if a new
+ * file appeared under the name meanwhile. For those few microseconds the name is absent (a reader then
+ * sees no file, a `sed -i` fails visibly); a crash right then leaves the old file beside it, which
+ * restoreAsideFile puts back. When it does not match, the target is left as it is (what was moved aside
+ * goes back, or stays beside it when another file took the name) and its content is returned.
+ */
+export function writeFileIfUnchanged(
+  requested: string,
+  data: string | Uint8Array,
+  expected: string | null,
+  options: AtomicWriteOptions = {},
+): CompareAndReplace {
+  try {
+    return compareAndReplace(requested, data, expected, options);
+  } catch (error) {
+    throw asInputError(requested, error);
+  }
+}
+
+const ASIDE_RE = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.aside$/;
+
+function asidePathFor(target: string): string {
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.aside`,
+  );
+}
+
+function compareAndReplace(
+  requested: string,
+  data: string | Uint8Array,
+  expected: string | null,
+  options: AtomicWriteOptions,
+): CompareAndReplace {
+  const io: AtomicWriteIo = { ...realIo, ...options.io };
+  let target = requested;
+  try {
+    target = fs.realpathSync(requested);
+  } catch {
+    // does not exist (yet)
+  }
+  // cheap early refusal, before anything is written
+  const before = readOrNull(target);
+  if (before !== expected) return { written: false, current: before };
+  const keepMode = existingMode(target);
+  const temp = writeTemp(target, toBytes(data), io, keepMode ?? options.mode ?? 0o666);
+  try {
+    if (keepMode !== undefined) {
+      try {
+        fs.chmodSync(temp, keepMode);
+      } catch {
+        // not fatal: the content is what matters
+      }
+    }
+    const aside = asidePathFor(target);
+    let moved = false;
+    try {
+      io.renameSync(target, aside);
+      moved = true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    const held = moved ? fs.readFileSync(aside, 'utf8') : null;
+    if (held !== expected) {
+      // not ours to replace: put back what we took (unless a new file has the name already; then
+      // both stay, nothing is lost, and the caller reports it)
+      if (moved) putBack(aside, target, io);
+      return { written: false, current: readOrNull(target) };
+    }
+    try {
+      io.linkSync(temp, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') {
+        if (moved) putBack(aside, target, io);
+        throw error;
+      }
+      // a new file took the name while it was free: it is someone's edit, leave it
+      if (moved) unlinkQuietly(aside, io);
+      return { written: false, current: readOrNull(target) };
+    }
+    if (moved) {
+      // an editor that had the old file open may have written into it after it was compared: its
+      // edit wins, ours (the caller still has it) is taken back
+      const after = fs.readFileSync(aside, 'utf8');
+      if (after !== expected) {
+        io.renameSync(aside, target);
+        return { written: false, current: after };
+      }
+      unlinkQuietly(aside, io);
+    }
+  } finally {
+    unlinkQuietly(temp, io);
+  }
+  fsyncDirectory(path.dirname(target), io);
+  return { written: true };
+}
+
+/** Put a file moved aside back under its name; if the name was taken meanwhile, leave it beside. */
+function putBack(aside: string, target: string, io: AtomicWriteIo): void {
+  try {
+    io.linkSync(aside, target);
+  } catch {
+    return; // the name is taken (or linking fails): the old content stays in `aside`
+  }
+  unlinkQuietly(aside, io);
+}
+
+/**
+ * After a crash in the middle of writeFileIfUnchanged a file may be missing with its content beside it
+ * (`.<name>.<pid>.<random>.aside`, its writer dead): put it back. `names`: the folder's listing when the
+ * caller has it. Returns the restored paths. An aside file whose target exists is left alone.
+ */
+export function restoreAsideFiles(dir: string, names?: readonly string[]): string[] {
+  let listing = names;
+  if (!listing) {
+    try {
+      listing = fs.readdirSync(dir);
+    } catch {
+      return [];
+    }
+  }
+  const restored: string[] = [];
+  for (const name of listing) {
+    const m = ASIDE_RE.exec(name);
+    if (!m) continue;
+    const pid = Number(m[2]);
+    const target = path.join(dir, m[1]!);
+    if (pid === process.pid || isProcessAlive(pid) || fs.existsSync(target)) continue;
+    try {
+      fs.linkSync(path.join(dir, name), target);
+      fs.unlinkSync(path.join(dir, name));
+      restored.push(target);
+    } catch {
+      // taken meanwhile, or gone: nothing to put back
+    }
+  }
+  return restored;
+}

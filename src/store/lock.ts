@@ -1,6 +1,8 @@
 // One recorder per meeting: while a meeting is being recorded, `<file>.lock` next to it names the process
 // (pid, host, user, since when). A second process is refused and may open the meeting read-only. A lock
-// left by a process that died (same host, pid gone) or a very old lock from another host is taken over.
+// left by a process that died (same host, pid gone, or its pid now another process's, or a lock from
+// before the last reboot) or a very old lock from another host is taken over; any lock can be taken over
+// on purpose (takeOver), after the person confirmed it.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -13,6 +15,13 @@ export interface LockInfo {
   user: string;
   /** ISO timestamp of when the lock was taken */
   started: string;
+  /**
+   * The holder's boot (Linux: /proc/sys/kernel/random/boot_id): a lock from an earlier boot is stale
+   * whatever process has its pid now. Absent in locks written before issue 9 and off Linux.
+   */
+  bootId?: string;
+  /** The holder's start time (Linux: /proc/<pid>/stat field 22, clock ticks since boot), to tell a reused pid. */
+  pidStart?: number;
 }
 
 export interface MeetingLock {
@@ -22,6 +31,8 @@ export interface MeetingLock {
   info: LockInfo;
   /** remove the lock (only if it is still ours); safe to call twice */
   release(): void;
+  /** whether the lock file is still ours (false once another process took it over) */
+  held(): boolean;
 }
 
 export interface AcquireOptions {
@@ -31,6 +42,17 @@ export interface AcquireOptions {
   now?: () => Date;
   /** whether a pid on this host is alive (tests) */
   isAlive?: (pid: number) => boolean;
+  /** this boot's id (tests); undefined where it cannot be known */
+  bootId?: () => string | undefined;
+  /** a process's start time as pidStart records it (tests) */
+  processStart?: (pid: number) => number | undefined;
+  /** when this machine booted, ms since the epoch (tests) */
+  bootTimeMs?: () => number;
+  /**
+   * Take the lock from this holder even though it seems alive: the person asked for it and confirmed,
+   * naming this holder. A lock since taken by anyone else is still refused.
+   */
+  takeOver?: LockInfo;
 }
 
 const DEFAULT_STALE_MS = 12 * 60 * 60 * 1000;
@@ -92,16 +114,79 @@ function currentUser(): string {
   }
 }
 
+/** This boot's id (Linux), or undefined. */
+export function currentBootId(): string | undefined {
+  try {
+    const id = fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    return id || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * When a process started, in clock ticks since boot (Linux: field 22 of /proc/<pid>/stat), or undefined
+ * (no such process, or not Linux). The command name (field 2) may hold spaces and parentheses, so the
+ * fields are counted from the last ')'.
+ */
+export function processStartTicks(pid: number): number | undefined {
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(rest[22 - 3]);
+    return Number.isFinite(ticks) ? ticks : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function parseLock(content: string): LockInfo | null {
   try {
     const raw = JSON.parse(content) as Partial<LockInfo>;
     if (typeof raw.pid !== 'number' || typeof raw.hostname !== 'string' || typeof raw.started !== 'string') {
       return null;
     }
-    return { pid: raw.pid, hostname: raw.hostname, started: raw.started, user: String(raw.user ?? '') };
+    const info: LockInfo = {
+      pid: raw.pid,
+      hostname: raw.hostname,
+      started: raw.started,
+      user: String(raw.user ?? ''),
+    };
+    if (typeof raw.bootId === 'string' && raw.bootId) info.bootId = raw.bootId;
+    if (typeof raw.pidStart === 'number') info.pidStart = raw.pidStart;
+    return info;
   } catch {
     return null;
   }
+}
+
+/** The same holder (as named to the person who asked to take over). */
+function sameHolder(a: LockInfo, b: LockInfo): boolean {
+  return a.pid === b.pid && a.hostname === b.hostname && a.started === b.started;
+}
+
+/**
+ * Whether the process a lock on this host names is the one that wrote it: not if the lock is from an
+ * earlier boot (its boot id, or for a lock without one, taken before this boot began), and not if the pid
+ * is gone or now belongs to a process that started at another time (a reused pid).
+ */
+function holderAlive(info: LockInfo, options: AcquireOptions): boolean {
+  const bootId = (options.bootId ?? currentBootId)();
+  if (info.bootId !== undefined && bootId !== undefined) {
+    if (info.bootId !== bootId) return false;
+  } else {
+    const started = new Date(info.started).getTime();
+    const booted = (options.bootTimeMs ?? (() => Date.now() - os.uptime() * 1000))();
+    // a minute's margin: the boot time from uptime is not exact
+    if (!Number.isNaN(started) && started < booted - 60_000) return false;
+  }
+  if (!(options.isAlive ?? isProcessAlive)(info.pid)) return false;
+  if (info.pidStart !== undefined) {
+    const start = (options.processStart ?? processStartTicks)(info.pid);
+    if (start !== undefined && start !== info.pidStart) return false;
+  }
+  return true;
 }
 
 /** Who holds the lock on `file`, or null when nobody (or the lock file cannot be read). */
@@ -137,9 +222,9 @@ function judge(lockFile: string, options: AcquireOptions): Verdict {
     }
     return { kind: 'stale', content };
   }
+  if (options.takeOver && sameHolder(info, options.takeOver)) return { kind: 'stale', content };
   if (info.hostname === os.hostname()) {
-    const alive = (options.isAlive ?? isProcessAlive)(info.pid);
-    return alive ? { kind: 'live', info } : { kind: 'stale', content };
+    return holderAlive(info, options) ? { kind: 'live', info } : { kind: 'stale', content };
   }
   // another host: its pids mean nothing here; only age tells
   const started = new Date(info.started).getTime();
@@ -196,6 +281,10 @@ export function acquireMeetingLock(file: string, options: AcquireOptions = {}): 
     user: currentUser(),
     started: (options.now ?? (() => new Date()))().toISOString(),
   };
+  const bootId = (options.bootId ?? currentBootId)();
+  if (bootId !== undefined) info.bootId = bootId;
+  const pidStart = (options.processStart ?? processStartTicks)(process.pid);
+  if (pidStart !== undefined) info.pidStart = pidStart;
   const content = `${JSON.stringify(info, null, 2)}\n`;
   for (let attempt = 0; attempt < 10; attempt++) {
     let fd: number;
@@ -231,6 +320,13 @@ export function acquireMeetingLock(file: string, options: AcquireOptions = {}): 
       file: absolute,
       lockFile,
       info,
+      held() {
+        try {
+          return !released && fs.readFileSync(lockFile, 'utf8') === content;
+        } catch {
+          return false;
+        }
+      },
       release() {
         if (released) return;
         released = true;

@@ -28,7 +28,7 @@ import type {
   MeetingKind,
 } from '../domain/types.js';
 import { sanitizeText } from '../text/sanitize.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { restoreAsideFiles, writeFileIfUnchanged } from './atomic-write.js';
 
 // ---- key orders (formats.md), used only to place a key that is not there yet ----
 const TOP_KEYS = ['meeting', 'items', 'followups'];
@@ -88,6 +88,57 @@ export interface MeetingDocumentOptions {
 
 function inputError(file: string, message: string, line = 0, column = 0): InputError {
   return new InputError([{ severity: 'error', file, line, column, message }]);
+}
+
+/**
+ * save() refused: the file is no longer what this document last read or wrote (a hand edit, or another
+ * program). Nothing was written; `onDisk` is what the file holds now (null: it is gone).
+ */
+export class MeetingChangedError extends InputError {
+  readonly onDisk: string | null;
+  constructor(file: string, onDisk: string | null, moved: boolean) {
+    super([
+      {
+        severity: 'error',
+        file,
+        line: 0,
+        column: 0,
+        message: moved
+          ? `会议记录 ${file} 已被移走或删除；未保存。请确认后重新打开`
+          : `会议记录 ${file} 已在别处被修改；为免覆盖他人的修改，未保存。请重新打开后再记录`,
+      },
+    ]);
+    this.name = 'MeetingChangedError';
+    this.onDisk = onDisk;
+  }
+}
+
+/**
+ * What a hand edit dropped of what the app had saved: decisions (id and text), follow-ups and agenda
+ * projects in `mine` (the text last saved) that `theirs` (the file now) no longer has. A hand edit made
+ * from an older copy of the file (read before the app's last save, written after it) drops them; they
+ * must be named to the secretary, never dropped silently. Unreadable texts give [].
+ */
+export function droppedByHandEdit(file: string, mine: string | null, theirs: string | null): string[] {
+  if (mine === null) return [];
+  let before: Meeting;
+  let after: Meeting | null = null;
+  try {
+    before = MeetingDocument.fromText(mine, file).toMeeting();
+    if (theirs !== null) after = MeetingDocument.fromText(theirs, file).toMeeting();
+  } catch {
+    return [];
+  }
+  const decisions = new Set(after?.items.flatMap((i) => i.decisions.map((d) => d.id)) ?? []);
+  const followups = new Set(after?.followups.map((f) => f.decision) ?? []);
+  const projects = new Set(after?.items.map((i) => i.project) ?? []);
+  const dropped: string[] = [];
+  for (const item of before.items) {
+    if (!projects.has(item.project)) dropped.push(`议程项目 ${item.project}`);
+    for (const d of item.decisions) if (!decisions.has(d.id)) dropped.push(`议定事项 ${d.id}（${d.text}）`);
+  }
+  for (const f of before.followups) if (!followups.has(f.decision)) dropped.push(`落实情况 ${f.decision}`);
+  return dropped;
 }
 
 function keyOf(pair: unknown): unknown {
@@ -291,6 +342,8 @@ export class MeetingDocument {
   static open(file: string, options: MeetingDocumentOptions = {}): MeetingDocument {
     let textOnDisk: string;
     try {
+      // a save killed during its compare-and-swap leaves the file beside its name: put it back first
+      if (!fs.existsSync(file)) restoreAsideFiles(path.dirname(path.resolve(file)));
       textOnDisk = fs.readFileSync(file, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -738,6 +791,23 @@ export class MeetingDocument {
     return this.doc.toString(TO_STRING);
   }
 
+  /**
+   * The file as it is now, read again (after a MeetingChangedError: the hand edit is then in it). Ids this
+   * document knew or handed out stay taken, so a decision a hand edit dropped never lends its id to
+   * another one.
+   */
+  reopen(): MeetingDocument {
+    return MeetingDocument.open(this.file, {
+      readOnly: this.readOnly,
+      takenIds: [...this.takenIds, ...this.decisionIds()],
+    });
+  }
+
+  /** The text this document last read from or wrote to disk (null: never saved). */
+  get savedText(): string | null {
+    return this.diskText;
+  }
+
   /** True when the document differs from what is on disk (or was never saved). */
   get dirty(): boolean {
     return this.diskText === null || this.diskText !== this.toString();
@@ -751,23 +821,22 @@ export class MeetingDocument {
     if (this.readOnly)
       throw inputError(this.file, `会议记录 ${this.file} 以只读方式打开（另一进程正在记录），不能保存`);
     const next = this.toString();
-    let current: string | null;
-    try {
-      current = fs.readFileSync(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      current = null;
+    if (next === this.diskText && fs.existsSync(this.file)) {
+      // nothing to write; still refuse when the file changed, so the caller learns of the hand edit
+      const current = fs.readFileSync(this.file, 'utf8');
+      if (current === next) return;
+      throw new MeetingChangedError(this.file, current, false);
     }
-    if (current !== this.diskText) {
-      throw inputError(
+    // compare-and-swap: written only if the file is still what was last read or written, checked at the
+    // moment of the swap, so a hand edit that lands during the save is never overwritten (issue 9)
+    const result = writeFileIfUnchanged(this.file, next, this.diskText);
+    if (!result.written) {
+      throw new MeetingChangedError(
         this.file,
-        current === null && this.diskText !== null
-          ? `会议记录 ${this.file} 已被移走或删除；未保存。请确认后重新打开`
-          : `会议记录 ${this.file} 已在别处被修改；为免覆盖他人的修改，未保存。请重新打开后再记录`,
+        result.current,
+        result.current === null && this.diskText !== null,
       );
     }
-    if (next === current) return;
-    writeFileAtomic(this.file, next);
     this.diskText = next;
   }
 }

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument } from './yaml-lib.js';
 import { MEETING_KINDS, normalizeMeetingKind } from '../domain/normalize.js';
 import type { IsoDate, Meeting, MeetingKind } from '../domain/types.js';
-import { isTempFileName, removeStaleTempFiles } from './atomic-write.js';
+import { isTempFileName, removeStaleTempFiles, restoreAsideFiles } from './atomic-write.js';
 import { acquireMeetingLock, MeetingLockedError } from './lock.js';
 import type { MeetingLock } from './lock.js';
 import { MeetingDocument } from './meeting-document.js';
@@ -40,6 +40,15 @@ export function listMeetingFiles(dir: string): string[] {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
+  }
+  // a save killed at the moment of its compare-and-swap leaves the meeting beside its name: put it back
+  if (
+    restoreAsideFiles(
+      dir,
+      entries.map((e) => e.name),
+    ).length > 0
+  ) {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
   }
   return entries
     .filter(

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isTempFileName, removeStaleTempFiles } from '../../src/store/atomic-write.js';
+import { isTempFileName, removeStaleTempFiles, restoreAsideFiles } from '../../src/store/atomic-write.js';
 import { MeetingDocument } from '../../src/store/meeting-document.js';
 import { listMeetingFiles } from '../../src/store/meetings-dir.js';
 import { distUrl, ensureDist } from './dist.js';
@@ -111,6 +111,9 @@ async function lane(index: number, iterations: number): Promise<LaneResult> {
     for (const id of run.saved) everSaved.add(id);
     result.reported += run.saved.length;
 
+    // what the next open does first: a kill during the compare-and-swap of a save (issue 9) leaves the
+    // file beside its name for a moment; it is put back
+    restoreAsideFiles(dir);
     const text = fs.readFileSync(file, 'utf8'); // the child creates it before saying ready
     const yamlDoc = parseDocument(text);
     if (yamlDoc.errors.length > 0) {

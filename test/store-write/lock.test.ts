@@ -10,6 +10,7 @@ import {
   acquireMeetingLock,
   lockPathFor,
   MeetingLockedError,
+  processStartTicks,
   readLock,
   releaseLockOnExit,
 } from '../../src/store/lock.js';
@@ -168,6 +169,72 @@ describe('acquireMeetingLock', () => {
     writeLock(theirs);
     lock.release();
     expect(readLock(file)).toEqual(theirs);
+  });
+
+  it('records the boot and the start time of the process that holds it (Linux)', () => {
+    const lock = acquireMeetingLock(file);
+    const info = readLock(file);
+    if (process.platform === 'linux') {
+      expect(info?.bootId).toBe(fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim());
+      expect(info?.pidStart).toBe(processStartTicks(process.pid));
+      expect(info?.pidStart).toBeGreaterThan(0);
+    }
+    lock.release();
+  });
+
+  // issue 9: after a reboot pid 1 (or any pid) belongs to another process; its lock must not keep the
+  // meeting read-only forever
+  it('takes over a lock from an earlier boot even though its pid is alive now', () => {
+    writeLock({
+      pid: 1,
+      hostname: os.hostname(),
+      user: 'x',
+      started: new Date().toISOString(),
+      bootId: 'an-earlier-boot',
+      pidStart: 1,
+    });
+    const lock = acquireMeetingLock(file, { bootId: () => 'this-boot', isAlive: () => true });
+    expect(readLock(file)?.pid).toBe(process.pid);
+    lock.release();
+  });
+
+  it('takes over a lock whose pid now belongs to a process that started at another time', () => {
+    const live = { pid: process.pid, hostname: os.hostname(), user: 'x', started: new Date().toISOString() };
+    writeLock({ ...live, bootId: 'b', pidStart: 12345 });
+    const options = { bootId: () => 'b', isAlive: () => true };
+    refusal(() => acquireMeetingLock(file, { ...options, processStart: () => 12345 }));
+    const lock = acquireMeetingLock(file, { ...options, processStart: () => 99999 });
+    expect(readLock(file)?.pidStart).not.toBe(12345);
+    lock.release();
+  });
+
+  it('an old lock without boot id: stale when taken before this boot, read and honoured otherwise', () => {
+    const booted = new Date(2021, 10, 15, 8, 0).getTime();
+    const old = { pid: 1, hostname: os.hostname(), user: 'x' };
+    fs.writeFileSync(
+      lockPathFor(file),
+      JSON.stringify({ ...old, started: new Date(2021, 10, 15, 10, 0).toISOString() }),
+    );
+    expect(readLock(file)).toEqual({ ...old, started: new Date(2021, 10, 15, 10, 0).toISOString() });
+    const options = { bootId: () => 'b', isAlive: () => true, bootTimeMs: () => booted };
+    refusal(() => acquireMeetingLock(file, options)); // taken after the boot, pid alive: a live holder
+    writeLock({ ...old, started: new Date(2021, 10, 14, 17, 0).toISOString() }); // the day before
+    const lock = acquireMeetingLock(file, options);
+    expect(readLock(file)?.pid).toBe(process.pid);
+    lock.release();
+  });
+
+  it('takeOver takes the lock from the holder named, only from that one', async () => {
+    const { pid } = await startHolder();
+    const holder = refusal(() => acquireMeetingLock(file)).holder;
+    expect(holder.pid).toBe(pid);
+    const someoneElse = { ...holder, started: new Date(0).toISOString() };
+    refusal(() => acquireMeetingLock(file, { takeOver: someoneElse }));
+    const lock = acquireMeetingLock(file, { takeOver: holder });
+    expect(readLock(file)?.pid).toBe(process.pid);
+    expect(lock.held()).toBe(true);
+    lock.release();
+    expect(lock.held()).toBe(false);
   });
 
   it('a missing folder is an InputError in Chinese', () => {

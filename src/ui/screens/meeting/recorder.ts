@@ -11,7 +11,7 @@ import { readLock } from '../../../store/lock.js';
 import type { LockInfo, MeetingLock, MeetingLockedError } from '../../../store/lock.js';
 import { readOnlyNotice } from '../../hooks/lock-holder.js';
 export { describeHolder, lockSince, readOnlyNotice } from '../../hooks/lock-holder.js';
-import { MeetingDocument } from '../../../store/meeting-document.js';
+import { droppedByHandEdit, MeetingChangedError, MeetingDocument } from '../../../store/meeting-document.js';
 import type { ItemSnapshot, NewMeetingHeader } from '../../../store/meeting-document.js';
 import {
   knownMeetings,
@@ -262,14 +262,45 @@ export class MeetingRecorder {
     } catch (error) {
       return describeError(error);
     }
-    return this.save();
+    const error = this.save();
+    if (error === null || !this.conflict) return error;
+    return this.reapply(change);
   }
 
+  /**
+   * The file was changed by hand since the last save (issue 9): nothing was overwritten. Read it again
+   * (the hand edit now shows), make the same edit on it and save; say so, naming whatever the hand edit
+   * dropped of what had been saved (it was made from an older copy), so nothing goes silently.
+   */
+  private reapply(change: (doc: MeetingDocument) => void): string | null {
+    const conflict = this.conflict!;
+    const dropped = droppedByHandEdit(this.file, this.doc.savedText, conflict.onDisk);
+    if (conflict.onDisk === null) return this.saveError;
+    try {
+      const fresh = this.doc.reopen();
+      change(fresh);
+      this.document = fresh;
+    } catch (error) {
+      return this.saveError ?? describeError(error);
+    }
+    const error = this.save();
+    if (error !== null) return error;
+    this.saveError = dropped.length
+      ? `会议记录已在别处被修改：已载入并重新记入本次修改；但别处的修改去掉了已保存的 ${dropped.join('、')}，请核对`
+      : null;
+    return this.saveError;
+  }
+
+  /** the last save was refused because the file changed on disk */
+  private conflict: MeetingChangedError | null = null;
+
   save(): string | null {
+    this.conflict = null;
     try {
       this.doc.save();
       this.saveError = null;
     } catch (error) {
+      if (error instanceof MeetingChangedError) this.conflict = error;
       this.saveError = `保存失败：${describeError(error)}`;
     }
     this.meeting = this.doc.toMeeting();
