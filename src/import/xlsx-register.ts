@@ -419,12 +419,14 @@ export function importWorkbook(book: ExcelJS.Workbook, file: string, opts: Impor
     }
     const scored = candidates.map((w) => ({ w, h: findHeader(new Grid(w)) }));
     const withHeader = scored.filter((s) => s.h !== undefined);
-    // One sheet per 责任单位: every sheet with the same header and none with a 责任单位 column.
+    // One sheet per 责任单位: every sheet with the same header, none with a 责任单位 column, and every
+    // sheet named as a unit is (sheets named 8月, 9月 or Sheet1 are something else: asked, not merged).
     const signature = (h: HeaderFound): string => h.columns.map((c) => `${c.col}:${c.field}`).join(',');
     const sameHeader =
       withHeader.length > 1 &&
       withHeader.every((s) => signature(s.h!) === signature(withHeader[0]!.h!)) &&
-      !withHeader.some((s) => s.h!.columns.some((c) => c.field === 'unit'));
+      !withHeader.some((s) => s.h!.columns.some((c) => c.field === 'unit')) &&
+      withHeader.every((s) => UNIT_SHEET_NAME.test(toSimplified(s.w.name.trim())));
     if (unitFromSheet || sameHeader) {
       unitFromSheet = true;
       chosen = withHeader.length > 0 ? withHeader.map((s) => s.w) : scored.slice(0, 1).map((s) => s.w);
@@ -581,6 +583,9 @@ interface SheetContext {
   /** the ordinal of the sheet's first project (XM-001 …) */
   first: number;
 }
+
+/** A sheet name that names a 责任单位 (区发改局, 井坪镇, 开发区管委会), for one sheet per unit. */
+const UNIT_SHEET_NAME = /(局|委|办|院|镇|乡|街道|管委会|中心|公司|集团|部|处|室|所|站|区|县|旗|市|园)$/;
 
 /** "备注：本表金额单位为亿元", "（金额单位：亿元）", "单位：万元" in a note under the table. */
 const UNIT_NOTE = /(?:金额|投资|资金)?(?:计量)?单位(?:为|是|均为|统一为)?[:：]?\s*(万元|亿元)/;

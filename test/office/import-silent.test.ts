@@ -269,6 +269,13 @@ describe('(e) one sheet per unit, no 责任单位 column', () => {
     expect(messages(warnings(r))).toMatch(/责任单位取工作表名称/);
   });
 
+  it('does not take sheets named by month for units', async () => {
+    const months = sheets.map((s, i) => ({ ...s, name: `${8 + i}月` }));
+    const r = await run(months, META);
+    expect(r.yaml).toBeUndefined();
+    expect(messages(errors(r))).toMatch(/找不到“责任单位”列.*--unit-from-sheet/);
+  });
+
   it('does so with --unit-from-sheet when the headers differ', async () => {
     const other: SheetSpec = {
       name: '区交通局',
