@@ -233,6 +233,21 @@ function scoreHeader(grid: Grid, row: number, span: 1 | 2): HeaderFound {
 const headerScore = (h: HeaderFound): number =>
   new Set(h.columns.map((c) => c.field)).size + (h.columns.some((c) => c.field === 'name') ? 5 : 0);
 
+/**
+ * A row above a header that is the sheet's title and notes, not a parent header: one text, or only a
+ * title ("平鲁区2021年重点项目台账", "…建设进度表") and notes ("单位：万元", "截至2021年9月30日").
+ */
+function titleRow(texts: string[]): boolean {
+  if (texts.length < 2) return true;
+  return texts.every((t) => {
+    const s = toSimplified(t);
+    return (
+      (s.length >= 8 && /台账|表$|统计|一览|汇总|情况/.test(s)) ||
+      /单位[:：]|截至|截止|填报|日期[:：]/.test(s)
+    );
+  });
+}
+
 /** The row (or pair of rows) among the first rows with the most known headers; it must name the project. */
 function findHeader(grid: Grid): HeaderFound | undefined {
   let best: HeaderFound | undefined;
@@ -241,7 +256,7 @@ function findHeader(grid: Grid): HeaderFound | undefined {
     for (const span of [1, 2] as const) {
       if (span === 2 && (r + 1 > grid.rows || grid.rowEmpty(r + 1))) continue;
       // a title in A1 (merged across or not) directly above the header is a title, not a parent header
-      if (span === 2 && grid.distinctTexts(r).length < 2) continue;
+      if (span === 2 && titleRow(grid.distinctTexts(r))) continue;
       const h = scoreHeader(grid, r, span);
       if (!h.columns.some((c) => c.field === 'name')) continue;
       if (!best || headerScore(h) > headerScore(best)) best = h;

@@ -211,6 +211,29 @@ describe('(c) a title in A1 directly above the header', () => {
   });
 });
 
+describe('(c) a title and a unit note on the row directly above the header', () => {
+  it('are the title and the unit, not parent headers', async () => {
+    const r = await run(
+      [
+        {
+          name: 'S',
+          rows: [
+            ['平鲁区2021年重点工程项目台账', null, null, null, null, null, '单位：亿元'],
+            ['项目名称', '建设性质', '建设阶段', '总投资', '年度计划投资', '累计完成', '责任单位'],
+            ['甲', '新建', '在建', 3.5, 2, 1.5, '区发改局'],
+          ],
+        },
+      ],
+      { asOf: '2021-09-30' },
+    );
+    expect(messages(errors(r))).toBe('');
+    expect(r.headerRow).toBe(2);
+    expect(r.mapped[0]?.header).toBe('项目名称');
+    expect(r.register?.meta.title).toBe('平鲁区2021年重点工程项目台账');
+    expect(r.register?.projects[0]?.totalInvestment).toBe(35000);
+  });
+});
+
 describe('(d) a 合计 row', () => {
   const sheet = (total: number): SheetSpec => ({
     name: 'S',
