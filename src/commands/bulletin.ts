@@ -3,6 +3,7 @@
 // the month expected and is refused when the register's data are of another month (a bulletin
 // must not print one month's figures under another month's title).
 import { buildBulletin, bulletinMonthProblem } from '../briefing/model.js';
+import { personNames } from '../domain/names.js';
 import {
   chooseFormat,
   briefingResult,
@@ -49,6 +50,13 @@ export async function runBulletin(opts: BulletinOptions, ctx: CommandContext): P
       stderr += loaded.warnings;
     }
     const doc = buildBulletin(input);
-    return briefingResult(ctx, doc, { format, script, out: opts.out, force: opts.force }, stderr, 'bulletin');
+    const names = personNames(register, input.meetings);
+    return briefingResult(
+      ctx,
+      doc,
+      { format, script, out: opts.out, force: opts.force, names },
+      stderr,
+      'bulletin',
+    );
   }, 'bulletin');
 }

@@ -85,6 +85,7 @@ const OPTIONS: Record<CommandName, Options> = {
     'as-of': { type: 'string' },
     issuer: { type: 'string' },
     'money-unit': { type: 'string' },
+    'unit-from-sheet': { type: 'boolean' },
     out: { type: 'string', short: 'o' },
     force: { type: 'boolean' },
   },
@@ -361,6 +362,7 @@ async function runCommand(
         opt(o, key, str(values[key]));
       opt(o, 'asOf', str(values['as-of']));
       opt(o, 'moneyUnit', str(values['money-unit']));
+      if (bool(values['unit-from-sheet'])) o.unitFromSheet = true;
       result = await runImport(o, env);
       break;
     }

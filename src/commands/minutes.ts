@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { buildMinutes } from '../briefing/model.js';
 import { formatDate } from '../briefing/wording.js';
+import { personNames } from '../domain/names.js';
 import { InputError } from '../domain/types.js';
 import {
   chooseFormat,
@@ -68,6 +69,13 @@ export async function runMinutes(opts: MinutesOptions, ctx: CommandContext): Pro
         `纪要“总体进展”按台账当前数据生成，滞后原因按会议时的记录。\n`;
     }
     const doc = buildMinutes({ meeting, register, meetings });
-    return briefingResult(ctx, doc, { format, script, out: opts.out, force: opts.force }, stderr, 'minutes');
+    const names = personNames(register, [meeting, ...meetings]);
+    return briefingResult(
+      ctx,
+      doc,
+      { format, script, out: opts.out, force: opts.force, names },
+      stderr,
+      'minutes',
+    );
   }, 'minutes');
 }

@@ -42,11 +42,15 @@ export async function writeBriefing(
   const dir = session.outputDir();
   let model = doc;
   if (session.settingsScript() === 'traditional') {
-    const [{ toTraditional }, { mapDocumentText }] = await Promise.all([
+    const [{ traditionalConverter }, { mapDocumentText }, { personNames }] = await Promise.all([
       import('../../text/traditional.js'),
       import('../../commands/common.js'),
+      import('../../domain/names.js'),
     ]);
-    model = mapDocumentText(doc, toTraditional);
+    // the people of the register and meetings stay as written (马占文, not 馬佔文)
+    const state = session.getSnapshot();
+    const names = state.phase === 'ready' ? personNames(state.data.register, state.data.meetings) : [];
+    model = mapDocumentText(doc, traditionalConverter(names));
   }
   const data = await render(model, format);
   fs.mkdirSync(dir, { recursive: true });
