@@ -176,7 +176,12 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     if (asOf !== undefined) header.asOf = asOf;
     const snapNode = m.node('snapshot');
     if (snapNode !== null) {
-      const sf = src.fields(snapNode, m.valueAt('snapshot'), '“snapshot”（开会时的台账总体数字）', SNAPSHOT_KEYS);
+      const sf = src.fields(
+        snapNode,
+        m.valueAt('snapshot'),
+        '“snapshot”（开会时的台账总体数字）',
+        SNAPSHOT_KEYS,
+      );
       if (sf) {
         const count = (key: string): number | undefined =>
           sf.number(key, { required: true, integer: true, min: 0, noun: '非负整数' });
@@ -190,7 +195,12 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
           newStarted: count('new_started'),
           annualPlan: amount('annual_plan'),
           completedYear: amount('completed_year'),
-          timeProgress: sf.number('time_progress', { required: true, min: 0, max: 1, noun: '0到1之间的小数' }),
+          timeProgress: sf.number('time_progress', {
+            required: true,
+            min: 0,
+            max: 1,
+            noun: '0到1之间的小数',
+          }),
           red: count('red'),
           yellow: count('yellow'),
           green: count('green'),
