@@ -381,15 +381,30 @@ export function looksLikeUnit(name: string): boolean {
   return [...bare].length > 4 || UNIT_ENDING.test(bare);
 }
 
+/**
+ * Leaders with their 职务, those sharing one 职务 in a row named once:
+ * [王晓峰（区委副书记）, 刘志宏（副区长）, 赵永清（副区长）] → ["区委副书记王晓峰", "副区长刘志宏、赵永清"].
+ */
+function titledGroups(people: readonly string[]): string[] {
+  const groups: { title?: string; names: string[] }[] = [];
+  for (const entry of people) {
+    const { name, title } = splitTitle(entry);
+    const last = groups[groups.length - 1];
+    if (last && title !== undefined && last.title === title) last.names.push(name);
+    else groups.push(title === undefined ? { names: [name] } : { title, names: [name] });
+  }
+  return groups.map((g) => `${g.title ?? ''}${joinNames(g.names)}`);
+}
+
 function attendanceSentence(present: readonly string[]): string {
-  const people = present.filter((n) => !looksLikeUnit(n)).map(titledName);
+  const people = titledGroups(present.filter((n) => !looksLikeUnit(n)));
   const units = present.filter((n) => looksLikeUnit(n));
   const parts: string[] = [];
   if (people.length > 0) {
+    const count = present.filter((n) => !looksLikeUnit(n)).length;
+    const sep = present.some((n) => !looksLikeUnit(n) && splitTitle(n).title !== undefined) ? '，' : '、';
     parts.push(
-      people.length > 8
-        ? `${joinNames(people.slice(0, 8))}等${people.length}位同志`
-        : `${joinNames(people)}同志`,
+      people.length > 8 ? `${people.slice(0, 8).join(sep)}等${count}位同志` : `${people.join(sep)}同志`,
     );
   }
   if (units.length > 0) {
