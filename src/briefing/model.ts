@@ -3,7 +3,7 @@
 // numbers (rates as fractions and as printed) so that a script can check the text.
 // domain.md "The weekly minutes" and "The monthly bulletin" give the sections. Pure: no I/O.
 // Linear in projects and decisions (10,000 projects and 52 meetings build in well under a second).
-import { dateParts, endOfMonth } from '../domain/dates.js';
+import { dateParts, daysBetween, endOfMonth } from '../domain/dates.js';
 import {
   areaRanking,
   decisionFigures,
@@ -459,9 +459,12 @@ function previousDecisionLine(
   tail = '',
 ): string {
   const parts = [`责任单位：${d.unit}`];
-  if (withDue) parts.push(`完成时限：${formatDate(d.due)}`);
+  if (withDue || d.doneOn) parts.push(`完成时限：${formatDate(d.due)}`);
   if (d.state === 'overdue') parts.push(`已逾期${d.daysOverdue}天`);
-  if (d.doneOn) parts.push(`${formatMonthDay(d.doneOn)}落实`);
+  if (d.doneOn) {
+    const late = daysBetween(d.due, d.doneOn);
+    parts.push(`${formatMonthDay(d.doneOn)}落实${late > 0 ? `，超期${late}天` : ''}`);
+  }
   let line = `${index + 1}.${d.projectName}：${withoutDecisionIds(trimSentenceEnd(d.text))}（${parts.join('，')}）。`;
   if (d.note && noteLabel !== null) line += `${noteLabel}${sentence(withoutDecisionIds(d.note))}`;
   return line + tail;
