@@ -1241,7 +1241,7 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
     issued,
     recipients,
     region,
-    overall: overallData(figures),
+    overall: overallData(overallOfRegister(register, figures)),
     unitRanking: units.map((r) => rankingData(r, tp)),
     areaRanking: areas.map((r) => rankingData(r, tp)),
     redList: rb.red.map((r) => rankingData(r, tp)),
