@@ -92,6 +92,27 @@ describe('调度会', () => {
       ['CS-004', '红'],
       ['CS-002', '黄'],
     ]);
+    // The state at the meeting is recorded (docs/minutes-rules.md): the register's 总体 figures and
+    // each item's figures, so the minutes never depend on a register updated later. Nothing is
+    // taken up yet.
+    expect(m.meeting.snapshot).toMatchObject({ projects: 5, red: 2, yellow: 1, green: 2 });
+    expect(m.items.every((i) => i.figures !== undefined && i.discussed === undefined)).toBe(true);
+  });
+
+  it('marks an agenda item taken up (discussed) when the secretary opens it', async () => {
+    await openMeeting();
+    await h.press(KEYS.ctrlS, '已建立会议记录');
+    await h.press(KEYS.down);
+    await h.press(KEYS.down);
+    await h.press(KEYS.enter, '第2/3项');
+    await h.waitFor('第2/3项');
+    const m = loadMeeting(meetingFile());
+    expect(m.items.map((i) => [i.project, i.discussed ?? false])).toEqual([
+      ['CS-001', false],
+      ['CS-004', true],
+      ['CS-002', false],
+    ]);
+    expect(fs.readFileSync(meetingFile(), 'utf8')).toContain('discussed: true');
   });
 
   it('shows the start of a long attendance list once the field is left, the end while typing in it', async () => {
