@@ -23,8 +23,11 @@ export interface Column {
 export type Block =
   /** level 1 "一、…" (黑体), level 2 "（一）…" (楷体), level 3 "1.…" (仿宋) */
   | { type: 'heading'; level: 1 | 2 | 3; text: string }
-  /** a body paragraph, first line indented two characters in print */
-  | { type: 'paragraph'; text: string }
+  /**
+   * a body paragraph, first line indented two characters in print; `flush`: set flush left with no
+   * indent (the 主送机关 line, GB/T 9704 §7.3.2)
+   */
+  | { type: 'paragraph'; text: string; flush?: boolean }
   /** numbered items, already numbered in their text ("1.…") */
   | { type: 'list'; items: string[] }
   | { type: 'table'; caption?: string; columns: Column[]; rows: Cell[][]; unitNote?: string }

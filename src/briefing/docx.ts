@@ -145,10 +145,10 @@ function linePara(
   return para({ children: [run(text, style)], spacing: exactLine, ...options });
 }
 
-function bodyParagraph(text: string, options: { keepNext?: boolean } = {}): Paragraph {
+function bodyParagraph(text: string, options: { keepNext?: boolean; flush?: boolean } = {}): Paragraph {
   return linePara(text, BODY, {
     alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: 2 * CHAR },
+    indent: { firstLine: options.flush ? 0 : 2 * CHAR },
     ...(options.keepNext ? { keepNext: true } : {}),
   });
 }
@@ -450,7 +450,12 @@ function renderBlocks(blocks: Block[], available: number, keepLast = false): (Pa
         break;
       case 'paragraph':
         // "…如下表：", "会议议定：" introduce what follows and stay on its page
-        out.push(bodyParagraph(block.text, { keepNext: keepNext || /[：:]$/.test(block.text.trim()) }));
+        out.push(
+          bodyParagraph(block.text, {
+            keepNext: keepNext || /[：:]$/.test(block.text.trim()),
+            ...(block.flush ? { flush: true } : {}),
+          }),
+        );
         break;
       case 'list':
         block.items.forEach((item, i) =>

@@ -94,7 +94,7 @@ export async function runCheck(opts: CheckOptions, ctx: CommandContext): Promise
         `共${decisions.total}项：未办结${decisions.open + decisions.overdue}项（其中逾期${decisions.overdue}项），已落实${decisions.done}项，撤销${decisions.dropped}项`,
       );
     } else {
-      row('议定事项', '未加载会议记录（加 --meetings 文件夹 可统计议定事项并计入督办逾期）');
+      row('议定事项', '未加载会议记录（加 --meetings 文件夹 可统计议定事项，逾期未落实的计入红灯）');
     }
     row('警告', warnings.length === 0 ? '无' : `${warnings.length}条（见标准错误输出）`);
     if (assessment.lagging.length > 0) {

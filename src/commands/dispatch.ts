@@ -75,6 +75,7 @@ const OPTIONS: Record<CommandName, Options> = {
     ...JSON_FLAG,
     meetings: { type: 'string' },
     month: { type: 'string' },
+    date: { type: 'string' },
   },
   import: {
     ...HELP,
@@ -350,7 +351,7 @@ async function runCommand(
     case 'bulletin': {
       const { runBulletin } = await import('./bulletin.js');
       const o: Parameters<typeof runBulletin>[0] = { register: arg, force: bool(values.force) };
-      for (const key of ['format', 'out', 'meetings', 'month', 'script'] as const)
+      for (const key of ['format', 'out', 'meetings', 'month', 'date', 'script'] as const)
         opt(o, key, str(values[key]));
       result = await runBulletin(o, env);
       break;

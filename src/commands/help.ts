@@ -46,7 +46,7 @@ export const COMMAND_HELP: Record<CommandName, string> = {
   check: `用法：diaodu check <台账> [选项]
 
 按台账的数据截至日期（as_of）显示一屏概况：项目数，开复工率，新开工率，投资完成率与序时进度，
-红黄绿灯个数，台账警告；给出 --meetings 时统计未办结和逾期的议定事项，并把督办逾期计入红灯。
+红黄绿灯个数，台账警告；给出 --meetings 时统计未办结和逾期的议定事项，并把逾期未落实的议定事项计入红灯。
 
 参数：
   <台账>                台账 YAML 文件，或存放多个台账文件的文件夹
@@ -68,7 +68,7 @@ ${SCRIPT_OPTION}
   <台账>                台账 YAML 文件或文件夹
 
 选项：
-  --meetings <文件夹>   会议记录文件夹（督办逾期的议定事项计入红灯）
+  --meetings <文件夹>   会议记录文件夹（逾期未落实的议定事项计入红灯）
   --json                以 JSON 输出（同 --format json）
 ${SCRIPT_OPTION}
   -h, --help            显示本帮助
@@ -132,8 +132,9 @@ ${SCRIPT_OPTION}
   <台账>                台账 YAML 文件或文件夹
 
 选项：
-  --meetings <文件夹>   会议记录文件夹（统计议定事项落实情况，督办逾期计入红灯）
+  --meetings <文件夹>   会议记录文件夹（统计议定事项落实情况，逾期未落实的议定事项计入红灯）
   --month <YYYY-MM>     通报月份；须与台账数据截至日期所在月份一致，否则报错
+  --date <YYYY-MM-DD>   发文（落款）日期，默认今天；不得早于台账数据截至日期
   --format <格式>       md（默认）| txt | json | docx | xlsx；不给时按 --out 的扩展名
   --json                同 --format json
   --out <文件>          写入文件（docx、xlsx 必须给出）；文件已存在时不覆盖

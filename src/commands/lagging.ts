@@ -46,7 +46,7 @@ export async function runLagging(opts: LaggingOptions, ctx: CommandContext): Pro
         : `滞后项目${a.lagging.length}个（红灯${red}个、黄灯${a.lagging.length - red}个）`;
     const lines = [
       `${count}，数据截至${formatDate(day)}，序时进度${formatPercent(a.timeProgress)}` +
-        (ledger ? '' : '（未加载会议记录，督办逾期未计入）'),
+        (ledger ? '' : '（未加载会议记录，逾期未落实的议定事项未计入）'),
     ];
     a.lagging.forEach((s, i) => {
       const p = s.project;

@@ -21,11 +21,13 @@ import type {
   Followup,
   FollowupStatus,
   IsoDate,
+  ItemFigures,
   Light,
   Meeting,
   MeetingHeader,
   MeetingItem,
   MeetingKind,
+  MeetingSnapshot,
 } from '../domain/types.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { restoreAsideFiles, writeFileIfUnchanged } from './atomic-write.js';
@@ -44,11 +46,48 @@ const HEADER_KEYS = [
   'attending',
   'register',
   'as_of',
+  'snapshot',
   'closed',
 ];
-const ITEM_KEYS = ['project', 'light', 'reasons', 'notes', 'decisions'];
+const ITEM_KEYS = ['project', 'light', 'reasons', 'figures', 'discussed', 'notes', 'decisions'];
 const DECISION_KEYS = ['id', 'text', 'unit', 'owner', 'due'];
-const FOLLOWUP_KEYS = ['decision', 'status', 'note', 'date'];
+const FOLLOWUP_KEYS = ['decision', 'status', 'note', 'date', 'done_on'];
+
+/** Fractions kept to 4 decimals (0.1 of a percentage point), amounts to 2 (万元). */
+const round = (x: number, places: number): number => Math.round(x * 10 ** places) / 10 ** places;
+
+/** The snapshot as written in the file: snake_case keys, one `{…}` line. */
+function snapshotRecord(s: MeetingSnapshot): Record<string, number> {
+  const out: Record<string, number> = {
+    projects: s.projects,
+    total_investment: round(s.totalInvestment, 2),
+    started: s.started,
+    new_projects: s.newProjects,
+    new_started: s.newStarted,
+    annual_plan: round(s.annualPlan, 2),
+    completed_year: round(s.completedYear, 2),
+  };
+  if (s.completedMonth !== undefined) out.completed_month = round(s.completedMonth, 2);
+  out.time_progress = round(s.timeProgress, 4);
+  out.red = s.red;
+  out.yellow = s.yellow;
+  out.green = s.green;
+  return out;
+}
+
+function figuresRecord(f: ItemFigures): Record<string, number> {
+  const out: Record<string, number> = {
+    annual_plan: round(f.annualPlan, 2),
+    completed_year: round(f.completedYear, 2),
+  };
+  if (f.completionRate !== null) out.completion_rate = round(f.completionRate, 4);
+  out.time_progress = round(f.timeProgress, 4);
+  return out;
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
 
 /** How the file is written: block style, no folding of long Chinese lines, `[a, b]` for short lists. */
 const TO_STRING: ToStringOptions = { lineWidth: 0, flowCollectionPadding: false, indentSeq: true };
@@ -72,11 +111,14 @@ export interface FollowupInput {
   status: FollowupStatus;
   note?: string;
   date?: IsoDate;
+  /** 已落实: the day it was carried out */
+  doneOn?: IsoDate;
 }
 
 export interface ItemSnapshot {
   light?: Light;
   reasons?: string[];
+  figures?: ItemFigures;
 }
 
 export interface MeetingDocumentOptions {
@@ -478,7 +520,12 @@ export class MeetingDocument {
       if (key === 'kind' && value !== undefined && !MEETING_KINDS.includes(value as MeetingKind)) {
         throw inputError(this.file, `会议类别“${String(value)}”无效；可选：${MEETING_KINDS.join('、')}`);
       }
-      if (key === 'present' || key === 'absent' || key === 'attending') {
+      if (key === 'snapshot') {
+        const node =
+          value === undefined ? undefined : this.doc.createNode(snapshotRecord(value as MeetingSnapshot));
+        if (node) (node as YAMLMap).flow = true;
+        setKey(this.doc, map, key, node, HEADER_KEYS);
+      } else if (key === 'present' || key === 'absent' || key === 'attending') {
         setKey(
           this.doc,
           map,
@@ -523,6 +570,16 @@ export class MeetingDocument {
       const reasons = snapshot.reasons;
       setKey(this.doc, map, 'reasons', reasons ? reasonsList(this.doc, reasons) : undefined, ITEM_KEYS);
     }
+    if ('figures' in snapshot) {
+      const node = snapshot.figures ? this.doc.createNode(figuresRecord(snapshot.figures)) : undefined;
+      if (node) (node as YAMLMap).flow = true;
+      setKey(this.doc, map, 'figures', node, ITEM_KEYS);
+    }
+  }
+
+  /** Mark a project as taken up at the meeting (the secretary opened it): `discussed: true`. */
+  setItemDiscussed(project: string, discussed = true): void {
+    setKey(this.doc, this.requireItem(project), 'discussed', discussed ? true : undefined, ITEM_KEYS);
   }
 
   /** Replace the light and reasons recorded for a project (the snapshot taken at the meeting). */
@@ -697,8 +754,10 @@ export class MeetingDocument {
         `落实状态“${String(input.status)}”无效；可选：${FOLLOWUP_STATUSES.join('、')}（逾期由程序计算，不必填写）`,
       );
     }
-    if (input.date !== undefined && !isValidIsoDate(input.date)) {
-      throw inputError(this.file, `日期“${input.date}”不是有效日期（应为 YYYY-MM-DD）`);
+    for (const date of [input.date, input.doneOn]) {
+      if (date !== undefined && !isValidIsoDate(date)) {
+        throw inputError(this.file, `日期“${date}”不是有效日期（应为 YYYY-MM-DD）`);
+      }
     }
     const seq = blockSeq(this.seqAt('followups'));
     let map = seq.items.find((n): n is YAMLMap => isMap(n) && str(n.get('decision')) === decision);
@@ -711,6 +770,7 @@ export class MeetingDocument {
     const note = input.note?.trim() ? sanitizeText(input.note.trim(), { multiline: true }) : undefined;
     setKey(this.doc, map, 'note', note, FOLLOWUP_KEYS);
     setKey(this.doc, map, 'date', input.date, FOLLOWUP_KEYS);
+    setKey(this.doc, map, 'done_on', input.status === '已落实' ? input.doneOn : undefined, FOLLOWUP_KEYS);
   }
 
   removeFollowup(decision: string): void {
@@ -748,6 +808,25 @@ export class MeetingDocument {
       const value = text(h[key]);
       if (value !== undefined) (header as unknown as Record<string, unknown>)[field] = value;
     }
+    const sn = asRecord(h.snapshot);
+    const snap = {
+      projects: num(sn.projects),
+      totalInvestment: num(sn.total_investment),
+      started: num(sn.started),
+      newProjects: num(sn.new_projects),
+      newStarted: num(sn.new_started),
+      annualPlan: num(sn.annual_plan),
+      completedYear: num(sn.completed_year),
+      timeProgress: num(sn.time_progress),
+      red: num(sn.red),
+      yellow: num(sn.yellow),
+      green: num(sn.green),
+    };
+    if (Object.values(snap).every((v) => v !== undefined)) {
+      header.snapshot = snap as MeetingSnapshot;
+      const cm = num(sn.completed_month);
+      if (cm !== undefined) header.snapshot.completedMonth = cm;
+    }
     const items: MeetingItem[] = (Array.isArray(js.items) ? js.items : []).map((raw: unknown) => {
       const it = asRecord(raw);
       const item: MeetingItem = {
@@ -770,6 +849,19 @@ export class MeetingDocument {
       if (light !== undefined) item.light = light;
       const notes = text(it.notes, true);
       if (notes !== undefined) item.notes = notes;
+      if (typeof it.discussed === 'boolean') item.discussed = it.discussed;
+      const fg = asRecord(it.figures);
+      const annualPlan = num(fg.annual_plan);
+      const completedYear = num(fg.completed_year);
+      const timeProgress = num(fg.time_progress);
+      if (annualPlan !== undefined && completedYear !== undefined && timeProgress !== undefined) {
+        item.figures = {
+          annualPlan,
+          completedYear,
+          completionRate: num(fg.completion_rate) ?? (annualPlan > 0 ? completedYear / annualPlan : null),
+          timeProgress,
+        };
+      }
       return item;
     });
     const followups: Followup[] = (Array.isArray(js.followups) ? js.followups : []).map((raw: unknown) => {
@@ -782,6 +874,8 @@ export class MeetingDocument {
       if (note !== undefined) f.note = note;
       const date = str(r.date);
       if (date !== undefined) f.date = date;
+      const doneOn = str(r.done_on);
+      if (doneOn !== undefined && f.status === '已落实') f.doneOn = doneOn;
       return f;
     });
     return { meeting: header, items, followups, file: this.file };

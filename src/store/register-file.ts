@@ -63,6 +63,7 @@ const HEADER_KEYS: KeySpec = {
   as_of: '数据截至日期',
   money_unit: '金额单位',
   issuer: '发文机关',
+  recipients: '主送机关',
   rules: '滞后判定规则',
 };
 
@@ -130,6 +131,7 @@ interface FileHeader {
   year?: Placed<number>;
   asOf?: Placed<IsoDate>;
   issuer?: Placed<string>;
+  recipients?: Placed<string>;
   moneyUnit: MoneyUnit;
   rules: Partial<Record<keyof LagRules, Placed<LagRules[keyof LagRules]>>>;
 }
@@ -276,6 +278,7 @@ class RegisterReader {
       ),
       asOf: placed('as_of', f.date('as_of', { required: true })),
       issuer: placed('issuer', f.str('issuer')),
+      recipients: placed('recipients', f.str('recipients')),
       moneyUnit: f.enumOf('money_unit', MONEY_UNITS, '金额单位') ?? '万元',
       rules: {},
     };
@@ -505,16 +508,19 @@ class RegisterReader {
   /** Headers of all files agree; rules merge; returns the register's meta or undefined on errors. */
   mergeHeaders(): RegisterMeta | undefined {
     const meta: Partial<RegisterMeta> = {};
-    const agreed: { [K in 'title' | 'region' | 'year' | 'asOf' | 'issuer']?: Placed<string | number> } = {};
+    const agreed: {
+      [K in 'title' | 'region' | 'year' | 'asOf' | 'issuer' | 'recipients']?: Placed<string | number>;
+    } = {};
     const keyName = {
       title: 'title',
       region: 'region',
       year: 'year',
       asOf: 'as_of',
       issuer: 'issuer',
+      recipients: 'recipients',
     } as const;
     for (const h of this.headers) {
-      for (const k of ['title', 'region', 'year', 'asOf', 'issuer'] as const) {
+      for (const k of ['title', 'region', 'year', 'asOf', 'issuer', 'recipients'] as const) {
         const v = h[k] as Placed<string | number> | undefined;
         if (!v) continue;
         const first = agreed[k];
@@ -568,6 +574,7 @@ class RegisterReader {
     meta.asOf = agreed.asOf.value as string;
     meta.moneyUnit = units.size === 1 ? [...units][0]! : '万元';
     if (agreed.issuer) meta.issuer = agreed.issuer.value as string;
+    if (agreed.recipients) meta.recipients = agreed.recipients.value as string;
     meta.rules = rules;
     return meta as RegisterMeta;
   }

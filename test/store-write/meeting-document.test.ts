@@ -575,3 +575,59 @@ followups: []
     expect(MeetingDocument.fromText(doc.toString(), 'x.yaml').toMeeting().items[0]?.notes).toBe('又一行');
   });
 });
+
+describe('the state at the meeting', () => {
+  it('writes the snapshot, item figures, discussed and done_on, and reads them back', () => {
+    const file = path.join(dir, '2021-09-27-周调度.yaml');
+    const md = MeetingDocument.create(file, { date: '2021-09-27', kind: '周调度' });
+    md.setHeader({
+      asOf: '2021-09-24',
+      snapshot: {
+        projects: 3,
+        totalInvestment: 1000.004,
+        started: 2,
+        newProjects: 1,
+        newStarted: 1,
+        annualPlan: 600,
+        completedYear: 400,
+        timeProgress: 2 / 3,
+        red: 1,
+        yellow: 1,
+        green: 1,
+      },
+    });
+    md.addItem('PL-1', {
+      light: '红',
+      reasons: ['年度投资完成率10.0%'],
+      figures: { annualPlan: 100, completedYear: 10, completionRate: 0.1, timeProgress: 2 / 3 },
+    });
+    md.addItem('PL-2', { light: '黄', reasons: [] });
+    md.setItemDiscussed('PL-1');
+    md.setFollowup('2021-09-20-01', { status: '已落实', doneOn: '2021-09-22' });
+    md.setFollowup('2021-09-20-02', { status: '推进中', doneOn: '2021-09-22' });
+    md.save();
+    const written = fs.readFileSync(file, 'utf8');
+    expect(written).toContain(
+      '  snapshot: {projects: 3, total_investment: 1000, started: 2, new_projects: 1, new_started: 1, annual_plan: 600, completed_year: 400, time_progress: 0.6667, red: 1, yellow: 1, green: 1}\n',
+    );
+    expect(written).toContain(
+      '    figures: {annual_plan: 100, completed_year: 10, completion_rate: 0.1, time_progress: 0.6667}\n    discussed: true\n',
+    );
+    // done_on only for 已落实
+    expect(written).toContain('status: 已落实\n    done_on: 2021-09-22\n');
+    expect(written.match(/done_on/g)).toHaveLength(1);
+    const m = MeetingDocument.open(file).toMeeting();
+    expect(m.meeting.snapshot?.timeProgress).toBe(0.6667);
+    expect(m.items.map((i) => i.discussed)).toEqual([true, undefined]);
+    expect(m.items[0]!.figures).toEqual({
+      annualPlan: 100,
+      completedYear: 10,
+      completionRate: 0.1,
+      timeProgress: 0.6667,
+    });
+    expect(m.followups[0]!.doneOn).toBe('2021-09-22');
+    expect(() => md.setFollowup('2021-09-20-01', { status: '已落实', doneOn: '2021-09-31' })).toThrow(
+      InputError,
+    );
+  });
+});

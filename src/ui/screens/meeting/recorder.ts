@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { buildAgenda, followupsToHear } from '../../../domain/agenda.js';
 import { buildLedger, indexLedgerByProject } from '../../../domain/ledger.js';
+import { meetingState, type MeetingState } from '../../../domain/meeting-snapshot.js';
 import { InputError, formatDiagnostic } from '../../../domain/types.js';
 import type { IsoDate, LedgerEntry, Meeting, MeetingKind } from '../../../domain/types.js';
 import * as fs from 'node:fs';
@@ -126,6 +127,9 @@ export class MeetingRecorder {
   private lock: MeetingLock | null;
   private removeShutdownHook: () => void;
   private diskStamp: string;
+  private readonly data: LoadedData;
+  private readonly others: Meeting[];
+  private state: MeetingState | null = null;
 
   private constructor(
     session: Session,
@@ -143,6 +147,8 @@ export class MeetingRecorder {
     this.diskStamp = stampOf(doc.file);
     this.meeting = doc.toMeeting();
     const others = data.meetings.filter((m) => m.file === undefined || path.resolve(m.file) !== this.file);
+    this.data = data;
+    this.others = others;
     const day = this.meeting.meeting.date;
     const ledger = buildLedger(others, day);
     this.followups = followupsToHear(ledger, day);
@@ -184,14 +190,16 @@ export class MeetingRecorder {
       if (resumed) {
         if (document.toMeeting().meeting.closed) document.setClosed(false);
       } else {
+        // The state at the meeting (lights with decisions judged on the meeting day) is recorded
+        // in the file, so the minutes never depend on a register updated later.
         const day = header.date;
         const ledger = buildLedger(data.meetings, day);
-        const agenda = buildAgenda(data.assessment, ledger, day);
+        const state = meetingState(data.register, data.meetings, day);
+        const agenda = buildAgenda(state.assessment, ledger, day);
         const snapshots: Record<string, ItemSnapshot> = {};
         for (const entry of agenda) {
-          const status = data.statusById.get(entry.projectId);
-          if (status)
-            snapshots[entry.projectId] = { light: status.light, reasons: status.flags.map((f) => f.reason) };
+          const item = state.item(entry.projectId);
+          if (item) snapshots[entry.projectId] = item;
         }
         document.setItems(
           agenda.map((a) => a.projectId),
@@ -205,6 +213,7 @@ export class MeetingRecorder {
             .split(path.sep)
             .join('/'),
           asOf: data.register.meta.asOf,
+          snapshot: state.snapshot,
         });
       }
       document.save();
@@ -217,6 +226,23 @@ export class MeetingRecorder {
 
   get doc(): MeetingDocument {
     return this.document;
+  }
+
+  /** A project's light, reasons and figures on the meeting day, to record when it joins the agenda. */
+  snapshotFor(projectId: string): ItemSnapshot {
+    this.state ??= meetingState(this.data.register, this.others, this.meeting.meeting.date);
+    return this.state.item(projectId) ?? {};
+  }
+
+  /**
+   * Record that the secretary opened an agenda item (`discussed: true`): the minutes take up only
+   * items opened, decided on or noted. Nothing happens for a read-only meeting or one already marked.
+   */
+  markDiscussed(project: string): void {
+    if (this.readOnly) return;
+    const item = this.meeting.items.find((i) => i.project === project);
+    if (!item || item.discussed) return;
+    this.edit((doc) => doc.setItemDiscussed(project));
   }
 
   /** The meeting can only be looked at (another process records it). */

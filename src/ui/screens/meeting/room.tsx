@@ -229,6 +229,15 @@ export function MeetingRoom(props: MeetingRoomProps) {
     c.since = now;
   }
 
+  // An item opened on screen is taken up at the meeting (the minutes report it).
+  const openedProject = item?.project;
+  useEffect(() => {
+    if (openedProject === undefined) return;
+    const before = recorder.version;
+    recorder.markDiscussed(openedProject);
+    if (recorder.version !== before) setVersion(recorder.version);
+  }, [openedProject, recorder]);
+
   const edit = useCallback(
     (change: Parameters<MeetingRecorder['edit']>[0], ok?: string): boolean => {
       const error = recorder.edit(change);
@@ -332,21 +341,13 @@ export function MeetingRoom(props: MeetingRoomProps) {
 
   const addProject = useCallback(
     (projectId: string) => {
-      const status = latest.current.data.statusById.get(projectId);
       const at = Math.max(0, current().agendaCursor); // after the selected row (row 0 is the follow-ups)
-      const ok = edit(
-        (doc) =>
-          doc.addItem(
-            projectId,
-            status ? { light: status.light, reasons: status.flags.map((f) => f.reason) } : {},
-            at,
-          ),
-        `已把 ${projectId} 加入议程`,
-      );
+      const snapshot = recorder.snapshotFor(projectId);
+      const ok = edit((doc) => doc.addItem(projectId, snapshot, at), `已把 ${projectId} 加入议程`);
       dispatch({ type: 'closeForm' });
       if (ok) dispatch({ type: 'agendaCursor', row: at + 1 });
     },
-    [latest, current, dispatch, edit],
+    [current, dispatch, edit, recorder],
   );
 
   const answer = useCallback(
