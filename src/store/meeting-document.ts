@@ -29,6 +29,7 @@ import type {
 } from '../domain/types.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { writeFileAtomic } from './atomic-write.js';
+import type { AtomicWriteIo } from './atomic-write.js';
 
 // ---- key orders (formats.md), used only to place a key that is not there yet ----
 const TOP_KEYS = ['meeting', 'items', 'followups'];
@@ -84,6 +85,8 @@ export interface MeetingDocumentOptions {
   takenIds?: Iterable<string>;
   /** refuse save(): for a meeting another process is recording (lock refused) */
   readOnly?: boolean;
+  /** replace the writer's fs calls (tests: a full disk) */
+  io?: Partial<AtomicWriteIo>;
 }
 
 function inputError(file: string, message: string, line = 0, column = 0): InputError {
@@ -234,7 +237,9 @@ function asRecord(value: unknown): Record<string, unknown> {
 export class MeetingDocument {
   readonly file: string;
   readonly readOnly: boolean;
-  private readonly doc: Document;
+  /** replaced as a whole when an edit is rolled back (update) */
+  private doc: Document;
+  private readonly io: Partial<AtomicWriteIo> | undefined;
   /** ids used elsewhere, and ids deleted in this session (never handed out twice) */
   private readonly takenIds = new Set<string>();
   /** the text last read from or written to disk; null for a meeting not saved yet */
@@ -254,6 +259,7 @@ export class MeetingDocument {
     this.source = source;
     this.diskText = diskText;
     this.readOnly = options.readOnly ?? false;
+    this.io = options.io;
     for (const id of options.takenIds ?? []) this.takenIds.add(id);
   }
 
@@ -744,6 +750,27 @@ export class MeetingDocument {
   }
 
   /**
+   * Apply `change` and save at once, all or nothing: when the change or the save fails (disk full,
+   * folder gone, file changed elsewhere) the document is put back exactly as it was, which is what
+   * the file holds, and the error is rethrown. So an edit that did not reach the disk is never kept
+   * in memory, to be saved twice by a retry or later when it was given up (issue 9).
+   */
+  update<T>(change: (doc: this) => T): T {
+    const before = this.doc.clone();
+    const taken = [...this.takenIds];
+    try {
+      const result = change(this);
+      this.save();
+      return result;
+    } catch (error) {
+      this.doc = before;
+      this.takenIds.clear();
+      for (const id of taken) this.takenIds.add(id);
+      throw error;
+    }
+  }
+
+  /**
    * Write the meeting atomically (writeFileAtomic). Refuses, without writing, when the file was changed
    * on disk by someone else since it was read or last saved, so a hand edit is never overwritten.
    */
@@ -755,7 +782,9 @@ export class MeetingDocument {
     try {
       current = fs.readFileSync(this.file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT')
+        throw inputError(this.file, `无法读取会议记录 ${this.file}（${code ?? String(error)}）；未保存`);
       current = null;
     }
     if (current !== this.diskText) {
@@ -767,8 +796,22 @@ export class MeetingDocument {
       );
     }
     if (next === current) return;
-    writeFileAtomic(this.file, next);
+    try {
+      writeFileAtomic(this.file, next, this.io ? { io: this.io } : {});
+    } catch (error) {
+      // renamed into place, but a later step (the folder's fsync) failed: the file holds the new text,
+      // so it counts as saved (else a retry would find it "changed elsewhere")
+      if (readQuietly(this.file) !== next) throw error;
+    }
     this.diskText = next;
+  }
+}
+
+function readQuietly(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
   }
 }
 

@@ -112,6 +112,10 @@ export class MeetingRecorder {
   version = 0;
   /** why the last save failed, or null when everything typed is on disk */
   saveError: string | null = null;
+  /** why the last draft could not be written, or null */
+  draftError: string | null = null;
+  /** the UI state last given to writeDraft (written again on shutdown if that failed) */
+  private lastDraft: unknown = null;
   /** earlier decisions this meeting hears first (fixed when the meeting opens) */
   readonly followups: LedgerEntry[];
   /** earlier decisions by project (other meetings), for the project page */
@@ -147,18 +151,25 @@ export class MeetingRecorder {
     const ledger = buildLedger(others, day);
     this.followups = followupsToHear(ledger, day);
     this.earlierByProject = indexLedgerByProject(ledger);
-    this.removeShutdownHook = session.onShutdown(() => this.release());
+    // Ctrl+C, SIGHUP (the window closed), SIGTERM: a draft that could not be written gets one more
+    // try before the lock goes (the disk may have room again)
+    this.removeShutdownHook = session.onShutdown(() => {
+      if (this.draftError !== null && this.lastDraft !== null) this.writeDraft(this.lastDraft);
+      this.release();
+    });
   }
 
   /**
-   * Start the meeting of the form's date and kind: resume its file when there is one (reopening it if
-   * it was closed), else create it with the agenda built by the domain rules and save it at once.
-   * Throws InputError (MeetingLockedError when another process records it).
+   * Start the meeting of the form's date and kind: resume its file when there is one, else create it
+   * with the agenda built by the domain rules and save it at once. A closed meeting is reopened only
+   * with `reopen` (the secretary confirmed it); without, MeetingClosedError. Throws InputError
+   * (MeetingLockedError when another process records it).
    */
   static start(
     session: Session,
     data: LoadedData,
     setup: Pick<SetupDraft, 'date' | 'kind' | 'chair' | 'place' | 'present' | 'absent' | 'attending'>,
+    options: { reopen?: boolean } = {},
   ): MeetingRecorder {
     const dir = session.meetingsDir;
     ensureFolder(dir);
@@ -182,7 +193,10 @@ export class MeetingRecorder {
     }
     try {
       if (resumed) {
-        if (document.toMeeting().meeting.closed) document.setClosed(false);
+        if (document.toMeeting().meeting.closed) {
+          if (!options.reopen) throw new MeetingClosedError(document.file, header.date, header.kind);
+          document.setClosed(false);
+        }
       } else {
         const day = header.date;
         const ledger = buildLedger(data.meetings, day);
@@ -253,24 +267,24 @@ export class MeetingRecorder {
     return readLock(this.file) !== null;
   }
 
-  /** Apply an edit and save at once. Returns a message when the edit was refused or the save failed. */
+  /**
+   * Apply an edit and save at once. Returns a message when the edit was refused or the save failed;
+   * then the meeting stays exactly as the file is (MeetingDocument.update), so nothing is saved twice
+   * by a retry, or later after it was given up.
+   */
   edit(change: (doc: MeetingDocument) => void): string | null {
     const refused = this.readOnlyReason();
     if (refused) return refused;
+    let changed = false;
     try {
-      change(this.doc);
-    } catch (error) {
-      return describeError(error);
-    }
-    return this.save();
-  }
-
-  save(): string | null {
-    try {
-      this.doc.save();
+      this.doc.update((doc) => {
+        change(doc);
+        changed = true;
+      });
       this.saveError = null;
     } catch (error) {
-      this.saveError = `保存失败：${describeError(error)}`;
+      if (!changed) return describeError(error);
+      this.saveError = `保存失败：${describeError(error).split(this.file).join(path.basename(this.file))}`;
     }
     this.meeting = this.doc.toMeeting();
     this.version++;
@@ -291,7 +305,13 @@ export class MeetingRecorder {
   /** The UI state and half-typed text, next to the meeting file (never for a read-only meeting). */
   writeDraft(ui: unknown): void {
     if (this.readOnly) return;
-    writeDraft(this.file, ui);
+    this.lastDraft = ui;
+    this.draftError = writeDraft(this.file, ui);
+  }
+
+  /** The edit whose save failed was given up (放弃): it is no longer work waiting to be saved. */
+  forgetFailedSave(): void {
+    this.saveError = null;
   }
 
   readDraft(): unknown {
@@ -308,6 +328,25 @@ export class MeetingRecorder {
     this.lock?.release();
     this.lock = null;
     this.removeShutdownHook();
+  }
+}
+
+/** Start refused: the meeting was closed, and reopening it has to be asked for. */
+export class MeetingClosedError extends InputError {
+  constructor(
+    readonly file: string,
+    readonly date: IsoDate,
+    readonly kind: MeetingKind,
+  ) {
+    super([
+      {
+        severity: 'error',
+        file,
+        line: 0,
+        column: 0,
+        message: `${date} 的${kind}会已结束（${path.basename(file)}）；重新打开须确认`,
+      },
+    ]);
   }
 }
 
