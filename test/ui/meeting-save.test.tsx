@@ -144,6 +144,23 @@ describe('a failed save', () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it('closing the window writes the draft the full disk refused, once there is room again', async () => {
+    await meetingWithDecisionTyped('尽快制定复工方案');
+    disk.full = everything;
+    await h.press(KEYS.ctrlS, '保存失败');
+    await h.press('，月底前报区政府', '月底前报区政府');
+    expect(fs.readFileSync(draftPathFor(meetingFile()), 'utf8')).not.toContain('月底前报区政府');
+    disk.full = () => false;
+    // what SIGHUP does (run.ts): the screens go away, the shutdown hooks run
+    h.app.unmount();
+    h.session.shutdown();
+    expect(fs.readFileSync(draftPathFor(meetingFile()), 'utf8')).toContain(
+      '尽快制定复工方案，月底前报区政府',
+    );
+    expect(fs.existsSync(`${meetingFile()}.lock`)).toBe(false);
+    expect(leftovers()).toEqual([]);
+  });
+
   it('a quit with nothing unsaved does not ask', async () => {
     await meetingWithDecisionTyped('尽快制定复工方案');
     await h.press(KEYS.ctrlC);

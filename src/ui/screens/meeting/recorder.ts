@@ -116,6 +116,8 @@ export class MeetingRecorder {
   draftError: string | null = null;
   /** the UI state last given to writeDraft (written again on shutdown if that failed) */
   private lastDraft: unknown = null;
+  /** the UI state the draft file holds (read, or last written successfully) */
+  draftOnDisk: unknown = null;
   /** earlier decisions this meeting hears first (fixed when the meeting opens) */
   readonly followups: LedgerEntry[];
   /** earlier decisions by project (other meetings), for the project page */
@@ -151,12 +153,7 @@ export class MeetingRecorder {
     const ledger = buildLedger(others, day);
     this.followups = followupsToHear(ledger, day);
     this.earlierByProject = indexLedgerByProject(ledger);
-    // Ctrl+C, SIGHUP (the window closed), SIGTERM: a draft that could not be written gets one more
-    // try before the lock goes (the disk may have room again)
-    this.removeShutdownHook = session.onShutdown(() => {
-      if (this.draftError !== null && this.lastDraft !== null) this.writeDraft(this.lastDraft);
-      this.release();
-    });
+    this.removeShutdownHook = session.onShutdown(() => this.release());
   }
 
   /**
@@ -298,6 +295,9 @@ export class MeetingRecorder {
     const error = this.edit((doc) => doc.setClosed(true));
     if (error) return error;
     writeDraft(this.file, null);
+    this.lastDraft = null;
+    this.draftOnDisk = null;
+    this.draftError = null;
     this.release();
     return null;
   }
@@ -307,6 +307,7 @@ export class MeetingRecorder {
     if (this.readOnly) return;
     this.lastDraft = ui;
     this.draftError = writeDraft(this.file, ui);
+    if (this.draftError === null) this.draftOnDisk = ui;
   }
 
   /** The edit whose save failed was given up (放弃): it is no longer work waiting to be saved. */
@@ -316,15 +317,21 @@ export class MeetingRecorder {
 
   readDraft(): unknown {
     if (this.readOnly) return null;
-    return readDraft(this.file);
+    this.draftOnDisk = readDraft(this.file);
+    return this.draftOnDisk;
   }
 
   get locked(): boolean {
     return this.lock !== null;
   }
 
-  /** Let go of the meeting: release the lock (the file stays as saved). Safe to call twice. */
+  /**
+   * Let go of the meeting: release the lock (the file stays as saved). Safe to call twice. Runs on
+   * leaving the screen, Ctrl+C, SIGHUP (the window closed) and SIGTERM: a draft that could not be
+   * written gets one more try first (the disk may have room again).
+   */
   release(): void {
+    if (this.lock && this.draftError !== null && this.lastDraft !== null) this.writeDraft(this.lastDraft);
     this.lock?.release();
     this.lock = null;
     this.removeShutdownHook();

@@ -126,7 +126,10 @@ function typedText(ui: MeetingUi, recorder: MeetingRecorder): string | null {
 export function unsavedWork(recorder: MeetingRecorder, ui: MeetingUi): string[] | null {
   if (recorder.readOnly) return null;
   const typed = typedText(ui, recorder);
-  const draftLost = typed !== null && recorder.draftError !== null;
+  // the draft file may still hold this very form from before the disk filled up
+  const drafted = (recorder.draftOnDisk as Partial<MeetingUi> | null)?.form ?? null;
+  const inDraft = recorder.draftError === null || JSON.stringify(drafted) === JSON.stringify(ui.form);
+  const draftLost = typed !== null && !inDraft;
   if (recorder.saveError === null && !draftLost) return null;
   const lines: string[] = [];
   if (recorder.saveError !== null) lines.push(recorder.saveError);
@@ -137,9 +140,9 @@ export function unsavedWork(recorder: MeetingRecorder, ui: MeetingUi): string[] 
   );
   if (typed) {
     lines.push(
-      recorder.draftError === null
+      inDraft
         ? '正在输入的文字已存入草稿，再次打开调度会可恢复；会议记录文件本身仍是上次保存的样子。'
-        : `草稿也无法写入（${recorder.draftError}），退出将丢失这些文字。`,
+        : `草稿也无法写入：${recorder.draftError ?? ''}；现在退出，刚输入的文字可能丢失。`,
     );
   }
   return lines;
