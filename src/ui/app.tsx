@@ -104,7 +104,7 @@ export function App(props: AppProps) {
     (input: string, key: Key) => {
       if (askingRef.current) {
         const command = commandFor('quitConfirm', input, key);
-        if (command === 'app.quitAnyway') quit();
+        if (command === 'confirm.quit') quit();
         else if (command === 'confirm.no') setLosing(null);
         return;
       }

@@ -140,12 +140,6 @@ export const KEY_BINDINGS = {
     contexts: ['screen', 'setupKind'],
   },
   'app.help': { keys: [ch('?')], description: '显示全部快捷键', short: '帮助', contexts: ['screen'] },
-  'app.quitAnyway': {
-    keys: [ch('y')],
-    description: '仍然退出（未保存的内容将丢失）',
-    short: '仍然退出',
-    contexts: ['quitConfirm'],
-  },
 
   // ---- moving in lists and scrolling text
   'nav.up': {
@@ -440,6 +434,12 @@ export const KEY_BINDINGS = {
   },
 
   // ---- a confirmation question
+  'confirm.quit': {
+    keys: [ch('y')],
+    description: '仍然退出（没有保存的修改不会记入会议记录）',
+    short: '仍然退出',
+    contexts: ['quitConfirm'],
+  },
   'confirm.yes': { keys: [ch('y'), k('return')], description: '确定', short: '确定', contexts: ['confirm'] },
   'confirm.no': {
     keys: [ch('n'), k('escape')],

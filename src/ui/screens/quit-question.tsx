@@ -6,14 +6,14 @@ import { Screen } from './chrome.js';
 
 export function QuitQuestion(props: { lines: readonly string[] }) {
   const keys = hintLine([
-    keyHint('quitConfirm', 'app.quitAnyway', { first: true, short: true }),
+    keyHint('quitConfirm', 'confirm.quit', { first: true, short: true }),
     keyHint('quitConfirm', 'confirm.no', { first: true, label: '留下，继续记录' }),
   ]);
   return (
     <Screen
       title="退出"
       context="quitConfirm"
-      hints={['app.quitAnyway', 'confirm.no']}
+      hints={['confirm.quit', 'confirm.no']}
       status={{ kind: 'error', text: `仍要退出？ ${keys}` }}
     >
       {props.lines.map((line, i) => (
