@@ -751,23 +751,41 @@ export class MeetingDocument {
 
   /**
    * Apply `change` and save at once, all or nothing: when the change or the save fails (disk full,
-   * folder gone, file changed elsewhere) the document is put back exactly as it was, which is what
-   * the file holds, and the error is rethrown. So an edit that did not reach the disk is never kept
-   * in memory, to be saved twice by a retry or later when it was given up (issue 9).
+   * folder gone, file changed elsewhere) the document is put back to exactly what the file holds (the
+   * text last read or written, parsed again) and the error is rethrown. So an edit that did not reach
+   * the disk is never kept in memory, to be saved twice by a retry or later when it was given up
+   * (issue 9). Nothing is copied when all goes well.
    */
   update<T>(change: (doc: this) => T): T {
-    const before = this.doc.clone();
+    // a meeting never saved has no file to go back to: keep a copy instead
+    const unsaved = this.diskText === null ? this.doc.clone() : null;
     const taken = [...this.takenIds];
     try {
       const result = change(this);
       this.save();
       return result;
     } catch (error) {
-      this.doc = before;
+      this.doc = unsaved ?? this.parseDiskText();
       this.takenIds.clear();
       for (const id of taken) this.takenIds.add(id);
       throw error;
     }
+  }
+
+  /** The document as the file holds it (diskText), parsed as open() does. */
+  private parseDiskText(): Document {
+    const text = (this.diskText ?? '').replace(/^\uFEFF/, '');
+    const doc = parseDocument(text, { prettyErrors: true });
+    const root = doc.contents;
+    if (isMap(root)) {
+      for (const key of ['items', 'followups']) {
+        const seq = root.get(key, true);
+        attachLeadingComment(seq);
+        if (key === 'items' && isSeq(seq))
+          for (const item of seq.items) if (isMap(item)) attachLeadingComment(item.get('decisions', true));
+      }
+    }
+    return doc;
   }
 
   /**

@@ -563,6 +563,45 @@ describe('update: an edit and its save, all or nothing (issue 9)', () => {
     expect(fs.readdirSync(dir)).toEqual(['m.yaml']);
   });
 
+  it('comments written by hand are as before after a failed save, and move with their entry after', () => {
+    const file = path.join(dir, 'm.yaml');
+    const text = `\uFEFF# 第33期
+meeting:
+  date: 2021-11-15
+  kind: 周调度 # 每周一
+items:
+  # 先过红灯项目
+  - project: A
+    decisions:
+      # 用地
+      - id: 2021-11-15-01
+        text: 协调落实项目用地指标
+        unit: 区自然资源局
+        due: 2021-11-30
+  - project: B
+    decisions: []
+followups: []
+`;
+    fs.writeFileSync(file, text);
+    let full = true;
+    const doc = MeetingDocument.open(file, {
+      io: {
+        writeSync: (fd, buffer, offset, length) => {
+          if (full) throw noSpace();
+          return fs.writeSync(fd, buffer, offset, length);
+        },
+      },
+    });
+    expect(() => doc.update((d) => d.moveItem('B', 0))).toThrow(InputError);
+    expect(doc.toString()).toBe(text.slice(1));
+    full = false;
+    doc.update((d) => d.moveItem('B', 0));
+    const saved = fs.readFileSync(file, 'utf8');
+    expect(saved.indexOf('- project: B')).toBeLessThan(saved.indexOf('# 先过红灯项目'));
+    expect(saved).toContain('      # 用地\n      - id: 2021-11-15-01');
+    expect(saved).toContain('kind: 周调度 # 每周一');
+  });
+
   it('a deletion whose save fails is undone, id included', () => {
     const file = path.join(dir, 'm.yaml');
     fs.writeFileSync(file, FORMATS_EXAMPLE);
