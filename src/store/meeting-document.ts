@@ -31,6 +31,7 @@ import type {
 } from '../domain/types.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { restoreAsideFiles, writeFileIfUnchanged } from './atomic-write.js';
+import type { AtomicWriteIo, CompareAndReplace } from './atomic-write.js';
 
 // ---- key orders (formats.md), used only to place a key that is not there yet ----
 const TOP_KEYS = ['meeting', 'items', 'followups'];
@@ -126,6 +127,8 @@ export interface MeetingDocumentOptions {
   takenIds?: Iterable<string>;
   /** refuse save(): for a meeting another process is recording (lock refused) */
   readOnly?: boolean;
+  /** replace the writer's fs calls (tests: a full disk) */
+  io?: Partial<AtomicWriteIo>;
 }
 
 function inputError(file: string, message: string, line = 0, column = 0): InputError {
@@ -327,7 +330,9 @@ function asRecord(value: unknown): Record<string, unknown> {
 export class MeetingDocument {
   readonly file: string;
   readonly readOnly: boolean;
-  private readonly doc: Document;
+  /** replaced as a whole when an edit is rolled back (update) */
+  private doc: Document;
+  private readonly io: Partial<AtomicWriteIo> | undefined;
   /** ids used elsewhere, and ids deleted in this session (never handed out twice) */
   private readonly takenIds = new Set<string>();
   /** the text last read from or written to disk; null for a meeting not saved yet */
@@ -347,6 +352,7 @@ export class MeetingDocument {
     this.source = source;
     this.diskText = diskText;
     this.readOnly = options.readOnly ?? false;
+    this.io = options.io;
     for (const id of options.takenIds ?? []) this.takenIds.add(id);
   }
 
@@ -908,6 +914,45 @@ export class MeetingDocument {
   }
 
   /**
+   * Apply `change` and save at once, all or nothing: when the change or the save fails (disk full,
+   * folder gone, file changed elsewhere) the document is put back to exactly what the file holds (the
+   * text last read or written, parsed again) and the error is rethrown. So an edit that did not reach
+   * the disk is never kept in memory, to be saved twice by a retry or later when it was given up
+   * (issue 9). Nothing is copied when all goes well.
+   */
+  update<T>(change: (doc: this) => T): T {
+    // a meeting never saved has no file to go back to: keep a copy instead
+    const unsaved = this.diskText === null ? this.doc.clone() : null;
+    const taken = [...this.takenIds];
+    try {
+      const result = change(this);
+      this.save();
+      return result;
+    } catch (error) {
+      this.doc = unsaved ?? this.parseDiskText();
+      this.takenIds.clear();
+      for (const id of taken) this.takenIds.add(id);
+      throw error;
+    }
+  }
+
+  /** The document as the file holds it (diskText), parsed as open() does. */
+  private parseDiskText(): Document {
+    const text = (this.diskText ?? '').replace(/^\uFEFF/, '');
+    const doc = parseDocument(text, { prettyErrors: true });
+    const root = doc.contents;
+    if (isMap(root)) {
+      for (const key of ['items', 'followups']) {
+        const seq = root.get(key, true);
+        attachLeadingComment(seq);
+        if (key === 'items' && isSeq(seq))
+          for (const item of seq.items) if (isMap(item)) attachLeadingComment(item.get('decisions', true));
+      }
+    }
+    return doc;
+  }
+
+  /**
    * Write the meeting atomically (writeFileAtomic). Refuses, without writing, when the file was changed
    * on disk by someone else since it was read or last saved, so a hand edit is never overwritten.
    */
@@ -915,15 +960,31 @@ export class MeetingDocument {
     if (this.readOnly)
       throw inputError(this.file, `会议记录 ${this.file} 以只读方式打开（另一进程正在记录），不能保存`);
     const next = this.toString();
-    if (next === this.diskText && fs.existsSync(this.file)) {
+    let current: string | null;
+    try {
+      current = fs.readFileSync(this.file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT')
+        throw inputError(this.file, `无法读取会议记录 ${this.file}（${code ?? String(error)}）；未保存`);
+      current = null;
+    }
+    if (next === this.diskText && current !== null) {
       // nothing to write; still refuse when the file changed, so the caller learns of the hand edit
-      const current = fs.readFileSync(this.file, 'utf8');
       if (current === next) return;
       throw new MeetingChangedError(this.file, current, false);
     }
     // compare-and-swap: written only if the file is still what was last read or written, checked at the
     // moment of the swap, so a hand edit that lands during the save is never overwritten (issue 9)
-    const result = writeFileIfUnchanged(this.file, next, this.diskText);
+    let result: CompareAndReplace;
+    try {
+      result = writeFileIfUnchanged(this.file, next, this.diskText, this.io ? { io: this.io } : {});
+    } catch (error) {
+      // linked into place, but a later step (the folder's fsync) failed: the file holds the new text,
+      // so it counts as saved (else a retry would find it "changed elsewhere")
+      if (readQuietly(this.file) !== next) throw error;
+      result = { written: true };
+    }
     if (!result.written) {
       throw new MeetingChangedError(
         this.file,
@@ -932,6 +993,14 @@ export class MeetingDocument {
       );
     }
     this.diskText = next;
+  }
+}
+
+function readQuietly(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
   }
 }
 

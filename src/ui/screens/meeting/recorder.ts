@@ -113,6 +113,12 @@ export class MeetingRecorder {
   version = 0;
   /** why the last save failed, or null when everything typed is on disk */
   saveError: string | null = null;
+  /** why the last draft could not be written, or null */
+  draftError: string | null = null;
+  /** the UI state last given to writeDraft (written again on shutdown if that failed) */
+  private lastDraft: unknown = null;
+  /** the UI state the draft file holds (read, or last written successfully) */
+  draftOnDisk: unknown = null;
   /** earlier decisions this meeting hears first (fixed when the meeting opens) */
   readonly followups: LedgerEntry[];
   /** earlier decisions by project (other meetings), for the project page */
@@ -157,14 +163,16 @@ export class MeetingRecorder {
   }
 
   /**
-   * Start the meeting of the form's date and kind: resume its file when there is one (reopening it if
-   * it was closed), else create it with the agenda built by the domain rules and save it at once.
-   * Throws InputError (MeetingLockedError when another process records it).
+   * Start the meeting of the form's date and kind: resume its file when there is one, else create it
+   * with the agenda built by the domain rules and save it at once. A closed meeting is reopened only
+   * with `reopen` (the secretary confirmed it); without, MeetingClosedError. Throws InputError
+   * (MeetingLockedError when another process records it).
    */
   static start(
     session: Session,
     data: LoadedData,
     setup: Pick<SetupDraft, 'date' | 'kind' | 'chair' | 'place' | 'present' | 'absent' | 'attending'>,
+    options: { reopen?: boolean } = {},
   ): MeetingRecorder {
     const dir = session.meetingsDir;
     ensureFolder(dir);
@@ -188,7 +196,10 @@ export class MeetingRecorder {
     }
     try {
       if (resumed) {
-        if (document.toMeeting().meeting.closed) document.setClosed(false);
+        if (document.toMeeting().meeting.closed) {
+          if (!options.reopen) throw new MeetingClosedError(document.file, header.date, header.kind);
+          document.setClosed(false);
+        }
       } else {
         // The state at the meeting (lights with decisions judged on the meeting day) is recorded
         // in the file, so the minutes never depend on a register updated later.
@@ -279,59 +290,63 @@ export class MeetingRecorder {
     return readLock(this.file) !== null;
   }
 
-  /** Apply an edit and save at once. Returns a message when the edit was refused or the save failed. */
+  /**
+   * Apply an edit and save at once. Returns a message when the edit was refused or the save failed;
+   * then the meeting stays exactly as the file is (MeetingDocument.update), so nothing is saved twice
+   * by a retry, or later after it was given up.
+   */
   edit(change: (doc: MeetingDocument) => void): string | null {
     const refused = this.readOnlyReason();
     if (refused) return refused;
+    let changed = false;
     try {
-      change(this.doc);
-    } catch (error) {
-      return describeError(error);
-    }
-    const error = this.save();
-    if (error === null || !this.conflict) return error;
-    return this.reapply(change);
-  }
-
-  /**
-   * The file was changed by hand since the last save (issue 9): nothing was overwritten. Read it again
-   * (the hand edit now shows), make the same edit on it and save; say so, naming whatever the hand edit
-   * dropped of what had been saved (it was made from an older copy), so nothing goes silently.
-   */
-  private reapply(change: (doc: MeetingDocument) => void): string | null {
-    const conflict = this.conflict!;
-    const dropped = droppedByHandEdit(this.file, this.doc.savedText, conflict.onDisk);
-    if (conflict.onDisk === null) return this.saveError;
-    try {
-      const fresh = this.doc.reopen();
-      change(fresh);
-      this.document = fresh;
-    } catch (error) {
-      return this.saveError ?? describeError(error);
-    }
-    const error = this.save();
-    if (error !== null) return error;
-    this.saveError = dropped.length
-      ? `会议记录已在别处被修改：已载入并重新记入本次修改；但别处的修改去掉了已保存的 ${dropped.join('、')}，请核对`
-      : null;
-    return this.saveError;
-  }
-
-  /** the last save was refused because the file changed on disk */
-  private conflict: MeetingChangedError | null = null;
-
-  save(): string | null {
-    this.conflict = null;
-    try {
-      this.doc.save();
+      this.doc.update((doc) => {
+        change(doc);
+        changed = true;
+      });
       this.saveError = null;
     } catch (error) {
-      if (error instanceof MeetingChangedError) this.conflict = error;
-      this.saveError = `保存失败：${describeError(error)}`;
+      if (!changed) return describeError(error);
+      if (error instanceof MeetingChangedError) this.reapply(change, error);
+      else this.saveError = this.failedSave(error);
     }
     this.meeting = this.doc.toMeeting();
     this.version++;
     return this.saveError;
+  }
+
+  /**
+   * The file was changed by hand since the last save (issue 9): nothing was overwritten, and the edit
+   * was rolled back (memory is what the file was). Read the file again (the hand edit now shows), make
+   * the same edit on it and save once; say so, naming whatever the hand edit dropped of what had been
+   * saved (it was made from an older copy), so nothing goes silently.
+   */
+  private reapply(change: (doc: MeetingDocument) => void, conflict: MeetingChangedError): void {
+    if (conflict.onDisk === null) {
+      this.saveError = this.failedSave(conflict);
+      return;
+    }
+    const dropped = droppedByHandEdit(this.file, this.doc.savedText, conflict.onDisk);
+    try {
+      this.document = this.doc.reopen();
+    } catch (error) {
+      this.saveError = this.failedSave(error);
+      return;
+    }
+    try {
+      this.doc.update(change);
+    } catch (error) {
+      this.saveError = this.failedSave(error);
+      return;
+    }
+    this.saveError = dropped.length
+      ? `会议记录已在别处被修改：已载入并重新记入本次修改；但别处的修改去掉了已保存的 ${dropped.join('、')}，请核对`
+      : null;
+  }
+
+  /** the status line's sentence for a save that failed, naming the file rather than its whole path */
+  private failedSave(error: unknown): string {
+    return `保存失败：${describeError(error).split(this.file).join(path.basename(this.file))}`;
   }
 
   /** Close the meeting (closed: true), save, remove the draft and the lock. */
@@ -341,6 +356,9 @@ export class MeetingRecorder {
     const error = this.edit((doc) => doc.setClosed(true));
     if (error) return error;
     writeDraft(this.file, null);
+    this.lastDraft = null;
+    this.draftOnDisk = null;
+    this.draftError = null;
     this.release();
     return null;
   }
@@ -348,23 +366,55 @@ export class MeetingRecorder {
   /** The UI state and half-typed text, next to the meeting file (never for a read-only meeting). */
   writeDraft(ui: unknown): void {
     if (this.readOnly) return;
-    writeDraft(this.file, ui);
+    this.lastDraft = ui;
+    this.draftError = writeDraft(this.file, ui);
+    if (this.draftError === null) this.draftOnDisk = ui;
+  }
+
+  /** The edit whose save failed was given up (放弃): it is no longer work waiting to be saved. */
+  forgetFailedSave(): void {
+    this.saveError = null;
   }
 
   readDraft(): unknown {
     if (this.readOnly) return null;
-    return readDraft(this.file);
+    this.draftOnDisk = readDraft(this.file);
+    return this.draftOnDisk;
   }
 
   get locked(): boolean {
     return this.lock !== null;
   }
 
-  /** Let go of the meeting: release the lock (the file stays as saved). Safe to call twice. */
+  /**
+   * Let go of the meeting: release the lock (the file stays as saved). Safe to call twice. Runs on
+   * leaving the screen, Ctrl+C, SIGHUP (the window closed) and SIGTERM: a draft that could not be
+   * written gets one more try first (the disk may have room again).
+   */
   release(): void {
+    if (this.lock && this.draftError !== null && this.lastDraft !== null) this.writeDraft(this.lastDraft);
     this.lock?.release();
     this.lock = null;
     this.removeShutdownHook();
+  }
+}
+
+/** Start refused: the meeting was closed, and reopening it has to be asked for. */
+export class MeetingClosedError extends InputError {
+  constructor(
+    readonly file: string,
+    readonly date: IsoDate,
+    readonly kind: MeetingKind,
+  ) {
+    super([
+      {
+        severity: 'error',
+        file,
+        line: 0,
+        column: 0,
+        message: `${date} 的${kind}会已结束（${path.basename(file)}）；重新打开须确认`,
+      },
+    ]);
   }
 }
 
