@@ -2,8 +2,8 @@
 // summarised in shared/docs/domain.md): A4, margins 37/35/28/26 mm, a document grid of 22 lines × 28
 // characters, 2号方正小标宋简体 title, 3号仿宋_GB2312 body, 3号黑体/楷体 headings, page numbers "— N —" in
 // 4号宋体 on the outer side (odd right, even left). CJK fonts are set as the East-Asian font of every run;
-// Word falls back to its default otherwise. Built with the docx package: no hand-written OOXML (long tables repeat
-// the rows docx wrote, docx-stream.ts).
+// Word falls back to its default otherwise. Built with the docx package: no hand-written OOXML (a long
+// table's rows are copies of template rows docx wrote, docx-stream.ts).
 import {
   AlignmentType,
   BorderStyle,

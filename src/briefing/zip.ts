@@ -85,10 +85,15 @@ const crcTable = ((): Uint32Array => {
   return table;
 })();
 
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
 /** CRC-32 of the ZIP format, continued from `crc`: zlib's own where Node has it (20.15+), else a table. */
 export function crc32(data: Uint8Array, crc = 0): number {
-  const native = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
-  if (typeof native === 'function') return native(data, crc);
+  return typeof nativeCrc32 === 'function' ? nativeCrc32(data, crc) : crc32Table(data, crc);
+}
+
+/** CRC-32 computed with a table, for Node before 20.15. */
+export function crc32Table(data: Uint8Array, crc = 0): number {
   let c = ~crc >>> 0;
   for (let i = 0; i < data.length; i++) c = (crcTable[(c ^ (data[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
   return ~c >>> 0;
