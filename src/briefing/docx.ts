@@ -33,7 +33,7 @@ import type { Align, Attachment, Block, BriefingDocument, Cell, Column } from '.
 import { attachmentLabel } from './wording.js';
 import type { Light } from '../domain/types.js';
 import { sanitizeText } from '../text/sanitize.js';
-import { STREAM_ROWS, StreamedTables, templateRows } from './docx-stream.js';
+import { STREAM_ROWS, StreamedBlocks, templateItems, templateRows } from './docx-stream.js';
 
 // ---- Fonts and sizes (GB/T 9704 §5.2, §7) ----
 export const FONT = {
@@ -391,7 +391,7 @@ function cellParagraph(lines: string[], align: Align, style: RunStyle): Paragrap
 function tableBlock(
   block: Extract<Block, { type: 'table' }>,
   available: number,
-  streamed?: StreamedTables,
+  streamed?: StreamedBlocks,
 ): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   if (block.caption) {
@@ -486,7 +486,7 @@ function renderBlocks(
   blocks: Block[],
   available: number,
   keepLast = false,
-  streamed?: StreamedTables,
+  streamed?: StreamedBlocks,
 ): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   for (const [index, block] of blocks.entries()) {
@@ -500,8 +500,12 @@ function renderBlocks(
         out.push(bodyParagraph(block.text, { keepNext: keepNext || /[：:]$/.test(block.text.trim()) }));
         break;
       case 'list':
-        block.items.forEach((item, i) =>
-          out.push(bodyParagraph(item, { keepNext: keepNext && i === block.items.length - 1 })),
+        // a long list (thousands of lagging projects) is a template that renderDocx repeats
+        (streamed && block.items.length > streamed.minRows
+          ? templateItems(block.items, streamed)
+          : block.items
+        ).forEach((item, i, items) =>
+          out.push(bodyParagraph(item, { keepNext: keepNext && i === items.length - 1 })),
         );
         break;
       case 'table':
@@ -630,7 +634,7 @@ function attachmentSection(
   attachment: Attachment,
   index: number,
   count: number,
-  streamed?: StreamedTables,
+  streamed?: StreamedBlocks,
 ): ISectionOptions {
   const landscape = needsLandscape(attachment);
   const available = landscape ? LANDSCAPE_TYPE_WIDTH : TYPE_WIDTH;
@@ -660,14 +664,14 @@ function attachmentSection(
 }
 
 /**
- * `streamRows`: tables of more rows than this are written row by row into the package instead of
- * through the docx library (the same XML; tests set Infinity to compare the two).
+ * `streamRows`: tables of more rows and lists of more items than this are written row by row into the
+ * package instead of through the docx library (the same XML; tests set Infinity to compare the two).
  */
 export async function renderDocx(
   doc: BriefingDocument,
   options: { streamRows?: number } = {},
 ): Promise<Buffer> {
-  const streamed = new StreamedTables(options.streamRows ?? STREAM_ROWS);
+  const streamed = new StreamedBlocks(options.streamRows ?? STREAM_ROWS);
   const main: (Paragraph | Table)[] = [...titleParagraphs(doc.title)];
   if (doc.issueLine) {
     main.push(

@@ -33,6 +33,14 @@ function awkwardBulletin(projects: number): BriefingDocument {
     [{ text: '&amp; already escaped' }, { text: '〰ｶﾞ👍🏽 é' }, { text: '绿', light: '绿' }],
   ];
   table.rows.splice(5, 0, ...odd.map((r) => [...r, ...table.rows[0]!.slice(r.length, r.length ? 11 : 0)]));
+  // long lists: one in the middle of the text, one last (its last item keeps with the signature)
+  const items = (n: number, tag: string): string[] =>
+    Array.from(
+      { length: n },
+      (_, i) => `${i + 1}.${tag}项目${i}（A&B <C> "D"\u0007）：滞后${i % 40}个百分点。`,
+    );
+  doc.blocks.splice(3, 0, { type: 'list', items: items(projects, '中间') });
+  doc.blocks.push({ type: 'list', items: items(projects + 1, '最后') });
   return doc;
 }
 
@@ -49,6 +57,12 @@ describe('streamed tables in the Word export', () => {
     expect(xml).toContain('A&amp;B &lt;C&gt; &quot;D&quot; &apos;E&apos;');
     expect(xml).toContain('&amp;amp; already escaped');
     expect(xml).not.toMatch(/DIAODU[0-9a-f]{16}/);
+    expect(xml).toContain(
+      `>${STREAM_ROWS + 80}.最后项目${STREAM_ROWS + 79}（A&amp;B &lt;C&gt; &quot;D&quot;\ufffd）`,
+    );
+    const lastItem = /<w:p>(?:(?!<w:p>).)*最后项目180（.*?<\/w:p>/s.exec(xml)?.[0] ?? '';
+    expect(lastItem).toContain('<w:keepNext/>');
+    expect(/<w:p>(?:(?!<w:p>).)*最后项目179（.*?<\/w:p>/s.exec(xml)?.[0]).not.toContain('<w:keepNext/>');
   });
 
   it('streams every table over the limit, the ranking table too, and leaves short ones to docx', async () => {
