@@ -115,15 +115,18 @@ export async function deflateText(
   });
   let crc = 0;
   let size = 0;
-  for (const piece of pieces) {
-    const bytes = Buffer.from(piece, 'utf8');
-    crc = crc32(bytes, crc);
-    size += bytes.length;
-    if (size > ZIP_LIMIT) {
-      deflate.destroy();
-      throw new RangeError('zip: entry over 4 GB');
+  try {
+    for (const piece of pieces) {
+      const bytes = Buffer.from(piece, 'utf8');
+      crc = crc32(bytes, crc);
+      size += bytes.length;
+      if (size > ZIP_LIMIT) throw new RangeError('zip: entry over 4 GB');
+      if (!deflate.write(bytes)) await new Promise((resolve) => deflate.once('drain', resolve));
     }
-    if (!deflate.write(bytes)) await new Promise((resolve) => deflate.once('drain', resolve));
+  } catch (error) {
+    done.catch(() => undefined);
+    deflate.destroy();
+    throw error;
   }
   deflate.end();
   await done;

@@ -141,6 +141,14 @@ describe('zip', () => {
     expect(read[0]!.date).toBe(0x5a21);
   });
 
+  it('passes on an error from the text it deflates, and stops the compressor', async () => {
+    function* broken(): Generator<string> {
+      yield '<a>';
+      throw new Error('template not found');
+    }
+    await expect(deflateText(broken())).rejects.toThrow('template not found');
+  });
+
   it('computes CRC-32 by table as zlib does (for Node before 20.15)', () => {
     const data = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256));
     const native = (zlib as { crc32?: (d: Uint8Array) => number }).crc32;
