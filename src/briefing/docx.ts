@@ -3,7 +3,7 @@
 // characters, 2号方正小标宋简体 title, 3号仿宋_GB2312 body, 3号黑体/楷体 headings, page numbers "— N —" in
 // 4号宋体 on the outer side (odd right, even left). CJK fonts are set as the East-Asian font of every run;
 // Word falls back to its default otherwise. Built with the docx package: no hand-written OOXML (a long
-// table's rows are copies of template rows docx wrote, docx-stream.ts).
+// table's rows and a long list's paragraphs are copies of templates docx wrote, docx-stream.ts).
 import {
   AlignmentType,
   BorderStyle,
