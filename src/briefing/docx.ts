@@ -2,7 +2,8 @@
 // summarised in shared/docs/domain.md): A4, margins 37/35/28/26 mm, a document grid of 22 lines × 28
 // characters, 2号方正小标宋简体 title, 3号仿宋_GB2312 body, 3号黑体/楷体 headings, page numbers "— N —" in
 // 4号宋体 on the outer side (odd right, even left). CJK fonts are set as the East-Asian font of every run;
-// Word falls back to its default otherwise. Built with the docx package: no hand-written OOXML.
+// Word falls back to its default otherwise. Built with the docx package: no hand-written OOXML (a long
+// table's rows and a long list's paragraphs are copies of templates docx wrote, docx-stream.ts).
 import {
   AlignmentType,
   BorderStyle,
@@ -32,6 +33,7 @@ import type { Align, Attachment, Block, BriefingDocument, Cell, Column } from '.
 import { attachmentLabel } from './wording.js';
 import type { Light } from '../domain/types.js';
 import { sanitizeText } from '../text/sanitize.js';
+import { STREAM_ROWS, StreamedBlocks, templateItems, templateRows } from './docx-stream.js';
 
 // ---- Fonts and sizes (GB/T 9704 §5.2, §7) ----
 export const FONT = {
@@ -206,8 +208,22 @@ const thinBorder = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 /** Table text sizes tried in turn: 小四, 五号, 小五. */
 const TABLE_SIZES = [SIZE_PT.xiaosi, SIZE_PT.wu, 9];
 
+/**
+ * Text of printable ASCII (½ a character each) and BMP characters that are always full width and never
+ * combine (CJK ideographs, CJK punctuation but the combining tone marks U+302A–302F, fullwidth forms),
+ * as src/text/width.ts counts it: measured by counting, without string-width's grapheme segmenting,
+ * which took ~9 µs a cell (0.8 s for a 10,000-project 附件).
+ */
+const SIMPLE_TEXT =
+  /^[\u0020-\u007e\u3000-\u3029\u3030-\u303e\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6]*$/;
+
 /** Characters (CJK = 1, Latin = ½) a text needs on one line. */
-const chars = (text: string): number => stringWidth(text) / 2;
+export function chars(text: string): number {
+  if (!SIMPLE_TEXT.test(text)) return stringWidth(text) / 2;
+  let narrow = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x7f) narrow++;
+  return text.length - narrow / 2;
+}
 
 /** Words a wrapped header keeps whole on its second line ("年度计划/投资", "投资/完成率"). */
 const HEADER_TAILS = [
@@ -264,26 +280,42 @@ interface ColumnFit {
  */
 export function fitColumns(table: { columns: Column[]; rows: Cell[][] }, available: number): ColumnFit {
   let fit: ColumnFit | undefined;
+  const measures = columnMeasures(table);
   for (const sizePt of TABLE_SIZES) {
-    fit = fitAtSize(table, available, sizePt);
+    fit = fitAtSize(table, available, sizePt, measures);
     if (fit) return fit;
   }
-  return forceFit(table, available, TABLE_SIZES[TABLE_SIZES.length - 1] ?? 9);
+  return forceFit(table, available, TABLE_SIZES[TABLE_SIZES.length - 1] ?? 9, measures);
 }
 
-function columnNeeds(table: { columns: Column[]; rows: Cell[][] }, sizePt: number) {
+type Measures = { longest: number; numbers: boolean; codes: number }[];
+
+/**
+ * What each column's cells need in characters, whatever the size: measured once for a table (the sizes
+ * are tried in turn) and in loops, as a table may have 100,000 rows (too many to spread into Math.max).
+ */
+function columnMeasures(table: { columns: Column[]; rows: Cell[][] }): Measures {
+  return table.columns.map((_, i) => {
+    let longest = 1;
+    let numbers = true;
+    let codes = 0;
+    for (const row of table.rows) {
+      const c = row[i];
+      longest = Math.max(longest, chars(c?.text ?? ''));
+      if (c !== undefined && c.text !== '' && !isNumeric(c)) numbers = false;
+      // Codes such as project ids (QC-019) must not break either; their Latin capitals are wider than
+      // half an em in the body fonts, so they are measured at 0.65 em a character.
+      if (c && /^[\x21-\x7e]+$/.test(c.text)) codes = Math.max(codes, c.text.length * 0.65);
+    }
+    return { longest, numbers, codes };
+  });
+}
+
+function columnNeeds(table: { columns: Column[]; rows: Cell[][] }, sizePt: number, measures: Measures) {
   const em = sizePt * 20;
   const pad = 2 * CELL_MARGIN + 30;
   return table.columns.map((col, i) => {
-    const cells = table.rows.map((row) => row[i]);
-    const longest = Math.max(1, ...cells.map((c) => chars(c?.text ?? '')));
-    const numbers = cells.every((c) => c === undefined || c.text === '' || isNumeric(c));
-    // Codes such as project ids (QC-019) must not break either; their Latin capitals are wider than
-    // half an em in the body fonts, so they are measured at 0.65 em a character.
-    const codes = Math.max(
-      0,
-      ...cells.map((c) => (c && /^[\x21-\x7e]+$/.test(c.text) ? c.text.length * 0.65 : 0)),
-    );
+    const { longest, numbers, codes } = measures[i] ?? { longest: 1, numbers: true, codes: 0 };
     const header = chars(col.title);
     const headerMin = Math.max(...headerLines(col.title).map(chars));
     const least = Math.max(headerMin, numbers ? longest : Math.min(longest, 4), codes, 1);
@@ -297,8 +329,9 @@ function fitAtSize(
   table: { columns: Column[]; rows: Cell[][] },
   available: number,
   sizePt: number,
+  measures: Measures,
 ): ColumnFit | undefined {
-  const needs = columnNeeds(table, sizePt);
+  const needs = columnNeeds(table, sizePt, measures);
   const least = needs.reduce((a, n) => a + n.least, 0);
   const want = needs.reduce((a, n) => a + n.want, 0);
   if (least > available) return undefined;
@@ -326,8 +359,9 @@ function forceFit(
   table: { columns: Column[]; rows: Cell[][] },
   available: number,
   sizePt: number,
+  measures: Measures,
 ): ColumnFit {
-  const needs = columnNeeds(table, sizePt);
+  const needs = columnNeeds(table, sizePt, measures);
   const widths = spread(
     needs.map((n) => n.least),
     available,
@@ -354,7 +388,11 @@ function cellParagraph(lines: string[], align: Align, style: RunStyle): Paragrap
   });
 }
 
-function tableBlock(block: Extract<Block, { type: 'table' }>, available: number): (Paragraph | Table)[] {
+function tableBlock(
+  block: Extract<Block, { type: 'table' }>,
+  available: number,
+  streamed?: StreamedBlocks,
+): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   if (block.caption) {
     out.push(
@@ -396,7 +434,11 @@ function tableBlock(block: Extract<Block, { type: 'table' }>, available: number)
         }),
     ),
   });
-  const rows = block.rows.map(
+  // A long table (the 附件's progress table) gets template rows here, which renderDocx replaces with
+  // the real rows as it writes the package (docx-stream.ts).
+  const bodyRows =
+    streamed && block.rows.length > streamed.minRows ? templateRows(block, streamed) : block.rows;
+  const rows = bodyRows.map(
     (cells) =>
       new TableRow({
         cantSplit: true,
@@ -440,7 +482,12 @@ function tableBlock(block: Extract<Block, { type: 'table' }>, available: number)
 }
 
 /** `keepLast`: the last line of text stays on the page of what follows (the signature). */
-function renderBlocks(blocks: Block[], available: number, keepLast = false): (Paragraph | Table)[] {
+function renderBlocks(
+  blocks: Block[],
+  available: number,
+  keepLast = false,
+  streamed?: StreamedBlocks,
+): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   for (const [index, block] of blocks.entries()) {
     const keepNext = keepLast && index === blocks.length - 1;
@@ -458,12 +505,16 @@ function renderBlocks(blocks: Block[], available: number, keepLast = false): (Pa
         );
         break;
       case 'list':
-        block.items.forEach((item, i) =>
-          out.push(bodyParagraph(item, { keepNext: keepNext && i === block.items.length - 1 })),
+        // a long list (thousands of lagging projects) is a template that renderDocx repeats
+        (streamed && block.items.length > streamed.minRows
+          ? templateItems(block.items, streamed)
+          : block.items
+        ).forEach((item, i, items) =>
+          out.push(bodyParagraph(item, { keepNext: keepNext && i === items.length - 1 })),
         );
         break;
       case 'table':
-        out.push(...tableBlock(block, available));
+        out.push(...tableBlock(block, available, streamed));
         // a table followed directly by text would touch it
         out.push(para({ children: [run('', BODY)], spacing: { line: 240, before: 0, after: 0 } }));
         break;
@@ -584,7 +635,12 @@ function needsLandscape(attachment: Attachment): boolean {
   return attachment.blocks.some((b) => b.type === 'table' && b.columns.length > 8);
 }
 
-function attachmentSection(attachment: Attachment, index: number, count: number): ISectionOptions {
+function attachmentSection(
+  attachment: Attachment,
+  index: number,
+  count: number,
+  streamed?: StreamedBlocks,
+): ISectionOptions {
   const landscape = needsLandscape(attachment);
   const available = landscape ? LANDSCAPE_TYPE_WIDTH : TYPE_WIDTH;
   const label = attachmentLabel(index, count);
@@ -593,7 +649,7 @@ function attachmentSection(attachment: Attachment, index: number, count: number)
     blankLine(),
     ...titleParagraphs(attachment.title),
     blankLine(),
-    ...renderBlocks(attachment.blocks, available),
+    ...renderBlocks(attachment.blocks, available, false, streamed),
   ];
   return {
     properties: {
@@ -612,7 +668,15 @@ function attachmentSection(attachment: Attachment, index: number, count: number)
   };
 }
 
-export async function renderDocx(doc: BriefingDocument): Promise<Buffer> {
+/**
+ * `streamRows`: tables of more rows and lists of more items than this are written row by row into the
+ * package instead of through the docx library (the same XML; tests set Infinity to compare the two).
+ */
+export async function renderDocx(
+  doc: BriefingDocument,
+  options: { streamRows?: number } = {},
+): Promise<Buffer> {
+  const streamed = new StreamedBlocks(options.streamRows ?? STREAM_ROWS);
   const main: (Paragraph | Table)[] = [...titleParagraphs(doc.title)];
   if (doc.issueLine) {
     main.push(
@@ -620,7 +684,7 @@ export async function renderDocx(doc: BriefingDocument): Promise<Buffer> {
     );
   }
   main.push(blankLine());
-  main.push(...renderBlocks(doc.blocks, TYPE_WIDTH, true));
+  main.push(...renderBlocks(doc.blocks, TYPE_WIDTH, true, streamed));
   main.push(...closing(doc));
 
   const headingStyle = (font: string, outlineLevel: number) => ({
@@ -662,8 +726,8 @@ export async function renderDocx(doc: BriefingDocument): Promise<Buffer> {
         footers: footers(),
         children: main,
       },
-      ...doc.attachments.map((a, i) => attachmentSection(a, i, doc.attachments.length)),
+      ...doc.attachments.map((a, i) => attachmentSection(a, i, doc.attachments.length, streamed)),
     ],
   });
-  return Packer.toBuffer(document);
+  return streamed.expand(await Packer.toBuffer(document));
 }
