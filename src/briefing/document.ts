@@ -49,6 +49,13 @@ export interface BriefingDocument {
   date: IsoDate;
   /** the date as officials write it: 2024年9月4日 */
   dateText: string;
+  /**
+   * 版头 of the Word document (GB/T 9704 §7.2): the 发文机关标志 printed in red above the title, and
+   * the 发文字号. Minutes print their own title as the red 纪要标志 and need none.
+   */
+  letterhead?: { mark: string; number?: string };
+  /** 版记 (§7.4) at the foot of the last even page: 抄送机关, 印发机关 and 印发日期 */
+  colophon?: { cc?: string[]; printedBy: string; printedOn: string };
   blocks: Block[];
   attachments: Attachment[];
   /** the figures behind the text, for --format json */

@@ -590,7 +590,26 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
     data,
   };
   if (register.meta.issuer) doc.issuer = register.meta.issuer;
+  addOfficeMarks(doc, register.meta);
   return doc;
+}
+
+/**
+ * The 版头 and 版记 of the Word document from the register's optional keys (issuer_mark, doc_number,
+ * cc, printed_by): a bulletin with an issuer gets the red 发文机关标志 ("…文件" unless issuer_mark says
+ * otherwise); a 版记 is printed when cc or printed_by is given, dated on the document's date.
+ */
+function addOfficeMarks(doc: BriefingDocument, meta: Register['meta']): void {
+  const office = meta.office ?? {};
+  const mark = office.mark ?? (meta.issuer ? `${meta.issuer}文件` : undefined);
+  if (doc.kind === 'bulletin' && mark) {
+    doc.letterhead = office.number ? { mark, number: office.number } : { mark };
+  }
+  const printedBy = office.printedBy ?? meta.issuer;
+  if ((office.cc || office.printedBy) && printedBy) {
+    doc.colophon = { printedBy, printedOn: doc.dateText };
+    if (office.cc) doc.colophon.cc = [...office.cc];
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1063,5 +1082,6 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
     data,
   };
   if (register.meta.issuer) doc.issuer = register.meta.issuer;
+  addOfficeMarks(doc, register.meta);
   return doc;
 }
