@@ -743,6 +743,8 @@ function rankingTable(rows: readonly RankingRow[], first: string, unit: MoneyUni
       rateCell(r.completionRate),
       r.completionRate === null ? textCell('—') : intCell(r.rateRank),
     ]),
+    // Excel sums the figures: 项目数, 年度计划投资, 占比, 累计完成投资; 投资完成率 = 累计完成 ÷ 年度计划
+    total: { label: '合计', sum: [1, 2, 3, 4], ratio: { column: 6, numerator: 4, denominator: 2 } },
   };
 }
 
@@ -1053,6 +1055,7 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
   const doc: BriefingDocument = {
     kind: 'bulletin',
     title: bulletinTitle(region, asOf),
+    asOf,
     date: asOf,
     dateText: formatDate(asOf),
     blocks,
