@@ -9,8 +9,11 @@ import {
   Document,
   DocumentGridType,
   Footer,
+  Header,
+  HeightRule,
   HeadingLevel,
   LineRuleType,
+  OverlapType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -20,9 +23,11 @@ import {
   Tab,
   TabStopType,
   Table,
+  TableAnchorType,
   TableCell,
   TableLayoutType,
   TableRow,
+  TextDirection,
   TextRun,
   VerticalAlign,
   WidthType,
@@ -108,8 +113,11 @@ const GRID_CONDENSE = -5;
 const GRID = { type: DocumentGridType.DEFAULT, linePitch: LINE_PITCH };
 /** One character of body text, for indents ("左空二字"). */
 const CHAR = Math.floor(CHAR_PITCH);
-/** Landscape attachment pages (wide progress tables): the page turned, binding edge at the top. */
-const LANDSCAPE_MARGIN = { top: mm(28), bottom: mm(26), left: mm(37), right: mm(35) };
+/**
+ * Landscape attachment pages (wide progress tables): the sheet turned a quarter clockwise, the table's
+ * head toward the binding edge (GB/T 9704 §10.2): portrait left → top, portrait bottom → left.
+ */
+const LANDSCAPE_MARGIN = { top: mm(28), bottom: mm(26), left: mm(35), right: mm(37) };
 const LANDSCAPE_TYPE_WIDTH = PAGE.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right;
 /**
  * Footer distance from the page edge: the page number (4号, about 5 mm) sits 7 mm below the type area
@@ -657,31 +665,85 @@ function closing(doc: BriefingDocument): Paragraph[] {
   return out;
 }
 
+/** "— N —" in 4号宋体: the dashes and the page number field (its digits half-width 宋体 too). */
+function pageNumberRuns(): TextRun[] {
+  const size = SIZE_PT.si * 2;
+  const font = { eastAsia: FONT.song, ascii: FONT.song, hAnsi: FONT.song, hint: 'eastAsia' } as const;
+  return [
+    new TextRun({ text: '— ', font, size }),
+    new TextRun({ children: [PageNumber.CURRENT], font, size }),
+    new TextRun({ text: ' —', font, size }),
+  ];
+}
+
+/**
+ * The page number of a landscape 附件 page (GB/T 9704 §10.2: where the portrait pages have it). The
+ * table's head lies toward the binding edge, so the sheet is turned a quarter clockwise to read the
+ * table: the portrait foot is the landscape page's left edge, and the number runs down that edge
+ * (tbRl), 7 mm outside the type area — near the bottom on odd pages (portrait: right), near the top on
+ * even pages (portrait: left), one character in, as on the portrait pages. It is a one-cell floating
+ * table in the header, placed on the page, with no borders.
+ */
+function landscapePageNumber(side: 'odd' | 'even'): Header {
+  const band = mm(7); // across the edge: the 4号 digits (5 mm) and a little air
+  const length = mm(40); // along the edge
+  const inset = (side === 'odd' ? LANDSCAPE_MARGIN.bottom : LANDSCAPE_MARGIN.top) + SIZE_PT.si * 20;
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  return new Header({
+    children: [
+      new Table({
+        float: {
+          horizontalAnchor: TableAnchorType.PAGE,
+          verticalAnchor: TableAnchorType.PAGE,
+          absoluteHorizontalPosition: LANDSCAPE_MARGIN.left - mm(7) - band + mm(1),
+          absoluteVerticalPosition: side === 'odd' ? PAGE.width - inset - length : inset,
+          overlap: OverlapType.OVERLAP,
+        },
+        width: { size: band, type: WidthType.DXA },
+        columnWidths: [band],
+        layout: TableLayoutType.FIXED,
+        borders: {
+          top: none,
+          bottom: none,
+          left: none,
+          right: none,
+          insideHorizontal: none,
+          insideVertical: none,
+        },
+        rows: [
+          new TableRow({
+            height: { value: length, rule: HeightRule.EXACT },
+            children: [
+              new TableCell({
+                textDirection: TextDirection.TOP_TO_BOTTOM_RIGHT_TO_LEFT,
+                verticalAlign: VerticalAlign.CENTER,
+                margins: { left: 0, right: 0, top: 0, bottom: 0 },
+                children: [
+                  para({
+                    // along the turned text, "right" is toward the page's foot
+                    alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+                    children: pageNumberRuns(),
+                  }),
+                ],
+              }),
+            ],
+          }),
+        ],
+      }),
+      para({ children: [] }),
+    ],
+  });
+}
+
 function pageNumberFooter(side: 'odd' | 'even'): Footer {
   // "— N —" in 4号宋体, half-width digits: odd pages one character in from the right, even pages one
   // character in from the left (GB/T 9704 §7.5). The dashes are runs of their own in the East-Asian font.
-  const size = SIZE_PT.si * 2;
-  const dash = (text: string) =>
-    new TextRun({
-      text,
-      font: { eastAsia: FONT.song, ascii: FONT.song, hAnsi: FONT.song, hint: 'eastAsia' },
-      size,
-    });
   return new Footer({
     children: [
       para({
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'odd' ? { right: SIZE_PT.si * 20 } : { left: SIZE_PT.si * 20 },
-        children: [
-          dash('— '),
-          new TextRun({
-            children: [PageNumber.CURRENT],
-            // GB/T 9704 §7.5: 4号半角宋体阿拉伯数字
-            font: { eastAsia: FONT.song, ascii: FONT.song, hAnsi: FONT.song, hint: 'eastAsia' },
-            size,
-          }),
-          dash(' —'),
-        ],
+        children: pageNumberRuns(),
       }),
     ],
   });
@@ -724,7 +786,15 @@ function attachmentSection(attachment: Attachment, index: number, count: number)
         : portraitPage,
       grid: GRID,
     },
-    footers: footers(),
+    ...(landscape
+      ? {
+          headers: { default: landscapePageNumber('odd'), even: landscapePageNumber('even') },
+          footers: {
+            default: new Footer({ children: [para({ children: [] })] }),
+            even: new Footer({ children: [para({ children: [] })] }),
+          },
+        }
+      : { footers: footers() }),
     children,
   };
 }

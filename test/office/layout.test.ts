@@ -160,6 +160,41 @@ describe('fonts', () => {
   });
 });
 
+describe('landscape 附件 pages (GB/T 9704 §10.2)', () => {
+  it('keep the page number where the portrait pages have it: turned, on the left edge', async () => {
+    const zip = await JSZip.loadAsync(await renderDocx(sampleBulletin(6)));
+    const document = await zip.file('word/document.xml')!.async('string');
+    const landscape = sections(document).find((x) => x.includes('w:orient="landscape"')) ?? '';
+    const headerIds = all(landscape, /<w:headerReference [^>]*r:id="([^"]+)"/g).map(
+      (h) => /r:id="([^"]+)"/.exec(h)?.[1],
+    );
+    expect(headerIds).toHaveLength(2);
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    const headers: string[] = [];
+    for (const id of headerIds) {
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+      headers.push(await zip.file(`word/${target}`)!.async('string'));
+    }
+    for (const h of headers) {
+      expect(h).toContain('PAGE');
+      expect(h).toContain('<w:textDirection w:val="tbRl"/>');
+      expect(h).toMatch(/<w:tblpPr [^>]*w:horzAnchor="page"/);
+      expect(h).toContain('w:ascii="宋体"');
+    }
+    // odd pages near the bottom of the turned page, even pages near its top
+    const y = headers.map((h) => Number(/w:tblpY="(\d+)"/.exec(h)?.[1]));
+    expect(y[0]).toBeGreaterThan(y[1]!);
+    // and no page number at the landscape foot
+    const footerIds = all(landscape, /<w:footerReference [^>]*r:id="([^"]+)"/g).map(
+      (h) => /r:id="([^"]+)"/.exec(h)?.[1],
+    );
+    for (const id of footerIds) {
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+      expect(await zip.file(`word/${target}`)!.async('string')).not.toContain('PAGE');
+    }
+  });
+});
+
 describe('line breaks', () => {
   it('breaks a two-line title at a word, never leaving 的通报 alone', () => {
     expect(titleLines('关于2021年9月份平鲁区重点项目建设情况的通报', 20)).toEqual([
