@@ -567,7 +567,8 @@ function tableBlock(block: Extract<Block, { type: 'table' }>, available: number)
 function renderBlocks(blocks: Block[], available: number, keepLast = false): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   for (const [index, block] of blocks.entries()) {
-    const keepNext = keepLast && index === blocks.length - 1;
+    // the last line of text stays on the page of the attendance lines (出席/列席 never on a page alone)
+    const keepNext = (keepLast && index === blocks.length - 1) || blocks[index + 1]?.type === 'attendance';
     switch (block.type) {
       case 'heading':
         out.push(headingParagraph(block.level, block.text));

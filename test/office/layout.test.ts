@@ -160,6 +160,41 @@ describe('fonts', () => {
   });
 });
 
+describe('page breaks', () => {
+  it('keeps the last lines of text with the attendance lines, which keep together', async () => {
+    const { document } = await open(sampleMinutes());
+    const last = paragraphWith(
+      document,
+      '各责任单位要对照议定事项逐项抓好落实，凡事有交代、件件有着落、事事有回音，落实情况于下次调度会前报区项目推进中心。',
+    );
+    expect(last).toContain('<w:keepNext/>');
+    const ps = paragraphs(document);
+    const at = ps.indexOf(last);
+    expect(textOf(ps[at + 1] ?? '')).toBe(''); // the blank line before 出席
+    expect(ps[at + 1]).toContain('<w:keepNext/>');
+    expect(textOf(ps[at + 2] ?? '')).toMatch(/^出席：/);
+    expect(ps[at + 2]).toContain('<w:keepNext/>');
+    expect(ps[at + 3]).toContain('<w:keepNext/>');
+  });
+
+  it('keeps a long paragraph ending in a colon free to end a page; a short one stays with what follows', async () => {
+    const long =
+      '为全面掌握平鲁区重点项目建设进展，压实项目推进责任，按照“周调度、月通报、季考核”工作机制，现将2021年9月份平鲁区重点项目建设情况通报如下：';
+    const doc: BriefingDocument = {
+      ...sampleMinutes(),
+      blocks: [
+        { type: 'paragraph', text: long },
+        { type: 'list', items: ['1.一项。'] },
+        { type: 'paragraph', text: '会议议定：' },
+        { type: 'list', items: ['1.二项。'] },
+      ],
+    };
+    const { document } = await open(doc);
+    expect(paragraphWith(document, long)).not.toContain('<w:keepNext/>');
+    expect(paragraphWith(document, '会议议定：')).toContain('<w:keepNext/>');
+  });
+});
+
 describe('landscape 附件 pages (GB/T 9704 §10.2)', () => {
   it('keep the page number where the portrait pages have it: turned, on the left edge', async () => {
     const zip = await JSZip.loadAsync(await renderDocx(sampleBulletin(6)));
