@@ -817,14 +817,22 @@ function markParagraph(mark: string): Paragraph {
   return para({
     children: [run(mark, { font: FONT.title, sizePt, color: RED })],
     alignment: AlignmentType.CENTER,
-    // two lines of the grid hold the large type; the space before brings its top to 35 mm
-    spacing: { line: 2 * LINE_PITCH, lineRule: LineRuleType.EXACT, before: mm(35) - LINE_PITCH, after: 0 },
+    // two lines of the grid hold the large type, three lines before it bring its top to about 35 mm
+    // (the type sits a quarter line into its two-line slot): whole lines, so the text below keeps to
+    // the 22-line grid and a page holds 22 lines of text as the other pages do
+    spacing: { line: 2 * LINE_PITCH, lineRule: LineRuleType.EXACT, before: 3 * LINE_PITCH, after: 0 },
     keepNext: true,
   });
 }
 
 /** The red separator line (版头中的分隔线), the width of the type area, under `p`'s text. */
 const RED_RULE = { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 6 } };
+/** The line under the red rule, shortened by the rule's space and width (6 + 2.25 pt) to keep the grid. */
+const underRule = (): Paragraph =>
+  para({
+    children: [run('', BODY)],
+    spacing: { line: LINE_PITCH - (6 * 20 + 45), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+  });
 
 /**
  * 版头 of a bulletin: the red 发文机关标志, the 发文字号 centred a line below it, the red line 4 mm
@@ -848,7 +856,7 @@ function documentHead(doc: BriefingDocument): Paragraph[] {
         keepNext: true,
       }),
     );
-    out.push(blankLine());
+    out.push(underRule());
     return out;
   }
   if (doc.letterhead) {
@@ -860,7 +868,7 @@ function documentHead(doc: BriefingDocument): Paragraph[] {
         keepNext: true,
       }),
     );
-    out.push(blankLine());
+    out.push(underRule());
   }
   out.push(...titleParagraphs(doc.title));
   if (doc.issueLine && !doc.letterhead) {

@@ -65,8 +65,8 @@ describe('版头 (GB/T 9704 §7.2, §10.3)', () => {
     expect(mark).toContain('<w:color w:val="FF0000"/>');
     expect(mark).toContain('w:eastAsia="方正小标宋简体"');
     expect(mark).toContain('<w:jc w:val="center"/>');
-    // 35 mm = 1984 twips to the top of the two-line (1158-twip) slot less one line
-    expect(mark).toMatch(/w:before="1405"/);
+    // three lines (1737 twips) before the two-line slot: the 36 pt type starts about 35 mm down
+    expect(mark).toMatch(/w:before="1737"/);
   });
 
   it('puts the issuer and the date on one line over a red rule under a 纪要标志, and no 落款 at the end', () => {
