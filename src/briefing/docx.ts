@@ -160,7 +160,7 @@ const WJ = '\u2060';
  * characters, which Word, WPS and LibreOffice all respect.
  */
 const UNBREAKABLE =
-  /[A-Za-z]+(?:-[A-Za-z0-9]+)+|\d+(?:-\d+)+|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d{4}年度?|第?\d[\d.,]*(?:个百分点|万元|亿元|万平方米|平方米|公里|万吨|千瓦|兆瓦|MWh|MW|kV|%|％|个|项|天|日|次|期|户|亩|米|吨|家|位|人|号)?/g;
+  /[A-Za-z]+(?:-[A-Za-z0-9]+)+|\d+(?:-\d+)+|\d{4}年\d{1,2}月(?:\d{1,2}日|份)?|\d{1,2}月\d{1,2}日|\d{4}年度?|第?\d[\d.,]*(?:个百分点|月份|月|年|万元|亿元|万平方米|平方米|公里|万吨|千瓦|兆瓦|MWh|MW|kV|%|％|个|项|天|日|次|期|户|亩|米|吨|家|位|人|号)?/g;
 
 export function keepTogether(text: string): string {
   return text.replace(UNBREAKABLE, (m) => ([...m].length > 1 ? [...m].join(WJ) : m));

@@ -265,6 +265,9 @@ describe('line breaks', () => {
     expect(keepTogether('低于序时进度32.6个百分点')).toContain(
       ['3', '2', '.', '6', '个', '百', '分', '点'].join('\u2060'),
     );
+    expect(keepTogether('2021年9月份，计划11月中旬')).toBe(
+      `${[...'2021年9月份'].join('\u2060')}，计划${[...'11月'].join('\u2060')}中旬`,
+    );
     const { document } = await open(sampleMinutes());
     expect(rawText(document)).toContain([...'2021年11月12日'].join('\u2060'));
     expect(rawText(document)).toContain([...'7.3个百分点'].join('\u2060'));
