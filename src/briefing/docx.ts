@@ -237,8 +237,18 @@ const TITLE_BREAK_BEFORE = [
   '专题调度',
   '会议纪要',
   '建设进度',
+  // the same in traditional characters (--script traditional converts the title before it is set)
+  '重點項目',
+  '重點工程',
+  '項目建設',
+  '建設情況',
+  '推進情況',
+  '週調度',
+  '專題調度',
+  '會議紀要',
+  '建設進度',
 ];
-const TITLE_BREAK_AFTER = /(?:月份|年度|季度|[^\x00-\x7f][区县市镇乡旗])$/u;
+const TITLE_BREAK_AFTER = /(?:月份|年度|季度|[^\x00-\x7f][区县市镇乡旗區縣鎮鄉])$/u;
 
 /**
  * The lines of a title set in `maxChars` characters a line (GB/T 9704 §7.3.3: a title of several lines

@@ -241,6 +241,10 @@ describe('line breaks', () => {
       '重点项目建设情况的通报',
     ]);
     expect(titleLines('平鲁区重点项目周调度会议纪要', 20)).toEqual(['平鲁区重点项目周调度会议纪要']);
+    expect(titleLines('關於2021年9月份平魯區重點項目建設情況的通報', 20)).toEqual([
+      '關於2021年9月份平魯區',
+      '重點項目建設情況的通報',
+    ]);
     for (const t of ['关于2021年9月份全区重点工程项目和重点招商项目建设情况的通报']) {
       const lines = titleLines(t, 20);
       expect(lines.join('')).toBe(t);
