@@ -243,7 +243,8 @@ function addTotalRow(ws: ExcelJS.Worksheet, table: TableBlock, headerRow: number
   ws.getCell(at, 1).alignment = { horizontal: 'center', vertical: 'middle' };
   for (const col of total.sum) {
     const cells = table.rows.map((r) => r[col]).filter((c): c is Cell => c !== undefined);
-    const result = cells.reduce((a, c) => a + (cellNumber(c) ?? 0), 0);
+    // rounded off past the ninth decimal: 2.65 + … + 1.2 gives 97.65, not 97.65000000000002
+    const result = Math.round(cells.reduce((a, c) => a + (cellNumber(c) ?? 0), 0) * 1e9) / 1e9;
     sums.set(col, result);
     const c = ws.getCell(at, col + 1);
     c.value = { formula: `SUM(${letter(col)}${first}:${letter(col)}${last})`, result };

@@ -76,6 +76,22 @@ describe('renderXlsx: the bulletin of a 万元 register', () => {
   });
 });
 
+describe('renderXlsx: the 合计 of an 亿元 register', () => {
+  it('keeps two decimals and sums without float residue', async () => {
+    const register = sampleRegister();
+    register.meta.moneyUnit = '亿元';
+    // 0.1 + 0.2 亿元 in the ranking of two units
+    register.projects = register.projects
+      .slice(0, 2)
+      .map((p, i) => ({ ...p, unit: ['甲局', '乙局'][i]!, annualPlan: [1000, 2000][i]! }));
+    const ws = sheet(await read(await renderXlsx(buildBulletin({ register }))), 0);
+    const total = lastRow(ws);
+    expect(total.getCell(1).value).toBe('合计');
+    expect((total.getCell(3).value as ExcelJS.CellFormulaValue).result).toBe(0.3);
+    expect(total.getCell(3).numFmt).toBe('#,##0.00');
+  });
+});
+
 describe('renderXlsx: a 繁體 bulletin', () => {
   let book: ExcelJS.Workbook;
   beforeAll(async () => {
