@@ -1281,6 +1281,10 @@ const register = {
   money_unit: '万元',
   issuer: '平鲁区项目推进中心',
   rules: { time_progress: 'month', yellow_gap: 10, red_gap: 30, start_red_days: 60, milestone_red_days: 30 },
+  // 版头/版记 of the Word documents (sample values)
+  doc_number: '平项推〔2021〕9号',
+  cc: ['区委办', '区人大办', '区政府办', '区政协办'],
+  printed_by: '平鲁区项目推进中心综合科',
 };
 const text = registerText(header, register, projects);
 writeChecked(OUT, text, { register, projects });

@@ -35,16 +35,33 @@ interface Span {
   write: () => Generator<string>;
 }
 
+/** `n` written in the letters a–z (base 26): markers hold no digits, which the Word text rules would join. */
+function letters(n: number): string {
+  let out = '';
+  do {
+    out = String.fromCharCode(97 + (n % 26)) + out;
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return out;
+}
+
 /** The tables and lists of one Word document that are streamed, in the order docx.ts met them. */
 export class StreamedBlocks {
   readonly blocks: Streamed[] = [];
-  /** makes the markers unlike any text of the document */
-  private readonly nonce = randomBytes(8).toString('hex');
+  /** makes the markers unlike any text of the document (letters only: no text rule touches them) */
+  private readonly nonce = letters([...randomBytes(8)].reduce((n, b) => n * 256 + b, 0));
 
-  constructor(readonly minRows: number) {}
+  /**
+   * `textOf`: what the renderer does to a cell's or item's text before it is escaped (docx.ts: sanitise,
+   * and join dates and numbers with their units), so streamed rows read as rows docx wrote.
+   */
+  constructor(
+    readonly minRows: number,
+    private readonly textOf: (text: string) => string = sanitizeText,
+  ) {}
 
   marker(block: number, variant: number, column: number): string {
-    return `DIAODU${this.nonce}T${block}V${variant}C${column}E`;
+    return `DIAODU${this.nonce}T${letters(block)}V${letters(variant)}C${letters(column)}E`;
   }
 
   /** The package docx wrote, with every streamed block's templates replaced by its rows or items. */
@@ -106,6 +123,7 @@ export class StreamedBlocks {
         throw new Error(`docx-stream: table ${t}'s template row ${v} has more cells`);
       at = end + '</w:tr>'.length;
     }
+    const textOf = this.textOf;
     function* write(): Generator<string> {
       for (let from = 0; from < block.rows.length; from += BATCH_ROWS) {
         let text = '';
@@ -115,7 +133,7 @@ export class StreamedBlocks {
             const cell: Cell = row[c] ?? { text: '' };
             const piece = cells[c]?.[cell.light ? VARIANTS.indexOf(cell.light) : 0];
             if (!piece) throw new Error('docx-stream: no template for a cell');
-            text += piece[0] + escapeXml(sanitizeText(cell.text)) + piece[1];
+            text += piece[0] + escapeXml(textOf(cell.text)) + piece[1];
           }
           text += '</w:tr>';
         }
@@ -138,11 +156,12 @@ export class StreamedBlocks {
     }
     const before = xml.slice(start, m);
     const after = xml.slice(m + marker.length, end);
+    const textOf = this.textOf;
     function* write(): Generator<string> {
       for (let from = 0; from < items.length; from += BATCH_ROWS) {
         let text = '';
         for (const item of items.slice(from, from + BATCH_ROWS)) {
-          text += before + escapeXml(sanitizeText(item)) + after;
+          text += before + escapeXml(textOf(item)) + after;
         }
         yield text;
       }

@@ -791,7 +791,26 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
     data,
   };
   if (register.meta.issuer) doc.issuer = register.meta.issuer;
+  addOfficeMarks(doc, register.meta);
   return doc;
+}
+
+/**
+ * The 版头 and 版记 of the Word document from the register's optional keys (issuer_mark, doc_number,
+ * cc, printed_by): a bulletin with an issuer gets the red 发文机关标志 ("…文件" unless issuer_mark says
+ * otherwise); a 版记 is printed when cc or printed_by is given, dated on the document's date.
+ */
+function addOfficeMarks(doc: BriefingDocument, meta: Register['meta']): void {
+  const office = meta.office ?? {};
+  const mark = office.mark ?? (meta.issuer ? `${meta.issuer}文件` : undefined);
+  if (doc.kind === 'bulletin' && mark) {
+    doc.letterhead = office.number ? { mark, number: office.number } : { mark };
+  }
+  const printedBy = office.printedBy ?? meta.issuer;
+  if ((office.cc || office.printedBy) && printedBy) {
+    doc.colophon = { printedBy, printedOn: doc.dateText };
+    if (office.cc) doc.colophon.cc = [...office.cc];
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -933,6 +952,8 @@ function rankingTable(rows: readonly RankingRow[], first: string, unit: MoneyUni
       rateCell(r.completionRate),
       r.completionRate === null ? textCell('—') : intCell(r.rateRank),
     ]),
+    // Excel sums the figures: 项目数, 年度计划投资, 占比, 累计完成投资; 投资完成率 = 累计完成 ÷ 年度计划
+    total: { label: '合计', sum: [1, 2, 3, 4], ratio: { column: 6, numerator: 4, denominator: 2 } },
   };
 }
 
@@ -1266,6 +1287,7 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
   const doc: BriefingDocument = {
     kind: 'bulletin',
     title: bulletinTitle(region, asOf),
+    asOf,
     date: issued,
     dateText: formatDate(issued),
     blocks,
@@ -1295,5 +1317,6 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
     data,
   };
   if (register.meta.issuer) doc.issuer = register.meta.issuer;
+  addOfficeMarks(doc, register.meta);
   return doc;
 }

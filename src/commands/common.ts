@@ -503,14 +503,16 @@ export async function deliverDocument(
       );
     }
     let model = doc;
+    let convert: ((s: string) => string) | undefined;
     if (script === 'traditional') {
       const { traditionalConverter } = await import('../text/traditional.js');
-      model = mapDocumentText(doc, traditionalConverter(opts.names));
+      convert = traditionalConverter(opts.names);
+      model = mapDocumentText(doc, convert);
     }
     const bytes =
       format === 'docx'
         ? await (await import('../briefing/docx.js')).renderDocx(model)
-        : await (await import('../briefing/xlsx.js')).renderXlsx(model);
+        : await (await import('../briefing/xlsx.js')).renderXlsx(model, convert ? { convert } : {});
     const target = writeOutput(ctx, out, bytes, opts.force ?? false);
     return { stdout: '', note: `已写入 ${safeToEcho(target)}\n` };
   }

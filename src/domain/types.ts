@@ -103,6 +103,20 @@ export interface RegisterMeta {
   /** 主送机关 of the bulletin ("各乡镇人民政府，区直各有关单位"); absent: derived from the region */
   recipients?: string;
   rules: LagRules;
+  /** 版头 and 版记 of the Word documents (GB/T 9704 §7.2, §7.4); absent when the register gives none */
+  office?: OfficeMarks;
+}
+
+/** The register's optional `office_*` keys: what the Word 版头 and 版记 print besides the text. */
+export interface OfficeMarks {
+  /** 发文机关标志, e.g. 平鲁区重点项目推进中心文件 (default: the issuer followed by 文件) */
+  mark?: string;
+  /** 发文字号 of the bulletin, e.g. 平项推〔2021〕9号 */
+  number?: string;
+  /** 抄送机关 */
+  cc?: string[];
+  /** 印发机关 (default: the issuer) */
+  printedBy?: string;
 }
 
 export interface Register {

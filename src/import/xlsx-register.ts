@@ -276,7 +276,17 @@ interface Meta {
   issuer?: string;
   moneyUnit?: MoneyUnit;
   rules?: LagRules;
+  /** the Word 版头/版记 keys (issuer_mark, doc_number, cc, printed_by), as the YAML writes them */
+  office?: Record<string, string | string[]>;
 }
+
+/** 台账信息 rows of the 版头/版记 keys: label, YAML key. */
+const OFFICE_INFO: [string, string][] = [
+  ['发文机关标志', 'issuer_mark'],
+  ['发文字号', 'doc_number'],
+  ['抄送机关', 'cc'],
+  ['印发机关', 'printed_by'],
+];
 
 interface ProjectOut {
   /** the sheet and row it was read from */
@@ -530,6 +540,7 @@ export function importWorkbook(book: ExcelJS.Workbook, file: string, opts: Impor
     issuer: opts.issuer ?? info.issuer ?? guessed.issuer,
     moneyUnit: registerUnit ?? '万元',
     ...(info.rules ? { rules: info.rules } : {}),
+    ...(info.office ? { office: info.office } : {}),
   };
   meta.year =
     opts.year ?? info.year ?? guessed.year ?? (meta.asOf ? Number(meta.asOf.slice(0, 4)) : undefined);
@@ -1157,10 +1168,15 @@ function readInfoSheet(book: ExcelJS.Workbook, rep: Reporter): Meta {
     const key = toSimplified(grid.text(r, 1))
       .replace(/[（(].*$/, '')
       .replace(/\s/g, '');
-    const field = INFO_KEYS[key];
-    if (!field) continue;
+    const office = OFFICE_INFO.find(([label]) => label === key)?.[1];
     const content = grid.at(r, 2);
     const value = contentText(content).trim();
+    if (office && value !== '') {
+      meta.office = { ...meta.office, [office]: office === 'cc' ? value.split(/[、，,]\s*/) : value };
+      continue;
+    }
+    const field = INFO_KEYS[key];
+    if (!field) continue;
     if (value === '') continue;
     const bad = (allowed: string): void =>
       rep.add('error', { row: r, col: 2, header: key, sheet: ws.name }, `“${value}”不对；${allowed}`);
@@ -1372,6 +1388,7 @@ function registerYaml(meta: Meta, projects: ProjectOut[], file: string, sheet: s
       milestone_red_days: meta.rules.milestoneRedDays,
     };
   }
+  Object.assign(header, meta.office);
   const list = projects.map((p) => {
     const out: Record<string, unknown> = {};
     for (const key of PROJECT_ORDER) if (p.fields[key] !== undefined) out[key] = p.fields[key];
@@ -1504,6 +1521,12 @@ export async function registerToXlsx(register: Register): Promise<Buffer> {
     ['开工滞后转红天数', meta.rules.startRedDays],
     ['节点滞后转红天数', meta.rules.milestoneRedDays],
   );
+  const office = meta.office ?? {};
+  const officeValues = [office.mark, office.number, office.cc?.join('、'), office.printedBy];
+  OFFICE_INFO.forEach(([label], i) => {
+    const value = officeValues[i];
+    if (value) rows.push([label, value]);
+  });
   info.addRow(['项目', '内容']);
   for (const row of rows) info.addRow(row);
   info.getCell('B5').numFmt = 'yyyy-mm-dd';

@@ -52,11 +52,12 @@ describe('streamed tables in the Word export', () => {
     expect([...streamed.keys()]).toEqual([...viaDocx.keys()]);
     for (const [name, text] of viaDocx) expect(streamed.get(name), name).toBe(text);
     // and the streamed rows are all there, hostile text escaped and cleaned as docx does it
-    const xml = streamed.get('word/document.xml') ?? '';
+    // (dates, numbers and ids are held together with word joiners, U+2060: read the text without them)
+    const xml = (streamed.get('word/document.xml') ?? '').replaceAll('\u2060', '');
     expect(xml.match(/<w:tr>/g)).toHaveLength(7 + 1 + STREAM_ROWS + 80 + 4);
     expect(xml).toContain('A&amp;B &lt;C&gt; &quot;D&quot; &apos;E&apos;');
     expect(xml).toContain('&amp;amp; already escaped');
-    expect(xml).not.toMatch(/DIAODU[0-9a-f]{16}/);
+    expect(xml).not.toContain('DIAODU');
     expect(xml).toContain(
       `>${STREAM_ROWS + 80}.最后项目${STREAM_ROWS + 79}（A&amp;B &lt;C&gt; &quot;D&quot;\ufffd）`,
     );
@@ -108,7 +109,7 @@ describe('streamed tables in the Word export', () => {
     // the ranking table's 7 rows, the 附件's header and every project
     expect(count('<w:tr>')).toBe(7 + 1 + n);
     expect(count('w:fill="FF0000"')).toBe(n / 3);
-    expect(xml.toString('utf8', xml.lastIndexOf('<w:tr>'))).toContain('BM-150000');
+    expect(xml.toString('utf8', xml.lastIndexOf('<w:tr>')).replaceAll('\u2060', '')).toContain('BM-150000');
   }, 60_000);
 });
 
