@@ -203,8 +203,8 @@ export function buildAssessmentDocument(input: AssessmentDocInput): BriefingDocu
     text:
       a.units.length === 0
         ? '台账中没有责任单位，本季度无考核结果。'
-        : `${a.units.length}个责任单位中，${top.join('、')}位列前三` +
-          (bottom.length > 0 ? `；${bottom.join('、')}排名靠后` : '') +
+        : `${a.units.length}个责任单位中，得分居前的是${top.join('、')}` +
+          (bottom.length > 0 ? `，排名靠后的是${bottom.join('、')}` : '') +
           '。各单位得分如下表（按总分排序）：',
   });
   blocks.push({

@@ -74,7 +74,7 @@ export function unitNotices(
     }
   }
   for (const n of byUnit.values()) {
-    n.problems.sort((a, b) => b.daysOverdue - a.daysOverdue || (a.due ?? '9') .localeCompare(b.due ?? '9'));
+    n.problems.sort((a, b) => b.daysOverdue - a.daysOverdue || (a.due ?? '9').localeCompare(b.due ?? '9'));
   }
   return [...byUnit.values()];
 }
@@ -85,12 +85,7 @@ export function noticeBaseName(unit: string, day: IsoDate): string {
   return `督办通知单-${safe}-${day}`;
 }
 
-function decisionLine(
-  e: LedgerEntry,
-  i: number,
-  day: IsoDate,
-  names: ReadonlyMap<string, string>,
-): string {
+function decisionLine(e: LedgerEntry, i: number, day: IsoDate, names: ReadonlyMap<string, string>): string {
   const project = names.get(e.project) ?? e.project;
   const parts = [`完成时限：${formatDate(e.decision.due)}`];
   if (e.state === 'overdue') parts.push(`已逾期${e.daysOverdue}天`);
@@ -101,7 +96,8 @@ function decisionLine(
   if (e.decision.owner) parts.push(`责任人：${e.decision.owner}`);
   parts.push(`${formatDate(e.meetingDate)}调度会议定`);
   let line = `${i + 1}.${project}：${withoutDecisionIds(trimSentenceEnd(e.decision.text))}（${parts.join('，')}）。`;
-  if (e.latest?.note) line += `最新进展（${formatMonthDay(e.latest.heardOn)}）：${sentence(withoutDecisionIds(e.latest.note))}`;
+  if (e.latest?.note)
+    line += `最新进展（${formatMonthDay(e.latest.heardOn)}）：${sentence(withoutDecisionIds(e.latest.note))}`;
   return line;
 }
 
@@ -143,8 +139,8 @@ export function buildNotice(input: NoticeInput): BriefingDocument {
     {
       type: 'paragraph',
       text:
-        `经梳理重点项目调度会议议定事项和项目台账，截至${formatDate(day)}，你单位牵头负责的` +
-        (counts.length > 0 ? `${counts.join('、')}` : '事项均已按时办理') +
+        `经梳理重点项目调度会议议定事项和项目台账，截至${formatDate(day)}，你单位牵头负责的事项中，` +
+        (counts.length > 0 ? `有${counts.join('、')}` : '没有逾期或即将到期的事项') +
         `。现予督办，请对照完成时限逐项抓紧办理，逾期事项说明原因、明确新的完成时限，办理情况及时报送${reportTo}。`,
     },
   ];

@@ -55,7 +55,10 @@ export function loadAssessmentRules(file: string): AssessmentRules {
       rules.weights.onTime = read('on_time') ?? rules.weights.onTime;
       const sum = Object.values(rules.weights).reduce((n, v) => n + v, 0);
       if (sum <= 0 && !sink.hasErrors) {
-        src.error(top?.valueAt('weights'), '各项权重之和应大于 0；默认为 投资完成40、开复工率20、新开工率20、议定事项按时落实20。');
+        src.error(
+          top?.valueAt('weights'),
+          '各项权重之和应大于 0；默认为 投资完成40、开复工率20、新开工率20、议定事项按时落实20。',
+        );
       }
     }
     const deductions = top?.has('deductions')
