@@ -198,7 +198,8 @@ function tally(map: Map<string, UnitTally>, unit: string): UnitTally {
  * - 议定事项按时落实 = weight × 按时落实 ÷ 到期事项, over the decisions whose 完成时限 falls in the
  *   quarter up to the day (到期 and 按时落实 as in the bulletin's table, ledger.ts);
  * - an item with nothing to score is left out and the rest scaled to the full score;
- * - deductions per overdue decision (whenever due), overdue problem and red project, capped.
+ * - deductions per overdue decision (whenever due), overdue problem and red project (red for a
+ *   reason other than an overdue problem or decision, which are deducted on their own), capped.
  */
 export function assessUnits(input: AssessmentInput): Assessment {
   const { statuses, day, quarter, rules } = input;
@@ -214,7 +215,9 @@ export function assessUnits(input: AssessmentInput): Assessment {
       t.newTotal++;
       if (isStarted(p.stage)) t.newStarted++;
     }
-    if (s.light === '红') t.red++;
+    // A project red only for an overdue problem or decision is not counted again: those are
+    // deducted on their own.
+    if (s.flags.some((f) => f.light === '红' && f.kind !== 'problem' && f.kind !== 'decision')) t.red++;
     for (const q of p.problems) {
       if (q.raised !== undefined && q.raised > day) continue;
       const resolved = q.resolved !== undefined && q.resolved <= day;
