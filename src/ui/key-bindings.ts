@@ -351,6 +351,12 @@ export const KEY_BINDINGS = {
     short: '状态',
     contexts: ['ledger'],
   },
+  'ledger.writeNotice': {
+    keys: [ch('w')],
+    description: '写出选中事项责任单位（按 u 筛选时为该单位）的督办通知单（Word 和 Markdown）到输出文件夹',
+    short: '通知单',
+    contexts: ['ledger'],
+  },
 
   // ---- settings
   'settings.edit': {

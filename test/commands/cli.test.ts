@@ -133,6 +133,25 @@ describe('diaodu (built program)', () => {
       ['minutes', 'meetings/2021-08-27-周调度.yaml', '--format', 'txt'],
       ['bulletin', 'register.yaml', '--meetings', 'meetings', '--script', 'traditional'],
       ['bulletin', 'register.yaml', '--out', path.join(tmp, 'no-ink.docx')],
+      [
+        'assess',
+        'register.yaml',
+        '--meetings',
+        'meetings',
+        '--date',
+        '2021-09-01',
+        '--out',
+        path.join(tmp, 'no-ink.xlsx'),
+      ],
+      [
+        'notices',
+        '--meetings',
+        'meetings',
+        '--date',
+        '2021-09-01',
+        '--out',
+        path.join(tmp, 'no-ink-notices'),
+      ],
       [],
     ];
     for (const args of commands) {
