@@ -353,7 +353,7 @@ export const KEY_BINDINGS = {
   },
   'ledger.writeNotice': {
     keys: [ch('w')],
-    description: '写出选中事项责任单位（按 u 筛选时为该单位）的督办通知单（Word 和 Markdown）到输出文件夹',
+    description: '写出督办通知单：选中事项（或 u 所选）的责任单位',
     short: '通知单',
     contexts: ['ledger'],
   },
