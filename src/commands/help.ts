@@ -31,8 +31,8 @@ export const PROGRAM_HELP = `diaodu（调度）——重点项目周调度会的
   items                 督办台账：议定事项及落实状态，逾期的在前（默认按今天，可用 --date 指定日期）
   minutes <会议记录>    生成周调度会议纪要（Markdown、纯文本、JSON、Word）
   bulletin <台账>       生成月通报（Markdown、纯文本、JSON、Word、Excel）
-  assess <台账>         季考核：各责任单位得分和排名，每项得分附计算依据（Markdown、纯文本、JSON、Word、Excel）
-  notices --out <文件夹> 督办通知单：每个责任单位一份（Word 和 Markdown），列出逾期、即将到期的议定事项和未解决的问题
+  assess <台账>         季考核：各责任单位得分、排名和计算依据（Markdown、纯文本、JSON、Word、Excel）
+  notices               督办通知单：每个责任单位一份（Word、Markdown），列出逾期和即将到期的事项
   import <台账.xlsx>    把 Excel 台账转换为 YAML 台账
   meet <台账>           打开交互界面，直接进入调度会记录
   help [命令]           显示帮助，如 diaodu help bulletin
@@ -43,6 +43,8 @@ export const PROGRAM_HELP = `diaodu（调度）——重点项目周调度会的
   diaodu items --meetings meetings --date 2021-09-30 --overdue
   diaodu minutes meetings/2021-09-27-周调度.yaml --out 纪要.docx
   diaodu bulletin seeds/pinglu-2021.yaml --meetings meetings --out 通报.docx
+  diaodu assess seeds/pinglu-2021.yaml --quarter 2021Q3 --meetings meetings --out 季考核.docx
+  diaodu notices --meetings meetings --date 2021-09-30 --out 督办通知单
 
 通用选项：
   -h, --help            显示帮助

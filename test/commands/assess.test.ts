@@ -209,6 +209,10 @@ describe('assess: 议定事项按时落实 and deductions', () => {
     expect(unit('丁局').total).toBe(94);
     expect(unit('丁局').capped).toBe(true);
     expect(unit('丁局').text).toContain('扣分：逾期未落实的议定事项2项×5分，计10分，按上限扣6分');
+    fs.writeFileSync(path.join(tmp, 'rules.yaml'), 'deductions:\n  overdue_decision: 5\n  max: 不限\n');
+    // no cap: 丁局 83.33 − 2 × 5 = 73.33
+    const uncapped = await assessJson({ meetings: 'meetings', rules: 'rules.yaml' });
+    expect(uncapped.unit('丁局')).toMatchObject({ total: 73.33, capped: false, deducted: 10 });
   });
 });
 
