@@ -125,14 +125,33 @@ describe('diaodu (built program)', () => {
     expect(r.stderr).toContain('diaodu check');
   });
 
+  /** Runs each command with the module recorder: none may load ink, react or the UI bundle. */
+  function expectNoUi(commands: string[][]): void {
+    for (const args of commands) {
+      const log = path.join(tmp, `loads-${Math.random().toString(16).slice(2)}.txt`);
+      const r = run(args, { nodeArgs: ['--import', recorder], env: { DIAODU_LOAD_LOG: log } });
+      expect(r.code, `diaodu ${args.join(' ')}: ${r.stderr}`).toBe(args.length === 0 ? 2 : 0);
+      const urls = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
+      expect(urls.some((u) => u.endsWith('/dist/cli.js'))).toBe(true); // the recorder saw the program
+      const ui = urls.filter((u) => /\/node_modules\/(ink|react|react-reconciler)\/|\/dist\/t?ui\//.test(u));
+      expect(ui, `diaodu ${args.join(' ')}`).toEqual([]);
+    }
+  }
+
   it('loads neither ink nor react for scripted commands', () => {
-    const commands = [
+    expectNoUi([
       ['check', 'register.yaml', '--meetings', 'meetings'],
       ['lagging', 'register.yaml', '--json'],
       ['items', '--meetings', 'meetings', '--date', '2021-09-01'],
       ['minutes', 'meetings/2021-08-27-周调度.yaml', '--format', 'txt'],
       ['bulletin', 'register.yaml', '--meetings', 'meetings', '--script', 'traditional'],
       ['bulletin', 'register.yaml', '--out', path.join(tmp, 'no-ink.docx')],
+      [],
+    ]);
+  });
+
+  it('loads neither ink nor react for assess and notices', () => {
+    expectNoUi([
       [
         'assess',
         'register.yaml',
@@ -152,16 +171,6 @@ describe('diaodu (built program)', () => {
         '--out',
         path.join(tmp, 'no-ink-notices'),
       ],
-      [],
-    ];
-    for (const args of commands) {
-      const log = path.join(tmp, `loads-${Math.random().toString(16).slice(2)}.txt`);
-      const r = run(args, { nodeArgs: ['--import', recorder], env: { DIAODU_LOAD_LOG: log } });
-      expect(r.code, `diaodu ${args.join(' ')}: ${r.stderr}`).toBe(args.length === 0 ? 2 : 0);
-      const urls = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
-      expect(urls.some((u) => u.endsWith('/dist/cli.js'))).toBe(true); // the recorder saw the program
-      const ui = urls.filter((u) => /\/node_modules\/(ink|react|react-reconciler)\/|\/dist\/t?ui\//.test(u));
-      expect(ui, `diaodu ${args.join(' ')}`).toEqual([]);
-    }
+    ]);
   });
 });
