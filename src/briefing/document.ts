@@ -56,7 +56,8 @@ export interface Attachment {
 }
 
 export interface BriefingDocument {
-  kind: 'minutes' | 'bulletin';
+  /** assessment: 季考核 (briefing/assessment.ts); notice: 督办通知单 (briefing/notice.ts) */
+  kind: 'minutes' | 'bulletin' | 'assessment' | 'notice';
   /** e.g. 平鲁区重点项目周调度会议纪要 */
   title: string;
   /** e.g. 第38期 */
@@ -80,4 +81,6 @@ export interface BriefingDocument {
   attachments: Attachment[];
   /** the figures behind the text, for --format json */
   data: unknown;
+  /** the file name to write it under, without extension, when the kind does not imply one */
+  baseName?: string;
 }

@@ -88,8 +88,8 @@ export function renderMarkdown(doc: BriefingDocument): string {
     const titles = doc.attachments.map((a, i) => (count > 1 ? `${i + 1}.` : '') + escapeMarkdown(a.title));
     parts.push(`附件：${titles.join('；')}`);
   }
-  if (doc.kind === 'bulletin') {
-    // 通报: the issuing office and the date close the text (落款).
+  if (doc.kind !== 'minutes') {
+    // 通报 (and 考核通报, 督办通知单): the issuing office and the date close the text (落款).
     parts.push(signature(doc, '  \n'));
   }
   doc.attachments.forEach((att, i) => {

@@ -139,7 +139,7 @@ export function renderText(doc: BriefingDocument): string {
     const titles = doc.attachments.map((a, i) => (count > 1 ? `${i + 1}.` : '') + oneLine(a.title));
     parts.push(`${INDENT}附件：${titles.join('；')}`);
   }
-  if (doc.kind === 'bulletin') {
+  if (doc.kind !== 'minutes') {
     const foot = [doc.issuer, doc.dateText].filter(Boolean).map((t) => rightAlign(oneLine(t!)));
     parts.push(foot.join('\n'));
   }

@@ -278,9 +278,16 @@ function formatIsoDate(iso: string): string {
   return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }
 
+const SHEET_NAME: Record<BriefingDocument['kind'], string> = {
+  minutes: '纪要',
+  bulletin: '通报',
+  assessment: '考核',
+  notice: '督办通知单',
+};
+
 /** A document without tables (minutes) gets its text on one sheet, a paragraph a row. */
 function addTextSheet(book: ExcelJS.Workbook, doc: BriefingDocument, convert: (t: string) => string): void {
-  const ws = book.addWorksheet(convert(doc.kind === 'minutes' ? '纪要' : '通报'));
+  const ws = book.addWorksheet(convert(SHEET_NAME[doc.kind]));
   const lines: { text: string; bold?: boolean }[] = [{ text: doc.title, bold: true }];
   if (doc.issueLine) lines.push({ text: doc.issueLine });
   for (const block of doc.blocks) {

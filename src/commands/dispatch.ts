@@ -91,6 +91,26 @@ const OPTIONS: Record<CommandName, Options> = {
     force: { type: 'boolean' },
   },
   meet: { ...HELP, meetings: { type: 'string' } },
+  assess: {
+    ...HELP,
+    ...SCRIPT,
+    ...OUTPUT,
+    ...JSON_FLAG,
+    meetings: { type: 'string' },
+    quarter: { type: 'string' },
+    rules: { type: 'string' },
+    date: { type: 'string' },
+  },
+  notices: {
+    ...HELP,
+    ...SCRIPT,
+    meetings: { type: 'string' },
+    unit: { type: 'string' },
+    date: { type: 'string' },
+    register: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
+  },
 };
 
 const ROOT_OPTIONS: Options = {
@@ -108,6 +128,8 @@ const POSITIONALS: Record<CommandName, { count: number; name: string }> = {
   bulletin: { count: 1, name: '台账文件' },
   import: { count: 1, name: 'Excel 台账文件' },
   meet: { count: 1, name: '台账文件' },
+  assess: { count: 1, name: '台账文件' },
+  notices: { count: 0, name: '' },
 };
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -297,7 +319,7 @@ function normaliseFormat(command: CommandName, values: Values): void {
     delete values.format;
     return;
   }
-  if ((command === 'minutes' || command === 'bulletin') && bool(values.json)) {
+  if ((command === 'minutes' || command === 'bulletin' || command === 'assess') && bool(values.json)) {
     if (format !== undefined && format !== 'json')
       throw new UsageError(`--json 与 --format ${str(values.format)} 不能同时使用`, command);
     values.format = 'json';
@@ -354,6 +376,22 @@ async function runCommand(
       for (const key of ['format', 'out', 'meetings', 'month', 'date', 'script'] as const)
         opt(o, key, str(values[key]));
       result = await runBulletin(o, env);
+      break;
+    }
+    case 'assess': {
+      const { runAssess } = await import('./assess.js');
+      const o: Parameters<typeof runAssess>[0] = { register: arg, force: bool(values.force) };
+      for (const key of ['format', 'out', 'meetings', 'quarter', 'rules', 'date', 'script'] as const)
+        opt(o, key, str(values[key]));
+      result = await runAssess(o, env);
+      break;
+    }
+    case 'notices': {
+      const { runNotices } = await import('./notices.js');
+      const o: Parameters<typeof runNotices>[0] = { force: bool(values.force) };
+      for (const key of ['meetings', 'unit', 'date', 'out', 'register', 'script'] as const)
+        opt(o, key, str(values[key]));
+      result = await runNotices(o, env);
       break;
     }
     case 'import': {

@@ -1,7 +1,17 @@
 // The Chinese help of the program and of each command (diaodu --help, diaodu help <命令>,
 // diaodu <命令> --help).
 
-export const COMMANDS = ['check', 'lagging', 'items', 'minutes', 'bulletin', 'import', 'meet'] as const;
+export const COMMANDS = [
+  'check',
+  'lagging',
+  'items',
+  'minutes',
+  'bulletin',
+  'import',
+  'meet',
+  'assess',
+  'notices',
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export function isCommandName(name: string): name is CommandName {
@@ -21,6 +31,8 @@ export const PROGRAM_HELP = `diaodu（调度）——重点项目周调度会的
   items                 督办台账：议定事项及落实状态，逾期的在前（默认按今天，可用 --date 指定日期）
   minutes <会议记录>    生成周调度会议纪要（Markdown、纯文本、JSON、Word）
   bulletin <台账>       生成月通报（Markdown、纯文本、JSON、Word、Excel）
+  assess <台账>         季考核：各责任单位得分、排名和计算依据（Markdown、纯文本、JSON、Word、Excel）
+  notices               督办通知单：每个责任单位一份（Word、Markdown），列出逾期和即将到期的事项
   import <台账.xlsx>    把 Excel 台账转换为 YAML 台账
   meet <台账>           打开交互界面，直接进入调度会记录
   help [命令]           显示帮助，如 diaodu help bulletin
@@ -31,6 +43,8 @@ export const PROGRAM_HELP = `diaodu（调度）——重点项目周调度会的
   diaodu items --meetings meetings --date 2021-09-30 --overdue
   diaodu minutes meetings/2021-09-27-周调度.yaml --out 纪要.docx
   diaodu bulletin seeds/pinglu-2021.yaml --meetings meetings --out 通报.docx
+  diaodu assess seeds/pinglu-2021.yaml --quarter 2021Q3 --meetings meetings --out 季考核.docx
+  diaodu notices --meetings meetings --date 2021-09-30 --out 督办通知单
 
 通用选项：
   -h, --help            显示帮助
@@ -172,6 +186,53 @@ ${SCRIPT_OPTION}
 示例：
   diaodu import 重点项目台账.xlsx --out register.yaml
   diaodu import 台账.xlsx --sheet 9月 --region 平鲁区 --year 2021 --as-of 2021-09-30 --out register.yaml
+`,
+  assess: `用法：diaodu assess <台账> [选项]
+
+季考核：按季度末的台账给各责任单位打分、排名。考核项目和默认权重：投资完成40分（完成率 ÷ 序时进度，
+达到序时进度得满分）、开复工率20分、新开工率20分、议定事项按时落实率20分（完成时限在本季度内的到期
+事项）；逾期未落实的议定事项、逾期未解决的问题、红灯项目每项（个）扣1分，最多扣20分。每个得分都列出
+计算所用的数字。权重和扣分可用 --rules 给出的 YAML 文件修改（见 docs/assessment.md）。
+
+参数：
+  <台账>                台账 YAML 文件或文件夹；数据截至日期须在所考核的季度内
+
+选项：
+  --quarter <YYYYQn>    考核季度，如 2021Q3；默认为台账数据截至日期所在的季度
+  --meetings <文件夹>   会议记录文件夹（不给时议定事项一项不计分、不扣分）
+  --rules <文件>        考核规则 YAML 文件（权重和扣分）；不给时用默认规则
+  --date <YYYY-MM-DD>   发文（落款）日期，默认今天；不得早于台账数据截至日期
+  --format <格式>       md（默认）| txt | json | docx | xlsx；不给时按 --out 的扩展名
+  --json                同 --format json
+  --out <文件>          写入文件（docx、xlsx 必须给出）；文件已存在时不覆盖
+  --force               覆盖已存在的输出文件
+${SCRIPT_OPTION}
+  -h, --help            显示本帮助
+
+示例：
+  diaodu assess seeds/pinglu-2021.yaml --quarter 2021Q3 --meetings meetings --format txt
+  diaodu assess seeds/pinglu-2021.yaml --quarter 2021Q3 --meetings meetings --out 季考核.docx
+  diaodu assess seeds/pinglu-2021.yaml --rules 考核规则.yaml --out 季考核.xlsx
+`,
+  notices: `用法：diaodu notices --out <文件夹> [选项]
+
+督办通知单：每个责任单位一份，列出它逾期未落实的议定事项、7日内到期的议定事项（各附完成时限和议定
+的会议）和台账中未解决的问题，主送该单位，落款为台账的发文机关和日期。每份写成 Word 和 Markdown 两个
+文件，如 督办通知单-区能源局-2021-09-30.docx；文件夹中已有同名文件时一份也不写（加 --force 覆盖）。
+
+选项：
+  --out <文件夹>        写入的文件夹（必须给出；不存在时新建）
+  --meetings <文件夹>   会议记录文件夹（默认当前文件夹中的 meetings）
+  --date <YYYY-MM-DD>   按该日期判断逾期和即将到期，也是落款日期（默认今天）
+  --unit <责任单位>     只写该责任单位的通知单
+  --register <台账>     从该台账取项目名称和问题（默认用会议记录中写明的台账）
+  --force               覆盖已存在的文件
+${SCRIPT_OPTION}
+  -h, --help            显示本帮助
+
+示例：
+  diaodu notices --meetings meetings --date 2021-09-30 --out 督办通知单
+  diaodu notices --meetings meetings --date 2021-09-30 --unit 区能源局 --out 督办通知单
 `,
   meet: `用法：diaodu meet <台账> [选项]
 

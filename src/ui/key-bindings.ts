@@ -351,6 +351,12 @@ export const KEY_BINDINGS = {
     short: '状态',
     contexts: ['ledger'],
   },
+  'ledger.writeNotice': {
+    keys: [ch('w')],
+    description: '写出督办通知单：选中事项（或 u 所选）的责任单位',
+    short: '通知单',
+    contexts: ['ledger'],
+  },
 
   // ---- settings
   'settings.edit': {

@@ -125,16 +125,8 @@ describe('diaodu (built program)', () => {
     expect(r.stderr).toContain('diaodu check');
   });
 
-  it('loads neither ink nor react for scripted commands', () => {
-    const commands = [
-      ['check', 'register.yaml', '--meetings', 'meetings'],
-      ['lagging', 'register.yaml', '--json'],
-      ['items', '--meetings', 'meetings', '--date', '2021-09-01'],
-      ['minutes', 'meetings/2021-08-27-周调度.yaml', '--format', 'txt'],
-      ['bulletin', 'register.yaml', '--meetings', 'meetings', '--script', 'traditional'],
-      ['bulletin', 'register.yaml', '--out', path.join(tmp, 'no-ink.docx')],
-      [],
-    ];
+  /** Runs each command with the module recorder: none may load ink, react or the UI bundle. */
+  function expectNoUi(commands: string[][]): void {
     for (const args of commands) {
       const log = path.join(tmp, `loads-${Math.random().toString(16).slice(2)}.txt`);
       const r = run(args, { nodeArgs: ['--import', recorder], env: { DIAODU_LOAD_LOG: log } });
@@ -144,5 +136,41 @@ describe('diaodu (built program)', () => {
       const ui = urls.filter((u) => /\/node_modules\/(ink|react|react-reconciler)\/|\/dist\/t?ui\//.test(u));
       expect(ui, `diaodu ${args.join(' ')}`).toEqual([]);
     }
+  }
+
+  it('loads neither ink nor react for scripted commands', () => {
+    expectNoUi([
+      ['check', 'register.yaml', '--meetings', 'meetings'],
+      ['lagging', 'register.yaml', '--json'],
+      ['items', '--meetings', 'meetings', '--date', '2021-09-01'],
+      ['minutes', 'meetings/2021-08-27-周调度.yaml', '--format', 'txt'],
+      ['bulletin', 'register.yaml', '--meetings', 'meetings', '--script', 'traditional'],
+      ['bulletin', 'register.yaml', '--out', path.join(tmp, 'no-ink.docx')],
+      [],
+    ]);
+  });
+
+  it('loads neither ink nor react for assess and notices', () => {
+    expectNoUi([
+      [
+        'assess',
+        'register.yaml',
+        '--meetings',
+        'meetings',
+        '--date',
+        '2021-09-01',
+        '--out',
+        path.join(tmp, 'no-ink.xlsx'),
+      ],
+      [
+        'notices',
+        '--meetings',
+        'meetings',
+        '--date',
+        '2021-09-01',
+        '--out',
+        path.join(tmp, 'no-ink-notices'),
+      ],
+    ]);
   });
 });

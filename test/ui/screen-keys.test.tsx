@@ -61,6 +61,6 @@ describe.each(SCREENS)('on the screen of $context', ({ context, routes, before, 
     const frame = first ? await h.press(first) : h.shown();
     expect(await h.press(sequence(spec)), `${command} did nothing`).not.toBe(frame);
     // a file being written is finished before the folder is removed
-    if (command === 'briefing.write') await h.waitFor('已写入');
+    if (command === 'briefing.write' || command === 'ledger.writeNotice') await h.waitFor('已写入');
   });
 });

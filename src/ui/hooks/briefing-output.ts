@@ -12,6 +12,7 @@ export type OutputFormat = 'docx' | 'xlsx' | 'md' | 'txt' | 'json';
 
 /** "2021-09-20-周调度会议纪要", "2021年9月重点项目建设情况通报". */
 export function briefingBaseName(doc: BriefingDocument): string {
+  if (doc.baseName !== undefined) return doc.baseName;
   if (doc.kind === 'minutes') return `${doc.date}-${doc.title.replace(/[\\/:*?"<>|\s]+/g, '')}`;
   const [y, m] = doc.date.split('-');
   return `${y}年${Number(m)}月重点项目建设情况通报`;

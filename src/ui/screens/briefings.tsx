@@ -5,6 +5,8 @@ import { Box, Text, useInput } from 'ink';
 import type { Key } from 'ink';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { buildBulletin, buildMinutes } from '../../briefing/model.js';
+import { buildAssessmentDocument } from '../../briefing/assessment.js';
+import { DEFAULT_ASSESSMENT_RULES, quarterName, quarterOfDate } from '../../domain/assessment.js';
 import { renderText } from '../../briefing/text.js';
 import { formatDate } from '../../briefing/wording.js';
 import type { BriefingDocument } from '../../briefing/document.js';
@@ -26,7 +28,11 @@ import { meetingLabel, numbersOf } from './meeting-info.js';
 import { WithRegister } from './not-ready.js';
 import type { Navigator, ScreenProps } from './types.js';
 
-export type BriefingChoice = { kind: 'bulletin' } | { kind: 'minutes'; meeting: Meeting; number: number };
+export type BriefingChoice =
+  | { kind: 'bulletin' }
+  | { kind: 'minutes'; meeting: Meeting; number: number }
+  /** 季考核 of the quarter of the register's as_of, on the default rules */
+  | { kind: 'assessment' };
 
 const FORMAT_LABEL: Record<OutputFormat, string> = {
   docx: 'Word',
@@ -37,10 +43,10 @@ const FORMAT_LABEL: Record<OutputFormat, string> = {
 };
 
 export function formatsFor(choice: BriefingChoice): OutputFormat[] {
-  return choice.kind === 'bulletin' ? ['docx', 'xlsx', 'md', 'txt', 'json'] : ['docx', 'md', 'txt', 'json'];
+  return choice.kind !== 'minutes' ? ['docx', 'xlsx', 'md', 'txt', 'json'] : ['docx', 'md', 'txt', 'json'];
 }
 
-/** The choices, bulletin first, then the meetings' minutes, latest first. */
+/** The choices, bulletin first, then the meetings' minutes, latest first, then the 季考核. */
 export function briefingChoices(data: LoadedData): BriefingChoice[] {
   const numbers = numbersOf(data.meetings);
   const minutes = data.meetings
@@ -52,13 +58,17 @@ export function briefingChoices(data: LoadedData): BriefingChoice[] {
           ? -1
           : 0,
     );
-  return [{ kind: 'bulletin' }, ...minutes];
+  return [{ kind: 'bulletin' }, ...minutes, { kind: 'assessment' }];
 }
 
 export function choiceLabel(c: BriefingChoice, data: LoadedData): string {
   if (c.kind === 'bulletin') {
     const asOf = data.register.meta.asOf;
     return `月通报 ${asOf.slice(0, 4)}年${Number(asOf.slice(5, 7))}月份（数据截至${formatDate(asOf)}）`;
+  }
+  if (c.kind === 'assessment') {
+    const asOf = data.register.meta.asOf;
+    return `季考核 ${quarterName(quarterOfDate(asOf))}（数据截至${formatDate(asOf)}，默认考核规则）`;
   }
   const decisions = c.meeting.items.reduce((n, i) => n + i.decisions.length, 0);
   return `会议纪要 ${meetingLabel(c.meeting, c.number)}，议定事项${decisions}项${c.meeting.meeting.closed ? '' : '（未结束，草稿）'}`;
@@ -78,6 +88,16 @@ export function buildChoice(
     !data.register.meta.issuer && issuer
       ? { ...data.register, meta: { ...data.register.meta, issuer } }
       : data.register;
+  const issued = today !== undefined && today > register.meta.asOf ? { issued: today } : {};
+  if (c.kind === 'assessment') {
+    return buildAssessmentDocument({
+      register,
+      meetings: data.meetings,
+      quarter: quarterOfDate(register.meta.asOf),
+      rules: DEFAULT_ASSESSMENT_RULES,
+      ...issued,
+    });
+  }
   return c.kind === 'bulletin'
     ? buildBulletin({
         register,
@@ -154,7 +174,13 @@ function Preview(props: {
   const info = ` 格式：${FORMAT_LABEL[format]}（f 切换）· w 写出到 ${safeToEcho(session.outputDir())} · 第${Math.min(lines.length, offset + 1)}/${lines.length}行`;
   return (
     <Screen
-      title={choice.kind === 'bulletin' ? '简报 · 月通报' : '简报 · 会议纪要'}
+      title={
+        choice.kind === 'bulletin'
+          ? '简报 · 月通报'
+          : choice.kind === 'assessment'
+            ? '简报 · 季考核'
+            : '简报 · 会议纪要'
+      }
       context="briefings"
       hints={[
         'briefing.write',
@@ -250,7 +276,7 @@ function Briefings(props: {
   if (open) {
     return (
       <Preview
-        key={open.kind === 'bulletin' ? 'bulletin' : (open.meeting.file ?? open.meeting.meeting.date)}
+        key={open.kind !== 'minutes' ? open.kind : (open.meeting.file ?? open.meeting.meeting.date)}
         session={props.session}
         data={data}
         choice={open}

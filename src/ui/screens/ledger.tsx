@@ -26,6 +26,8 @@ import {
 } from './ledger-state.js';
 import type { LedgerAction } from './ledger-state.js';
 import { WithRegister } from './not-ready.js';
+import { writeBriefing } from '../hooks/briefing-output.js';
+import { noticeForUnit } from './ledger-notice.js';
 import type { Navigator, ScreenProps } from './types.js';
 
 /**
@@ -95,7 +97,7 @@ function LedgerTable(props: { session: Session; data: LoadedData; active: boolea
   });
   const selected = rows[table.state.selected];
 
-  const latest = useLatest({ props, rows, table, units, selected });
+  const latest = useLatest({ props, rows, table, units, selected, state });
   const change = useCallback(
     (action: LedgerAction) => {
       dispatch(action);
@@ -105,7 +107,7 @@ function LedgerTable(props: { session: Session; data: LoadedData; active: boolea
   );
   const onKey = useCallback(
     (input: string, key: Key) => {
-      const { props, units, selected } = latest.current;
+      const { props, units, selected, state } = latest.current;
       switch (commandFor('ledger', input, key)) {
         case 'app.back':
           return props.nav.pop();
@@ -127,11 +129,40 @@ function LedgerTable(props: { session: Session; data: LoadedData; active: boolea
         case 'ledger.markInProgress':
           if (selected) setForm({ status: '推进中', note: selected.latest?.note ?? '' });
           return;
+        case 'ledger.writeNotice': {
+          // the unit filtered on (u), else the selected decision's
+          const unit = state.unit ?? selected?.decision.unit;
+          if (!unit) return;
+          const doc = noticeForUnit(data, unit, session.settingIssuer());
+          if (!doc) {
+            setStatus({
+              kind: 'info',
+              text: `${unit}没有逾期、即将到期的议定事项或未解决的问题，未写出督办通知单`,
+            });
+            return;
+          }
+          setStatus({ kind: 'info', text: '正在写出督办通知单 …' });
+          void (async () => {
+            const files = [
+              await writeBriefing(session, doc, 'docx'),
+              await writeBriefing(session, doc, 'md'),
+            ];
+            return files;
+          })().then(
+            (files) => setStatus({ kind: 'ok', text: `已写入 ${files.join('、')}` }),
+            (error: unknown) =>
+              setStatus({
+                kind: 'error',
+                text: `未能写出督办通知单：${error instanceof Error ? error.message : String(error)}`,
+              }),
+          );
+          return;
+        }
         default:
           return;
       }
     },
-    [latest, dispatch, change],
+    [latest, dispatch, change, data, session],
   );
   useInput(onKey, { isActive: active && !typing });
 
