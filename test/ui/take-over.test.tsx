@@ -107,6 +107,28 @@ describe('two recorders of one meeting (MeetingRecorder)', () => {
     expect(c.readOnly).toBe(true);
     expect(fs.readFileSync(`${a.file}.lock`, 'utf8')).toBe(lockAfterB);
   });
+
+  it('a folder out of reach is a failed save, not a take-over', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-takeover-'));
+    const meetings = path.join(dir, 'meetings');
+    fs.mkdirSync(meetings);
+    fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, 'register.yaml'));
+    const { session, data } = load(dir);
+    const a = MeetingRecorder.start(session, data, setup);
+    cleanups.push(() => {
+      a.release();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+    // the shared drive goes away: the lock cannot be read, the save fails, the window keeps recording
+    fs.renameSync(meetings, `${meetings}-away`);
+    expect(a.edit((doc) => doc.setItemNotes('CS-001', '断开时记的'))).toMatch(/^保存失败：/);
+    expect(a.readOnly).toBe(false);
+    expect(a.takenOverBy).toBeNull();
+    fs.renameSync(`${meetings}-away`, meetings);
+    expect(a.edit((doc) => doc.setItemNotes('CS-001', '恢复后记的'))).toBeNull();
+    expect(fs.readFileSync(a.file, 'utf8')).toContain('恢复后记的');
+    expect(readLock(a.file)?.pid).toBe(process.pid);
+  });
 });
 
 describe('taking a read-only meeting over (T)', () => {

@@ -283,14 +283,16 @@ export class MeetingRecorder {
    */
   checkLock(): boolean {
     if (!this.lock || this.lock.held()) return false;
+    const ours = this.lock.info;
     try {
       this.lock = acquireMeetingLock(this.file);
       return false;
     } catch (error) {
-      const holder =
-        error instanceof MeetingLockedError
-          ? error.holder
-          : { pid: 0, hostname: '', user: '', started: new Date().toISOString() };
+      // the folder cannot be reached (a shared drive gone): the save reports that; go on recording
+      if (!(error instanceof MeetingLockedError)) return false;
+      // the lock file could not be read a moment ago, but it is still ours
+      if (sameLock(error.holder, ours)) return false;
+      const holder = error.holder;
       this.lock = null; // not released: the lock file is the new holder's
       this.lockedBy = holder;
       this.takenOverBy = holder;
@@ -505,6 +507,10 @@ export class MeetingClosedError extends InputError {
       },
     ]);
   }
+}
+
+function sameLock(a: LockInfo, b: LockInfo): boolean {
+  return a.pid === b.pid && a.hostname === b.hostname && a.started === b.started;
 }
 
 /** Size and modification time of a file, to notice that another process saved it; '' when absent. */
