@@ -137,6 +137,8 @@ export class MeetingRecorder {
   /** This window was recording and another took the meeting over (issue 9): who, for the status line. */
   takenOverBy: LockInfo | null = null;
   private lock: MeetingLock | null;
+  /** when the lock file was first found missing while recording (checkLock), or null */
+  private lockMissingSince: number | null = null;
   private removeShutdownHook: () => void;
   private diskStamp: string;
   private readonly data: LoadedData;
@@ -282,7 +284,20 @@ export class MeetingRecorder {
    * again. Returns true when the meeting was lost just now.
    */
   checkLock(): boolean {
-    if (!this.lock || this.lock.held()) return false;
+    if (!this.lock || this.lock.held()) {
+      this.lockMissingSince = null;
+      return false;
+    }
+    if (!fs.existsSync(this.lock.lockFile)) {
+      // Gone: a take-over moving it aside this very moment (it puts its own in place within
+      // microseconds), or removed by hand. Take it again only once it has stayed gone a while, so a
+      // take-over in progress is never undone; meanwhile saves go on (compare-and-swap: a save never
+      // overwrites one made by the new holder).
+      const now = Date.now();
+      this.lockMissingSince ??= now;
+      if (now - this.lockMissingSince < LOCK_GONE_MS) return false;
+    }
+    this.lockMissingSince = null;
     const ours = this.lock.info;
     try {
       this.lock = acquireMeetingLock(this.file);
@@ -367,9 +382,19 @@ export class MeetingRecorder {
     return true;
   }
 
-  /** Read-only: whether the other process still holds the lock (false once it has let go). */
+  /**
+   * Read-only: whether the other process still holds the lock (false once it has let go). A holder
+   * first seen mid-write (its lock file still empty: 进程号未知) is named once its lock can be read;
+   * then `version` is bumped.
+   */
   holderStillThere(): boolean {
-    return readLock(this.file) !== null;
+    const holder = readLock(this.file);
+    if (holder && this.lockedBy?.pid === 0 && holder.pid !== 0) {
+      this.lockedBy = holder;
+      if (this.takenOverBy) this.takenOverBy = holder;
+      this.version++;
+    }
+    return holder !== null;
   }
 
   /**
@@ -508,6 +533,9 @@ export class MeetingClosedError extends InputError {
     ]);
   }
 }
+
+/** how long a missing lock file stays missing before a recorder takes it again (checkLock) */
+const LOCK_GONE_MS = 1000;
 
 function sameLock(a: LockInfo, b: LockInfo): boolean {
   return a.pid === b.pid && a.hostname === b.hostname && a.started === b.started;

@@ -339,8 +339,15 @@ export function MeetingRoom(props: MeetingRoomProps) {
   useEffect(() => {
     if (!readOnly) return;
     const timer = setInterval(() => {
-      if (recorder.refresh()) setVersion(recorder.version);
-      if (!recorder.holderStillThere()) {
+      const before = recorder.version;
+      const taker = recorder.takenOverBy;
+      recorder.refresh();
+      const there = recorder.holderStillThere();
+      if (recorder.version !== before) setVersion(recorder.version);
+      // the window that took this one over, first seen mid-write, is named now
+      if (taker && recorder.takenOverBy !== taker)
+        setStatus({ kind: 'error', text: recorder.readOnlyReason() ?? '' });
+      if (!there) {
         setStatus({
           kind: 'info',
           text: `另一个 diaodu 已结束记录：按 ${TAKE_OVER_KEY} 接着记录`,
