@@ -14,11 +14,13 @@ import { openSettings } from '../../src/store/settings.js';
 import { Session } from '../../src/ui/hooks/session.js';
 import type { LoadedData } from '../../src/ui/hooks/session.js';
 import { MeetingRecorder } from '../../src/ui/screens/meeting/recorder.js';
-import { distUrl, ensureDist } from '../store-write/dist.js';
+import { MeetingDocument } from '../../src/store/meeting-document.js';
+import { ROOT, distUrl, ensureDist } from '../store-write/dist.js';
 import { FIXTURES, KEYS, startApp } from './helpers.js';
 import type { Harness } from './helpers.js';
 
 const HOLDER = path.join(import.meta.dirname, '..', 'store-write', 'lock-holder.mjs');
+const CHILD = path.join(import.meta.dirname, 'recorder-child.mjs');
 const SINCE = '(\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d';
 
 const cleanups: Array<() => void> = [];
@@ -129,6 +131,81 @@ describe('two recorders of one meeting (MeetingRecorder)', () => {
     expect(fs.readFileSync(a.file, 'utf8')).toContain('恢复后记的');
     expect(readLock(a.file)?.pid).toBe(process.pid);
   });
+});
+
+describe('two processes recording one meeting', () => {
+  beforeAll(() => ensureDist(), 180_000);
+
+  it('after the take-over none of the old recorder’s saves lands; every one of the new one’s does', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-takeover-'));
+    fs.mkdirSync(path.join(dir, 'meetings'));
+    fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, 'register.yaml'));
+    const child = spawn(process.execPath, [CHILD, path.join(ROOT, 'dist'), dir], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    cleanups.push(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('ready\n')) resolve();
+      });
+      void exited.then(() => reject(new Error(`child exited: ${err}`)));
+    });
+
+    // this process opens the meeting read-only, then takes it over from the child, named
+    const session = new Session({
+      registerPath: path.join(dir, 'register.yaml'),
+      meetingsDir: path.join(dir, 'meetings'),
+      today: '2021-10-08',
+      settings: openSettings({ cwd: path.join(dir, 'config') }),
+      now: () => 0,
+    });
+    session.load();
+    const state = session.getSnapshot();
+    if (state.phase !== 'ready') throw new Error('not loaded');
+    const b = MeetingRecorder.start(session, state.data, {
+      date: '2021-10-08',
+      kind: '周调度',
+      chair: '马占文',
+      place: '',
+      present: '区发改局',
+      absent: '',
+      attending: '',
+    });
+    cleanups.push(() => b.release());
+    expect(b.lockedBy?.pid).toBe(child.pid);
+    expect(b.takeOver(b.lockedBy!)).toEqual({ taken: true });
+    child.stdin.write('taken\n');
+    for (let i = 1; i <= 50; i++) {
+      expect(
+        b.edit((doc) => doc.addDecision('CS-004', { text: `B-${i}`, unit: '区交通局', due: '2021-10-20' })),
+      ).toBeNull();
+    }
+    expect(await exited, err).toBe(0);
+    const report = JSON.parse(out.trim().split('\n').pop()!) as {
+      savedAfter: number;
+      triedAfter: number;
+      firstRefusal: string | null;
+    };
+    expect(report.triedAfter).toBe(50);
+    expect(report.savedAfter).toBe(0);
+    expect(report.firstRefusal).toMatch(
+      new RegExp(`^本会议记录已由另一窗口接管（进程号 ${process.pid}，自 ${SINCE} 起），本窗口改为只读$`),
+    );
+    const decisions = MeetingDocument.open(b.file)
+      .toMeeting()
+      .items.find((i) => i.project === 'CS-004')!
+      .decisions.map((d) => d.text);
+    expect(decisions).toEqual(Array.from({ length: 50 }, (_, i) => `B-${i + 1}`));
+    expect(readLock(b.file)?.pid).toBe(process.pid);
+  }, 60_000);
 });
 
 describe('taking a read-only meeting over (T)', () => {
