@@ -133,6 +133,45 @@ describe('two recorders of one meeting (MeetingRecorder)', () => {
   });
 });
 
+describe('a lock file removed while recording', () => {
+  it('is not taken again at once (a take-over may be moving it), but once it stays gone', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-takeover-'));
+    fs.mkdirSync(path.join(dir, 'meetings'));
+    fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, 'register.yaml'));
+    const session = new Session({
+      registerPath: path.join(dir, 'register.yaml'),
+      meetingsDir: path.join(dir, 'meetings'),
+      today: '2021-10-08',
+      settings: openSettings({ cwd: path.join(dir, 'config') }),
+      now: () => 0,
+    });
+    session.load();
+    const state = session.getSnapshot();
+    if (state.phase !== 'ready') throw new Error('not loaded');
+    const a = MeetingRecorder.start(session, state.data, {
+      date: '2021-10-08',
+      kind: '周调度',
+      chair: '',
+      place: '',
+      present: '',
+      absent: '',
+      attending: '',
+    });
+    cleanups.push(() => {
+      a.release();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+    fs.rmSync(`${a.file}.lock`);
+    expect(a.edit((doc) => doc.setItemNotes('CS-001', '锁不在时记的'))).toBeNull();
+    expect(fs.existsSync(`${a.file}.lock`)).toBe(false);
+    expect(a.readOnly).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(a.edit((doc) => doc.setItemNotes('CS-001', '过一会儿记的'))).toBeNull();
+    expect(readLock(a.file)?.pid).toBe(process.pid);
+    expect(fs.readFileSync(a.file, 'utf8')).toContain('过一会儿记的');
+  });
+});
+
 describe('two processes recording one meeting', () => {
   beforeAll(() => ensureDist(), 180_000);
 
