@@ -292,7 +292,7 @@ export const KEY_BINDINGS = {
   },
   'meeting.takeOver': {
     keys: [ch('T')],
-    description: '只读时接管记录：确认后由本窗口接着记录，原来的窗口此后不能保存',
+    description: '只读时接管记录（问过再接管，原窗口此后不能保存）',
     short: '接管记录',
     contexts: ['meeting', 'followups'],
   },
