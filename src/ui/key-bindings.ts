@@ -290,6 +290,12 @@ export const KEY_BINDINGS = {
     short: '结束',
     contexts: ['meeting'],
   },
+  'meeting.takeOver': {
+    keys: [ch('T')],
+    description: '只读时接管记录（问过再接管，原窗口此后不能保存）',
+    short: '接管记录',
+    contexts: ['meeting', 'followups'],
+  },
   'meeting.minutes': {
     keys: [k('return')],
     description: '预览并写出本次会议纪要',

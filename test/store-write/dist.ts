@@ -17,6 +17,7 @@ const NEEDED = [
   'domain/dates',
   'domain/types',
   'text/sanitize',
+  'ui/screens/meeting/recorder',
 ];
 
 function stale(): boolean {

@@ -68,7 +68,7 @@ describe('a meeting another diaodu is recording', () => {
     expect(frame.split('\n').slice(0, 7).join('\n')).toMatchInlineSnapshot(`
       " diaodu › 调度会 2021-10-08（只读）                                 议程 共3项
        2021-10-08 周调度会 第2期 · 主持 马占文 · 出席 区发改局、区住建局 · 请假 区交…
-       只读：可以查看议程、项目和落实情况，不能修改
+       只读：可以查看议程、项目和落实情况，不能修改；按 T 接管记录
       ▶ 上次会议议定事项落实情况（2项，已听取0项，未听取2项，其中逾期1项）
         1. ●红 CS-001 光伏组件项目         区发改局 议定1项
         2. ●红 CS-004 乡村道路提质工程     区交通局
@@ -78,10 +78,10 @@ describe('a meeting another diaodu is recording', () => {
     // the status line names the process that holds the meeting; the footer offers only looking keys
     expect(lines[22]).toMatch(
       new RegExp(
-        `^只读：另一个 diaodu 正在记录这次会议（进程号 ${pid}，自 (\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d 起）`,
+        `^只读：另一个 diaodu 正在记录（进程号 ${pid}，自 (\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d 起）；按 T 接管记录$`,
       ),
     );
-    expect(lines[23]).toBe('Enter 打开  f 落实  ↑↓ 移动  Esc 返回  ? 帮助  Ctrl+C 退出');
+    expect(lines[23]).toBe('Enter 打开  f 落实  T 接管记录  ↑↓ 移动  Esc 返回  ? 帮助  Ctrl+C 退出');
 
     // editing keys say why they do nothing
     const refusal = (what: string) =>
@@ -103,7 +103,9 @@ describe('a meeting another diaodu is recording', () => {
     // looking still works: a project, its decision, the follow-ups
     const item = await h.press(KEYS.enter, '第1/3项');
     expect(item).toContain('▶1. 尽快制定复工方案（区发改局·2021-10-15）');
-    expect(item.split('\n')[23]).toBe('→ 下一项  ← 上一项  ↑↓ 移动  Esc 返回  ? 帮助  Ctrl+C 退出');
+    expect(item.split('\n')[23]).toBe(
+      '→ 下一项  ← 上一项  T 接管记录  ↑↓ 移动  Esc 返回  ? 帮助  Ctrl+C 退出',
+    );
     for (const [key, what] of [
       ['e', '修改议定事项'],
       ['d', '删除议定事项'],
@@ -118,7 +120,7 @@ describe('a meeting another diaodu is recording', () => {
     }
     await h.press(KEYS.esc, '议程 共3项');
     const followups = await h.press('f', '上次议定事项 1/2');
-    expect(followups).toContain('只读：可以查看，不能记录落实情况');
+    expect(followups).toContain('只读：可以查看，不能记录落实情况；按 T 接管记录');
     expect((await h.press('y', '不能记为已落实')).split('\n')[22]).toMatch(refusal('记为已落实'));
     await h.press(KEYS.esc, '议程 共3项');
 
@@ -132,15 +134,23 @@ describe('a meeting another diaodu is recording', () => {
     other.save();
     await h.waitFor(/CS-004 乡村道路提质工程 +区交通局 议定1项/, 5000);
 
-    // and when it lets go, the screen says how to take over
+    // and when it lets go, the screen says how to go on recording: T, without a question
     holder!.kill('SIGTERM');
-    expect(await h.waitFor('已结束记录', 5000)).toContain(
-      '另一个 diaodu 已结束记录：按 Esc 返回，再进入调度会即可接着记录',
+    expect((await h.waitFor('已结束记录', 5000)).split('\n')[22]).toBe(
+      '另一个 diaodu 已结束记录：按 T 接着记录',
     );
-    await h.press(KEYS.esc, '总览');
-    await h.press('2', '议程 共3项');
-    expect(h.shown()).not.toContain('（只读）');
-    expect(h.shown()).toContain('已恢复未结束的调度会');
+    const resumed = await h.press('T', '已接着记录');
+    expect(resumed.split('\n')[22]).toBe('已接着记录：另一个 diaodu 已不在记录');
+    expect(resumed).not.toContain('（只读）');
+    await h.press(KEYS.down);
+    await h.press(KEYS.down, '▶ 3. ▲黄 CS-002');
+    await h.press('x', '移出议程？');
+    await h.press('y', '已把 CS-002 移出议程');
+    expect(
+      MeetingDocument.open(file)
+        .toMeeting()
+        .items.map((i) => i.project),
+    ).toEqual(['CS-001', 'CS-004']);
   }, 60_000);
 });
 

@@ -20,7 +20,9 @@ export function describeHolder(holder: LockInfo): string {
   return `${pid}${host}，自 ${lockSince(holder.started)} 起`;
 }
 
-/** Why the meeting cannot be changed here, for the status line. */
-export function readOnlyNotice(holder: LockInfo): string {
-  return `只读：另一个 diaodu 正在记录这次会议（${describeHolder(holder)}），此处只能查看`;
+/** Why the meeting cannot be changed here, for the status line; with the key that takes it over. */
+export function readOnlyNotice(holder: LockInfo, takeOverKey?: string): string {
+  return takeOverKey
+    ? `只读：另一个 diaodu 正在记录（${describeHolder(holder)}）；按 ${takeOverKey} 接管记录`
+    : `只读：另一个 diaodu 正在记录这次会议（${describeHolder(holder)}），此处只能查看`;
 }

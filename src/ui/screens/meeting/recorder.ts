@@ -8,13 +8,16 @@ import { meetingState, type MeetingState } from '../../../domain/meeting-snapsho
 import { InputError, formatDiagnostic } from '../../../domain/types.js';
 import type { IsoDate, LedgerEntry, Meeting, MeetingKind } from '../../../domain/types.js';
 import * as fs from 'node:fs';
-import { readLock } from '../../../store/lock.js';
-import type { LockInfo, MeetingLock, MeetingLockedError } from '../../../store/lock.js';
-import { readOnlyNotice } from '../../hooks/lock-holder.js';
+import { acquireMeetingLock, MeetingLockedError, readLock } from '../../../store/lock.js';
+import type { LockInfo, MeetingLock } from '../../../store/lock.js';
+import { removeStaleTempFiles } from '../../../store/atomic-write.js';
+import { keyHint } from '../../key-bindings.js';
+import { describeHolder, readOnlyNotice } from '../../hooks/lock-holder.js';
 export { describeHolder, lockSince, readOnlyNotice } from '../../hooks/lock-holder.js';
 import { droppedByHandEdit, MeetingChangedError, MeetingDocument } from '../../../store/meeting-document.js';
 import type { ItemSnapshot, NewMeetingHeader } from '../../../store/meeting-document.js';
 import {
+  decisionIdsInDir,
   knownMeetings,
   nextMeetingNumber,
   openMeetingToRecord,
@@ -127,10 +130,15 @@ export class MeetingRecorder {
   readonly resumed: boolean;
   /**
    * Set when another live diaodu records this meeting: it is shown read-only, nothing is saved, no
-   * draft is written or read. Says who holds it (pid, since when).
+   * draft is written or read. Says who holds it (pid, since when). Cleared by takeOver(); set when
+   * another window takes the meeting over from this one.
    */
-  readonly lockedBy: LockInfo | null;
+  lockedBy: LockInfo | null;
+  /** This window was recording and another took the meeting over (issue 9): who, for the status line. */
+  takenOverBy: LockInfo | null = null;
   private lock: MeetingLock | null;
+  /** when the lock file was first found missing while recording (checkLock), or null */
+  private lockMissingSince: number | null = null;
   private removeShutdownHook: () => void;
   private diskStamp: string;
   private readonly data: LoadedData;
@@ -263,7 +271,96 @@ export class MeetingRecorder {
 
   /** Why an edit is refused here, or null when the meeting can be changed. */
   readOnlyReason(): string | null {
-    return this.lockedBy ? readOnlyNotice(this.lockedBy) : null;
+    if (this.takenOverBy)
+      return `本会议记录已由另一窗口接管（${describeHolder(this.takenOverBy)}），本窗口改为只读`;
+    return this.lockedBy ? readOnlyNotice(this.lockedBy, keyHint('agenda', 'meeting.takeOver')?.keys) : null;
+  }
+
+  /**
+   * Recording: whether the lock is still ours, checked before every save and draft (issue 9). When
+   * another window took the meeting over, this one turns read-only at once: nothing more is saved or
+   * drafted here, so the new holder's saves are never overwritten; the meeting is read again as the
+   * file holds it, and `takenOverBy` names who took it. A lock file removed by hand is simply taken
+   * again. Returns true when the meeting was lost just now.
+   */
+  checkLock(): boolean {
+    if (!this.lock || this.lock.held()) {
+      this.lockMissingSince = null;
+      return false;
+    }
+    if (!fs.existsSync(this.lock.lockFile)) {
+      // Gone: a take-over moving it aside this very moment (it puts its own in place within
+      // microseconds), or removed by hand. Take it again only once it has stayed gone a while, so a
+      // take-over in progress is never undone; meanwhile saves go on (compare-and-swap: a save never
+      // overwrites one made by the new holder).
+      const now = Date.now();
+      this.lockMissingSince ??= now;
+      if (now - this.lockMissingSince < LOCK_GONE_MS) return false;
+    }
+    this.lockMissingSince = null;
+    const ours = this.lock.info;
+    try {
+      this.lock = acquireMeetingLock(this.file);
+      return false;
+    } catch (error) {
+      // the folder cannot be reached (a shared drive gone): the save reports that; go on recording
+      if (!(error instanceof MeetingLockedError)) return false;
+      // the lock file could not be read a moment ago, but it is still ours
+      if (sameLock(error.holder, ours)) return false;
+      const holder = error.holder;
+      this.lock = null; // not released: the lock file is the new holder's
+      this.lockedBy = holder;
+      this.takenOverBy = holder;
+      this.diskStamp = ''; // read the file again, as the new holder has it
+      this.refresh();
+      return true;
+    }
+  }
+
+  /**
+   * Read-only: take the meeting over (issue 9). Without `holder`, only when nobody live holds it now
+   * (the other window has quit, or its lock is stale): no question needed. With `holder` — the one
+   * named to the secretary, who confirmed — from that holder even though it seems alive; a lock taken
+   * since by anyone else is still refused. Once taken, the file is opened again for writing as it is
+   * now (the other window's last save included), and the other window refuses its later saves.
+   */
+  takeOver(holder?: LockInfo): TakeOverResult {
+    if (!this.readOnly) return { taken: true };
+    let lock: MeetingLock;
+    try {
+      lock = acquireMeetingLock(this.file, holder ? { takeOver: holder } : {});
+    } catch (error) {
+      if (error instanceof MeetingLockedError) {
+        this.lockedBy = error.holder;
+        return {
+          taken: false,
+          holder: error.holder,
+          message: `未接管：会议记录正由另一个 diaodu 记录（${describeHolder(error.holder)}）`,
+        };
+      }
+      return { taken: false, message: `未接管：${describeError(error)}` };
+    }
+    let document: MeetingDocument;
+    try {
+      removeStaleTempFiles(this.file);
+      const takenIds = decisionIdsInDir(path.dirname(this.file), {
+        exclude: this.file,
+        known: sessionKnownMeetings(this.data),
+      });
+      document = MeetingDocument.open(this.file, { takenIds });
+    } catch (error) {
+      lock.release();
+      return { taken: false, message: `未接管：${describeError(error)}` };
+    }
+    this.lock = lock;
+    this.lockedBy = null;
+    this.takenOverBy = null;
+    this.document = document;
+    this.diskStamp = stampOf(this.file);
+    this.meeting = document.toMeeting();
+    this.saveError = null;
+    this.version++;
+    return { taken: true };
   }
 
   /**
@@ -285,9 +382,19 @@ export class MeetingRecorder {
     return true;
   }
 
-  /** Read-only: whether the other process still holds the lock (false once it has let go). */
+  /**
+   * Read-only: whether the other process still holds the lock (false once it has let go). A holder
+   * first seen mid-write (its lock file still empty: 进程号未知) is named once its lock can be read;
+   * then `version` is bumped.
+   */
   holderStillThere(): boolean {
-    return readLock(this.file) !== null;
+    const holder = readLock(this.file);
+    if (holder && this.lockedBy?.pid === 0 && holder.pid !== 0) {
+      this.lockedBy = holder;
+      if (this.takenOverBy) this.takenOverBy = holder;
+      this.version++;
+    }
+    return holder !== null;
   }
 
   /**
@@ -296,6 +403,7 @@ export class MeetingRecorder {
    * by a retry, or later after it was given up.
    */
   edit(change: (doc: MeetingDocument) => void): string | null {
+    this.checkLock();
     const refused = this.readOnlyReason();
     if (refused) return refused;
     let changed = false;
@@ -307,6 +415,8 @@ export class MeetingRecorder {
       this.saveError = null;
     } catch (error) {
       if (!changed) return describeError(error);
+      // the file changed because another window took the meeting over: its saves win, this one stops
+      if (error instanceof MeetingChangedError && this.checkLock()) return this.readOnlyReason();
       if (error instanceof MeetingChangedError) this.reapply(change, error);
       else this.saveError = this.failedSave(error);
     }
@@ -365,7 +475,8 @@ export class MeetingRecorder {
 
   /** The UI state and half-typed text, next to the meeting file (never for a read-only meeting). */
   writeDraft(ui: unknown): void {
-    if (this.readOnly) return;
+    // the draft file is the holder's: once another window took over, this one writes none
+    if (this.readOnly || this.checkLock()) return;
     this.lastDraft = ui;
     this.draftError = writeDraft(this.file, ui);
     if (this.draftError === null) this.draftOnDisk = ui;
@@ -399,6 +510,11 @@ export class MeetingRecorder {
   }
 }
 
+export type TakeOverResult =
+  | { taken: true }
+  /** `holder`: the one recording it now, when a live diaodu does */
+  | { taken: false; holder?: LockInfo; message: string };
+
 /** Start refused: the meeting was closed, and reopening it has to be asked for. */
 export class MeetingClosedError extends InputError {
   constructor(
@@ -416,6 +532,13 @@ export class MeetingClosedError extends InputError {
       },
     ]);
   }
+}
+
+/** how long a missing lock file stays missing before a recorder takes it again (checkLock) */
+const LOCK_GONE_MS = 1000;
+
+function sameLock(a: LockInfo, b: LockInfo): boolean {
+  return a.pid === b.pid && a.hostname === b.hostname && a.started === b.started;
 }
 
 /** Size and modification time of a file, to notice that another process saved it; '' when absent. */

@@ -31,6 +31,7 @@ import type { DecisionDraft } from './forms.js';
 import { describeHolder } from './recorder.js';
 import type { MeetingRecorder } from './recorder.js';
 import { clampMeetingUi, initialMeetingUi, parseDraftUi, reduceMeetingUi, whereLabel } from './state.js';
+import type { LockInfo } from '../../../store/lock.js';
 import type { MeetingCounts, MeetingForm, MeetingUi, MeetingUiAction } from './state.js';
 import { ItemTimer, TIMER_WIDTH } from './timer.js';
 import {
@@ -99,6 +100,15 @@ function confirmQuestion(ui: MeetingUi, recorder: MeetingRecorder, width: number
     }
     case 'discard':
       return `放弃正在输入的内容？ ${answerKeys('放弃', '继续输入')}`;
+    case 'takeOver': {
+      // names the holder (进程号, 主机, since when) and warns that its later saves are refused
+      const keys = answerKeys('接管', '取消');
+      const who = describeHolder(ui.confirm.holder);
+      const full = `接管记录？另一窗口（${who}）将停止记录，不能再保存。 ${keys}`;
+      if (displayWidth(full) <= width) return full;
+      const room = Math.max(4, width - displayWidth(`接管？另一窗口（）将不能再保存 ${keys}`));
+      return `接管？另一窗口（${truncateToWidth(who, room)}）将不能再保存 ${keys}`;
+    }
     default:
       return '';
   }
@@ -124,7 +134,15 @@ function typedText(ui: MeetingUi, recorder: MeetingRecorder): string | null {
  * must ask), or null when everything is in the meeting file, or typed text is safe in the draft.
  */
 export function unsavedWork(recorder: MeetingRecorder, ui: MeetingUi): string[] | null {
-  if (recorder.readOnly) return null;
+  if (recorder.readOnly) {
+    // taken over while typing: the text cannot be saved here, and the draft is the new holder's
+    const typed = recorder.takenOverBy ? typedText(ui, recorder) : null;
+    if (typed === null) return null;
+    return [
+      recorder.readOnlyReason() ?? '',
+      `正在输入的${typed}没有记入会议记录，也不在草稿里；现在退出，这些文字会丢失，请先在接管的窗口里录入。`,
+    ];
+  }
   const typed = typedText(ui, recorder);
   // the draft file may still hold this very form from before the disk filled up
   const drafted = (recorder.draftOnDisk as Partial<MeetingUi> | null)?.form ?? null;
@@ -147,6 +165,9 @@ export function unsavedWork(recorder: MeetingRecorder, ui: MeetingUi): string[] 
   }
   return lines;
 }
+
+/** The key that takes a read-only meeting over ("T"), from the table. */
+const TAKE_OVER_KEY = keyHint('agenda', 'meeting.takeOver', { first: true })?.keys ?? 'T';
 
 /** Commands that change the meeting, and what they would have done: refused when it is read-only. */
 const EDITING: Partial<Record<Command, string>> = {
@@ -204,9 +225,25 @@ const VIEW_HINTS: Record<'agenda' | 'meetingItem' | 'followups' | 'meetingClosed
 /** Read-only: only the keys that look. */
 const READ_ONLY_HINTS: Record<'agenda' | 'meetingItem' | 'followups' | 'meetingClosed', readonly Command[]> =
   {
-    agenda: ['nav.open', 'meeting.followups', 'nav.down', 'app.back', 'app.help', 'app.quit'],
-    meetingItem: ['meeting.nextItem', 'meeting.prevItem', 'nav.down', 'app.back', 'app.help', 'app.quit'],
-    followups: ['nav.down', 'nav.pageDown', 'app.back', 'app.help', 'app.quit'],
+    agenda: [
+      'nav.open',
+      'meeting.followups',
+      'meeting.takeOver',
+      'nav.down',
+      'app.back',
+      'app.help',
+      'app.quit',
+    ],
+    meetingItem: [
+      'meeting.nextItem',
+      'meeting.prevItem',
+      'meeting.takeOver',
+      'nav.down',
+      'app.back',
+      'app.help',
+      'app.quit',
+    ],
+    followups: ['meeting.takeOver', 'nav.down', 'nav.pageDown', 'app.back', 'app.help', 'app.quit'],
     meetingClosed: ['nav.down', 'nav.pageDown', 'app.back', 'app.help', 'app.quit'],
   };
 
@@ -302,14 +339,32 @@ export function MeetingRoom(props: MeetingRoomProps) {
   useEffect(() => {
     if (!readOnly) return;
     const timer = setInterval(() => {
-      if (recorder.refresh()) setVersion(recorder.version);
-      if (!recorder.holderStillThere()) {
+      const before = recorder.version;
+      const taker = recorder.takenOverBy;
+      recorder.refresh();
+      const there = recorder.holderStillThere();
+      if (recorder.version !== before) setVersion(recorder.version);
+      // the window that took this one over, first seen mid-write, is named now
+      if (taker && recorder.takenOverBy !== taker)
+        setStatus({ kind: 'error', text: recorder.readOnlyReason() ?? '' });
+      if (!there) {
         setStatus({
           kind: 'info',
-          text: '另一个 diaodu 已结束记录：按 Esc 返回，再进入调度会即可接着记录',
+          text: `另一个 diaodu 已结束记录：按 ${TAKE_OVER_KEY} 接着记录`,
         });
         clearInterval(timer);
       }
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [readOnly, recorder]);
+
+  // Recording: notice within a second when another window has taken the meeting over (issue 9).
+  useEffect(() => {
+    if (readOnly) return;
+    const timer = setInterval(() => {
+      if (!recorder.checkLock()) return;
+      setVersion(recorder.version);
+      setStatus({ kind: 'error', text: recorder.readOnlyReason() ?? '' });
     }, 1000);
     return () => clearInterval(timer);
   }, [readOnly, recorder]);
@@ -397,6 +452,38 @@ export function MeetingRoom(props: MeetingRoomProps) {
     [current, dispatch, edit, recorder],
   );
 
+  // Read-only: take the meeting over (T). Without `holder`, taken at once when nobody live records it;
+  // else the question naming who does. With `holder`: the secretary confirmed taking it from them.
+  const takeOver = useCallback(
+    (holder?: LockInfo) => {
+      const result = recorder.takeOver(holder);
+      setVersion(recorder.version);
+      if (!result.taken) {
+        if (result.holder && !holder) {
+          dispatch({ type: 'ask', confirm: { type: 'takeOver', holder: result.holder } });
+          return;
+        }
+        setStatus({
+          kind: 'error',
+          text: result.holder ? `${result.message}；要接管请再按 ${TAKE_OVER_KEY}` : result.message,
+        });
+        return;
+      }
+      // what the other window was typing (its draft) comes back here, as after a crash
+      const fromDraft = parseDraftUi(recorder.readDraft());
+      const restored = fromDraft?.form ? fromDraft : null;
+      if (restored) replace(clampMeetingUi(restored, countsFor(recorder, restored)));
+      const after = restored ? '已恢复其正在输入的内容' : null;
+      setStatus({
+        kind: 'ok',
+        text: holder
+          ? `已接管记录（原为${describeHolder(holder)}），${after ?? '另一窗口此后不能保存'}`
+          : `已接着记录：另一个 diaodu 已不在记录${after ? `，${after}` : ''}`,
+      });
+    },
+    [dispatch, recorder, replace],
+  );
+
   const answer = useCallback(
     (yes: boolean) => {
       const ui = current();
@@ -416,6 +503,9 @@ export function MeetingRoom(props: MeetingRoomProps) {
           recorder.forgetFailedSave();
           dispatch({ type: 'closeForm' });
           return;
+        case 'takeOver':
+          takeOver(confirm.holder);
+          return;
         case 'close': {
           const error = recorder.close();
           setVersion(recorder.version);
@@ -430,7 +520,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
         }
       }
     },
-    [current, dispatch, edit, recorder, session],
+    [current, dispatch, edit, recorder, session, takeOver],
   );
 
   const setFollowupStatus = useCallback(
@@ -468,6 +558,10 @@ export function MeetingRoom(props: MeetingRoomProps) {
         return;
       }
       if (command === 'app.help') return nav.push({ screen: 'help', context });
+      if (command === 'meeting.takeOver') {
+        if (!recorder.readOnly) return setStatus({ kind: 'info', text: '本窗口正在记录这次会议，不必接管' });
+        return takeOver();
+      }
       const refused = EDITING[command] ?? (u.view === 'item' && command === 'nav.open' ? '修改' : undefined);
       if (recorder.lockedBy && refused) {
         setStatus({
@@ -622,7 +716,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
           return;
       }
     },
-    [current, dispatch, latest, recorder, answer, edit, openDecisionForm, setFollowupStatus],
+    [current, dispatch, latest, recorder, answer, edit, openDecisionForm, setFollowupStatus, takeOver],
   );
   useInput(onKey, { isActive: active && (ui.form === null || ui.confirm !== null) });
 

@@ -4,6 +4,7 @@
 // resumed meeting opens where it was left.
 import { reduceDecisionForm } from './forms.js';
 import type { DecisionDraft, DecisionFormAction } from './forms.js';
+import type { LockInfo } from '../../../store/lock.js';
 
 export type MeetingView = 'agenda' | 'followups' | 'item' | 'closed';
 
@@ -18,7 +19,9 @@ export type MeetingConfirm =
   | { type: 'dropItem'; project: string }
   | { type: 'close' }
   /** Esc on a form with text in it */
-  | { type: 'discard' };
+  | { type: 'discard' }
+  /** read-only: take the meeting over from the window that records it (named) */
+  | { type: 'takeOver'; holder: LockInfo };
 
 export interface MeetingUi {
   view: MeetingView;

@@ -13,6 +13,12 @@ import { followupColor, followupLabel, stateText } from '../decision-labels.js';
 import { wrapText } from '../lines.js';
 import type { Line } from '../lines.js';
 
+/** "；按 T 接管记录": how a read-only meeting is taken over, from the key table. */
+function takeOverHint(context: 'agenda' | 'followups'): string {
+  const hint = keyHint(context, 'meeting.takeOver');
+  return hint ? `；按 ${hint.keys} 接管记录` : '';
+}
+
 /** A window of `height` rows that keeps `cursor` in view. */
 export function windowStart(count: number, height: number, cursor: number): number {
   if (count <= height) return 0;
@@ -135,7 +141,7 @@ export function AgendaView(props: {
     .slice(start, start + listHeight)
     .map((l, i) => (start + i === cursor ? { ...l, text: `▶${l.text.slice(1)}`, inverse: true } : l));
   const keys = props.readOnly
-    ? '只读：可以查看议程、项目和落实情况，不能修改'
+    ? `只读：可以查看议程、项目和落实情况，不能修改${takeOverHint('agenda')}`
     : hintLine([
         keyHint('agenda', ['meeting.moveItemUp', 'meeting.moveItemDown'], { first: true, label: '调整顺序' }),
         keyHint('agenda', 'meeting.dropItem', { label: '移出议程' }),
@@ -236,7 +242,7 @@ export function FollowupsView(props: {
   const selected = entries[cursor];
   const detail = selected ? followupDetail(selected, heard.get(selected.decision.id), props.data, width) : [];
   const keys = props.readOnly
-    ? '只读：可以查看，不能记录落实情况'
+    ? `只读：可以查看，不能记录落实情况${takeOverHint('followups')}`
     : `${hintLine([
         keyHint('followups', 'followup.done'),
         keyHint('followups', 'followup.inProgress'),
