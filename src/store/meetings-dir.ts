@@ -10,6 +10,8 @@ import { isTempFileName, removeStaleTempFiles } from './atomic-write.js';
 import { acquireMeetingLock, MeetingLockedError } from './lock.js';
 import type { MeetingLock } from './lock.js';
 import { MeetingDocument } from './meeting-document.js';
+import { readRegularFile } from './regular-file.js';
+import { MAX_FILE_BYTES } from './yaml-source.js';
 import type { MeetingDocumentOptions, NewMeetingHeader } from './meeting-document.js';
 
 /** `2021-11-15-周调度.yaml` */
@@ -69,7 +71,7 @@ export function summarizeMeetingFile(file: string): MeetingFileSummary {
   const summary: MeetingFileSummary = { file: path.resolve(file), decisionIds: [] };
   let source: string;
   try {
-    source = fs.readFileSync(file, 'utf8');
+    source = readRegularFile(file, { what: '会议记录', maxBytes: MAX_FILE_BYTES }).bytes.toString('utf8');
   } catch {
     return summary;
   }

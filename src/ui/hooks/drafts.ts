@@ -5,6 +5,7 @@
 // skips hidden files, so a draft is never taken for a meeting.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { errorText } from '../../store/system-error.js';
 
 export function draftPathFor(meetingFile: string): string {
   return path.join(path.dirname(meetingFile), `.${path.basename(meetingFile)}.draft.json`);
@@ -23,7 +24,7 @@ export function writeDraft(meetingFile: string, draft: unknown): string | null {
     fs.renameSync(temp, target);
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorText(error, target, 'write');
   }
 }
 

@@ -24,6 +24,7 @@ import type { Line } from './lines.js';
 import { meetingLabel, numbersOf } from './meeting-info.js';
 import { WithRegister } from './not-ready.js';
 import type { Navigator, ScreenProps } from './types.js';
+import { errorText } from '../../store/system-error.js';
 
 export type BriefingChoice = { kind: 'bulletin' } | { kind: 'minutes'; meeting: Meeting; number: number };
 
@@ -128,7 +129,7 @@ function Preview(props: {
             (error: unknown) =>
               setStatus({
                 kind: 'error',
-                text: `未能写出：${error instanceof Error ? error.message : String(error)}`,
+                text: `未能写出：${errorText(error)}`,
               }),
           );
           return;
