@@ -95,6 +95,7 @@ async function main(): Promise<number> {
     ...defaultContext(),
     packageDir,
     version: readVersion(),
+    progress: (line) => write(process.stderr, `${line}\n`),
   });
   if (result.kind === 'tui') return openApp(result);
   write(process.stdout, result.stdout);

@@ -34,6 +34,8 @@ export interface CommandContext {
   today: () => IsoDate;
   /** folder relative paths are resolved from */
   cwd: string;
+  /** progress lines of long work (a large import), shown at once on stderr by cli.ts */
+  progress?: (line: string) => void;
 }
 
 export function localToday(now: Date = new Date()): IsoDate {
