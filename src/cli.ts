@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultContext, isDirectory, meetingsBeside } from './commands/common.js';
 import { dispatch, type TuiRequest } from './commands/dispatch.js';
+import { systemErrorText } from './store/system-error.js';
 import type { RunAppOptions } from './ui/run.js';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -108,6 +109,13 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    // a system error no command turned into words (EACCES, ENOSPC …): bad surroundings, not a bug
+    const system = debugging() ? undefined : systemErrorText(error);
+    if (system !== undefined) {
+      process.stderr.write(`diaodu: 错误：${system}\n`);
+      process.exitCode = 2;
+      return;
+    }
     if (debugging()) {
       process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     } else {
