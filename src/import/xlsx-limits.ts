@@ -197,7 +197,7 @@ export function columnLetters(n: number): string {
  */
 class XmlScanner {
   private inTag = false;
-  private tag: number[] = [];
+  private tag = '';
   private textChars = 0;
   /** digits of the text since the last tag (a <v> index), up to 16 */
   private digits = '';
@@ -208,25 +208,35 @@ class XmlScanner {
     private readonly onLongText: () => boolean = () => true,
   ) {}
 
-  /** False once onTag asked to stop. */
+  /** False once onTag or onLongText asked to stop. */
   feed(chunk: Buffer): boolean {
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i]!;
+    let i = 0;
+    while (i < chunk.length) {
       if (this.inTag) {
-        if (b === 0x3e /* > */) {
-          this.inTag = false;
-          const go = this.onTag(Buffer.from(this.tag).toString('latin1'), this.textChars, this.digits);
-          this.textChars = 0;
-          this.digits = '';
-          if (!go) return false;
-        } else if (this.tag.length < 2048) this.tag.push(b);
-      } else if (b === 0x3c /* < */) {
+        const close = chunk.indexOf(0x3e /* > */, i);
+        const end = close === -1 ? chunk.length : close;
+        if (this.tag.length < 2048) this.tag += chunk.toString('latin1', i, Math.min(end, i + 2048));
+        if (close === -1) return true;
+        this.inTag = false;
+        const go = this.onTag(this.tag, this.textChars, this.digits);
+        this.textChars = 0;
+        this.digits = '';
+        if (!go) return false;
+        i = close + 1;
+      } else {
+        const open = chunk.indexOf(0x3c /* < */, i);
+        const end = open === -1 ? chunk.length : open;
+        for (let k = i; k < end; k++) {
+          const b = chunk[k]!;
+          if ((b & 0xc0) === 0x80) continue; // a UTF-8 continuation byte
+          this.textChars++;
+          if (this.textChars === MAX_CELL_CHARS + 1 && !this.onLongText()) return false;
+          if (b >= 0x30 && b <= 0x39 && this.digits.length < 16) this.digits += String.fromCharCode(b);
+        }
+        if (open === -1) return true;
         this.inTag = true;
-        this.tag.length = 0;
-      } else if ((b & 0xc0) !== 0x80) {
-        this.textChars++;
-        if (this.textChars === MAX_CELL_CHARS + 1 && !this.onLongText()) return false;
-        if (b >= 0x30 && b <= 0x39 && this.digits.length < 16) this.digits += String.fromCharCode(b);
+        this.tag = '';
+        i = open + 1;
       }
     }
     return true;
@@ -234,8 +244,12 @@ class XmlScanner {
 }
 
 const tagName = (tag: string): string => /^\/?[\w:]+/.exec(tag)?.[0] ?? '';
-const attr = (tag: string, name: string): string | undefined =>
-  new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+const ATTRIBUTES = new Map<string, RegExp>();
+const attr = (tag: string, name: string): string | undefined => {
+  let re = ATTRIBUTES.get(name);
+  if (!re) ATTRIBUTES.set(name, (re = new RegExp(`\\s${name}="([^"]*)"`)));
+  return re.exec(tag)?.[1];
+};
 const localName = (name: string): string => name.replace(/^(\/?)[\w]+:/, '$1');
 
 /** Lengths (in characters) of the shared strings, up to the first one over MAX_CELL_CHARS. */
