@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError } from '../domain/types.js';
+import { readRegularHead } from './regular-file.js';
 import { systemErrorReason } from './system-error.js';
 
 export interface LockInfo {
@@ -108,7 +109,9 @@ function parseLock(content: string): LockInfo | null {
 /** Who holds the lock on `file`, or null when nobody (or the lock file cannot be read). */
 export function readLock(file: string): LockInfo | null {
   try {
-    return parseLock(fs.readFileSync(lockPathFor(file), 'utf8'));
+    // never blocks on a FIFO in the lock's place; a lock file is a few hundred bytes
+    const bytes = readRegularHead(lockPathFor(file), 64 * 1024);
+    return bytes === undefined ? null : parseLock(bytes.toString('utf8'));
   } catch {
     return null;
   }

@@ -5,6 +5,7 @@
 // skips hidden files, so a draft is never taken for a meeting.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readRegularHead } from '../../store/regular-file.js';
 import { errorText } from '../../store/system-error.js';
 
 export function draftPathFor(meetingFile: string): string {
@@ -31,7 +32,10 @@ export function writeDraft(meetingFile: string, draft: unknown): string | null {
 /** The draft left by an earlier session, or null. */
 export function readDraft(meetingFile: string): unknown {
   try {
-    return JSON.parse(fs.readFileSync(draftPathFor(meetingFile), 'utf8')) as unknown;
+    // a regular file of at most 1 MB: a FIFO or device put in its place must not hang the app
+    const bytes = readRegularHead(draftPathFor(meetingFile), 1024 * 1024 + 1);
+    if (bytes === undefined || bytes.length > 1024 * 1024) return null;
+    return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch {
     return null;
   }
