@@ -10,7 +10,6 @@ import { isTempFileName, removeStaleTempFiles } from './atomic-write.js';
 import { acquireMeetingLock, MeetingLockedError } from './lock.js';
 import type { MeetingLock } from './lock.js';
 import { MeetingDocument } from './meeting-document.js';
-import { readRegularFile } from './regular-file.js';
 import { MAX_FILE_BYTES } from './yaml-source.js';
 import type { MeetingDocumentOptions, NewMeetingHeader } from './meeting-document.js';
 
@@ -71,7 +70,10 @@ export function summarizeMeetingFile(file: string): MeetingFileSummary {
   const summary: MeetingFileSummary = { file: path.resolve(file), decisionIds: [] };
   let source: string;
   try {
-    source = readRegularFile(file, { what: '会议记录', maxBytes: MAX_FILE_BYTES }).bytes.toString('utf8');
+    // only a regular file under the size cap (issue 9: a FIFO or /dev/zero must not be read)
+    const st = fs.statSync(file);
+    if (!st.isFile() || st.size > MAX_FILE_BYTES) return summary;
+    source = fs.readFileSync(file, 'utf8');
   } catch {
     return summary;
   }
