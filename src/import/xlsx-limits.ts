@@ -485,15 +485,30 @@ export async function scanXlsx(bytes: Buffer, file: string): Promise<XlsxScan> {
     xmlBytes += sharedEntry.size;
   }
   const sheets: XlsxScan['sheets'] = [];
+  const scanned = new Set<ZipEntry>([workbookEntry!]);
+  if (relsEntry) scanned.add(relsEntry);
+  if (sharedEntry) scanned.add(sharedEntry);
   for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const name = unescapeXml(attr(m[0], 'name') ?? '');
-    const rid = /\sr:id="([^"]*)"/.exec(m[0])?.[1] ?? attr(m[0], 'id');
+    const rid = /\s(?:\w+:)?id="([^"]*)"/.exec(m[0])?.[1];
     const rel = rid ? rels.get(rid) : undefined;
     const entry = rel ? get(part(rel.target)) : undefined;
-    if (!entry) continue; // exceljs reports a sheet it cannot find
+    if (!entry) continue; // exceljs reports a sheet it cannot find; the part is still scanned below
     const totals = await scanSheet(bytes, entry, file, name, shared);
+    scanned.add(entry);
     xmlBytes += entry.size;
     sheets.push({ name, ...totals });
+  }
+  // every other part exceljs may read (a worksheet not named in workbook.xml, styles, drawings …) is
+  // inflated once to check its size; worksheets also get the row, column and cell checks
+  for (const [path, entry] of entries) {
+    if (scanned.has(entry) || path.endsWith('/')) continue;
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(path)) {
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      sheets.push({ name, ...(await scanSheet(bytes, entry, file, name, shared)) });
+    } else {
+      await streamEntry(bytes, entry, file, `“${path}”`, () => true);
+    }
   }
   // a shared string over the cap that no sheet uses: still refused (exceljs would hold it all)
   if (shared.overlong) {

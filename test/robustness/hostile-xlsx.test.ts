@@ -111,6 +111,31 @@ describe('caps checked on the zip before the sheet is read', () => {
     expect(message).toContain(`超过 ${MAX_CELL_CHARS.toLocaleString('en-US')} 字`);
   });
 
+  it('any other part that inflates past the cap (here 101 MB of styles from a small zip) is refused', async () => {
+    const file = write(
+      'styles.xlsx',
+      workbook([HEADER_ROW, PROJECT_ROW], undefined, '台账', false, [
+        { name: 'xl/styles.xml', pieces: [{ repeat: ' '.repeat(1 << 20), times: 101 }] },
+      ]),
+    );
+    const [message] = await problems(file);
+    expect(message).toContain('“xl/styles.xml”解压后超过 100.0 MB 的上限');
+  });
+
+  it('a worksheet the workbook does not name is still checked', async () => {
+    const file = write(
+      'hidden.xlsx',
+      workbook([HEADER_ROW, PROJECT_ROW], undefined, '台账', true, [
+        {
+          name: 'xl/worksheets/sheet9.xml',
+          pieces: ['<worksheet><sheetData><row r="2000000"><c r="A2000000"/></row></sheetData></worksheet>'],
+        },
+      ]),
+    );
+    const [message] = await problems(file);
+    expect(message).toContain('A2000000');
+  });
+
   it('a cell of exactly the cap is read', async () => {
     const long = '文'.repeat(MAX_CELL_CHARS);
     const file = write(

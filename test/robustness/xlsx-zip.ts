@@ -104,7 +104,13 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
  * A one-sheet workbook named `sheetName`; `sheetData` are the pieces between <sheetData> and
  * </sheetData>; `shared` (optional) the pieces between <sst> and </sst>.
  */
-export function workbook(sheetData: Piece[], shared?: Piece[], sheetName = '台账', withCrc = true): Buffer {
+export function workbook(
+  sheetData: Piece[],
+  shared?: Piece[],
+  sheetName = '台账',
+  withCrc = true,
+  extra: { name: string; pieces: Piece[] }[] = [],
+): Buffer {
   const entries: { name: string; pieces: Piece[] }[] = [
     {
       name: '[Content_Types].xml',
@@ -156,7 +162,7 @@ export function workbook(sheetData: Piece[], shared?: Piece[], sheetName = '台�
       pieces: [`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${NS}">`, ...shared, '</sst>'],
     });
   }
-  return zip(entries, withCrc);
+  return zip([...entries, ...extra], withCrc);
 }
 
 /** A header row and one project row, as inline strings (a register sheet exceljs reads). */
