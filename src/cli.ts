@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultContext, isDirectory, meetingsBeside } from './commands/common.js';
 import { dispatch, type TuiRequest } from './commands/dispatch.js';
 import { safeLinesToEcho } from './text/sanitize.js';
+import { systemErrorText } from './store/system-error.js';
 import type { RunAppOptions } from './ui/run.js';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -96,6 +97,7 @@ async function main(): Promise<number> {
     ...defaultContext(),
     packageDir,
     version: readVersion(),
+    progress: (line) => write(process.stderr, `${line}\n`),
   });
   if (result.kind === 'tui') return openApp(result);
   write(process.stdout, result.stdout);
@@ -110,6 +112,13 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    // a system error no command turned into words (EACCES, ENOSPC …): bad surroundings, not a bug
+    const system = debugging() ? undefined : systemErrorText(error);
+    if (system !== undefined) {
+      process.stderr.write(`diaodu: 错误：${system}\n`);
+      process.exitCode = 2;
+      return;
+    }
     if (debugging()) {
       process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     } else {

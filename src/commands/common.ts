@@ -9,6 +9,8 @@ import { InputError, type Diagnostic, type IsoDate, type Meeting } from '../doma
 import { parseIsoDate } from '../domain/dates.js';
 import { writeNewFile } from '../store/atomic-write.js';
 import { safeLinesToEcho, safeToEcho } from '../text/sanitize.js';
+import { readRegularHead } from '../store/regular-file.js';
+import { systemErrorText } from '../store/system-error.js';
 
 export interface CommandResult {
   stdout: string;
@@ -33,6 +35,8 @@ export interface CommandContext {
   today: () => IsoDate;
   /** folder relative paths are resolved from */
   cwd: string;
+  /** progress lines of long work (a large import), shown at once on stderr by cli.ts */
+  progress?: (line: string) => void;
 }
 
 export function localToday(now: Date = new Date()): IsoDate {
@@ -145,12 +149,10 @@ function topLevelKeys(text: string): Set<string> {
 type FileKind = 'register' | 'meeting' | 'other';
 
 function fileKind(file: string): FileKind {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8').slice(0, 200_000);
-  } catch {
-    return 'other';
-  }
+  // only a regular file, and only its head: /dev/zero or a FIFO must not be read (issue 9)
+  const head = readRegularHead(file, 200_000);
+  if (head === undefined) return 'other';
+  const text = head.toString('utf8');
   const keys = topLevelKeys(text);
   if (keys.has('meeting') && !keys.has('register') && !keys.has('projects')) return 'meeting';
   if ((keys.has('register') || keys.has('projects')) && !keys.has('meeting')) return 'register';
@@ -465,21 +467,9 @@ export function writeOutput(
       }
       throw new InputError(shownDiagnostics(ctx, error.diagnostics));
     }
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? '所在文件夹不存在'
-        : code === 'EACCES' || code === 'EPERM'
-          ? '没有写入权限'
-          : code === 'EISDIR'
-            ? '这是一个文件夹'
-            : code === 'ENOSPC'
-              ? '磁盘空间不足'
-              : code === 'EROFS'
-                ? '文件系统只读'
-                : undefined;
+    const why = systemErrorText(error, shownPath(ctx, target), 'write');
     if (why === undefined) throw error;
-    throw fileError(ctx, target, `无法写入输出文件：${why}`);
+    throw fileError(ctx, target, why);
   }
   return target;
 }

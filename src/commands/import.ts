@@ -77,6 +77,7 @@ export async function runImport(opts: ImportOptions, ctx: CommandContext): Promi
   return guard(async () => {
     const { importRegisterFromXlsx } = await import('../import/xlsx-register.js');
     const importOpts = readerOptions(opts);
+    if (ctx.progress) importOpts.onProgress = ctx.progress;
     const result = await importRegisterFromXlsx(resolvePath(ctx, opts.file), importOpts);
     const report: string[] = [];
     if (result.sheet) {

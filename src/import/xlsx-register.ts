@@ -7,12 +7,14 @@
 // registerToXlsx writes a register back as such a spreadsheet (plus 台账信息, 节点计划 and 问题清单
 // sheets), so that register → xlsx → import gives the same register.
 import ExcelJS from 'exceljs';
-import { statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { stringify } from 'yaml';
 import type { Diagnostic, IsoDate, LagRules, MoneyUnit, Register } from '../domain/types.js';
 import { DEFAULT_RULES, InputError } from '../domain/types.js';
 import { parseRegisterText } from '../store/register-file.js';
+import { readRegularFile } from '../store/regular-file.js';
+import { MAX_XLSX_FILE_BYTES, columnNumber, refusalOf, scanXlsx } from './xlsx-limits.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { toSimplified } from '../text/traditional.js';
 import {
@@ -54,7 +56,13 @@ export interface ImportOptions {
    * sheet's name (done without asking when every sheet has the same header and none a 责任单位 column)
    */
   unitFromSheet?: boolean;
+  /** progress lines for large imports (issue 9: the command writes them to stderr) */
+  onProgress?: (line: string) => void;
 }
+
+/** Imports from this size or row count on report progress. */
+const LARGE_IMPORT_BYTES = 2 * 1024 * 1024;
+const LARGE_IMPORT_ROWS = 5000;
 
 export interface MappedColumn {
   /** the header as written ("投资（万元）/总投资" for a two-row header) */
@@ -377,20 +385,54 @@ export async function importRegisterFromXlsx(file: string, opts: ImportOptions =
     );
     return empty(rep.problems);
   }
+  // issue 9: only a regular file, and the caps on size, rows, columns and cell length checked on the
+  // zip (xlsx-limits.ts) before exceljs materialises the workbook
+  let bytes: Buffer;
   try {
-    statSync(file);
-    await book.xlsx.readFile(file);
+    bytes = readRegularFile(file, {
+      what: '.xlsx 表格',
+      maxBytes: MAX_XLSX_FILE_BYTES,
+      tooLargeHint: '台账表格通常不到 10 MB；请确认选的是台账，或删去多余的工作表、图片后重新保存。',
+    }).bytes;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
+    if (!(e instanceof InputError)) throw e;
     rep.fileError(
-      code === 'ENOENT'
-        ? `找不到文件“${file}”。`
-        : code === 'EACCES'
-          ? `没有读取“${file}”的权限。`
-          : `无法作为 .xlsx 工作簿读取（${sanitizeText(String((e as Error).message ?? e)).slice(0, 80)}）；请确认是 Excel 2007 及以后的 .xlsx 文件。`,
+      existsSync(file) ? (e.diagnostics[0]?.message ?? `无法读取“${file}”。`) : `找不到文件“${file}”。`,
     );
     return empty(rep.problems);
   }
+  const progress = opts.onProgress;
+  const large = bytes.length >= LARGE_IMPORT_BYTES;
+  if (large) progress?.(`正在检查 ${basename(file)}（${(bytes.length / 1024 / 1024).toFixed(1)} MB）…`);
+  let rowCount = 0;
+  try {
+    const scan = await scanXlsx(bytes, basename(file));
+    rowCount = scan.sheets.reduce((n, s) => n + s.rows, 0);
+  } catch (e) {
+    const refusal = refusalOf(e);
+    if (!refusal) throw e;
+    if (refusal.sheet !== undefined) {
+      const at: { row: number; col?: number; sheet: string } = {
+        row: refusal.row ?? 0,
+        sheet: refusal.sheet,
+      };
+      if (refusal.col) at.col = columnNumber(refusal.col);
+      rep.add('error', at, refusal.message);
+    } else rep.fileError(refusal.message);
+    return empty(rep.problems);
+  }
+  if (large || rowCount >= LARGE_IMPORT_ROWS) {
+    progress?.(`共 ${rowCount} 行，正在读取工作簿…`);
+  }
+  try {
+    await book.xlsx.load(bytes as unknown as Parameters<typeof book.xlsx.load>[0]);
+  } catch {
+    rep.fileError(
+      `“${basename(file)}”无法作为 .xlsx 工作簿读取，文件可能已损坏；请用 Excel 或 WPS 打开后“另存为” .xlsx 再导入。`,
+    );
+    return empty(rep.problems);
+  }
+  if (large || rowCount >= LARGE_IMPORT_ROWS) progress?.('正在转换…');
   return importWorkbook(book, display, opts);
 }
 

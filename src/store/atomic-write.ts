@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError } from '../domain/types.js';
 import { isProcessAlive } from './lock.js';
+import { checkOutputTarget } from './regular-file.js';
+import { systemErrorText } from './system-error.js';
 
 /** The fs calls the writer makes; tests replace some of them to simulate failures. */
 export interface AtomicWriteIo {
@@ -145,6 +147,7 @@ function replaceFile(requested: string, data: string | Uint8Array, options: Atom
   } catch {
     // does not exist yet
   }
+  checkOutputTarget(target);
   const keepMode = existingMode(target);
   const temp = writeTemp(target, toBytes(data), io, keepMode ?? options.mode ?? 0o666);
   if (keepMode !== undefined) {
@@ -168,29 +171,18 @@ export interface WriteNewFileOptions extends AtomicWriteOptions {
   force?: boolean;
 }
 
-const IO_PROBLEMS: Readonly<Record<string, string>> = {
-  ENOENT: '文件夹不存在',
-  ENOTDIR: '路径中有一段不是文件夹',
-  EACCES: '没有写入权限',
-  EPERM: '没有写入权限',
-  EROFS: '所在磁盘只读',
-  ENOSPC: '磁盘已满',
-  EDQUOT: '超出磁盘配额',
-};
-
-/** Errors the person can do something about become an InputError in Chinese; others pass through. */
+/** System errors become an InputError in Chinese (system-error.ts); others pass through. */
 function asInputError(target: string, error: unknown): unknown {
   if (error instanceof InputError) return error;
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  const problem = code ? IO_PROBLEMS[code] : undefined;
-  if (!problem) return error;
+  const text = systemErrorText(error, target, 'write');
+  if (text === undefined) return error;
   return new InputError([
     {
       severity: 'error',
       file: target,
       line: 0,
       column: 0,
-      message: `无法写入 ${target}：${problem}（${code}）；原文件未改动`,
+      message: `${text.replace(/。$/, '')}；原文件未改动`,
     },
   ]);
 }
@@ -225,6 +217,8 @@ export function writeNewFile(
 }
 
 function createFile(target: string, data: string | Uint8Array, options: WriteNewFileOptions): void {
+  // a device, FIFO or socket is never written or replaced, --force or not (issue 9: /dev/null)
+  checkOutputTarget(target);
   if (options.force) {
     replaceFile(target, data, options);
     return;

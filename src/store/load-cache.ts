@@ -34,6 +34,13 @@ export const CACHE_SCHEMA = 1;
 /** Entries kept; past this, the least recently written are removed. */
 const MAX_ENTRIES = 400;
 const KEEP_AFTER_PRUNE = 300;
+/**
+ * Bytes on disk (issue 9: a 3 MB register whose aliases repeat a long name wrote a 573 MB entry): an
+ * entry over MAX_ENTRY_BYTES is not written (nor read), and past MAX_TOTAL_BYTES the least recently
+ * written entries are removed. A 10,000-project register's entry is about 10 MB.
+ */
+export const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+export const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
 
 /** One input file exactly as it was read. */
 export interface CacheInput {
@@ -130,9 +137,14 @@ function sameInputs(a: CacheInput[], b: CacheInput[]): boolean {
 /** The parsed-input cache in one folder. Every method swallows file system trouble. */
 export class LoadCache {
   readonly dir: string;
+  private readonly maxEntryBytes: number;
+  private readonly maxTotalBytes: number;
 
-  constructor(dir: string) {
+  /** `limits` replace MAX_ENTRY_BYTES and MAX_TOTAL_BYTES (tests). */
+  constructor(dir: string, limits: { maxEntryBytes?: number; maxTotalBytes?: number } = {}) {
     this.dir = resolve(dir);
+    this.maxEntryBytes = limits.maxEntryBytes ?? MAX_ENTRY_BYTES;
+    this.maxTotalBytes = limits.maxTotalBytes ?? MAX_TOTAL_BYTES;
   }
 
   /** The entry file for a kind of result and its input paths (not their content). */
@@ -147,7 +159,10 @@ export class LoadCache {
   get<T>(kind: string, inputs: CacheInput[]): T | undefined {
     let text: string;
     try {
-      text = readFileSync(this.entryPath(kind, inputs), 'utf8');
+      const path = this.entryPath(kind, inputs);
+      const st = statSync(path);
+      if (!st.isFile() || st.size > this.maxEntryBytes) return undefined;
+      text = readFileSync(path, 'utf8');
     } catch {
       return undefined;
     }
@@ -176,6 +191,8 @@ export class LoadCache {
   put(kind: string, inputs: CacheInput[], value: unknown): void {
     try {
       const body = JSON.stringify(value);
+      // length is a lower bound of the UTF-8 size: most entries are judged without measuring
+      if (body.length > this.maxEntryBytes || Buffer.byteLength(body) > this.maxEntryBytes) return;
       const header: EntryHeader = {
         schema: CACHE_SCHEMA,
         code: codeFingerprint(),
@@ -203,23 +220,34 @@ export class LoadCache {
     }
   }
 
-  /** Keeps the folder small: past MAX_ENTRIES, the least recently written entries go. */
+  /**
+   * Keeps the folder small: past MAX_ENTRIES entries or MAX_TOTAL_BYTES bytes, the least recently
+   * written entries go (down to KEEP_AFTER_PRUNE entries, and under MAX_TOTAL_BYTES).
+   */
   private prune(): void {
     const names = readdirSync(this.dir);
-    if (names.length <= MAX_ENTRIES) return;
-    const entries: { path: string; mtimeMs: number }[] = [];
+    const entries: { path: string; mtimeMs: number; size: number }[] = [];
+    let total = 0;
     for (const name of names) {
       const path = join(this.dir, name);
       try {
-        entries.push({ path, mtimeMs: statSync(path).mtimeMs });
+        const st = statSync(path);
+        entries.push({ path, mtimeMs: st.mtimeMs, size: st.size });
+        total += st.size;
       } catch {
         // removed meanwhile
       }
     }
+    if (entries.length <= MAX_ENTRIES && total <= this.maxTotalBytes) return;
     entries.sort((a, b) => a.mtimeMs - b.mtimeMs);
-    for (const e of entries.slice(0, Math.max(0, entries.length - KEEP_AFTER_PRUNE))) {
+    let count = entries.length;
+    for (const e of entries) {
+      const keep = entries.length > MAX_ENTRIES ? KEEP_AFTER_PRUNE : MAX_ENTRIES;
+      if (count <= keep && total <= this.maxTotalBytes) break;
       try {
         unlinkSync(e.path);
+        count--;
+        total -= e.size;
       } catch {
         // removed meanwhile
       }

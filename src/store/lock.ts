@@ -8,6 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError } from '../domain/types.js';
+import { readRegularHead } from './regular-file.js';
+import { systemErrorReason } from './system-error.js';
 
 export interface LockInfo {
   pid: number;
@@ -192,7 +194,9 @@ function holderAlive(info: LockInfo, options: AcquireOptions): boolean {
 /** Who holds the lock on `file`, or null when nobody (or the lock file cannot be read). */
 export function readLock(file: string): LockInfo | null {
   try {
-    return parseLock(fs.readFileSync(lockPathFor(file), 'utf8'));
+    // never blocks on a FIFO in the lock's place; a lock file is a few hundred bytes
+    const bytes = readRegularHead(lockPathFor(file), 64 * 1024);
+    return bytes === undefined ? null : parseLock(bytes.toString('utf8'));
   } catch {
     return null;
   }
@@ -272,6 +276,21 @@ function takeOver(lockFile: string, staleContent: string): void {
  * Take the lock for recording `file`. Throws MeetingLockedError (an InputError) naming the process
  * that holds it when that process is alive.
  */
+/** A lock file that cannot be made (read-only folder, full disk …) as one Chinese sentence. */
+function lockError(meetingFile: string, error: unknown): unknown {
+  const reason = systemErrorReason(error, 'create');
+  if (reason === undefined) return error;
+  return new InputError([
+    {
+      severity: 'error',
+      file: meetingFile,
+      line: 0,
+      column: 0,
+      message: `无法在会议记录文件夹 ${path.dirname(meetingFile)} 中建立锁文件，会议不能记录：${reason}`,
+    },
+  ]);
+}
+
 export function acquireMeetingLock(file: string, options: AcquireOptions = {}): MeetingLock {
   const absolute = path.resolve(file);
   const lockFile = lockPathFor(absolute);
@@ -303,7 +322,7 @@ export function acquireMeetingLock(file: string, options: AcquireOptions = {}): 
           },
         ]);
       }
-      if (code !== 'EEXIST') throw error;
+      if (code !== 'EEXIST') throw lockError(absolute, error);
       const verdict = judge(lockFile, options);
       if (verdict.kind === 'live') throw new MeetingLockedError(absolute, lockFile, verdict.info);
       if (verdict.kind === 'stale') takeOver(lockFile, verdict.content);
@@ -312,9 +331,16 @@ export function acquireMeetingLock(file: string, options: AcquireOptions = {}): 
     try {
       fs.writeSync(fd, content);
       fs.fsyncSync(fd);
-    } finally {
+    } catch (error) {
       fs.closeSync(fd);
+      try {
+        fs.unlinkSync(lockFile);
+      } catch {
+        // nothing to clean
+      }
+      throw lockError(absolute, error);
     }
+    fs.closeSync(fd);
     let released = false;
     return {
       file: absolute,

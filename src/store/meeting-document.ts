@@ -32,6 +32,9 @@ import type {
 import { sanitizeText } from '../text/sanitize.js';
 import { restoreAsideFiles, writeFileIfUnchanged } from './atomic-write.js';
 import type { AtomicWriteIo, CompareAndReplace } from './atomic-write.js';
+import { readRegularFile } from './regular-file.js';
+import { systemErrorText } from './system-error.js';
+import { MAX_FILE_BYTES } from './yaml-source.js';
 
 // ---- key orders (formats.md), used only to place a key that is not there yet ----
 const TOP_KEYS = ['meeting', 'items', 'followups'];
@@ -388,17 +391,17 @@ export class MeetingDocument {
 
   /** Open an existing meeting file for editing. Throws InputError (with line:column) on bad YAML. */
   static open(file: string, options: MeetingDocumentOptions = {}): MeetingDocument {
+    // a regular file of at most MAX_FILE_BYTES (issue 9); system errors in Chinese
     let textOnDisk: string;
     try {
       // a save killed during its compare-and-swap leaves the file beside its name: put it back first
       if (!fs.existsSync(file)) restoreAsideFiles(path.dirname(path.resolve(file)));
-      textOnDisk = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw inputError(
-        file,
-        code === 'ENOENT' ? `找不到会议记录 ${file}` : `无法读取会议记录 ${file}（${code}）`,
+      textOnDisk = readRegularFile(file, { what: '会议记录', maxBytes: MAX_FILE_BYTES }).bytes.toString(
+        'utf8',
       );
+    } catch (error) {
+      if (!fs.existsSync(file)) throw inputError(file, `找不到会议记录 ${file}`);
+      throw error;
     }
     return MeetingDocument.fromText(textOnDisk, file, options, textOnDisk);
   }
@@ -964,9 +967,8 @@ export class MeetingDocument {
     try {
       current = fs.readFileSync(this.file, 'utf8');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT')
-        throw inputError(this.file, `无法读取会议记录 ${this.file}（${code ?? String(error)}）；未保存`);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw inputError(this.file, systemErrorText(error, this.file, 'read') ?? String(error));
       current = null;
     }
     if (next === this.diskText && current !== null) {

@@ -10,6 +10,7 @@ import { isTempFileName, removeStaleTempFiles, restoreAsideFiles } from './atomi
 import { acquireMeetingLock, MeetingLockedError } from './lock.js';
 import type { MeetingLock } from './lock.js';
 import { MeetingDocument } from './meeting-document.js';
+import { MAX_FILE_BYTES } from './yaml-source.js';
 import type { MeetingDocumentOptions, NewMeetingHeader } from './meeting-document.js';
 
 /** `2021-11-15-周调度.yaml` */
@@ -78,6 +79,9 @@ export function summarizeMeetingFile(file: string): MeetingFileSummary {
   const summary: MeetingFileSummary = { file: path.resolve(file), decisionIds: [] };
   let source: string;
   try {
+    // only a regular file under the size cap (issue 9: a FIFO or /dev/zero must not be read)
+    const st = fs.statSync(file);
+    if (!st.isFile() || st.size > MAX_FILE_BYTES) return summary;
     source = fs.readFileSync(file, 'utf8');
   } catch {
     return summary;

@@ -7,6 +7,7 @@
 // on every read: the file, JSON.parse, no schema); conf itself is loaded on the first write, or
 // ahead of it with loadSettingsLibrary().
 import { readFileSync } from 'node:fs';
+import { systemErrorReason } from './system-error.js';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
@@ -155,7 +156,9 @@ export class SettingsStore {
   }
 
   private unreadable(file: string, error: unknown): InputError {
-    const reason = error instanceof Error ? error.message : String(error);
+    // a system error in Chinese (EACCES → 没有读取权限…), else the parser's own words
+    const reason =
+      systemErrorReason(error, 'read') ?? (error instanceof Error ? error.message : String(error));
     return new InputError([
       {
         severity: 'error',

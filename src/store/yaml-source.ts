@@ -6,18 +6,26 @@
 // positions are computed only when a diagnostic or a SourcePos is made (LineCounter.linePos is a
 // binary search). Aliases are resolved through one anchor table built on first use.
 
-import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from './yaml-lib.js';
 import type { Document, Node as YamlNode, Pair, YAMLError, YAMLMap } from 'yaml';
 import { InputError } from '../domain/types.js';
 import type { Diagnostic, IsoDate, MoneyUnit, SourcePos } from '../domain/types.js';
 import { canonicalEnum, normalizeEnumText } from '../domain/normalize.js';
 import { sanitizeText } from '../text/sanitize.js';
+import { readRegularFile } from './regular-file.js';
+import { systemErrorReason } from './system-error.js';
 
 /** Files larger than this are refused before they are read or parsed. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** Aliases to collections that may be expanded in one file (guards against "billion laughs"). */
 export const MAX_COLLECTION_ALIASES = 100;
+
+/**
+ * Characters that aliases may repeat in one file, counted as the source length of the anchored node at
+ * each alias (issue 9: a 1,000,000-character name reused 200 times made 200 million characters, 1.4 GB
+ * and a 573 MB cache entry from a 3 MB file).
+ */
+export const MAX_ALIAS_EXPANSION_CHARS = 2_000_000;
 
 /** Diagnostics of one severity listed per file; the rest are counted in a closing note. */
 export const MAX_DIAGNOSTICS_PER_FILE = 200;
@@ -194,34 +202,12 @@ export interface YamlFileBytes {
  * before reading). `file` is the path as the caller gave it; it is used both to read and in messages.
  */
 export function readYamlFile(file: string): YamlFileBytes {
-  let size: number;
-  let mtimeMs: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) fail(file, '这是一个文件夹，不是 YAML 文件。');
-    if (!st.isFile()) fail(file, '这不是普通文件，无法作为 YAML 文件读取。');
-    size = st.size;
-    mtimeMs = st.mtimeMs;
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    fail(file, describeIoError(e, '找不到文件'));
-  }
-  if (size > MAX_FILE_BYTES) {
-    fail(
-      file,
-      `文件过大（${formatMb(size)}），超过 ${formatMb(MAX_FILE_BYTES)} 的上限；请确认选的是台账或会议记录文件。`,
-    );
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    fail(file, describeIoError(e, '无法读取文件'));
-  }
-  if (bytes.length > MAX_FILE_BYTES) {
-    fail(file, `文件过大（${formatMb(bytes.length)}），超过 ${formatMb(MAX_FILE_BYTES)} 的上限。`);
-  }
-  return { bytes, size, mtimeMs };
+  // a device, FIFO or socket is refused before it is opened for reading (issue 9: /dev/zero)
+  return readRegularFile(file, {
+    what: 'YAML 文件',
+    maxBytes: MAX_FILE_BYTES,
+    tooLargeHint: '请确认选的是台账或会议记录文件。',
+  });
 }
 
 /**
@@ -232,21 +218,10 @@ export function readYamlText(file: string): string {
   return decodeYamlBytes(readYamlFile(file).bytes, file);
 }
 
+/** `fallback` (“无法读取会议记录文件夹”) and why, in Chinese (system-error.ts). */
 export function describeIoError(e: unknown, fallback: string): string {
-  const code = (e as { code?: unknown } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return `${fallback}：路径不存在。`;
-    case 'EACCES':
-    case 'EPERM':
-      return `${fallback}：没有读取权限。`;
-    case 'ENOTDIR':
-      return `${fallback}：路径中有一段不是文件夹。`;
-    case 'EISDIR':
-      return '这是一个文件夹，不是 YAML 文件。';
-    default:
-      return `${fallback}${typeof code === 'string' ? `（${code}）` : ''}。`;
-  }
+  if ((e as { code?: unknown } | null)?.code === 'EISDIR') return '这是一个文件夹，不是 YAML 文件。';
+  return `${fallback}：${systemErrorReason(e, 'read') ?? '原因不明。'}`;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -738,6 +713,9 @@ export class YamlSource {
   private anchors: Map<string, { offset: number; node: YamlNode }[]> | undefined;
   private collectionAliases = 0;
   private aliasBombReported = false;
+  /** characters repeated through aliases so far (each alias node counted once) */
+  private expandedChars = 0;
+  private readonly countedAliases = new Set<YamlNode>();
 
   constructor(
     parsed: ParsedYaml,
@@ -835,6 +813,21 @@ export class YamlSource {
         }
         return null;
       }
+    }
+    if (!this.countedAliases.has(node)) {
+      this.countedAliases.add(node);
+      const range = found.range;
+      this.expandedChars += range ? range[1] - range[0] : 0;
+    }
+    if (this.expandedChars > MAX_ALIAS_EXPANSION_CHARS) {
+      if (!this.aliasBombReported) {
+        this.aliasBombReported = true;
+        this.error(
+          node,
+          `别名（*名称）重复的文字共超过 ${MAX_ALIAS_EXPANSION_CHARS.toLocaleString('en-US')} 个字符的上限，疑为恶意构造的文件；请直接写出内容，或缩短被引用的文字。`,
+        );
+      }
+      return null;
     }
     return found;
   }

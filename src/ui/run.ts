@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { safeToEcho } from '../text/sanitize.js';
 import { keystrokeStdin } from './keystrokes.js';
 import type { Route } from './screens/navigation.js';
+import { systemErrorText } from '../store/system-error.js';
 
 export interface RunAppOptions {
   registerPath: string;
@@ -101,10 +102,14 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   try {
     await instance.waitUntilExit();
   } catch (error) {
-    code = 1;
     restoreScreen();
+    // a system error (EACCES, ENOSPC …) is the surroundings, said in Chinese; anything else is a bug
+    const system = systemErrorText(error);
+    code = system === undefined ? 1 : 2;
     process.stderr.write(
-      `diaodu：内部错误：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      system !== undefined
+        ? `diaodu：错误：${system}\n`
+        : `diaodu：内部错误：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
   } finally {
     shutdown();

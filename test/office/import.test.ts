@@ -526,8 +526,9 @@ describe('import: hostile spreadsheets', () => {
     const fake = join(dir, 'fake.xlsx');
     writeFileSync(fake, '项目名称,总投资\n甲,10\n');
     const a = await importRegisterFromXlsx(fake);
-    expect(errors(a)[0]?.message).toMatch(
-      /^无法作为 \.xlsx 工作簿读取（.*）；请确认是 Excel 2007 及以后的 \.xlsx 文件。$/,
+    // issue 9: what the file is, in Chinese, not the zip library's English
+    expect(errors(a)[0]?.message).toBe(
+      '“fake.xlsx”是文本文件（可能是 CSV 或网页导出的表格），不是 .xlsx 工作簿；请用 Excel 或 WPS 打开后“另存为” Excel 工作簿（.xlsx）再导入。',
     );
     const b = await importRegisterFromXlsx(join(dir, '台账.xls'));
     expect(errors(b)[0]?.message).toBe(

@@ -117,7 +117,7 @@ describe('writeFileAtomic', () => {
       },
     };
     expect(() => writeFileAtomic(file, NEW, { io })).toThrow(
-      `无法写入 ${file}：磁盘已满（ENOSPC）；原文件未改动`,
+      `无法写入 ${file}：磁盘空间已满；请清理磁盘后重试（ENOSPC）；原文件未改动`,
     );
     const missing = path.join(dir, 'no-such-folder', 'm.yaml');
     expect(() => writeFileAtomic(missing, NEW)).toThrow(/文件夹不存在/);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadMeetings } from '../../src/store/meeting-read.js';
 import { loadRegister, parseRegisterText } from '../../src/store/register-file.js';
-import { MAX_FILE_BYTES } from '../../src/store/yaml-source.js';
+import { MAX_ALIAS_EXPANSION_CHARS, MAX_FILE_BYTES } from '../../src/store/yaml-source.js';
 import { expectAt, fixture, inputErrors } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'diaodu-limits-'));
@@ -138,6 +138,26 @@ describe('aliases', () => {
       '别名 *t',
       '锚点必须写在别名之前',
     );
+  });
+
+  it('a long text repeated by aliases stops at the expansion cap with one clean error', () => {
+    // issue 9: a 1,000,000-character name reused 200 times took 22 s, 1.4 GB and a 573 MB cache entry
+    const long = '项'.repeat(100_000);
+    const row = (i: number, name: string) =>
+      `  - {id: P${i}, name: ${name}, nature: 新建, stage: 前期, unit: 区发改局, total_investment: 1, annual_plan: 1, completed_year: 0}`;
+    const uses = Math.ceil(MAX_ALIAS_EXPANSION_CHARS / long.length) + 5;
+    const rows = [row(0, `&n ${long}`), ...Array.from({ length: uses }, (_, i) => row(i + 1, '*n'))];
+    const text = HEADER.replace('projects: []\n', 'projects:\n') + rows.join('\n') + '\n';
+    const ds = inputErrors(() => parseRegisterText(text, 'a.yaml'));
+    expect(ds).toHaveLength(1);
+    // the alias that passes the cap: the 20th use (a scalar's source runs a little past its 100,000
+    // characters), on line 28
+    expectAt(ds, 28, 21, '别名（*名称）重复的文字共超过 2,000,000 个字符的上限');
+    // under the cap it loads
+    const fewer = HEADER.replace('projects: []\n', 'projects:\n') + rows.slice(0, 20).join('\n') + '\n';
+    const { register } = parseRegisterText(fewer, 'a.yaml');
+    expect(register.projects).toHaveLength(20);
+    expect(register.projects[19]!.name).toHaveLength(100_000);
   });
 
   it('scalar aliases are fine, however many', () => {

@@ -292,3 +292,36 @@ describe('which cache the loaders use', () => {
     expect(resolveLoadCache(mine)).toBe(mine);
   });
 });
+
+describe('the cache is bounded on disk (issue 9)', () => {
+  const input = (i: number) => cacheInput(`f${i}.yaml`, Buffer.from(String(i)), 1, 1);
+  const bytesOnDisk = (cache: LoadCache) =>
+    entries(cache).reduce((sum, f) => sum + statSync(join(cache.dir, f)).size, 0);
+
+  it('an entry over the per-entry cap is neither written nor read', () => {
+    const { cache } = fresh();
+    const big = new LoadCache(cache.dir, { maxEntryBytes: 10_000 });
+    big.put('register', [input(1)], { text: '项'.repeat(4000) }); // 12,000 bytes of UTF-8
+    expect(entries(big)).toEqual([]);
+    // written by a cache with a larger cap, then not read back by one with a small cap
+    new LoadCache(cache.dir).put('register', [input(1)], { text: '项'.repeat(4000) });
+    expect(entries(big)).toHaveLength(1);
+    expect(big.get('register', [input(1)])).toBeUndefined();
+    expect(new LoadCache(cache.dir).get('register', [input(1)])).toEqual({ text: '项'.repeat(4000) });
+  });
+
+  it('past the total cap the oldest entries go, the newest stays', () => {
+    const { cache: plain } = fresh();
+    const cache = new LoadCache(plain.dir, { maxTotalBytes: 20_000 });
+    for (let i = 0; i < 8; i++) {
+      cache.put('register', [input(i)], { text: 'x'.repeat(5000) });
+      // distinct modification times, oldest first
+      const written = cache.entryPath('register', [input(i)]);
+      utimesSync(written, new Date(1_000_000 + i * 1000), new Date(1_000_000 + i * 1000));
+    }
+    expect(bytesOnDisk(cache)).toBeLessThanOrEqual(20_000);
+    expect(entries(cache).length).toBeGreaterThanOrEqual(3);
+    expect(cache.get('register', [input(7)])).toEqual({ text: 'x'.repeat(5000) });
+    expect(cache.get('register', [input(0)])).toBeUndefined();
+  });
+});

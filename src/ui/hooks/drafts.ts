@@ -7,6 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { removeStaleTempFiles, tempPathFor } from '../../store/atomic-write.js';
+import { readRegularHead } from '../../store/regular-file.js';
+import { errorText } from '../../store/system-error.js';
 
 export function draftPathFor(meetingFile: string): string {
   return path.join(path.dirname(meetingFile), `.${path.basename(meetingFile)}.draft.json`);
@@ -30,8 +32,7 @@ export function writeDraft(meetingFile: string, draft: unknown): string | null {
     }
     return null;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code ? `${DRAFT_PROBLEMS[code] ?? '无法写入'}（${code}）` : String(error);
+    return errorText(error, target, 'write');
   }
 }
 
@@ -43,21 +44,14 @@ function removeQuietly(file: string): void {
   }
 }
 
-const DRAFT_PROBLEMS: Readonly<Record<string, string>> = {
-  ENOSPC: '磁盘已满',
-  EDQUOT: '超出磁盘配额',
-  EACCES: '没有写入权限',
-  EPERM: '没有写入权限',
-  EROFS: '所在磁盘只读',
-  ENOENT: '文件夹不存在',
-  ENOTDIR: '文件夹不存在',
-};
-
 /** The draft left by an earlier session, or null. */
 export function readDraft(meetingFile: string): unknown {
   removeStaleTempFiles(draftPathFor(meetingFile));
   try {
-    return JSON.parse(fs.readFileSync(draftPathFor(meetingFile), 'utf8')) as unknown;
+    // a regular file of at most 1 MB: a FIFO or device put in its place must not hang the app
+    const bytes = readRegularHead(draftPathFor(meetingFile), 1024 * 1024 + 1);
+    if (bytes === undefined || bytes.length > 1024 * 1024) return null;
+    return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch {
     return null;
   }

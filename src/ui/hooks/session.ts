@@ -26,6 +26,7 @@ import { openSettings } from '../../store/settings.js';
 import type { SettingKey, Settings, SettingsStore } from '../../store/settings.js';
 import { buildProjectIndex } from '../screens/projects-state.js';
 import type { ProjectIndex } from '../screens/projects-state.js';
+import { errorText } from '../../store/system-error.js';
 
 export interface SessionOptions {
   registerPath: string;
@@ -68,7 +69,7 @@ export function localToday(date = new Date()): IsoDate {
 
 function describeError(error: unknown): string {
   if (error instanceof InputError) return error.diagnostics.map(formatDiagnostic).join('\n');
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }
 
 export class Session {

@@ -27,6 +27,7 @@ import type { Line } from './lines.js';
 import { meetingLabel, numbersOf } from './meeting-info.js';
 import { WithRegister } from './not-ready.js';
 import type { Navigator, ScreenProps } from './types.js';
+import { errorText } from '../../store/system-error.js';
 
 export type BriefingChoice =
   | { kind: 'bulletin' }
@@ -161,7 +162,7 @@ function Preview(props: {
             (error: unknown) =>
               setStatus({
                 kind: 'error',
-                text: `未能写出：${error instanceof Error ? error.message : String(error)}`,
+                text: `未能写出：${errorText(error)}`,
               }),
           );
           return;

@@ -30,11 +30,12 @@ import type { Settings } from '../../../store/settings.js';
 import { joinNames } from './forms.js';
 import type { SetupDraft } from './forms.js';
 import { splitNames } from './forms.js';
+import { errorText } from '../../../store/system-error.js';
 
 export function describeError(error: unknown): string {
   if (error instanceof InputError)
     return error.diagnostics.map((d) => d.message || formatDiagnostic(d)).join('；');
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }
 
 /** The set-up form's first values: today, and who came last time (or the settings' defaults). */
