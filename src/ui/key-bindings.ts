@@ -121,6 +121,8 @@ interface Binding {
   description: string;
   /** Two or three characters for the footer; commands without one stay out of the footer. */
   short?: string;
+  /** Only in the footers that name it (a key that acts in one state only, as 接管 in a read-only meeting). */
+  footerWhenNamed?: true;
   /** Where it applies; it also applies in every context that inherits from these. */
   contexts: readonly Context[];
 }
@@ -294,6 +296,7 @@ export const KEY_BINDINGS = {
     keys: [ch('T')],
     description: '只读时接管记录（问过再接管，原窗口此后不能保存）',
     short: '接管记录',
+    footerWhenNamed: true,
     contexts: ['meeting', 'followups'],
   },
   'meeting.minutes': {
@@ -578,6 +581,7 @@ export interface ContextBinding {
   command: Command;
   description: string;
   short?: string;
+  footerWhenNamed?: true;
   keys: KeySpec[];
   /** Keys as shown to the user: "↑", "k", "Ctrl+W". */
   labels: string[];
@@ -609,6 +613,7 @@ function computeKeysFor(context: Context): ContextBinding[] {
         command,
         description: b.description,
         ...(b.short ? { short: b.short } : {}),
+        ...('footerWhenNamed' in b && b.footerWhenNamed ? { footerWhenNamed: true as const } : {}),
         keys,
         // Backspace and DEL print the same: show each label once
         labels: [...new Set(keys.map(formatKey))],
@@ -678,7 +683,7 @@ export function hintsFor(context: Context, only?: readonly Command[]): KeyHint[]
   const all = keysFor(context);
   const chosen = only
     ? only.flatMap((c) => all.filter((b) => b.command === c))
-    : all.filter((b) => b.short !== undefined);
+    : all.filter((b) => b.short !== undefined && !b.footerWhenNamed);
   return chosen.map((b) => ({
     keys: hintKeys(b),
     label: b.short ?? b.description,

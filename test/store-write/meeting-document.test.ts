@@ -641,7 +641,7 @@ followups: []
     fs.renameSync(folder, path.join(dir, 'away'));
     fs.writeFileSync(folder, '');
     const error = errorOf(() => doc.update((d) => d.setClosed(false)));
-    expect(error.message).toContain('无法读取会议记录');
+    expect(error.message).toContain('无法读取');
     expect(error.message).toContain('ENOTDIR');
     expect(doc.toMeeting().meeting.closed).toBe(true);
     fs.rmSync(folder);

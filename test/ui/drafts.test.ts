@@ -33,7 +33,7 @@ describe('drafts', () => {
     fs.mkdirSync(draftPathFor(meeting));
     fs.writeFileSync(path.join(draftPathFor(meeting), 'x'), '');
     const error = writeDraft(meeting, { n: 2 });
-    expect(error).toMatch(/（E[A-Z]+）$/);
+    expect(error).toMatch(/（E[A-Z]+）。?$/);
     expect(fs.readdirSync(dir)).toEqual(['.m.yaml.draft.json']);
   });
 

@@ -82,7 +82,7 @@ describe('a failed save', () => {
     await meetingWithDecisionTyped('尽快制定复工方案');
     const before = fs.readFileSync(meetingFile(), 'utf8');
     disk.full = everything;
-    expect(await h.press(KEYS.ctrlS, '保存失败')).toContain('磁盘已满');
+    expect(await h.press(KEYS.ctrlS, '保存失败')).toContain('磁盘空间已满');
     await h.press(KEYS.ctrlS);
     const twice = await h.press(KEYS.ctrlS);
     // nothing was saved, and nothing is shown as saved: the page lists no decision yet
