@@ -76,6 +76,7 @@ const OPTIONS: Record<CommandName, Options> = {
     meetings: { type: 'string' },
     month: { type: 'string' },
     date: { type: 'string' },
+    previous: { type: 'string' },
   },
   import: {
     ...HELP,
@@ -91,6 +92,7 @@ const OPTIONS: Record<CommandName, Options> = {
     force: { type: 'boolean' },
   },
   meet: { ...HELP, meetings: { type: 'string' } },
+  snapshot: { ...HELP, force: { type: 'boolean' } },
 };
 
 const ROOT_OPTIONS: Options = {
@@ -108,6 +110,7 @@ const POSITIONALS: Record<CommandName, { count: number; name: string }> = {
   bulletin: { count: 1, name: '台账文件' },
   import: { count: 1, name: 'Excel 台账文件' },
   meet: { count: 1, name: '台账文件' },
+  snapshot: { count: 1, name: '台账文件' },
 };
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -351,7 +354,7 @@ async function runCommand(
     case 'bulletin': {
       const { runBulletin } = await import('./bulletin.js');
       const o: Parameters<typeof runBulletin>[0] = { register: arg, force: bool(values.force) };
-      for (const key of ['format', 'out', 'meetings', 'month', 'date', 'script'] as const)
+      for (const key of ['format', 'out', 'meetings', 'month', 'date', 'script', 'previous'] as const)
         opt(o, key, str(values[key]));
       result = await runBulletin(o, env);
       break;
@@ -365,6 +368,11 @@ async function runCommand(
       opt(o, 'moneyUnit', str(values['money-unit']));
       if (bool(values['unit-from-sheet'])) o.unitFromSheet = true;
       result = await runImport(o, env);
+      break;
+    }
+    case 'snapshot': {
+      const { runSnapshot } = await import('./snapshot.js');
+      result = await runSnapshot({ register: arg, force: bool(values.force) }, env);
       break;
     }
     case 'meet': {
