@@ -2,7 +2,7 @@
 // The report (../shared/seeds/001_…txt) fixes: 171 projects, 161 started, total 264.2亿元, data to end of
 // September 2021, and a handful of real projects, companies and officials. Everything else is sample data,
 // generated here from a fixed seed so that running `node scripts/gen-pinglu-seed.mjs` again gives the same file.
-/* global console, URL */
+/* global console, URL, structuredClone */
 import { mkdirSync } from 'node:fs';
 import { addDays, assess, clean, isStarted, registerText, rng, writeChecked } from './seed-kit.mjs';
 
@@ -1319,12 +1319,15 @@ const august = projects.map((p) => {
     delete a.actual_start;
     a.stage = '前期';
   }
-  if (a.milestones) a.milestones = a.milestones.map((m) => clean({ ...m, done: m.done > AUG_AS_OF ? undefined : m.done }));
+  if (a.milestones)
+    a.milestones = a.milestones.map((m) => clean({ ...m, done: m.done > AUG_AS_OF ? undefined : m.done }));
   if (a.problems) {
     a.problems = a.problems
       .filter((q) => q.raised === undefined || q.raised <= AUG_AS_OF)
       .map((q) =>
-        q.resolved !== undefined && q.resolved > AUG_AS_OF ? clean({ ...q, resolved: undefined, resolution: undefined }) : q,
+        q.resolved !== undefined && q.resolved > AUG_AS_OF
+          ? clean({ ...q, resolved: undefined, resolution: undefined })
+          : q,
       );
     if (a.problems.length === 0) delete a.problems;
   }

@@ -36,12 +36,7 @@ import type {
 } from '../domain/types.js';
 import { itemState } from '../domain/meeting-snapshot.js';
 import { leaderTable, type LeaderRow } from '../domain/leaders.js';
-import {
-  compareMonths,
-  monthOnMonthProblem,
-  moveText,
-  type MonthOnMonth,
-} from '../domain/month-on-month.js';
+import { compareMonths, monthOnMonthProblem, moveText, type MonthOnMonth } from '../domain/month-on-month.js';
 import { repeatRed, repeatRetimed, RED_STREAK, type RetimedChain } from '../domain/repeat-offenders.js';
 import type { Block, BriefingDocument, Cell, Column } from './document.js';
 import {
@@ -1442,7 +1437,10 @@ function historyParts(
   if (register.projects.some((p) => p.leader)) {
     parts.leaders = leaderTable(statuses, ledger);
     const withOverdue = ledger !== undefined;
-    parts.leaderBlocks.push({ type: 'paragraph', text: '按包联领导统计，各包联领导联系项目推进情况如下表：' });
+    parts.leaderBlocks.push({
+      type: 'paragraph',
+      text: '按包联领导统计，各包联领导联系项目推进情况如下表：',
+    });
     parts.leaderBlocks.push({
       type: 'table',
       columns: [
@@ -1483,7 +1481,10 @@ function historyParts(
       parts.repeatRed.length === 0
         ? `没有连续${RED_STREAK}次调度仍为红灯的项目。`
         : `连续${RED_STREAK}次以上调度仍为红灯的项目${parts.repeatRed.length}个：${parts.repeatRed
-            .map((r) => `${r.name}（${[r.unit, ...(r.leader ? [`包联领导${r.leader}`] : []), `连续${r.streak}次`].join('，')}）`)
+            .map(
+              (r) =>
+                `${r.name}（${[r.unit, ...(r.leader ? [`包联领导${r.leader}`] : []), `连续${r.streak}次`].join('，')}）`,
+            )
             .join('、')}。`,
     );
     const chains: RetimedChain[] = repeatRetimed(meetings, day);

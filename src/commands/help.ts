@@ -1,7 +1,16 @@
 // The Chinese help of the program and of each command (diaodu --help, diaodu help <命令>,
 // diaodu <命令> --help).
 
-export const COMMANDS = ['check', 'lagging', 'items', 'minutes', 'bulletin', 'import', 'meet', 'snapshot'] as const;
+export const COMMANDS = [
+  'check',
+  'lagging',
+  'items',
+  'minutes',
+  'bulletin',
+  'import',
+  'meet',
+  'snapshot',
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export function isCommandName(name: string): name is CommandName {

@@ -23,9 +23,14 @@ export interface LeaderRow {
  * first appearance in the register; projects without a leader last, under NO_LEADER. `ledger`: the
  * decision ledger on the register's as_of (undefined without meetings).
  */
-export function leaderTable(statuses: readonly ProjectStatus[], ledger?: readonly LedgerEntry[]): LeaderRow[] {
+export function leaderTable(
+  statuses: readonly ProjectStatus[],
+  ledger?: readonly LedgerEntry[],
+): LeaderRow[] {
   const overdueBy = new Map<string, number>();
-  if (ledger) for (const e of ledger) if (e.state === 'overdue') overdueBy.set(e.project, (overdueBy.get(e.project) ?? 0) + 1);
+  if (ledger)
+    for (const e of ledger)
+      if (e.state === 'overdue') overdueBy.set(e.project, (overdueBy.get(e.project) ?? 0) + 1);
   const groups = new Map<string, ProjectStatus[]>();
   for (const s of statuses) {
     const key = s.project.leader || NO_LEADER;

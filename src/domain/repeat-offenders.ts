@@ -31,7 +31,11 @@ export interface LightAtMeeting {
 }
 
 /** The project's light at every 周调度/月调度 meeting held by `day` (all when undefined), oldest first. */
-export function lightHistory(meetings: readonly Meeting[], projectId: string, day?: IsoDate): LightAtMeeting[] {
+export function lightHistory(
+  meetings: readonly Meeting[],
+  projectId: string,
+  day?: IsoDate,
+): LightAtMeeting[] {
   return byDate(meetings, day).map((m) => ({
     date: m.meeting.date,
     light: m.items.find((it) => it.project === projectId)?.light ?? null,
@@ -68,7 +72,11 @@ export function redStreaks(meetings: readonly Meeting[], day?: IsoDate): Map<str
 }
 
 /** Projects red at the last RED_STREAK (or more) 调度 meetings in a row, with their streaks. */
-export function repeatRed(meetings: readonly Meeting[], day?: IsoDate, streak = RED_STREAK): Map<string, number> {
+export function repeatRed(
+  meetings: readonly Meeting[],
+  day?: IsoDate,
+  streak = RED_STREAK,
+): Map<string, number> {
   const out = new Map<string, number>();
   for (const [id, n] of redStreaks(meetings, day)) if (n >= streak) out.set(id, n);
   return out;
@@ -108,7 +116,8 @@ export function retimedChains(meetings: readonly Meeting[], day?: IsoDate): Reti
   for (const m of ordered) {
     if (day !== undefined && m.meeting.date > day) continue;
     for (const it of m.items)
-      for (const d of it.decisions) all.set(d.id, { decision: d, project: it.project, meetingDate: m.meeting.date });
+      for (const d of it.decisions)
+        all.set(d.id, { decision: d, project: it.project, meetingDate: m.meeting.date });
   }
   const next = new Map<string, string>();
   for (const m of ordered) {
