@@ -96,17 +96,15 @@ export function projectLines(
     ['实际竣工', p.actualFinish],
   ]);
   if (p.progress) add(`形象进度 ${p.progress}`, {}, '  ');
-
-  if (history.length > 0) {
-    // 历次调度会灯色: one symbol per meeting with its date; — where the project was not on the agenda.
-    heading(
-      `历次调度会灯色（${history.length}次${redStreak >= RED_STREAK ? `，连续${redStreak}次红灯` : ''}）`,
-    );
+  if (history.some((h) => h.light !== null)) {
+    // the lights at past 调度 meetings, one symbol with its date each (— not on that agenda)
     const cells = history.map(
-      (h) => `${h.date.slice(5)} ${h.light ? `${LIGHT_MARK[h.light]}${h.light}` : '—'}`,
+      (h) => `${h.date.slice(5)}${h.light ? `${LIGHT_MARK[h.light]}${h.light}` : '—'}`,
     );
-    add(`  ${cells.join('  ')}`, redStreak >= RED_STREAK ? { color: LIGHT_COLOR.红 } : {}, '  ');
+    const streak = redStreak >= RED_STREAK ? `（连续${redStreak}次红灯）` : '';
+    add(`调度会灯色${streak} ${cells.join(' ')}`, streak ? { color: LIGHT_COLOR.红 } : {}, '  ');
   }
+
   heading(s.flags.length > 0 ? `滞后原因（${s.flags.length}）` : '滞后原因：无（绿灯）');
   for (const f of s.flags)
     add(`${LIGHT_MARK[f.light]}${f.light} ${f.reason}`, { color: LIGHT_COLOR[f.light] }, '    ');
