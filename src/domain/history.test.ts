@@ -104,6 +104,21 @@ describe('环比: compareMonths', () => {
     expect(mom.newlyCompleted.map((p) => p.id)).toEqual(['E']);
   });
 
+  it('yellow to green counts as turned green; green to yellow is neither', () => {
+    // Aug 55/100 = 55%: 11.7 behind 66.7% → yellow; Sep 70%: 5 behind 75% → green. H the other way.
+    const before = register(
+      [project('G', { completedYear: 55 }), project('H', { completedYear: 70 })],
+      '2021-08-31',
+    );
+    const after = register(
+      [project('G', { completedYear: 70 }), project('H', { completedYear: 62 })],
+      '2021-09-30',
+    );
+    const m = compareMonths(assessed(after), assessed(before));
+    expect(m.turnedGreen.map((p) => [p.id, p.previousLight])).toEqual([['G', '黄']]);
+    expect(m.turnedRed).toEqual([]);
+  });
+
   it('本月完成投资 against last month: the sums of completed_month', () => {
     expect(mom.completedMonth).toBe(2 + 40 + 0 + 20 + 10 + 10);
     expect(mom.previousCompletedMonth).toBe(10 + 5 + 8 + 9);
