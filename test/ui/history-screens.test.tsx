@@ -90,3 +90,25 @@ describe('连红 tags and the lights history', () => {
     expect(await h.press(KEYS.enter, '项目详情 CS-001')).toContain('调度会灯色 09-20●红');
   });
 });
+
+describe('简报: the bulletin reads last month’s snapshot', () => {
+  it('prints 环比 when history/ holds last month, one sentence when it does not', async () => {
+    const size = { columns: 200, rows: 60 };
+    const first = await startApp({ routes: [{ screen: 'home' }, { screen: 'briefings' }], size });
+    await first.waitFor('选择要生成');
+    const without = await first.press(KEYS.enter, '格式：');
+    expect(without).toContain('本期无上月台账数据，不作环比。');
+    const dir = first.dir;
+    first.app.unmount();
+    fs.mkdirSync(path.join(dir, 'history'));
+    const august = fs
+      .readFileSync(path.join(dir, 'register.yaml'), 'utf8')
+      .replace('as_of: 2021-09-30', 'as_of: 2021-08-31');
+    fs.writeFileSync(path.join(dir, 'history', 'register-2021-08.yaml'), august);
+    h = await startApp({ routes: [{ screen: 'home' }, { screen: 'briefings' }], size, reuseDir: dir });
+    await h.waitFor('选择要生成');
+    const withSnapshot = await h.press(KEYS.enter, '格式：');
+    expect(withSnapshot).toContain('与上月（数据截至2021年8月31日）相比');
+    expect(withSnapshot).not.toContain('本期无上月台账数据');
+  });
+});
