@@ -2,7 +2,8 @@
 // The report (../shared/seeds/001_…txt) fixes: 171 projects, 161 started, total 264.2亿元, data to end of
 // September 2021, and a handful of real projects, companies and officials. Everything else is sample data,
 // generated here from a fixed seed so that running `node scripts/gen-pinglu-seed.mjs` again gives the same file.
-/* global console, URL */
+/* global console, URL, structuredClone */
+import { mkdirSync } from 'node:fs';
 import { addDays, assess, clean, isStarted, registerText, rng, writeChecked } from './seed-kit.mjs';
 
 const OUT = new URL('../seeds/pinglu-2021.yaml', import.meta.url);
@@ -1294,3 +1295,64 @@ console.log(
     .map((x) => `${x.p.id} ${x.light} ${x.p.name}: ${x.flags.map((f) => f.reason).join('；')}`)
     .join('\n'),
 );
+
+// ---- the August snapshot (history/pinglu-2021-2021-08.yaml): the same register as filed at the end of
+// August, for the September bulletin's 环比 (README "台账快照"). Derived from September, so the two agree:
+// 1–8月 completed = 1–9月 completed − 9月 (the 2021-09-06 meeting, as_of 2021-08-31, recorded the same
+// figures), projects finished in September were still 在建, milestones done and problems raised or
+// resolved in September were not yet so. 8月 completions are sample figures from their own seed.
+const AUG_AS_OF = '2021-08-31';
+const AUG_OUT = new URL('../seeds/history/pinglu-2021-2021-08.yaml', import.meta.url);
+const ra = rng(20210831);
+const august = projects.map((p) => {
+  const a = structuredClone(p);
+  const sept = p.completed_month ?? 0;
+  a.completed_year = Math.round((p.completed_year - sept) * 100) / 100;
+  if (a.completed_total !== undefined) a.completed_total = Math.round((p.completed_total - sept) * 100) / 100;
+  const finishedBefore = p.actual_finish !== undefined && p.actual_finish <= '2021-07-31';
+  const inAugust = a.completed_year > 0 && !finishedBefore && p.stage !== '前期';
+  a.completed_month = inAugust
+    ? Math.min(a.completed_year, Math.round(Math.max(sept, a.completed_year * 0.06) * ra.between(0.72, 1.02)))
+    : 0;
+  if (p.actual_finish !== undefined && p.actual_finish > AUG_AS_OF) {
+    delete a.actual_finish;
+    a.stage = '在建';
+    a.progress = '主体完工，正在进行竣工验收准备';
+  }
+  if (p.actual_start !== undefined && p.actual_start > AUG_AS_OF) {
+    delete a.actual_start;
+    a.stage = '前期';
+  }
+  if (a.milestones)
+    a.milestones = a.milestones.map((m) => clean({ ...m, done: m.done > AUG_AS_OF ? undefined : m.done }));
+  if (a.problems) {
+    a.problems = a.problems
+      .filter((q) => q.raised === undefined || q.raised <= AUG_AS_OF)
+      .map((q) =>
+        q.resolved !== undefined && q.resolved > AUG_AS_OF
+          ? clean({ ...q, resolved: undefined, resolution: undefined })
+          : q,
+      );
+    if (a.problems.length === 0) delete a.problems;
+  }
+  return clean(a);
+});
+const augStarted = august.filter((p) => isStarted(p.stage)).length;
+const augPlan = august.reduce((s, p) => s + p.annual_plan, 0);
+const augDone = august.reduce((s, p) => s + p.completed_year, 0);
+const augLights = august.map((p) => assess(p, AUG_AS_OF).light);
+const augHeader = [
+  '平鲁区2021年重点工程项目台账——2021年8月快照（示例数据 / sample figures）',
+  '',
+  '本文件是 ../pinglu-2021.yaml 在8月底的样子，供9月通报作环比；由 scripts/gen-pinglu-seed.mjs 从9月台账推算生成',
+  '（改数请改脚本再生成）：1–8月累计完成 = 1–9月累计完成 − 9月完成（与8月31日数据的9月6日调度会记录一致），',
+  '9月竣工投产的项目8月底仍为在建，9月完成的节点、9月提出或解决的问题8月底尚未完成、提出或解决；8月完成投资为示例数据。',
+  `项目${august.length}个，已开复工${augStarted}个；年度计划投资${augPlan}万元，累计完成${Math.round(augDone)}万元（${((augDone / augPlan) * 100).toFixed(1)}%）；`,
+  `  红黄绿灯（不计议定事项）：红${augLights.filter((l) => l === '红').length} 黄${augLights.filter((l) => l === '黄').length} 绿${augLights.filter((l) => l === '绿').length}。`,
+];
+mkdirSync(new URL('../seeds/history/', import.meta.url), { recursive: true });
+writeChecked(AUG_OUT, registerText(augHeader, { ...register, as_of: AUG_AS_OF }, august), {
+  register: { ...register, as_of: AUG_AS_OF },
+  projects: august,
+});
+console.log(augHeader.join('\n'));

@@ -7,6 +7,7 @@ import { dateParts, daysBetween, endOfMonth } from '../domain/dates.js';
 import {
   areaRanking,
   decisionFigures,
+  formatPoints,
   pointsGap,
   problemFigures,
   redBlackList,
@@ -34,6 +35,9 @@ import type {
   Register,
 } from '../domain/types.js';
 import { itemState } from '../domain/meeting-snapshot.js';
+import { leaderTable, type LeaderRow } from '../domain/leaders.js';
+import { compareMonths, monthOnMonthProblem, moveText, type MonthOnMonth } from '../domain/month-on-month.js';
+import { repeatRed, repeatRetimed, RED_STREAK, type RetimedChain } from '../domain/repeat-offenders.js';
 import type { Block, BriefingDocument, Cell, Column } from './document.js';
 import {
   decisionSentence,
@@ -822,6 +826,8 @@ export interface BulletinInput {
   meetings?: readonly Meeting[];
   /** the date the bulletin is issued (落款); default the register's as_of. Not before as_of. */
   issued?: IsoDate;
+  /** last month's snapshot of the register (环比); absent when there is none */
+  previous?: Register;
 }
 
 export interface RankingData {
@@ -864,6 +870,14 @@ export interface BulletinData {
   }>;
   problems: ProblemFigures & { resolvedRateText: string };
   /** null when no meetings were given */
+  /** 环比 against last month's snapshot; null when there is none (the text says so) */
+  monthOnMonth: MonthOnMonth | null;
+  /** 包联领导 accountability table */
+  leaders: LeaderRow[];
+  /** projects red at the last RED_STREAK 调度 meetings in a row (id → streak); [] without meetings */
+  repeatRed: Array<{ id: string; name: string; unit: string; leader?: string; streak: number }>;
+  /** decisions whose time limit was re-set more than once; [] without meetings */
+  repeatRetimed: Array<{ project: string; name: string; ids: string[]; dues: IsoDate[]; unit: string }>;
   decisions:
     | (DecisionFigures & {
         onTimeRateText: string;
@@ -928,8 +942,13 @@ function rankingData(r: RankingRow, tp: number): RankingData {
   return d;
 }
 
-function rankingTable(rows: readonly RankingRow[], first: string, unit: MoneyUnit): Block {
-  return {
+function rankingTable(
+  rows: readonly RankingRow[],
+  first: string,
+  unit: MoneyUnit,
+  moves?: ReadonlyMap<string, string>,
+): Block {
+  const table: Block & { type: 'table' } = {
     type: 'table',
     unitNote: `单位：${unit}`,
     columns: [
@@ -955,6 +974,12 @@ function rankingTable(rows: readonly RankingRow[], first: string, unit: MoneyUni
     // Excel sums the figures: 项目数, 年度计划投资, 占比, 累计完成投资; 投资完成率 = 累计完成 ÷ 年度计划
     total: { label: '合计', sum: [1, 2, 3, 4], ratio: { column: 6, numerator: 4, denominator: 2 } },
   };
+  if (moves) {
+    // 环比: the move in 完成率排名 since last month ("↑2", "↓1", "—", "新增").
+    table.columns.push(col('排名变化', 'center'));
+    table.rows.forEach((row, i) => row.push(textCell(moves.get(rows[i]?.name ?? '') ?? '')));
+  }
+  return table;
 }
 
 /** "区发改局（投资完成率120.0%，超序时进度36.7个百分点）" */
@@ -992,6 +1017,7 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
   const rb = redBlackList(units, tp);
   const problems = problemFigures(register.projects, day);
   const decisions = ledger ? decisionFigures(ledger, day) : null;
+  const history = historyParts(input, assessment.statuses, meetings, ledger);
 
   const blocks: Block[] = [];
   // 主送机关, flush left (GB/T 9704 §7.3.2), then the opening line.
@@ -1009,6 +1035,7 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
   blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(1)}总体情况` });
   for (const text of overallParagraphs(region, overallOfRegister(register, figures), true))
     blocks.push({ type: 'paragraph', text });
+  blocks.push({ type: 'paragraph', text: history.overallText });
 
   // 二、各责任单位推进情况
   blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(2)}各责任单位推进情况` });
@@ -1019,11 +1046,12 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
     unitText += `，${units.length - rated.length}个单位无年度计划投资、不参与完成率排名`;
   unitText += '。各责任单位推进情况如下表（按投资完成率排序）：';
   blocks.push({ type: 'paragraph', text: unitText });
-  blocks.push(rankingTable(units, '责任单位', moneyUnit));
+  blocks.push(rankingTable(units, '责任单位', moneyUnit, history.moves));
   if (areas.length > 0) {
     blocks.push({ type: 'paragraph', text: `按片区（园区）统计，各片区推进情况如下表：` });
     blocks.push(rankingTable(areas, '片区（园区）', moneyUnit));
   }
+  blocks.push(...history.leaderBlocks);
 
   // 三、红黑榜
   blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(3)}红黑榜` });
@@ -1075,6 +1103,7 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
       });
     }
   }
+  for (const text of history.laggingTexts) blocks.push({ type: 'paragraph', text });
 
   // 五、问题解决和议定事项落实情况
   blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(5)}问题解决和议定事项落实情况` });
@@ -1185,6 +1214,7 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
         });
       }
     }
+    if (history.retimedText) blocks.push({ type: 'paragraph', text: history.retimedText });
   }
 
   // 六、下步工作要求
@@ -1280,6 +1310,10 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
       return out;
     }),
     problems: { ...problems, resolvedRateText: rateData(problems.resolvedRate).text },
+    monthOnMonth: history.monthOnMonth,
+    leaders: history.leaders,
+    repeatRed: history.repeatRed,
+    repeatRetimed: history.repeatRetimed,
     decisions: decisionsData,
     projects: projectsData,
   };
@@ -1319,4 +1353,185 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
   if (register.meta.issuer) doc.issuer = register.meta.issuer;
   addOfficeMarks(doc, register.meta);
   return doc;
+}
+
+// ---------------------------------------------------------------------------------------------
+// bulletin: 环比, repeat offenders and 包联领导 (issue 12), built once and placed by buildBulletin
+
+interface HistoryParts {
+  monthOnMonth: MonthOnMonth | null;
+  /** 一、总体情况: the 环比 paragraph, or the one sentence saying there is none */
+  overallText: string;
+  /** 二: 完成率排名 moves by unit ("↑2"); undefined without 环比 */
+  moves?: Map<string, string>;
+  leaders: LeaderRow[];
+  /** 二: the 包联领导 table and its lead-in */
+  leaderBlocks: Block[];
+  /** 四: lights turned red / green, and projects red at several meetings in a row */
+  laggingTexts: string[];
+  repeatRed: BulletinData['repeatRed'];
+  repeatRetimed: BulletinData['repeatRetimed'];
+  /** 五（二）: decisions re-timed more than once; undefined without meetings */
+  retimedText?: string;
+}
+
+/** "提高2.3个百分点" / "下降0.4个百分点" / "持平" */
+function pointsChange(points: number): string {
+  if (points > 0) return `提高${formatPoints(points)}个百分点`;
+  if (points < 0) return `下降${formatPoints(points)}个百分点`;
+  return '持平';
+}
+
+function namesWithCount(list: readonly { name: string }[], none: string, what: string): string {
+  return list.length === 0 ? none : `${what}${list.length}个：${joinNames(list.map((p) => p.name))}`;
+}
+
+function monthOnMonthText(mom: MonthOnMonth): string {
+  const parts: string[] = [];
+  for (const [label, c] of [
+    ['投资完成率', mom.completionRate],
+    ['开复工率', mom.startRate],
+    ['新开工率', mom.newStartRate],
+  ] as const) {
+    if (c.points === null || c.previous === null) continue;
+    parts.push(`${label}${pointsChange(c.points)}（上月${formatPercent(c.previous)}）`);
+  }
+  let text = `与上月（数据截至${formatDate(mom.previousAsOf)}）相比，${parts.join('，')}`;
+  if (mom.completedMonth !== undefined && mom.previousCompletedMonth !== undefined) {
+    const diff = mom.completedMonth - mom.previousCompletedMonth;
+    text += `；本月完成投资${formatMoneyAuto(mom.completedMonth)}，上月完成投资${formatMoneyAuto(mom.previousCompletedMonth)}`;
+    if (Math.abs(diff) >= 0.005)
+      text += `，比上月${diff > 0 ? '增加' : '减少'}${formatMoneyAuto(Math.abs(diff))}`;
+    else text += '，与上月持平';
+  } else if (mom.completedMonth !== undefined) {
+    text += '；上月台账未填报本月完成投资，不作比较';
+  }
+  text += `。本月${namesWithCount(mom.newlyStarted, '无新开工项目', '新开工项目')}；${namesWithCount(mom.newlyCompleted, '无新竣工（投产）项目', '新竣工（投产）项目')}。`;
+  return text;
+}
+
+function historyParts(
+  input: BulletinInput,
+  statuses: readonly ProjectStatus[],
+  meetings: readonly Meeting[] | undefined,
+  ledger: readonly LedgerEntry[] | undefined,
+): HistoryParts {
+  const { register, previous } = input;
+  const day = register.meta.asOf;
+  const byId = projectIndex(register);
+  let monthOnMonth: MonthOnMonth | null = null;
+  let overallText = '本期无上月台账数据，不作环比。';
+  if (previous) {
+    const problem = monthOnMonthProblem(register, previous);
+    if (problem === 'year') overallText = '上月台账数据不属于本年度，本期不作环比。';
+    else if (problem === null) {
+      const prevDay = previous.meta.asOf;
+      const prevLedger = meetings
+        ? buildLedger(
+            meetings.filter((m) => m.meeting.date <= prevDay),
+            prevDay,
+          )
+        : undefined;
+      monthOnMonth = compareMonths(
+        { register, statuses },
+        { register: previous, statuses: assessRegister(previous, prevLedger).statuses },
+      );
+      overallText = monthOnMonthText(monthOnMonth);
+    }
+  }
+  const parts: HistoryParts = {
+    monthOnMonth,
+    overallText,
+    leaders: [],
+    leaderBlocks: [],
+    laggingTexts: [],
+    repeatRed: [],
+    repeatRetimed: [],
+  };
+  if (monthOnMonth) {
+    parts.moves = new Map(monthOnMonth.unitMoves.map((m) => [m.unit, moveText(m)]));
+    parts.laggingTexts.push(
+      `与上月相比，${namesWithCount(monthOnMonth.turnedRed, '没有新转为红灯的项目', '新转为红灯的项目')}；` +
+        `${namesWithCount(monthOnMonth.turnedGreen, '没有转为绿灯的项目', '由红灯、黄灯转为绿灯的项目')}。`,
+    );
+  }
+
+  // 包联领导: only when the register names leaders.
+  if (register.projects.some((p) => p.leader)) {
+    parts.leaders = leaderTable(statuses, ledger);
+    const withOverdue = ledger !== undefined;
+    parts.leaderBlocks.push({
+      type: 'paragraph',
+      text: '按包联领导统计，各包联领导联系项目推进情况如下表：',
+    });
+    parts.leaderBlocks.push({
+      type: 'table',
+      columns: [
+        col('包联领导'),
+        col('项目数', 'right'),
+        col('红灯', 'right'),
+        col('黄灯', 'right'),
+        ...(withOverdue ? [col('逾期议定事项', 'right')] : []),
+        col('投资完成率', 'right'),
+      ],
+      rows: parts.leaders.map((r) => [
+        textCell(r.leader),
+        intCell(r.projectCount),
+        intCell(r.red),
+        intCell(r.yellow),
+        ...(withOverdue ? [intCell(r.overdueDecisions ?? 0)] : []),
+        rateCell(r.completionRate),
+      ]),
+    });
+  }
+
+  if (meetings) {
+    const streaks = repeatRed(meetings, day);
+    for (const s of statuses) {
+      const n = streaks.get(s.project.id);
+      if (n === undefined) continue;
+      const row: BulletinData['repeatRed'][number] = {
+        id: s.project.id,
+        name: s.project.name,
+        unit: s.project.unit,
+        streak: n,
+      };
+      if (s.project.leader) row.leader = s.project.leader;
+      parts.repeatRed.push(row);
+    }
+    parts.repeatRed.sort((a, b) => b.streak - a.streak);
+    parts.laggingTexts.push(
+      parts.repeatRed.length === 0
+        ? `没有连续${RED_STREAK}次调度仍为红灯的项目。`
+        : `连续${RED_STREAK}次以上调度仍为红灯的项目${parts.repeatRed.length}个：${parts.repeatRed
+            .map(
+              (r) =>
+                `${r.name}（${[r.unit, ...(r.leader ? [`包联领导${r.leader}`] : []), `连续${r.streak}次`].join('，')}）`,
+            )
+            .join('、')}。`,
+    );
+    const chains: RetimedChain[] = repeatRetimed(meetings, day);
+    parts.repeatRetimed = chains.map((c) => {
+      const last = c.steps[c.steps.length - 1] as (typeof c.steps)[number];
+      return {
+        project: c.project,
+        name: projectLabel(byId.get(c.project), c.project),
+        ids: c.steps.map((s) => s.decision.id),
+        dues: c.steps.map((s) => s.decision.due),
+        unit: last.decision.unit,
+      };
+    });
+    parts.retimedText =
+      chains.length === 0
+        ? '没有两次以上重新明确完成时限的议定事项。'
+        : `两次以上重新明确完成时限的议定事项${chains.length}项：${chains
+            .map((c, i) => {
+              const first = c.steps[0] as (typeof c.steps)[number];
+              const last = c.steps[c.steps.length - 1] as (typeof c.steps)[number];
+              const later = c.steps.slice(1).map((s) => formatMonthDay(s.decision.due));
+              return `${i + 1}.${projectLabel(byId.get(c.project), c.project)}：${trimSentenceEnd(withoutDecisionIds(last.decision.text))}（责任单位：${last.decision.unit}，原定完成时限${formatDate(first.decision.due)}，先后${c.retimings}次重新明确为${later.join('、')}）`;
+            })
+            .join('；')}。`;
+  }
+  return parts;
 }

@@ -16,6 +16,7 @@ import {
   parseDateOption,
   parseMonthOption,
   parseScript,
+  resolvePath,
   traditionalHint,
   UsageError,
   type CommandContext,
@@ -33,6 +34,8 @@ export interface BulletinOptions {
   out?: string;
   force?: boolean;
   script?: string;
+  /** last month's register snapshot (环比); default history/<stem>-<last month>.yaml beside the register */
+  previous?: string;
 }
 
 export async function runBulletin(opts: BulletinOptions, ctx: CommandContext): Promise<CommandResult> {
@@ -60,6 +63,15 @@ export async function runBulletin(opts: BulletinOptions, ctx: CommandContext): P
       const loaded = await loadMeetingsFrom(ctx, opts.meetings);
       input.meetings = loaded.meetings;
       stderr += loaded.warnings;
+    }
+    // 环比: last month's snapshot, named or found in history/ beside the register (README "台账快照").
+    const { previousSnapshot } = await import('../store/register-history.js');
+    const previousFile =
+      opts.previous ?? previousSnapshot(resolvePath(ctx, opts.register), register.meta.asOf);
+    if (previousFile !== undefined) {
+      const prev = await loadRegisterFrom(ctx, previousFile);
+      input.previous = prev.register;
+      stderr += diagnosticsText(prev.warnings);
     }
     const doc = buildBulletin(input);
     const names = personNames(register, input.meetings);

@@ -76,6 +76,7 @@ const OPTIONS: Record<CommandName, Options> = {
     meetings: { type: 'string' },
     month: { type: 'string' },
     date: { type: 'string' },
+    previous: { type: 'string' },
   },
   import: {
     ...HELP,
@@ -111,6 +112,7 @@ const OPTIONS: Record<CommandName, Options> = {
     out: { type: 'string', short: 'o' },
     force: { type: 'boolean' },
   },
+  snapshot: { ...HELP, force: { type: 'boolean' } },
 };
 
 const ROOT_OPTIONS: Options = {
@@ -130,6 +132,7 @@ const POSITIONALS: Record<CommandName, { count: number; name: string }> = {
   meet: { count: 1, name: '台账文件' },
   assess: { count: 1, name: '台账文件' },
   notices: { count: 0, name: '' },
+  snapshot: { count: 1, name: '台账文件' },
 };
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -373,7 +376,7 @@ async function runCommand(
     case 'bulletin': {
       const { runBulletin } = await import('./bulletin.js');
       const o: Parameters<typeof runBulletin>[0] = { register: arg, force: bool(values.force) };
-      for (const key of ['format', 'out', 'meetings', 'month', 'date', 'script'] as const)
+      for (const key of ['format', 'out', 'meetings', 'month', 'date', 'script', 'previous'] as const)
         opt(o, key, str(values[key]));
       result = await runBulletin(o, env);
       break;
@@ -403,6 +406,11 @@ async function runCommand(
       opt(o, 'moneyUnit', str(values['money-unit']));
       if (bool(values['unit-from-sheet'])) o.unitFromSheet = true;
       result = await runImport(o, env);
+      break;
+    }
+    case 'snapshot': {
+      const { runSnapshot } = await import('./snapshot.js');
+      result = await runSnapshot({ register: arg, force: bool(values.force) }, env);
       break;
     }
     case 'meet': {

@@ -11,6 +11,7 @@ export const COMMANDS = [
   'meet',
   'assess',
   'notices',
+  'snapshot',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -35,6 +36,7 @@ export const PROGRAM_HELP = `diaodu（调度）——重点项目周调度会的
   notices               督办通知单：每个责任单位一份（Word、Markdown），列出逾期和即将到期的事项
   import <台账.xlsx>    把 Excel 台账转换为 YAML 台账
   meet <台账>           打开交互界面，直接进入调度会记录
+  snapshot <台账>       把台账存为当月快照（台账旁的 history 文件夹），供下月通报作环比
   help [命令]           显示帮助，如 diaodu help bulletin
 
 示例（在 diaodu 文件夹中，用自带的平鲁区示例台账和会议记录）：
@@ -149,6 +151,7 @@ ${SCRIPT_OPTION}
   --meetings <文件夹>   会议记录文件夹（统计议定事项落实情况，逾期未落实的议定事项计入红灯）
   --month <YYYY-MM>     通报月份；须与台账数据截至日期所在月份一致，否则报错
   --date <YYYY-MM-DD>   发文（落款）日期，默认今天；不得早于台账数据截至日期
+  --previous <台账>     上月台账快照，用于环比；默认台账旁 history/<台账名>-<上月>.yaml，没有时不作环比
   --format <格式>       md（默认）| txt | json | docx | xlsx；不给时按 --out 的扩展名
   --json                同 --format json
   --out <文件>          写入文件（docx、xlsx 必须给出）；文件已存在时不覆盖
@@ -244,5 +247,21 @@ ${SCRIPT_OPTION}
 选项：
   --meetings <文件夹>   会议记录文件夹
   -h, --help            显示本帮助
+`,
+  snapshot: `用法：diaodu snapshot <台账> [选项]
+
+把台账原样复制为数据截至月份的快照：台账旁 history 文件夹中的 <台账名>-YYYY-MM.yaml（台账是文件夹时
+复制为 <文件夹名>-YYYY-MM 文件夹）。下月生成通报时自动读入上月快照作环比。台账本身不作任何改动；
+台账有错误时不存快照。
+
+参数：
+  <台账>                台账 YAML 文件或文件夹
+
+选项：
+  --force               覆盖该月已有的快照（默认不覆盖）
+  -h, --help            显示本帮助
+
+示例：
+  diaodu snapshot seeds/pinglu-2021.yaml
 `,
 };

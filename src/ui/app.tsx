@@ -19,6 +19,7 @@ import { MeetingScreen } from './screens/meeting/meeting-screen.js';
 import { LedgerScreen } from './screens/ledger.js';
 import { BriefingsScreen } from './screens/briefings.js';
 import { SettingsScreen } from './screens/settings.js';
+import { LeadersScreen } from './screens/leaders.js';
 import { HelpScreen } from './screens/help.js';
 import { QuitQuestion } from './screens/quit-question.js';
 
@@ -49,6 +50,8 @@ function RouteView(props: ScreenProps & { route: Route }) {
       return <BriefingsScreen {...common} meetingFile={route.meetingFile} />;
     case 'settings':
       return <SettingsScreen {...common} />;
+    case 'leaders':
+      return <LeadersScreen {...common} />;
     case 'help':
       return <HelpScreen {...common} context={route.context} />;
   }

@@ -75,6 +75,7 @@ export type Context =
   | 'ledger'
   | 'briefings'
   | 'settings'
+  | 'leaders'
   | 'help';
 
 interface ContextInfo {
@@ -112,6 +113,7 @@ export const CONTEXTS: Readonly<Record<Context, ContextInfo>> = {
   ledger: { title: '督办台账', parents: ['list'] },
   briefings: { title: '纪要与通报', parents: ['scroll'] },
   settings: { title: '设置', parents: ['screen'] },
+  leaders: { title: '包联领导', parents: ['scroll'] },
   help: { title: '帮助', parents: ['scroll'] },
 };
 
@@ -180,6 +182,11 @@ export const KEY_BINDINGS = {
   'goto.ledger': { keys: [ch('3')], description: '督办台账（议定事项）', contexts: ['home'] },
   'goto.briefings': { keys: [ch('4')], description: '纪要与通报', contexts: ['home'] },
   'goto.settings': { keys: [ch('5')], description: '设置', contexts: ['home'] },
+  'goto.leaders': {
+    keys: [ch('6')],
+    description: '包联领导（项目、红黄灯、逾期议定事项）',
+    contexts: ['home'],
+  },
   'home.reload': {
     keys: [ch('r')],
     description: '重新读取台账和会议记录（在别处改过文件之后）',

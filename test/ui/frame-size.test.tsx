@@ -97,12 +97,13 @@ describe('a window shorter than 24 rows', () => {
     h = await startApp({ routes: [{ screen: 'home' }], size });
     const frame = await h.waitFor('5 设置');
     expectFits(frame, size, 'home at 80×14');
-    for (const entry of ['1 项目', '2 调度会', '3 督办', '4 简报', '5 设置']) expect(frame).toContain(entry);
-    // body 11 rows = 5 menu + 1 blank + 5 overview: title, date line, lights, completion, and the note
+    for (const entry of ['1 项目', '2 调度会', '3 督办', '4 简报', '5 设置', '6 包联领导'])
+      expect(frame).toContain(entry);
+    // body 11 rows = 6 menu + 1 blank + 4 overview: title, date line, lights, and the note
     expect(frame).toContain('红黄绿灯');
-    expect(frame).toContain('年度投资完成率');
+    expect(frame).not.toContain('年度投资完成率');
     expect(frame).not.toContain('上次调度会');
-    expect(frame).toContain('…（窗口较小，另有5行概况未显示）');
+    expect(frame).toContain('…（窗口较小，另有6行概况未显示）');
   });
 
   it('home at 80×24 shows the whole overview without the note', async () => {

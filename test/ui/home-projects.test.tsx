@@ -32,7 +32,7 @@ describe('总览', () => {
          3 督办     全部议定事项，逾期在前
          4 简报     调度会纪要、月通报
          5 设置     发文机关、默认主持与出席、文件夹
-
+         6 包联领导 按包联领导：项目数、红黄灯、逾期议定事项
 
 
 
@@ -43,7 +43,7 @@ describe('总览', () => {
     `);
     expect(await h.press(KEYS.down)).toContain(' ▶ 2 调度会');
     // a page is the whole menu: PgDn to its end, PgUp back
-    expect(await h.press(KEYS.pageDown)).toContain(' ▶ 5 设置');
+    expect(await h.press(KEYS.pageDown)).toContain(' ▶ 6 包联领导');
     expect(await h.press('\u001b[5~')).toContain(' ▶ 1 项目');
     await h.press(KEYS.down, ' ▶ 2 调度会');
     expect(await h.press('1', '显示5个')).toContain('diaodu › 项目');
@@ -205,6 +205,7 @@ describe('项目', () => {
       总投资 50000万元 · 年度计划 10000万元 · 已完成 2000万元
       完成率 20.0%，序时进度 75.0%，慢于序时进度55.0个百分点
       计划开工 2021-03-01 · 实际开工 2021-03-15
+      调度会灯色 09-20●红
 
       滞后原因（3）
       ●红 年度投资完成率20.0%，低于序时进度（75.0%）55.0个百分点
@@ -219,7 +220,6 @@ describe('项目', () => {
       议定事项（历次会议，2）
         2021-09-20-01 协调落实项目用地指标（责任单位：区自然资源局，责任人：王强，完
           成时限：2021-09-24）【逾期14天】
-        2021-09-20-02 督促施工单位增加作业面（责任单位：区发改局，完成时限：
 
       ↑↓ 移动  PgDn 翻页  n 下一个项目  p 上一个项目  Esc 返回  ? 帮助"
     `);

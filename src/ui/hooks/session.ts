@@ -16,6 +16,7 @@ import type {
   Register,
 } from '../../domain/types.js';
 import { loadRegister } from '../../store/register-file.js';
+import { previousSnapshot as previousSnapshotFile } from '../../store/register-history.js';
 import { MeetingLockedError, acquireMeetingLock } from '../../store/lock.js';
 import { describeHolder } from './lock-holder.js';
 import { MeetingDocument } from '../../store/meeting-document.js';
@@ -152,8 +153,26 @@ export class Session {
     return null;
   }
 
+  /**
+   * Last month's snapshot of the register (history/ beside it; README "台账快照"), for the bulletin's
+   * 环比; undefined when there is none. Read when first asked, again after the register changed.
+   * A snapshot with errors throws InputError (the preview shows it).
+   */
+  previousSnapshot(): Register | undefined {
+    if (this.state.phase !== 'ready') return undefined;
+    const asOf = this.state.data.register.meta.asOf;
+    if (this.previous?.asOf !== asOf) {
+      const file = previousSnapshotFile(this.registerPath, asOf);
+      this.previous = { asOf, register: file === undefined ? undefined : loadRegister(file).register };
+    }
+    return this.previous.register;
+  }
+
+  private previous: { asOf: string; register: Register | undefined } | undefined;
+
   /** Read and assess everything (synchronous; call after the first frame). */
   load(): void {
+    this.previous = undefined;
     try {
       const { register, warnings } = loadRegister(this.registerPath);
       const { meetings, problems } = this.readMeetings();

@@ -10,7 +10,7 @@ import { DEFAULT_ASSESSMENT_RULES, quarterName, quarterOfDate } from '../../doma
 import { renderText } from '../../briefing/text.js';
 import { formatDate } from '../../briefing/wording.js';
 import type { BriefingDocument } from '../../briefing/document.js';
-import type { Meeting } from '../../domain/types.js';
+import type { Meeting, Register } from '../../domain/types.js';
 import { commandFor } from '../key-bindings.js';
 import { useTable } from '../components/table/index.js';
 import { useLatest } from '../components/use-latest.js';
@@ -84,6 +84,8 @@ export function buildChoice(
   data: LoadedData,
   issuer?: string,
   today?: string,
+  /** last month's snapshot (环比) */
+  previous?: Register,
 ): BriefingDocument {
   const register =
     !data.register.meta.issuer && issuer
@@ -104,6 +106,7 @@ export function buildChoice(
         register,
         meetings: data.meetings,
         ...(today !== undefined && today > register.meta.asOf ? { issued: today } : {}),
+        ...(previous ? { previous } : {}),
       })
     : buildMinutes({ meeting: c.meeting, register, meetings: data.meetings });
 }
@@ -125,7 +128,8 @@ function Preview(props: {
   const [status, setStatus] = useState<StatusMessage | null>(null);
   const built = useMemo(() => {
     try {
-      return { doc: buildChoice(choice, data, session.settingIssuer(), session.today) };
+      const previous = choice.kind === 'bulletin' ? session.previousSnapshot() : undefined;
+      return { doc: buildChoice(choice, data, session.settingIssuer(), session.today, previous) };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }

@@ -65,6 +65,13 @@ export const HOME_MENU: readonly MenuEntry[] = [
     note: '发文机关、默认主持与出席、文件夹',
     route: { screen: 'settings' },
   },
+  {
+    command: 'goto.leaders',
+    digit: '6',
+    label: '包联领导',
+    note: '按包联领导：项目数、红黄灯、逾期议定事项',
+    route: { screen: 'leaders' },
+  },
 ];
 
 /** A label column of fixed width (it never gives way to a long value) and the value, cut at the edge. */

@@ -12,6 +12,7 @@ export type Route =
   /** `meetingFile`: open the minutes of this meeting straight away */
   | { screen: 'briefings'; meetingFile?: string }
   | { screen: 'settings' }
+  | { screen: 'leaders' }
   | { screen: 'help'; context: Context };
 
 export interface StackEntry {

@@ -4,6 +4,7 @@ import { Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { formatPercent } from '../../domain/figures.js';
 import { formatMoney, progressComparison } from '../../briefing/wording.js';
+import { lightHistory, RED_STREAK, redStreaks, type LightAtMeeting } from '../../domain/repeat-offenders.js';
 import type { LedgerEntry, MoneyUnit, ProjectStatus } from '../../domain/types.js';
 import { displayWidth } from '../../text/width.js';
 import { useSessionState } from '../hooks/use-session.js';
@@ -28,6 +29,10 @@ export function projectLines(
   unit: MoneyUnit,
   timeProgress: number,
   width: number,
+  /** the project's light at each past 调度 meeting, oldest first */
+  history: readonly LightAtMeeting[] = [],
+  /** meetings in a row, up to the latest, at which it was red */
+  redStreak = 0,
 ): Line[] {
   const p = s.project;
   const out: Line[] = [];
@@ -91,6 +96,14 @@ export function projectLines(
     ['实际竣工', p.actualFinish],
   ]);
   if (p.progress) add(`形象进度 ${p.progress}`, {}, '  ');
+  if (history.some((h) => h.light !== null)) {
+    // the lights at past 调度 meetings, one symbol with its date each (— not on that agenda)
+    const cells = history.map(
+      (h) => `${h.date.slice(5)}${h.light ? `${LIGHT_MARK[h.light]}${h.light}` : '—'}`,
+    );
+    const streak = redStreak >= RED_STREAK ? `（连续${redStreak}次红灯）` : '';
+    add(`调度会灯色${streak} ${cells.join(' ')}`, streak ? { color: LIGHT_COLOR.红 } : {}, '  ');
+  }
 
   heading(s.flags.length > 0 ? `滞后原因（${s.flags.length}）` : '滞后原因：无（绿灯）');
   for (const f of s.flags)
@@ -150,6 +163,8 @@ export function ProjectScreen(
       data.register.meta.moneyUnit,
       data.assessment.timeProgress,
       columns - 1,
+      lightHistory(data.meetings, projectId),
+      redStreaks(data.meetings).get(projectId) ?? 0,
     );
   }, [data, status, projectId, columns]);
   const height = bodyHeight(rows);

@@ -25,6 +25,7 @@ import {
   visibleRows,
 } from './projects-state.js';
 import type { ProjectIndex, ProjectsAction, ProjectsState } from './projects-state.js';
+import { repeatRed } from '../../domain/repeat-offenders.js';
 import { WithRegister } from './not-ready.js';
 import type { Navigator, ScreenProps } from './types.js';
 
@@ -32,11 +33,20 @@ import type { Navigator, ScreenProps } from './types.js';
  * The project list's columns. In a window narrower than 80 columns the least needed go first
  * (`keep`): 包联领导, 已完成, 年度计划, 完成率, 责任单位; the name and the light stay longest.
  */
-export function projectColumns(statuses: readonly ProjectStatus[], unit: MoneyUnit): Column<number>[] {
+export function projectColumns(
+  statuses: readonly ProjectStatus[],
+  unit: MoneyUnit,
+  /** 连续调度仍为红灯 (domain/repeat-offenders.ts): the name is tagged 【连红N】 */
+  redStreaks: ReadonlyMap<string, number> = new Map(),
+): Column<number>[] {
   const s = (i: number) => statuses[i]!;
+  const name = (i: number) => {
+    const n = redStreaks.get(s(i).project.id);
+    return n === undefined ? s(i).project.name : `【连红${n}】${s(i).project.name}`;
+  };
   return [
     { key: 'id', title: '编号', width: 8, keep: 7, value: (i) => s(i).project.id },
-    { key: 'name', title: '名称', flex: 1, minWidth: 12, keep: 9, value: (i) => s(i).project.name },
+    { key: 'name', title: '名称', flex: 1, minWidth: 12, keep: 9, value: name },
     { key: 'unit', title: '责任单位', width: 12, keep: 6, value: (i) => s(i).project.unit },
     { key: 'leader', title: '包联领导', width: 8, keep: 1, value: (i) => s(i).project.leader ?? '' },
     {
@@ -96,8 +106,8 @@ function ProjectsTable(props: {
   // body: a summary line, the table header, the rows, and the search line while searching
   const height = Math.max(1, bodyHeight(screenRows) - 2 - (state.searching ? 1 : 0));
   const cols = useMemo(
-    () => projectColumns(data.assessment.statuses, data.register.meta.moneyUnit),
-    [data.assessment.statuses, data.register.meta.moneyUnit],
+    () => projectColumns(data.assessment.statuses, data.register.meta.moneyUnit, repeatRed(data.meetings)),
+    [data.assessment.statuses, data.register.meta.moneyUnit, data.meetings],
   );
   const open = useCallback(
     (at: number) => {

@@ -3,6 +3,7 @@
 // The key hints inside them come from the key-binding table (keyHint), never typed here.
 import { Box, Text } from 'ink';
 import { formatPercent } from '../../../domain/figures.js';
+import { RED_STREAK, redStreaks } from '../../../domain/repeat-offenders.js';
 import { formatMoney, progressComparison } from '../../../briefing/wording.js';
 import type { Followup, LedgerEntry, Meeting, MeetingItem } from '../../../domain/types.js';
 import type { LoadedData } from '../../hooks/session.js';
@@ -70,6 +71,16 @@ export function followupSummary(
   return `上次会议议定事项落实情况（${entries.length}项，已听取${done}项，未听取${waiting.length}项${overdue > 0 ? `，其中逾期${overdue}项` : ''}）`;
 }
 
+// red streaks of the meetings before a meeting's date, computed once per meetings list and date
+const streakCache = new WeakMap<readonly Meeting[], { date: string; streaks: Map<string, number> }>();
+function streaksBefore(meetings: readonly Meeting[], date: string): Map<string, number> {
+  const hit = streakCache.get(meetings);
+  if (hit && hit.date === date) return hit.streaks;
+  const streaks = redStreaks(meetings.filter((m) => m.meeting.date < date));
+  streakCache.set(meetings, { date, streaks });
+  return streaks;
+}
+
 /** The agenda's rows as aligned columns: 序号, 灯, 编号, 名称, 责任单位 (wide: 包联领导, 完成率), 议定. */
 export function agendaRows(meeting: Meeting, data: LoadedData, width: number): Line[] {
   const items = meeting.items;
@@ -84,7 +95,13 @@ export function agendaRows(meeting: Meeting, data: LoadedData, width: number): L
   const fixed =
     9 + idWidth + 1 + 1 + unitWidth + 1 + decidedWidth + (wide ? leaderWidth + 1 + rateWidth + 1 : 0);
   // as wide as the longest name, no wider: on a projector the unit stays next to the name
-  const names = items.map((i) => data.statusById.get(i.project)?.project.name ?? '（台账中无此项目）');
+  const streaks = streaksBefore(data.meetings, meeting.meeting.date);
+  const names = items.map((i) => {
+    const name = data.statusById.get(i.project)?.project.name ?? '（台账中无此项目）';
+    // 连续调度仍为红灯, this meeting included (issue 12): tagged 【连红N】
+    const n = i.light === '红' ? (streaks.get(i.project) ?? 0) + 1 : 0;
+    return n >= RED_STREAK ? `【连红${n}】${name}` : name;
+  });
   const nameWidth = Math.max(8, Math.min(width - fixed, Math.max(0, ...names.map(displayWidth))));
   return items.map((item, i) => {
     const status = data.statusById.get(item.project);
