@@ -18,7 +18,7 @@ import {
   type RegisterFigures,
 } from '../domain/figures.js';
 import { assessRegister, type RegisterAssessment } from '../domain/lag-rules.js';
-import { buildLedger, compareLedgerEntries, isOpenState } from '../domain/ledger.js';
+import { buildLedger, compareLedgerEntries, isOpenState, meetingDecisions } from '../domain/ledger.js';
 import type {
   IsoDate,
   ItemFigures,
@@ -1090,7 +1090,7 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
   } else {
     const inMonth = meetings.filter((mt) => mt.meeting.date >= monthStart && mt.meeting.date <= monthEnd);
     const decisionsInMonth = inMonth.reduce(
-      (n, mt) => n + mt.items.reduce((k, it) => k + it.decisions.length, 0),
+      (n, mt) => n + meetingDecisions(mt).length,
       0,
     );
     const s = decisions.summary;

@@ -25,6 +25,7 @@ import type { Line } from './lines.js';
 import { meetingLabel, numbersOf } from './meeting-info.js';
 import { WithRegister } from './not-ready.js';
 import type { Navigator, ScreenProps } from './types.js';
+import { meetingDecisions } from '../../domain/ledger.js';
 
 export type BriefingChoice = { kind: 'bulletin' } | { kind: 'minutes'; meeting: Meeting; number: number };
 
@@ -60,7 +61,7 @@ export function choiceLabel(c: BriefingChoice, data: LoadedData): string {
     const asOf = data.register.meta.asOf;
     return `月通报 ${asOf.slice(0, 4)}年${Number(asOf.slice(5, 7))}月份（数据截至${formatDate(asOf)}）`;
   }
-  const decisions = c.meeting.items.reduce((n, i) => n + i.decisions.length, 0);
+  const decisions = meetingDecisions(c.meeting).length;
   return `会议纪要 ${meetingLabel(c.meeting, c.number)}，议定事项${decisions}项${c.meeting.meeting.closed ? '' : '（未结束，草稿）'}`;
 }
 
