@@ -414,6 +414,11 @@ export const KEY_BINDINGS = {
     short: '格式',
     contexts: ['briefings'],
   },
+  'briefing.toggleTimes': {
+    keys: [ch('m')],
+    description: '纪要：在各项目标题后注明会上研究用时（再按一次取消）',
+    contexts: ['briefings'],
+  },
 
   // ---- forms (several fields). Tab always moves between fields; ↑↓ also do, except on a field with
   // choices (责任单位 suggestions, 完成时限 quick picks), where they pick.

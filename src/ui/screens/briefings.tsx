@@ -74,6 +74,8 @@ export function buildChoice(
   data: LoadedData,
   issuer?: string,
   today?: string,
+  /** minutes: the time spent on each item (the `m` toggle, as `minutes --times`) */
+  times?: boolean,
 ): BriefingDocument {
   const register =
     !data.register.meta.issuer && issuer
@@ -85,7 +87,7 @@ export function buildChoice(
         meetings: data.meetings,
         ...(today !== undefined && today > register.meta.asOf ? { issued: today } : {}),
       })
-    : buildMinutes({ meeting: c.meeting, register, meetings: data.meetings });
+    : buildMinutes({ meeting: c.meeting, register, meetings: data.meetings, ...(times ? { times } : {}) });
 }
 
 function Preview(props: {
@@ -103,13 +105,14 @@ function Preview(props: {
   const formats = formatsFor(choice);
   const [format, setFormat] = useState<OutputFormat>(formats[0]!);
   const [status, setStatus] = useState<StatusMessage | null>(null);
+  const [times, setTimes] = useState(false);
   const built = useMemo(() => {
     try {
-      return { doc: buildChoice(choice, data, session.settingIssuer(), session.today) };
+      return { doc: buildChoice(choice, data, session.settingIssuer(), session.today, times) };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
-  }, [choice, data, session]);
+  }, [choice, data, session, times]);
   const lines = useMemo<Line[]>(() => {
     if (!built.doc) return [{ text: built.error ?? '', color: 'red' }];
     return renderText(built.doc)
@@ -117,14 +120,14 @@ function Preview(props: {
       .flatMap((t) => wrapped(t, columns));
   }, [built, columns]);
   const height = bodyHeight(rows) - 1;
-  const latest = useLatest({ props, format, formats, built });
+  const latest = useLatest({ props, format, formats, built, times });
   const { offset } = useScroll({
     context: 'briefings',
     lineCount: lines.length,
     height,
     isActive: active,
     onCommand: (command) => {
-      const { props, format, formats, built } = latest.current;
+      const { props, format, formats, built, times } = latest.current;
       switch (command) {
         case 'app.back':
           return props.onBack();
@@ -134,6 +137,13 @@ function Preview(props: {
           return setFormat(formats[(formats.indexOf(format) + 1) % formats.length]!);
         case 'briefing.switchKind':
           return props.onSwitchKind();
+        case 'briefing.toggleTimes':
+          if (props.choice.kind === 'bulletin') return;
+          setStatus({
+            kind: 'info',
+            text: times ? '纪要不注明各项用时' : '纪要在各项目标题后注明会上研究用时',
+          });
+          return setTimes((t) => !t);
         case 'briefing.write': {
           if (!built.doc) return;
           setStatus({ kind: 'info', text: '正在写出 …' });
