@@ -771,7 +771,9 @@ export function helpSections(context: Context): HelpSection[] {
       section = { title, rows: [] };
       sections.push(section);
     }
-    section.rows.push({ keys: b.labels.join(' / '), description: b.description });
+    // the digits 1…9 (转到第N项) read better as a range
+    const keys = b.labels.join('') === '123456789' ? '1-9' : b.labels.join(' / ');
+    section.rows.push({ keys, description: b.description });
   }
   return sections;
 }
