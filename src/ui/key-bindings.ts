@@ -330,12 +330,6 @@ export const KEY_BINDINGS = {
     short: '综合事项',
     contexts: ['agenda'],
   },
-  'meeting.undo': {
-    keys: [ch('u')],
-    description: '撤销上一步修改（删除、修改、落实情况、议程顺序、标记；可连续撤销多步）',
-    short: '撤销',
-    contexts: ['meeting', 'followups'],
-  },
 
   'meeting.resumeOld': {
     keys: [k('return')],
@@ -375,6 +369,12 @@ export const KEY_BINDINGS = {
     description: '填写落实情况说明',
     short: '说明',
     contexts: ['followups'],
+  },
+  'meeting.undo': {
+    keys: [ch('u')],
+    description: '撤销上一步修改（删除、修改、落实情况、议程顺序、标记；可连续撤销多步）',
+    short: '撤销上步',
+    contexts: ['meeting', 'followups'],
   },
 
   // ---- the decision ledger between meetings (督办)

@@ -52,7 +52,7 @@ describe('综合事项 (decisions tied to no project)', () => {
     expect(await h.press(KEYS.ctrlS, '已保存议定事项 2021-10-08-02')).toMatchInlineSnapshot(`
       " diaodu › 调度会 2021-10-08                                       综合事项 1项
        会议议定的、不针对具体项目的事项，与项目的议定事项一样督办、跟进
-       a 新增 · e 修改 · d 删除 · u 撤销
+       a 新增 · e 修改 · d 删除 · u 撤销上步
       ── 综合事项（1） ───────────────────────────────────────────────────────────────
       ▶1. 各责任单位周五前报送投资统计数据（区发改局·2021-10-15）
        （按 a 或 Enter 新增综合事项）
@@ -73,7 +73,7 @@ describe('综合事项 (decisions tied to no project)', () => {
 
 
       已保存议定事项 2021-10-08-02：各责任单位周五前报送投资统计数据（区发改局，2021-…
-      a 议定  e 修改  d 删除  u 撤销  ↑↓ 移动  Esc 返回  ? 帮助  Ctrl+C 退出"
+      a 议定  e 修改  d 删除  u 撤销上步  ↑↓ 移动  Esc 返回  ? 帮助  Ctrl+C 退出"
     `);
     const m = loadMeeting(meetingFile());
     expect(m.general).toEqual([

@@ -41,7 +41,7 @@ export function GeneralView(props: {
         keyHint('meetingGeneral', 'meeting.addDecision', { label: '新增' }),
         keyHint('meetingGeneral', 'meeting.editDecision', { label: '修改' }),
         keyHint('meetingGeneral', 'meeting.deleteDecision', { label: '删除' }),
-        keyHint('meetingGeneral', 'meeting.undo', { label: '撤销' }),
+        keyHint('meetingGeneral', 'meeting.undo', { label: '撤销上步' }),
       ]);
   const listHeight = Math.max(1, props.height - 3);
   const start = Math.max(0, Math.min(rows.length - listHeight, rowCursor - Math.floor(listHeight / 2)));
