@@ -19,7 +19,7 @@ import {
   type RegisterFigures,
 } from '../domain/figures.js';
 import { assessRegister, type RegisterAssessment } from '../domain/lag-rules.js';
-import { buildLedger, compareLedgerEntries, isOpenState } from '../domain/ledger.js';
+import { buildLedger, compareLedgerEntries, isOpenState, meetingDecisions } from '../domain/ledger.js';
 import type {
   IsoDate,
   ItemFigures,
@@ -268,6 +268,8 @@ export interface MinutesInput {
    * meeting itself may or may not be among them; meetings after it are ignored.
    */
   meetings: readonly Meeting[];
+  /** show the time spent on each item taken up (recorded `seconds`): `minutes --times` */
+  times?: boolean;
 }
 
 export interface DecisionData {
@@ -332,9 +334,13 @@ export interface MinutesData {
     figures?: { annualPlan: number; completedYear: number; completionRate: RateData; timeProgress: RateData };
     notes?: string;
     decisions: Array<{ id: string; text: string; unit: string; owner?: string; due: IsoDate }>;
+    /** time spent on it at the meeting (seconds), when recorded */
+    seconds?: number;
   }>;
   /** agenda items not taken up (project ids) */
   notTakenUp: string[];
+  /** 综合事项: decisions tied to no project */
+  general: Array<{ id: string; text: string; unit: string; owner?: string; due: IsoDate }>;
   decisionCount: number;
 }
 
@@ -491,6 +497,12 @@ function reportSentence(notes: string, unit: string | undefined): string {
   const text = sentence(withoutDecisionIds(notes));
   if (/^[^，。：:；]{1,24}?(汇报|介绍|反映|报告|表示|提出|说明)[：:，,]/u.test(text) || !unit) return text;
   return `${unit}汇报：${text}`;
+}
+
+/** "（用时6分钟）", "（用时不足1分钟）": the time spent on an item, in whole minutes. */
+export function timeSpentText(seconds: number): string {
+  const minutes = Math.round(seconds / 60);
+  return minutes === 0 ? '（用时不足1分钟）' : `（用时${minutes}分钟）`;
 }
 
 /**
@@ -659,10 +671,11 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
     const figures: ItemFigures | undefined =
       item.figures ??
       (status && registerIsThen ? itemState(status, assessment.timeProgress).figures : undefined);
+    const spent = input.times && item.seconds !== undefined ? timeSpentText(item.seconds) : '';
     blocks.push({
       type: 'heading',
       level: 2,
-      text: `${subsectionLabel(i + 1)}${projectLabel(p, item.project)}`,
+      text: `${subsectionLabel(i + 1)}${projectLabel(p, item.project)}${spent}`,
     });
     const who: string[] = [];
     if (p?.unit) who.push(`责任单位：${p.unit}`);
@@ -702,6 +715,7 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
     };
     if (p?.unit) entry.unit = p.unit;
     if (p?.leader) entry.leader = p.leader;
+    if (item.seconds !== undefined) entry.seconds = item.seconds;
     if (figures) {
       entry.figures = {
         annualPlan: figures.annualPlan,
@@ -719,12 +733,26 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
       text: `会议议程所列其余${notTakenUp.length}个项目本次会议未逐项研究，由各责任单位对照滞后原因抓紧推进。`,
     });
   }
-  const decisionCount = meeting.items.reduce((n, it) => n + it.decisions.length, 0);
+  const general = meeting.general ?? [];
+  const decisionCount = meetingDecisions(meeting).length;
 
-  // 四、下步工作要求
-  blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(4)}下步工作要求` });
+  // 四、综合事项 (only when the meeting agreed on some): decisions tied to no project
+  let section = 4;
+  if (general.length > 0) {
+    blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(section++)}综合事项` });
+    blocks.push({ type: 'paragraph', text: '会议议定：' });
+    blocks.push({
+      type: 'list',
+      items: general.map(
+        (d, k) => `${k + 1}.${decisionSentence({ ...d, text: withoutDecisionIds(d.text) })}`,
+      ),
+    });
+  }
+
+  // 四（有综合事项时为五）、下步工作要求
+  blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(section)}下步工作要求` });
   const reqs: string[] = [];
-  const decisionUnits = unitsOf(meeting.items.flatMap((it) => it.decisions));
+  const decisionUnits = unitsOf(meetingDecisions(meeting));
   if (decisionCount > 0) {
     reqs.push(
       `抓好本次议定事项落实。本次会议议定事项${decisionCount}项，${joinNames(decisionUnits)}要按照明确的完成时限逐项抓好落实，做到件件有着落、事事有回音，落实情况在下次调度会上报告。`,
@@ -781,6 +809,7 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
     heardCount,
     items: itemsData,
     notTakenUp: notTakenUp.map((it) => it.project),
+    general: general.map((d) => ({ ...d })),
     decisionCount,
   };
 
@@ -1139,10 +1168,7 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
     blocks.push({ type: 'paragraph', text: '本期未提供调度会议记录，议定事项落实情况不在本通报中统计。' });
   } else {
     const inMonth = meetings.filter((mt) => mt.meeting.date >= monthStart && mt.meeting.date <= monthEnd);
-    const decisionsInMonth = inMonth.reduce(
-      (n, mt) => n + mt.items.reduce((k, it) => k + it.decisions.length, 0),
-      0,
-    );
+    const decisionsInMonth = inMonth.reduce((n, mt) => n + meetingDecisions(mt).length, 0);
     const s = decisions.summary;
     const overdueList = ledger
       .filter((e) => e.state === 'overdue' && e.meetingDate <= day)

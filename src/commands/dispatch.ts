@@ -67,6 +67,7 @@ const OPTIONS: Record<CommandName, Options> = {
     ...JSON_FLAG,
     register: { type: 'string' },
     meetings: { type: 'string' },
+    times: { type: 'boolean' },
   },
   bulletin: {
     ...HELP,
@@ -368,6 +369,7 @@ async function runCommand(
     case 'minutes': {
       const { runMinutes } = await import('./minutes.js');
       const o: Parameters<typeof runMinutes>[0] = { meeting: arg, force: bool(values.force) };
+      if (bool(values.times)) o.times = true;
       for (const key of ['format', 'out', 'register', 'meetings', 'script'] as const)
         opt(o, key, str(values[key]));
       result = await runMinutes(o, env);

@@ -131,6 +131,7 @@ ${SCRIPT_OPTION}
   --force               覆盖已存在的输出文件
   --register <台账>     改用指定台账
   --meetings <文件夹>   改用指定的会议记录文件夹
+  --times               在各项目标题后注明会上研究用时（会议记录中的 seconds）
 ${SCRIPT_OPTION}
   -h, --help            显示本帮助
 

@@ -242,6 +242,7 @@ export async function runItems(opts: ItemsOptions, ctx: CommandContext): Promise
           id: e.decision.id,
           project: e.project,
           projectName: names.get(e.project) ?? null,
+          ...(e.general ? { general: true } : {}),
           text: e.decision.text,
           unit: e.decision.unit,
           owner: e.decision.owner ?? null,

@@ -30,6 +30,8 @@ export interface MinutesOptions {
   out?: string;
   force?: boolean;
   script?: string;
+  /** show the time spent on each item (`--times`) */
+  times?: boolean;
 }
 
 export async function runMinutes(opts: MinutesOptions, ctx: CommandContext): Promise<CommandResult> {
@@ -78,7 +80,7 @@ export async function runMinutes(opts: MinutesOptions, ctx: CommandContext): Pro
     ) {
       stderr += `注意：会议记录未标明各项目是否上会研究（discussed）；纪要只写有议定事项或备注的项目。\n`;
     }
-    const doc = buildMinutes({ meeting, register, meetings });
+    const doc = buildMinutes({ meeting, register, meetings, ...(opts.times ? { times: true } : {}) });
     const names = personNames(register, [meeting, ...meetings]);
     return briefingResult(
       ctx,

@@ -42,7 +42,7 @@ export function buildAgenda(
   const limit = addDays(day, horizonDays);
   const earliestDue = new Map<string, IsoDate>();
   for (const e of ledger) {
-    if (!isOpenState(e.state) || e.decision.due > limit || seen.has(e.project)) continue;
+    if (e.general || !isOpenState(e.state) || e.decision.due > limit || seen.has(e.project)) continue;
     const prev = earliestDue.get(e.project);
     if (prev === undefined || e.decision.due < prev) earliestDue.set(e.project, e.decision.due);
   }

@@ -3,7 +3,8 @@
 // past `due` on the day in question means 逾期." domain.md: something due on a day is late from the
 // next day on (due < the day). 逾期 is computed here, never stored.
 import { daysBetween } from './dates.js';
-import type { DecisionState, Followup, IsoDate, LedgerEntry, Meeting } from './types.js';
+import { GENERAL_PROJECT } from './types.js';
+import type { Decision, DecisionState, Followup, IsoDate, LedgerEntry, Meeting } from './types.js';
 
 /** Open states: not 已落实 and not 撤销 (推进中 or never heard), late or not. */
 export function isOpenState(state: DecisionState): boolean {
@@ -77,25 +78,29 @@ export function buildLedger(meetings: readonly Meeting[], day: IsoDate): LedgerE
 
   const out: LedgerEntry[] = [];
   for (const { m } of order) {
-    for (const item of m.items) {
-      for (const decision of item.decisions) {
-        const h = latest.get(decision.id);
-        let state: DecisionState;
-        if (h?.followup.status === '已落实') state = 'done';
-        else if (h?.followup.status === '撤销') state = 'dropped';
-        else state = decision.due < day ? 'overdue' : 'open';
-        const entry: LedgerEntry = {
-          decision,
-          project: item.project,
-          meetingDate: m.meeting.date,
-          state,
-          daysOverdue: state === 'overdue' ? daysBetween(decision.due, day) : 0,
-          doneOnTime: state === 'done' && h !== undefined && heardInTime(h, decision.due),
-        };
-        if (m.file !== undefined) entry.meetingFile = m.file;
-        if (h) entry.latest = { ...h.followup, heardOn: h.heardOn };
-        out.push(entry);
-      }
+    // the items' decisions, then the general ones (综合事项: project GENERAL_PROJECT, general: true)
+    const taken: { decision: Decision; project: string; general: boolean }[] = [];
+    for (const item of m.items)
+      for (const decision of item.decisions) taken.push({ decision, project: item.project, general: false });
+    for (const decision of m.general ?? []) taken.push({ decision, project: GENERAL_PROJECT, general: true });
+    for (const { decision, project, general } of taken) {
+      const h = latest.get(decision.id);
+      let state: DecisionState;
+      if (h?.followup.status === '已落实') state = 'done';
+      else if (h?.followup.status === '撤销') state = 'dropped';
+      else state = decision.due < day ? 'overdue' : 'open';
+      const entry: LedgerEntry = {
+        decision,
+        project,
+        meetingDate: m.meeting.date,
+        state,
+        daysOverdue: state === 'overdue' ? daysBetween(decision.due, day) : 0,
+        doneOnTime: state === 'done' && h !== undefined && heardInTime(h, decision.due),
+      };
+      if (general) entry.general = true;
+      if (m.file !== undefined) entry.meetingFile = m.file;
+      if (h) entry.latest = { ...h.followup, heardOn: h.heardOn };
+      out.push(entry);
     }
   }
   return out;
@@ -248,4 +253,9 @@ export function unitDecisionFigures(ledger: readonly LedgerEntry[], day: IsoDate
   const rows = [...byUnit.values()];
   for (const r of rows) r.onTimeRate = r.due > 0 ? r.doneOnTime / r.due : null;
   return rows;
+}
+
+/** Every decision a meeting took: each agenda item's, then the general ones (综合事项). */
+export function meetingDecisions(m: Pick<Meeting, 'items' | 'general'>): Decision[] {
+  return [...m.items.flatMap((i) => i.decisions), ...(m.general ?? [])];
 }

@@ -2,6 +2,7 @@
 // those present and absent at each meeting, and the 责任人 of every decision. 繁體 output keeps these
 // names as they are written wherever they appear (OpenCC would turn 马占文 into 馬佔文). Pure: no I/O.
 import type { Meeting, Register } from './types.js';
+import { meetingDecisions } from './ledger.js';
 
 /** Words that end the names of bodies, not people (区发改局, 开发区管委会, 井坪镇, 有关单位负责人). */
 const BODY = /(局|委|办|室|院|厅|部|镇|乡|村|中心|公司|集团|政府|街道|社区|管委会|单位|负责人|同志|领导)$/;
@@ -38,7 +39,7 @@ export function personNames(register: Register | undefined, meetings: readonly M
   for (const m of meetings) {
     add(m.meeting.chair);
     for (const entry of [...m.meeting.present, ...m.meeting.absent]) add(entry);
-    for (const item of m.items) for (const d of item.decisions) add(d.owner);
+    for (const d of meetingDecisions(m)) add(d.owner);
   }
   const units = new Set(register?.projects.map((p) => p.unit) ?? []);
   return [...names].filter((name) => !units.has(name));

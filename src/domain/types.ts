@@ -156,9 +156,25 @@ export interface MeetingItem {
   figures?: ItemFigures;
   /** taken up at the meeting: the secretary opened the item (decisions and notes also count) */
   discussed?: boolean;
+  /**
+   * Marked by the secretary on the agenda: 已讨论 (taken up), 跳过 (passed over; the minutes do not
+   * report it as taken up, unless decisions or notes were recorded on it). Absent: not marked.
+   */
+  status?: ItemStatus;
+  /** time spent on the item at the meeting, in whole seconds (summed over each time it was open) */
+  seconds?: number;
   notes?: string;
   decisions: Decision[];
 }
+
+export type ItemStatus = '已讨论' | '跳过';
+export const ITEM_STATUSES: readonly ItemStatus[] = ['已讨论', '跳过'];
+
+/**
+ * What the ledger and the screens show as the "project" of a general decision (综合事项): one the
+ * meeting agreed on that is tied to no project (Meeting.general).
+ */
+export const GENERAL_PROJECT = '综合事项';
 
 /**
  * The register's 总体 figures as they stood when the meeting opened (money in 万元, time progress
@@ -216,6 +232,8 @@ export interface MeetingHeader {
 export interface Meeting {
   meeting: MeetingHeader;
   items: MeetingItem[];
+  /** 综合事项: decisions tied to no project (ids in the same sequence as the items' decisions) */
+  general?: Decision[];
   followups: Followup[];
   /** absolute path of the file it was read from, when it was */
   file?: string;
@@ -277,7 +295,10 @@ export type DecisionState = 'done' | 'open' | 'dropped' | 'overdue';
 
 export interface LedgerEntry {
   decision: Decision;
+  /** the project id; GENERAL_PROJECT for a general decision */
   project: string;
+  /** a general decision (综合事项, Meeting.general), tied to no project */
+  general?: boolean;
   /** the meeting that took the decision */
   meetingDate: IsoDate;
   meetingFile?: string;

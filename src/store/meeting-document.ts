@@ -15,13 +15,14 @@ import {
   normalizeLight,
   normalizeMeetingKind,
 } from '../domain/normalize.js';
-import { InputError } from '../domain/types.js';
+import { ITEM_STATUSES, InputError } from '../domain/types.js';
 import type {
   Decision,
   Followup,
   FollowupStatus,
   IsoDate,
   ItemFigures,
+  ItemStatus,
   Light,
   Meeting,
   MeetingHeader,
@@ -31,13 +32,14 @@ import type {
 } from '../domain/types.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { restoreAsideFiles, writeFileIfUnchanged } from './atomic-write.js';
+import { applyItemStatus } from './meeting-read.js';
 import type { AtomicWriteIo, CompareAndReplace } from './atomic-write.js';
 import { readRegularFile } from './regular-file.js';
 import { systemErrorText } from './system-error.js';
 import { MAX_FILE_BYTES } from './yaml-source.js';
 
 // ---- key orders (formats.md), used only to place a key that is not there yet ----
-const TOP_KEYS = ['meeting', 'items', 'followups'];
+const TOP_KEYS = ['meeting', 'items', 'general', 'followups'];
 const HEADER_KEYS = [
   'date',
   'kind',
@@ -53,7 +55,17 @@ const HEADER_KEYS = [
   'snapshot',
   'closed',
 ];
-const ITEM_KEYS = ['project', 'light', 'reasons', 'figures', 'discussed', 'notes', 'decisions'];
+const ITEM_KEYS = [
+  'project',
+  'light',
+  'reasons',
+  'figures',
+  'discussed',
+  'status',
+  'seconds',
+  'notes',
+  'decisions',
+];
 const DECISION_KEYS = ['id', 'text', 'unit', 'owner', 'due'];
 const FOLLOWUP_KEYS = ['decision', 'status', 'note', 'date', 'done_on'];
 
@@ -177,7 +189,9 @@ export function droppedByHandEdit(file: string, mine: string | null, theirs: str
   } catch {
     return [];
   }
-  const decisions = new Set(after?.items.flatMap((i) => i.decisions.map((d) => d.id)) ?? []);
+  const decisions = new Set(
+    [...(after?.items.flatMap((i) => i.decisions) ?? []), ...(after?.general ?? [])].map((d) => d.id),
+  );
   const followups = new Set(after?.followups.map((f) => f.decision) ?? []);
   const projects = new Set(after?.items.map((i) => i.project) ?? []);
   const dropped: string[] = [];
@@ -185,6 +199,8 @@ export function droppedByHandEdit(file: string, mine: string | null, theirs: str
     if (!projects.has(item.project)) dropped.push(`议程项目 ${item.project}`);
     for (const d of item.decisions) if (!decisions.has(d.id)) dropped.push(`议定事项 ${d.id}（${d.text}）`);
   }
+  for (const d of before.general ?? [])
+    if (!decisions.has(d.id)) dropped.push(`综合事项 ${d.id}（${d.text}）`);
   for (const f of before.followups) if (!followups.has(f.decision)) dropped.push(`落实情况 ${f.decision}`);
   return dropped;
 }
@@ -324,6 +340,19 @@ function strList(value: unknown): string[] {
   return value.map((v) => text(v) ?? '').filter((v) => v !== '');
 }
 
+function decisionOf(raw: unknown): Decision {
+  const r = asRecord(raw);
+  const decision: Decision = {
+    id: str(r.id) ?? '',
+    text: text(r.text, true) ?? '',
+    unit: text(r.unit) ?? '',
+    due: str(r.due) ?? '',
+  };
+  const owner = text(r.owner);
+  if (owner !== undefined) decision.owner = owner;
+  return decision;
+}
+
 function asRecord(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value)
     ? (value as Record<string, unknown>)
@@ -431,11 +460,15 @@ export class MeetingDocument {
     if (!isMap(root)) throw this.errorAt(root, '会议记录应为映射，顶层包含 meeting、items、followups');
     const meeting = root.get('meeting', true);
     if (!isMap(meeting)) throw this.errorAt(meeting ?? root, 'meeting 应为映射（日期、类别、主持等）');
-    for (const key of ['items', 'followups']) {
+    for (const key of ['items', 'general', 'followups']) {
       const seq = root.get(key, true);
       if (seq === undefined || seq === null || (isScalar(seq) && seq.value === null)) continue;
       if (!isSeq(seq)) throw this.errorAt(seq, `${key} 应为列表（每项以“- ”开头）`);
       attachLeadingComment(seq);
+      if (key === 'general') {
+        for (const d of seq.items)
+          if (!isMap(d)) throw this.errorAt(d, 'general 的每一项应为映射（text、unit、due 等）');
+      }
       if (key === 'items') {
         for (const item of seq.items) {
           if (!isMap(item)) throw this.errorAt(item, 'items 的每一项应为映射（project、decisions 等）');
@@ -465,7 +498,7 @@ export class MeetingDocument {
     return this.root().get('meeting', true) as unknown as YAMLMap;
   }
 
-  private seqAt(key: 'items' | 'followups'): YAMLSeq {
+  private seqAt(key: 'items' | 'general' | 'followups'): YAMLSeq {
     const root = this.root();
     const existing = root.get(key, true);
     if (isSeq(existing)) return existing;
@@ -497,12 +530,22 @@ export class MeetingDocument {
     return seq;
   }
 
-  private findDecision(id: string): { item: YAMLMap; seq: YAMLSeq; node: YAMLMap } | undefined {
+  /** The decision lists: each agenda item's, then the general one (综合事项), when there. */
+  private decisionSeqs(): YAMLSeq[] {
+    const seqs: YAMLSeq[] = [];
     for (const item of this.itemMaps()) {
       const seq = item.get('decisions', true);
-      if (!isSeq(seq)) continue;
+      if (isSeq(seq)) seqs.push(seq);
+    }
+    const general = this.root().get('general', true);
+    if (isSeq(general)) seqs.push(general);
+    return seqs;
+  }
+
+  private findDecision(id: string): { seq: YAMLSeq; node: YAMLMap } | undefined {
+    for (const seq of this.decisionSeqs()) {
       for (const node of seq.items) {
-        if (isMap(node) && str(node.get('id')) === id) return { item, seq, node };
+        if (isMap(node) && str(node.get('id')) === id) return { seq, node };
       }
     }
     return undefined;
@@ -591,6 +634,21 @@ export class MeetingDocument {
     setKey(this.doc, this.requireItem(project), 'discussed', discussed ? true : undefined, ITEM_KEYS);
   }
 
+  /** Mark an agenda item 已讨论 or 跳过 (`status:`); undefined removes the mark. */
+  setItemStatus(project: string, status: ItemStatus | undefined): void {
+    if (status !== undefined && !ITEM_STATUSES.includes(status))
+      throw inputError(this.file, `会上状态“${String(status)}”无效；可选：${ITEM_STATUSES.join('、')}`);
+    setKey(this.doc, this.requireItem(project), 'status', status, ITEM_KEYS);
+  }
+
+  /** Add time spent on an agenda item (`seconds:`, whole seconds, summed over each time it was open). */
+  addItemSeconds(project: string, seconds: number): void {
+    const item = this.requireItem(project);
+    const before = num(item.get('seconds'));
+    const total = Math.max(0, Math.round((before ?? 0) + seconds));
+    setKey(this.doc, item, 'seconds', total, ITEM_KEYS);
+  }
+
   /** Replace the light and reasons recorded for a project (the snapshot taken at the meeting). */
   setItemSnapshot(project: string, snapshot: ItemSnapshot): void {
     this.applySnapshot(this.requireItem(project), snapshot);
@@ -674,9 +732,7 @@ export class MeetingDocument {
   /** All decision ids in this document, in file order. */
   decisionIds(): string[] {
     const ids: string[] = [];
-    for (const item of this.itemMaps()) {
-      const seq = item.get('decisions', true);
-      if (!isSeq(seq)) continue;
+    for (const seq of this.decisionSeqs()) {
       for (const node of seq.items) {
         const id = isMap(node) ? str(node.get('id')) : undefined;
         if (id) ids.push(id);
@@ -712,8 +768,41 @@ export class MeetingDocument {
 
   /** Record a decision on an agenda project; returns it with its new id. */
   addDecision(project: string, input: DecisionInput): Decision {
+    return this.appendDecision(() => this.decisionsOf(this.requireItem(project)), input);
+  }
+
+  /** Record a general decision (综合事项, tied to no project) in `general:`; returns it with its new id. */
+  addGeneralDecision(input: DecisionInput): Decision {
+    return this.appendDecision(() => this.seqAt('general'), input);
+  }
+
+  /**
+   * Put a decision back (undo of a deletion) with its own id, at `index` of the agenda project's
+   * decisions, or of the general ones when `project` is null.
+   */
+  restoreDecision(project: string | null, decision: Decision, index: number): void {
+    if (this.findDecision(decision.id)) throw inputError(this.file, `议定事项 ${decision.id} 已存在`);
+    this.checkDecision({ text: decision.text, unit: decision.unit, due: decision.due });
+    const seq = blockSeq(
+      project === null ? this.seqAt('general') : this.decisionsOf(this.requireItem(project)),
+    );
+    const next = [...seq.items];
+    next.splice(Math.max(0, Math.min(index, next.length)), 0, this.decisionMap(decision));
+    arrange(seq, next);
+  }
+
+  private decisionMap(decision: Decision): YAMLMap {
+    const map = new YAMLMap();
+    for (const key of DECISION_KEYS) {
+      const value = decision[key as keyof Decision];
+      if (value !== undefined) setKey(this.doc, map, key, value, DECISION_KEYS);
+    }
+    return map;
+  }
+
+  private appendDecision(list: () => YAMLSeq, input: DecisionInput): Decision {
     this.checkDecision({ text: input.text, unit: input.unit, due: input.due });
-    const item = this.requireItem(project);
+    const seq = list();
     const decision: Decision = {
       id: this.nextDecisionId(),
       text: sanitizeText(input.text.trim(), { multiline: true }),
@@ -722,12 +811,7 @@ export class MeetingDocument {
     };
     const owner = input.owner?.trim();
     if (owner) decision.owner = sanitizeText(owner);
-    const map = new YAMLMap();
-    for (const key of DECISION_KEYS) {
-      const value = decision[key as keyof Decision];
-      if (value !== undefined) setKey(this.doc, map, key, value, DECISION_KEYS);
-    }
-    appendEntry(blockSeq(this.decisionsOf(item)), map);
+    appendEntry(blockSeq(seq), this.decisionMap(decision));
     return decision;
   }
 
@@ -841,24 +925,17 @@ export class MeetingDocument {
       const item: MeetingItem = {
         project: text(it.project) ?? '',
         reasons: strList(it.reasons),
-        decisions: (Array.isArray(it.decisions) ? it.decisions : []).map((d: unknown) => {
-          const r = asRecord(d);
-          const decision: Decision = {
-            id: str(r.id) ?? '',
-            text: text(r.text, true) ?? '',
-            unit: text(r.unit) ?? '',
-            due: str(r.due) ?? '',
-          };
-          const owner = text(r.owner);
-          if (owner !== undefined) decision.owner = owner;
-          return decision;
-        }),
+        decisions: (Array.isArray(it.decisions) ? it.decisions : []).map(decisionOf),
       };
       const light = normalizeLight(str(it.light) ?? '');
       if (light !== undefined) item.light = light;
       const notes = text(it.notes, true);
       if (notes !== undefined) item.notes = notes;
       if (typeof it.discussed === 'boolean') item.discussed = it.discussed;
+      const status = str(it.status);
+      if (status === '已讨论' || status === '跳过') applyItemStatus(item, status);
+      const seconds = num(it.seconds);
+      if (seconds !== undefined && seconds >= 0) item.seconds = Math.round(seconds);
       const fg = asRecord(it.figures);
       const annualPlan = num(fg.annual_plan);
       const completedYear = num(fg.completed_year);
@@ -887,7 +964,9 @@ export class MeetingDocument {
       if (doneOn !== undefined && f.status === '已落实') f.doneOn = doneOn;
       return f;
     });
-    return { meeting: header, items, followups, file: this.file };
+    const meeting: Meeting = { meeting: header, items, followups, file: this.file };
+    if (Array.isArray(js.general) && js.general.length > 0) meeting.general = js.general.map(decisionOf);
+    return meeting;
   }
 
   toString(): string {
@@ -945,7 +1024,7 @@ export class MeetingDocument {
     const doc = parseDocument(text, { prettyErrors: true });
     const root = doc.contents;
     if (isMap(root)) {
-      for (const key of ['items', 'followups']) {
+      for (const key of ['items', 'general', 'followups']) {
         const seq = root.get(key, true);
         attachLeadingComment(seq);
         if (key === 'items' && isSeq(seq))

@@ -11,6 +11,7 @@ import type {
   Diagnostic,
   Followup,
   ItemFigures,
+  ItemStatus,
   Meeting,
   MeetingHeader,
   MeetingItem,
@@ -18,6 +19,7 @@ import type {
   SourcePos,
 } from '../domain/types.js';
 import { FOLLOWUP_STATUSES, LIGHTS, MEETING_KINDS } from '../domain/normalize.js';
+import { ITEM_STATUSES } from '../domain/types.js';
 import {
   DiagnosticSink,
   type At,
@@ -39,7 +41,12 @@ export interface MeetingLoadOptions {
   cache?: LoadCache | false;
 }
 
-const TOP_KEYS: KeySpec = { meeting: '会议信息', items: '议题（逐项目）', followups: '上次议定事项落实情况' };
+const TOP_KEYS: KeySpec = {
+  meeting: '会议信息',
+  items: '议题（逐项目）',
+  general: '综合事项（不针对具体项目的议定事项）',
+  followups: '上次议定事项落实情况',
+};
 
 const MEETING_KEYS: KeySpec = {
   date: '会议日期',
@@ -85,6 +92,8 @@ const ITEM_KEYS: KeySpec = {
   reasons: '滞后原因',
   figures: '开会时的投资数字',
   discussed: '会上是否研究',
+  status: '会上状态（已讨论/跳过）',
+  seconds: '本项用时（秒）',
   notes: '会议记录/备注',
   decisions: '议定事项',
 };
@@ -218,6 +227,43 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
   const decisions = new Map<string, At>();
   const items: MeetingItem[] = [];
   let seq = 0;
+  /** One decision (an item's or a general one), numbered `seq` when it has no id. */
+  const readDecision = (
+    dEntry: { node: YamlNode | null; at: YamlNode },
+    label: string,
+  ): Decision | undefined => {
+    const df = src.fields(dEntry.node, dEntry.at, label, DECISION_KEYS);
+    if (!df) return undefined;
+    let id = df.str('id');
+    const idAt: At = id !== undefined ? df.valueAt('id') : df.at;
+    // Without an id, a decision is numbered like the app numbers it: meeting date + sequence.
+    if (id === undefined && header.date !== undefined) id = `${header.date}-${String(seq).padStart(2, '0')}`;
+    if (id !== undefined) {
+      df.what = `议定事项“${id}”`;
+      const first = decisions.get(id);
+      if (first !== undefined) {
+        src.error(
+          idAt,
+          `议定事项编号“${id}”重复：${src.where(first, src.file)}已有；编号在所有会议中必须唯一。`,
+        );
+      } else {
+        decisions.set(id, idAt);
+      }
+    }
+    const text = df.str('text', { required: true, multiline: true });
+    const unit = df.str('unit', { required: true });
+    const owner = df.str('owner');
+    const due = df.date('due', { required: true });
+    if (header.date !== undefined && due !== undefined && due < header.date) {
+      src.warning(df.valueAt('due'), `完成时限 ${due} 早于会议日期 ${header.date}。`);
+    }
+    if (id !== undefined && text !== undefined && unit !== undefined && due !== undefined) {
+      const decision: Decision = { id, text, unit, due };
+      if (owner !== undefined) decision.owner = owner;
+      return decision;
+    }
+    return undefined;
+  };
   let n = 0;
   for (const entry of top.list('items')) {
     n++;
@@ -229,9 +275,13 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     const reasons = f.strList('reasons', { multiline: true });
     const notes = f.str('notes', { multiline: true });
     const discussed = f.bool('discussed');
+    const status = f.enumOf('status', ITEM_STATUSES, '会上状态');
+    const seconds = f.number('seconds', { integer: true, min: 0, noun: '非负整数（秒）' });
     const item: MeetingItem = { project: project ?? '', reasons, decisions: [] };
     if (light !== undefined) item.light = light;
     if (discussed !== undefined) item.discussed = discussed;
+    if (status !== undefined) applyItemStatus(item, status);
+    if (seconds !== undefined) item.seconds = seconds;
     const figNode = f.node('figures');
     if (figNode !== null) {
       const ff = src.fields(figNode, f.valueAt('figures'), '“figures”（开会时的投资数字）', FIGURES_KEYS);
@@ -256,39 +306,20 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     for (const dEntry of f.list('decisions')) {
       d++;
       seq++;
-      const df = src.fields(dEntry.node, dEntry.at, `“decisions”的第 ${d} 项`, DECISION_KEYS);
-      if (!df) continue;
-      let id = df.str('id');
-      const idAt: At = id !== undefined ? df.valueAt('id') : df.at;
-      // Without an id, a decision is numbered like the app numbers it: meeting date + sequence.
-      if (id === undefined && header.date !== undefined)
-        id = `${header.date}-${String(seq).padStart(2, '0')}`;
-      if (id !== undefined) {
-        df.what = `议定事项“${id}”`;
-        const first = decisions.get(id);
-        if (first !== undefined) {
-          src.error(
-            idAt,
-            `议定事项编号“${id}”重复：${src.where(first, src.file)}已有；编号在所有会议中必须唯一。`,
-          );
-        } else {
-          decisions.set(id, idAt);
-        }
-      }
-      const text = df.str('text', { required: true, multiline: true });
-      const unit = df.str('unit', { required: true });
-      const owner = df.str('owner');
-      const due = df.date('due', { required: true });
-      if (header.date !== undefined && due !== undefined && due < header.date) {
-        src.warning(df.valueAt('due'), `完成时限 ${due} 早于会议日期 ${header.date}。`);
-      }
-      if (id !== undefined && text !== undefined && unit !== undefined && due !== undefined) {
-        const decision: Decision = { id, text, unit, due };
-        if (owner !== undefined) decision.owner = owner;
-        item.decisions.push(decision);
-      }
+      const decision = readDecision(dEntry, `“decisions”的第 ${d} 项`);
+      if (decision) item.decisions.push(decision);
     }
     if (project !== undefined) items.push(item);
+  }
+
+  // 综合事项: decisions tied to no project, numbered on after the items' decisions
+  const general: Decision[] = [];
+  n = 0;
+  for (const entry of top.list('general')) {
+    n++;
+    seq++;
+    const decision = readDecision(entry, `“general”（综合事项）的第 ${n} 项`);
+    if (decision) general.push(decision);
   }
 
   const followups: Followup[] = [];
@@ -326,12 +357,19 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     followups,
     file: absolute,
   };
+  if (general.length > 0) meeting.general = general;
   return {
     meeting,
     file: src.file,
     decisions: [...decisions].map(([id, at]) => [id, src.pos(at)]),
     followups: followupRefs,
   };
+}
+
+/** 已讨论 counts as taken up; 跳过 does not, whatever `discussed` says (the item may have been opened). */
+export function applyItemStatus(item: MeetingItem, status: ItemStatus): void {
+  item.status = status;
+  item.discussed = status === '已讨论';
 }
 
 function isCachedMeeting(v: unknown): v is CachedMeeting {

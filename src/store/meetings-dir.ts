@@ -12,6 +12,7 @@ import type { MeetingLock } from './lock.js';
 import { MeetingDocument } from './meeting-document.js';
 import { MAX_FILE_BYTES } from './yaml-source.js';
 import type { MeetingDocumentOptions, NewMeetingHeader } from './meeting-document.js';
+import { meetingDecisions } from '../domain/ledger.js';
 
 /** `2021-11-15-周调度.yaml` */
 export function meetingFileName(date: IsoDate, kind: MeetingKind): string {
@@ -107,14 +108,16 @@ export function summarizeMeetingFile(file: string): MeetingFileSummary {
   // ids that really are decisions first, in file order; then anything else shaped like one
   const items = isMap(root) ? root.get('items', true) : undefined;
   const ordered: string[] = [];
-  if (isSeq(items)) {
-    for (const item of items.items) {
-      const decisions = isMap(item) ? item.get('decisions', true) : undefined;
-      if (!isSeq(decisions)) continue;
-      for (const d of decisions.items) {
-        const id = isMap(d) ? d.get('id', true) : undefined;
-        if (isScalar(id) && id.value !== null && id.value !== undefined) ordered.push(String(id.value));
-      }
+  const general = isMap(root) ? root.get('general', true) : undefined;
+  const lists = isSeq(items)
+    ? items.items.map((item) => (isMap(item) ? item.get('decisions', true) : undefined))
+    : [];
+  lists.push(general);
+  for (const decisions of lists) {
+    if (!isSeq(decisions)) continue;
+    for (const d of decisions.items) {
+      const id = isMap(d) ? d.get('id', true) : undefined;
+      if (isScalar(id) && id.value !== null && id.value !== undefined) ordered.push(String(id.value));
     }
   }
   summary.decisionIds = [...new Set([...ordered, ...ids])];
@@ -136,7 +139,7 @@ export function knownMeetings(meetings: readonly Meeting[]): KnownMeetings {
     if (m.file === undefined) continue;
     const file = path.resolve(m.file);
     const ids: string[] = [];
-    for (const item of m.items) for (const d of item.decisions) ids.push(d.id);
+    for (const d of meetingDecisions(m)) ids.push(d.id);
     for (const f of m.followups) ids.push(f.decision);
     known.set(file, {
       file,

@@ -65,6 +65,7 @@ export type Context =
   | 'meeting'
   | 'agenda'
   | 'meetingItem'
+  | 'meetingGeneral'
   | 'meetingClosed'
   | 'resumeChoice'
   | 'followups'
@@ -103,6 +104,7 @@ export const CONTEXTS: Readonly<Record<Context, ContextInfo>> = {
   meeting: { title: '调度会', parents: ['list'] },
   agenda: { title: '调度会议程', parents: ['meeting'] },
   meetingItem: { title: '调度会 · 逐个项目', parents: ['meeting'] },
+  meetingGeneral: { title: '调度会 · 综合事项', parents: ['meeting'] },
   meetingClosed: { title: '会议已结束', parents: ['scroll'] },
   resumeChoice: { title: '有未结束的调度会', parents: ['screen'] },
   followups: { title: '上次会议议定事项落实情况', parents: ['list'] },
@@ -245,13 +247,13 @@ export const KEY_BINDINGS = {
     keys: [ch('e')],
     description: '修改选中的议定事项（在备注行：填写备注）',
     short: '修改',
-    contexts: ['meetingItem'],
+    contexts: ['meetingItem', 'meetingGeneral'],
   },
   'meeting.deleteDecision': {
     keys: [ch('d')],
     description: '删除选中的议定事项',
     short: '删除',
-    contexts: ['meetingItem'],
+    contexts: ['meetingItem', 'meetingGeneral'],
   },
   'meeting.notes': {
     keys: [ch('b')],
@@ -313,6 +315,38 @@ export const KEY_BINDINGS = {
     contexts: ['meetingClosed'],
   },
 
+  // the agenda: positions, marks, 综合事项, undo (issue 11)
+  'meeting.moveItemTo': {
+    keys: [ch('m')],
+    description: '把选中的议程项目移到第N项（输入序号）',
+    short: '移到',
+    contexts: ['agenda'],
+  },
+  'meeting.jumpTo': {
+    keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => ch(d)),
+    description: '转到第N项（输入序号后按 Enter）',
+    short: '转到',
+    contexts: ['agenda', 'meetingItem'],
+  },
+  'meeting.markDiscussed': {
+    keys: [ch('t')],
+    description: '把项目标记为“已讨论”（再按一次取消）',
+    short: '已讨论',
+    contexts: ['agenda', 'meetingItem'],
+  },
+  'meeting.markSkipped': {
+    keys: [ch('s')],
+    description: '把项目标记为“跳过”（再按一次取消）',
+    short: '跳过',
+    contexts: ['agenda', 'meetingItem'],
+  },
+  'meeting.general': {
+    keys: [ch('z')],
+    description: '综合事项：记录不针对具体项目的议定事项',
+    short: '综合事项',
+    contexts: ['agenda'],
+  },
+
   'meeting.resumeOld': {
     keys: [k('return')],
     description: '继续记录那次未结束的会议',
@@ -351,6 +385,12 @@ export const KEY_BINDINGS = {
     description: '填写落实情况说明',
     short: '说明',
     contexts: ['followups'],
+  },
+  'meeting.undo': {
+    keys: [ch('u')],
+    description: '撤销上一步修改（删除、修改、落实情况、议程顺序、标记；可连续撤销多步）',
+    short: '撤销上步',
+    contexts: ['meeting', 'followups'],
   },
 
   // ---- the decision ledger between meetings (督办)
@@ -394,6 +434,11 @@ export const KEY_BINDINGS = {
     keys: [ch('f')],
     description: '切换格式（Word、Excel、Markdown、文本）',
     short: '格式',
+    contexts: ['briefings'],
+  },
+  'briefing.toggleTimes': {
+    keys: [ch('m')],
+    description: '纪要：在各项目标题后注明会上研究用时（再按一次取消）',
     contexts: ['briefings'],
   },
 
@@ -750,7 +795,9 @@ export function helpSections(context: Context): HelpSection[] {
       section = { title, rows: [] };
       sections.push(section);
     }
-    section.rows.push({ keys: b.labels.join(' / '), description: b.description });
+    // the digits 1…9 (转到第N项) read better as a range
+    const keys = b.labels.join('') === '123456789' ? '1-9' : b.labels.join(' / ');
+    section.rows.push({ keys, description: b.description });
   }
   return sections;
 }

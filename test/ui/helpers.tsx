@@ -69,6 +69,8 @@ export async function startApp(
     reuseDir?: string;
     /** called when the app quits (Ctrl+C) */
     onQuit?: () => void;
+    /** the session's clock (ms); default always 0 */
+    now?: () => number;
   } = {},
 ): Promise<Harness> {
   const dir = options.reuseDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-ui-'));
@@ -87,7 +89,7 @@ export async function startApp(
     meetingsDir,
     today: options.today ?? '2021-10-08',
     settings,
-    now: () => 0,
+    now: options.now ?? (() => 0),
   });
   session.load();
   const app = render(

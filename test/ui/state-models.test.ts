@@ -179,7 +179,7 @@ describe('meeting navigation state', () => {
 
   it('walks agenda, items and rows within their sizes', () => {
     let ui = reduceMeetingUi(initialMeetingUi, { type: 'moveCursor', delta: 5 }, counts);
-    expect(ui.agendaCursor).toBe(3); // row 0 is the follow-ups, then 3 items
+    expect(ui.agendaCursor).toBe(4); // row 0 is the follow-ups, then 3 items, then 综合事项
     ui = reduceMeetingUi(ui, { type: 'openItem', index: 2 }, counts);
     expect(ui).toMatchObject({ view: 'item', itemIndex: 2, agendaCursor: 3, rowCursor: 0 });
     expect(whereLabel(ui, counts)).toBe('第3/3项');
@@ -189,6 +189,19 @@ describe('meeting navigation state', () => {
     ui = reduceMeetingUi(ui, { type: 'moveCursor', delta: 9 }, counts);
     expect(ui.rowCursor).toBe(1); // the notes row after the one decision
     expect(clampMeetingUi({ ...ui, rowCursor: 7 }, { ...counts, decisions: 0 }).rowCursor).toBe(0);
+  });
+
+  it('opens the 综合事项 page from the agenda row after the projects, with its own rows', () => {
+    let ui = reduceMeetingUi(initialMeetingUi, { type: 'cursorTo', at: 'last' }, counts);
+    expect(ui.agendaCursor).toBe(4);
+    ui = reduceMeetingUi(ui, { type: 'openGeneral' }, counts);
+    expect(ui).toMatchObject({ view: 'general', agendaCursor: 4, rowCursor: 0 });
+    expect(whereLabel(ui, { ...counts, decisions: 2 })).toBe('综合事项 2项');
+    ui = reduceMeetingUi(ui, { type: 'moveCursor', delta: 9 }, { ...counts, decisions: 2 });
+    expect(ui.rowCursor).toBe(2); // the 新增 row after the two decisions
+    expect(parseDraftUi(ui)).toMatchObject({ view: 'general', rowCursor: 2 });
+    const position = { type: 'position', purpose: 'move', project: 'A-1', text: '2' };
+    expect(parseDraftUi({ ...ui, form: position })?.form).toEqual(position);
   });
 
   it('edits the open decision form and reads a draft back loosely', () => {

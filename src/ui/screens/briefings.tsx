@@ -28,6 +28,7 @@ import { meetingLabel, numbersOf } from './meeting-info.js';
 import { WithRegister } from './not-ready.js';
 import type { Navigator, ScreenProps } from './types.js';
 import { errorText } from '../../store/system-error.js';
+import { meetingDecisions } from '../../domain/ledger.js';
 
 export type BriefingChoice =
   | { kind: 'bulletin' }
@@ -71,7 +72,7 @@ export function choiceLabel(c: BriefingChoice, data: LoadedData): string {
     const asOf = data.register.meta.asOf;
     return `季考核 ${quarterName(quarterOfDate(asOf))}（数据截至${formatDate(asOf)}，默认考核规则）`;
   }
-  const decisions = c.meeting.items.reduce((n, i) => n + i.decisions.length, 0);
+  const decisions = meetingDecisions(c.meeting).length;
   return `会议纪要 ${meetingLabel(c.meeting, c.number)}，议定事项${decisions}项${c.meeting.meeting.closed ? '' : '（未结束，草稿）'}`;
 }
 
@@ -86,6 +87,8 @@ export function buildChoice(
   today?: string,
   /** last month's snapshot (环比) */
   previous?: Register,
+  /** minutes: the time spent on each item (the `m` toggle, as `minutes --times`) */
+  times?: boolean,
 ): BriefingDocument {
   const register =
     !data.register.meta.issuer && issuer
@@ -108,7 +111,7 @@ export function buildChoice(
         ...(today !== undefined && today > register.meta.asOf ? { issued: today } : {}),
         ...(previous ? { previous } : {}),
       })
-    : buildMinutes({ meeting: c.meeting, register, meetings: data.meetings });
+    : buildMinutes({ meeting: c.meeting, register, meetings: data.meetings, ...(times ? { times } : {}) });
 }
 
 function Preview(props: {
@@ -126,14 +129,15 @@ function Preview(props: {
   const formats = formatsFor(choice);
   const [format, setFormat] = useState<OutputFormat>(formats[0]!);
   const [status, setStatus] = useState<StatusMessage | null>(null);
+  const [times, setTimes] = useState(false);
   const built = useMemo(() => {
     try {
       const previous = choice.kind === 'bulletin' ? session.previousSnapshot() : undefined;
-      return { doc: buildChoice(choice, data, session.settingIssuer(), session.today, previous) };
+      return { doc: buildChoice(choice, data, session.settingIssuer(), session.today, previous, times) };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
-  }, [choice, data, session]);
+  }, [choice, data, session, times]);
   const lines = useMemo<Line[]>(() => {
     if (!built.doc) return [{ text: built.error ?? '', color: 'red' }];
     return renderText(built.doc)
@@ -141,14 +145,14 @@ function Preview(props: {
       .flatMap((t) => wrapped(t, columns));
   }, [built, columns]);
   const height = bodyHeight(rows) - 1;
-  const latest = useLatest({ props, format, formats, built });
+  const latest = useLatest({ props, format, formats, built, times });
   const { offset } = useScroll({
     context: 'briefings',
     lineCount: lines.length,
     height,
     isActive: active,
     onCommand: (command) => {
-      const { props, format, formats, built } = latest.current;
+      const { props, format, formats, built, times } = latest.current;
       switch (command) {
         case 'app.back':
           return props.onBack();
@@ -158,6 +162,13 @@ function Preview(props: {
           return setFormat(formats[(formats.indexOf(format) + 1) % formats.length]!);
         case 'briefing.switchKind':
           return props.onSwitchKind();
+        case 'briefing.toggleTimes':
+          if (props.choice.kind === 'bulletin') return;
+          setStatus({
+            kind: 'info',
+            text: times ? '纪要不注明各项用时' : '纪要在各项目标题后注明会上研究用时',
+          });
+          return setTimes((t) => !t);
         case 'briefing.write': {
           if (!built.doc) return;
           setStatus({ kind: 'info', text: '正在写出 …' });

@@ -2,6 +2,7 @@
 import { formatDate } from '../../briefing/wording.js';
 import type { Meeting } from '../../domain/types.js';
 import { meetingNumbers } from '../../store/meetings-dir.js';
+import { meetingDecisions } from '../../domain/ledger.js';
 
 /** 期数 of each meeting, in the order given. */
 export function numbersOf(meetings: readonly Meeting[]): number[] {
@@ -28,6 +29,6 @@ export function lastMeeting(meetings: readonly Meeting[]): string | undefined {
     if (m.meeting.date >= meetings[at]!.meeting.date) at = i;
   });
   const m = meetings[at]!;
-  const decisions = m.items.reduce((n, it) => n + it.decisions.length, 0);
+  const decisions = meetingDecisions(m).length;
   return `${meetingLabel(m, numbers[at])}，议定事项${decisions}项${m.meeting.closed ? '（已结束）' : '（未结束）'}`;
 }

@@ -32,8 +32,8 @@ describe('fitHints', () => {
 });
 
 describe('KeyHints', () => {
-  // Width 60: y 已落实 (8) + t 推进中 (10 with the gap) + x 撤销, e 说明 (8 each) + ↑↓ 移动 (9) +
-  // PgDn 翻页 (11) = 54; Enter 打开 (12) would make 66.
+  // Width 60: y 已落实 (8) + t 推进中 (10 with the gap) + x 撤销, e 说明 (8 each) + u 撤销上步 (12) +
+  // ↑↓ 移动 (9) = 55; PgDn 翻页 (11) would make 66.
   it('lists the hints of the context from the binding table', () => {
     const { lastFrame } = render(<KeyHints context="followups" width={60} />);
     expect(lastFrame()).toBe(
@@ -42,8 +42,8 @@ describe('KeyHints', () => {
         hint('t', '推进中'),
         hint('x', '撤销'),
         hint('e', '说明'),
+        hint('u', '撤销上步'),
         hint('↑↓', '移动'),
-        hint('PgDn', '翻页'),
       ].join('  '),
     );
   });

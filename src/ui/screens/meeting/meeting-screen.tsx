@@ -7,7 +7,7 @@ import type { Key } from 'ink';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { buildAgenda, followupsToHear } from '../../../domain/agenda.js';
 import { isValidIsoDate } from '../../../domain/dates.js';
-import { buildLedger } from '../../../domain/ledger.js';
+import { buildLedger, meetingDecisions } from '../../../domain/ledger.js';
 import { commandFor, hintLine, keyHint } from '../../key-bindings.js';
 import { TextInput } from '../../components/text-input/index.js';
 import { useLatest } from '../../components/use-latest.js';
@@ -229,7 +229,7 @@ function ResumeChoice(props: {
   const m = props.data.meetings.find(
     (x) => x.file !== undefined && path.resolve(x.file) === path.resolve(open.file),
   );
-  const decisions = m ? m.items.reduce((n, i) => n + i.decisions.length, 0) : 0;
+  const decisions = m ? meetingDecisions(m).length : 0;
   const line = (text: string, bold = false) => (
     <Text bold={bold} wrap="truncate">
       {truncateToWidth(text, columns)}

@@ -31,6 +31,10 @@ import { joinNames } from './forms.js';
 import type { SetupDraft } from './forms.js';
 import { splitNames } from './forms.js';
 import { errorText } from '../../../store/system-error.js';
+import type { MeetingChange } from './undo.js';
+
+/** How many changes `u` can take back. */
+export const UNDO_DEPTH = 50;
 
 export function describeError(error: unknown): string {
   if (error instanceof InputError)
@@ -145,6 +149,10 @@ export class MeetingRecorder {
   private readonly data: LoadedData;
   private readonly others: Meeting[];
   private state: MeetingState | null = null;
+  /** the changes `u` can take back, latest last (this session only) */
+  private undoStack: MeetingChange[] = [];
+  /** whether the last edit() reached the disk (directly, or made again on a hand-edited file) */
+  private lastEditSaved = false;
 
   private constructor(
     session: Session,
@@ -261,7 +269,8 @@ export class MeetingRecorder {
   markDiscussed(project: string): void {
     if (this.readOnly) return;
     const item = this.meeting.items.find((i) => i.project === project);
-    if (!item || item.discussed) return;
+    // an item marked 已讨论 or 跳过 keeps its mark: opening it changes nothing
+    if (!item || item.discussed || item.status !== undefined) return;
     this.edit((doc) => doc.setItemDiscussed(project));
   }
 
@@ -408,12 +417,14 @@ export class MeetingRecorder {
     const refused = this.readOnlyReason();
     if (refused) return refused;
     let changed = false;
+    this.lastEditSaved = false;
     try {
       this.doc.update((doc) => {
         change(doc);
         changed = true;
       });
       this.saveError = null;
+      this.lastEditSaved = true;
     } catch (error) {
       if (!changed) return describeError(error);
       // the file changed because another window took the meeting over: its saves win, this one stops
@@ -450,9 +461,55 @@ export class MeetingRecorder {
       this.saveError = this.failedSave(error);
       return;
     }
+    this.lastEditSaved = true;
     this.saveError = dropped.length
       ? `会议记录已在别处被修改：已载入并重新记入本次修改；但别处的修改去掉了已保存的 ${dropped.join('、')}，请核对`
       : null;
+  }
+
+  /**
+   * Make an undoable change (edit, then remember its inverse). Returns what edit() returns: null when
+   * saved, else the message.
+   */
+  change(c: MeetingChange): string | null {
+    const error = this.edit((doc) => c.apply(doc));
+    if (this.lastEditSaved) {
+      this.undoStack.push(c);
+      if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
+    }
+    return error;
+  }
+
+  /** How many changes `u` can take back now. */
+  get undoDepth(): number {
+    return this.undoStack.length;
+  }
+
+  /**
+   * Take back the latest change, saved like any edit. Returns the status line's sentence: what was
+   * undone ("已撤销：删除议定事项 …"), or why not (`error`). A save that failed keeps the step, to try
+   * again; an inverse that no longer applies (the file was changed by hand) drops it.
+   */
+  undo(): { text: string; error: boolean } {
+    const refused = this.readOnlyReason();
+    if (refused) return { text: refused, error: true };
+    const step = this.undoStack.pop();
+    if (!step) return { text: '没有可撤销的修改', error: false };
+    const error = this.edit((doc) => step.revert(doc));
+    if (this.lastEditSaved) {
+      return error === null
+        ? { text: `已撤销：${step.label}`, error: false }
+        : { text: `已撤销：${step.label}；${error}`, error: true };
+    }
+    if (this.saveError !== null) this.undoStack.push(step);
+    return { text: `未能撤销${step.label}：${error ?? ''}`, error: true };
+  }
+
+  /** Time spent on an agenda item (seconds, summed into `seconds:`); not a change to undo. */
+  addTime(project: string, seconds: number): void {
+    if (this.readOnly || !this.locked || seconds < 1) return;
+    if (!this.meeting.items.some((i) => i.project === project)) return;
+    this.edit((doc) => doc.addItemSeconds(project, seconds));
   }
 
   /** the status line's sentence for a save that failed, naming the file rather than its whole path */

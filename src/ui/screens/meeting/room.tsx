@@ -5,7 +5,9 @@ import * as path from 'node:path';
 import { Box, Text, useInput } from 'ink';
 import type { Key } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { FollowupStatus, MeetingItem } from '../../../domain/types.js';
+import { GENERAL_PROJECT } from '../../../domain/types.js';
+import type { FollowupStatus, ItemStatus, MeetingItem } from '../../../domain/types.js';
+import { meetingDecisions } from '../../../domain/ledger.js';
 import { commandFor, hintLine, keyHint } from '../../key-bindings.js';
 import type { Command, Context } from '../../key-bindings.js';
 import { PromptedInput } from '../../components/text-input/index.js';
@@ -34,6 +36,17 @@ import { clampMeetingUi, initialMeetingUi, parseDraftUi, reduceMeetingUi, whereL
 import type { LockInfo } from '../../../store/lock.js';
 import type { MeetingCounts, MeetingForm, MeetingUi, MeetingUiAction } from './state.js';
 import { ItemTimer, TIMER_WIDTH } from './timer.js';
+import { GeneralView, agendaPosition } from './general-view.js';
+import {
+  addDecisionChange,
+  deleteDecisionChange,
+  followupChange,
+  itemStatusChange,
+  moveItemChange,
+  notesChange,
+  updateDecisionChange,
+} from './undo.js';
+import type { MeetingChange } from './undo.js';
 import {
   AgendaView,
   ClosedView,
@@ -63,7 +76,10 @@ function countsFor(recorder: MeetingRecorder, ui: MeetingUi): MeetingCounts {
   return {
     items: items.length,
     followups: recorder.followups.length,
-    decisions: items[ui.itemIndex]?.decisions.length ?? 0,
+    decisions:
+      ui.view === 'general'
+        ? (recorder.meeting.general?.length ?? 0)
+        : (items[ui.itemIndex]?.decisions.length ?? 0),
   };
 }
 
@@ -85,7 +101,7 @@ function confirmQuestion(ui: MeetingUi, recorder: MeetingRecorder, width: number
   switch (ui.confirm?.type) {
     case 'deleteDecision': {
       const id = ui.confirm.id;
-      const d = recorder.meeting.items.flatMap((i) => i.decisions).find((x) => x.id === id);
+      const d = meetingDecisions(recorder.meeting).find((x) => x.id === id);
       const keys = answerKeys('删除', '取消');
       const room = Math.max(4, width - displayWidth(`删除议定事项“”？ ${keys}`));
       return `删除议定事项“${truncateToWidth(d?.text ?? id, room)}”？ ${keys}`;
@@ -184,10 +200,15 @@ const EDITING: Partial<Record<Command, string>> = {
   'followup.inProgress': '记为推进中',
   'followup.drop': '记为撤销',
   'followup.note': '填写落实情况说明',
+  'meeting.moveItemTo': '调整议程顺序',
+  'meeting.markDiscussed': '标记已讨论',
+  'meeting.markSkipped': '标记跳过',
+  'meeting.undo': '撤销',
 };
 
 /** The footer of each view: what the secretary needs there, most used first. */
-const VIEW_HINTS: Record<'agenda' | 'meetingItem' | 'followups' | 'meetingClosed', readonly Command[]> = {
+type HintView = 'agenda' | 'meetingItem' | 'meetingGeneral' | 'followups' | 'meetingClosed';
+const VIEW_HINTS: Record<HintView, readonly Command[]> = {
   agenda: [
     'nav.open',
     'meeting.followups',
@@ -209,6 +230,16 @@ const VIEW_HINTS: Record<'agenda' | 'meetingItem' | 'followups' | 'meetingClosed
     'app.help',
     'app.quit',
   ],
+  meetingGeneral: [
+    'meeting.addDecision',
+    'meeting.editDecision',
+    'meeting.deleteDecision',
+    'meeting.undo',
+    'nav.down',
+    'app.back',
+    'app.help',
+    'app.quit',
+  ],
   followups: [
     'followup.done',
     'followup.inProgress',
@@ -223,31 +254,31 @@ const VIEW_HINTS: Record<'agenda' | 'meetingItem' | 'followups' | 'meetingClosed
 };
 
 /** Read-only: only the keys that look. */
-const READ_ONLY_HINTS: Record<'agenda' | 'meetingItem' | 'followups' | 'meetingClosed', readonly Command[]> =
-  {
-    agenda: [
-      'nav.open',
-      'meeting.followups',
-      'meeting.takeOver',
-      'nav.down',
-      'app.back',
-      'app.help',
-      'app.quit',
-    ],
-    meetingItem: [
-      'meeting.nextItem',
-      'meeting.prevItem',
-      'meeting.takeOver',
-      'nav.down',
-      'app.back',
-      'app.help',
-      'app.quit',
-    ],
-    followups: ['meeting.takeOver', 'nav.down', 'nav.pageDown', 'app.back', 'app.help', 'app.quit'],
-    meetingClosed: ['nav.down', 'nav.pageDown', 'app.back', 'app.help', 'app.quit'],
-  };
+const READ_ONLY_HINTS: Record<HintView, readonly Command[]> = {
+  meetingGeneral: ['nav.down', 'meeting.takeOver', 'app.back', 'app.help', 'app.quit'],
+  agenda: [
+    'nav.open',
+    'meeting.followups',
+    'meeting.takeOver',
+    'nav.down',
+    'app.back',
+    'app.help',
+    'app.quit',
+  ],
+  meetingItem: [
+    'meeting.nextItem',
+    'meeting.prevItem',
+    'meeting.takeOver',
+    'nav.down',
+    'app.back',
+    'app.help',
+    'app.quit',
+  ],
+  followups: ['meeting.takeOver', 'nav.down', 'nav.pageDown', 'app.back', 'app.help', 'app.quit'],
+  meetingClosed: ['nav.down', 'nav.pageDown', 'app.back', 'app.help', 'app.quit'],
+};
 
-type ViewContext = 'confirm' | 'agenda' | 'meetingItem' | 'followups' | 'meetingClosed';
+type ViewContext = 'confirm' | HintView;
 
 function viewContext(u: MeetingUi): ViewContext {
   if (u.confirm) return 'confirm';
@@ -260,6 +291,8 @@ function viewContext(u: MeetingUi): ViewContext {
       return 'agenda';
     case 'item':
       return 'meetingItem';
+    case 'general':
+      return 'meetingGeneral';
   }
 }
 
@@ -322,6 +355,21 @@ export function MeetingRoom(props: MeetingRoomProps) {
     if (recorder.version !== before) setVersion(recorder.version);
   }, [openedProject, recorder]);
 
+  // The time spent on each item is added to its `seconds:` when the item is left (another item, the
+  // agenda, closing the meeting, leaving the screen).
+  const timing = useRef<{ project: string | undefined; since: number }>({ project: undefined, since: 0 });
+  const flushTime = useCallback(() => {
+    const t = timing.current;
+    const now = session.now();
+    if (t.project !== undefined) recorder.addTime(t.project, Math.round((now - t.since) / 1000));
+    t.since = now;
+  }, [recorder, session]);
+  useEffect(() => {
+    flushTime();
+    timing.current.project = openedProject;
+  }, [openedProject, flushTime]);
+  useEffect(() => flushTime, [flushTime]);
+
   const edit = useCallback(
     (change: Parameters<MeetingRecorder['edit']>[0], ok?: string): boolean => {
       const error = recorder.edit(change);
@@ -331,6 +379,23 @@ export function MeetingRoom(props: MeetingRoomProps) {
     },
     [recorder],
   );
+
+  /** An undoable change (undo.ts), saved like any edit; `ok` is the status line when it is saved. */
+  const record = useCallback(
+    (change: MeetingChange, ok?: string): boolean => {
+      const error = recorder.change(change);
+      setVersion(recorder.version);
+      setStatus(error ? { kind: 'error', text: error } : ok ? { kind: 'ok', text: ok } : null);
+      return error === null;
+    },
+    [recorder],
+  );
+
+  const undo = useCallback(() => {
+    const result = recorder.undo();
+    setVersion(recorder.version);
+    setStatus({ kind: result.error ? 'error' : 'info', text: result.text });
+  }, [recorder]);
 
   const heard = useMemo(() => heardMap(meeting), [meeting]);
 
@@ -390,13 +455,16 @@ export function MeetingRoom(props: MeetingRoomProps) {
       }
       const value = check.value;
       let savedId = draft.id ?? '';
-      const ok = edit((doc) => {
-        if (draft.id) doc.updateDecision(draft.id, { ...value, owner: value.owner ?? '' });
-        else savedId = doc.addDecision(draft.project, value).id;
-      });
+      const general = draft.project === GENERAL_PROJECT;
+      const ok = record(
+        draft.id
+          ? updateDecisionChange(recorder.meeting, draft.id, value)
+          : addDecisionChange(general ? null : draft.project, value, (id) => (savedId = id)),
+      );
       if (!ok) return;
       const it = recorder.meeting.items.find((i) => i.project === draft.project);
-      const row = it ? it.decisions.findIndex((d) => d.id === savedId) : -1;
+      const list = general ? recorder.meeting.general : it?.decisions;
+      const row = list ? list.findIndex((d) => d.id === savedId) : -1;
       dispatch({ type: 'closeForm' });
       if (row >= 0) dispatch({ type: 'setRow', row });
       setStatus({
@@ -404,7 +472,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
         text: `已保存议定事项 ${savedId}：${value.text}（${value.unit}，${value.due}）`,
       });
     },
-    [dispatch, edit, meetingDate, recorder],
+    [dispatch, record, meetingDate, recorder],
   );
 
   const cancelForm = useCallback(() => {
@@ -425,21 +493,33 @@ export function MeetingRoom(props: MeetingRoomProps) {
     const form = current().form;
     if (!form) return;
     if (form.type === 'notes') {
-      if (edit((doc) => doc.setItemNotes(form.project, form.text), '已保存备注'))
+      if (record(notesChange(recorder.meeting, form.project, form.text), '已保存备注'))
         dispatch({ type: 'closeForm' });
     } else if (form.type === 'followupNote') {
       const existing = recorder.meeting.followups.find((f) => f.decision === form.decision);
       const status = existing?.status ?? '推进中';
       if (
-        edit(
-          (doc) => doc.setFollowup(form.decision, { status, note: form.text }),
+        record(
+          followupChange(recorder.meeting, form.decision, status, form.text),
           `已记录落实情况：${status}`,
         )
       ) {
         dispatch({ type: 'closeForm' });
       }
+    } else if (form.type === 'position') {
+      const count = recorder.meeting.items.length;
+      const at = agendaPosition(form.text, count);
+      if (typeof at === 'string') return setStatus({ kind: 'error', text: at });
+      dispatch({ type: 'closeForm' });
+      if (form.purpose === 'jump') return dispatch({ type: 'openItem', index: at });
+      const from = recorder.meeting.items.findIndex((i) => i.project === form.project);
+      if (from < 0 || from === at) return;
+      if (
+        record(moveItemChange(recorder.meeting, form.project, at), `已把 ${form.project} 移到第${at + 1}项`)
+      )
+        dispatch({ type: 'agendaCursor', row: at + 1 });
     }
-  }, [current, dispatch, edit, recorder]);
+  }, [current, dispatch, record, recorder]);
 
   const addProject = useCallback(
     (projectId: string) => {
@@ -492,7 +572,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
       if (!yes || !confirm) return;
       switch (confirm.type) {
         case 'deleteDecision':
-          edit((doc) => doc.deleteDecision(confirm.id), `已删除议定事项 ${confirm.id}`);
+          record(deleteDecisionChange(recorder.meeting, confirm.id), `已删除议定事项 ${confirm.id}`);
           return;
         case 'dropItem':
           if (edit((doc) => doc.dropItem(confirm.project), `已把 ${confirm.project} 移出议程`)) {
@@ -507,6 +587,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
           takeOver(confirm.holder);
           return;
         case 'close': {
+          flushTime();
           const error = recorder.close();
           setVersion(recorder.version);
           if (error) {
@@ -520,7 +601,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
         }
       }
     },
-    [current, dispatch, edit, recorder, session, takeOver],
+    [current, dispatch, edit, record, flushTime, recorder, session, takeOver],
   );
 
   const setFollowupStatus = useCallback(
@@ -531,15 +612,28 @@ export function MeetingRoom(props: MeetingRoomProps) {
       const existing = recorder.meeting.followups.find((f) => f.decision === entry.decision.id);
       const note = existing?.note;
       if (
-        edit(
-          (doc) => doc.setFollowup(entry.decision.id, { status, ...(note ? { note } : {}) }),
+        record(
+          followupChange(recorder.meeting, entry.decision.id, status, note),
           `${entry.decision.id}：${status}`,
         )
       ) {
         dispatch({ type: 'moveCursor', delta: 1 });
       }
     },
-    [current, dispatch, edit, recorder],
+    [current, dispatch, record, recorder],
+  );
+
+  /** 已讨论 / 跳过 on an agenda project: pressing the same mark again takes it off. */
+  const markItem = useCallback(
+    (project: string, status: ItemStatus) => {
+      const before = recorder.meeting.items.find((i) => i.project === project)?.status;
+      const next = before === status ? undefined : status;
+      record(
+        itemStatusChange(recorder.meeting, project, next),
+        next ? `${project} 已标记为“${next}”` : `已取消 ${project} 的“${status}”标记`,
+      );
+    },
+    [record, recorder],
   );
 
   // ---- keys (when no text field has focus) ----
@@ -562,7 +656,9 @@ export function MeetingRoom(props: MeetingRoomProps) {
         if (!recorder.readOnly) return setStatus({ kind: 'info', text: '本窗口正在记录这次会议，不必接管' });
         return takeOver();
       }
-      const refused = EDITING[command] ?? (u.view === 'item' && command === 'nav.open' ? '修改' : undefined);
+      const refused =
+        EDITING[command] ??
+        ((u.view === 'item' || u.view === 'general') && command === 'nav.open' ? '修改' : undefined);
       if (recorder.lockedBy && refused) {
         setStatus({
           kind: 'error',
@@ -595,6 +691,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
             return;
         }
       }
+      if (command === 'meeting.undo') return undo();
       switch (command) {
         case 'nav.up':
           return dispatch({ type: 'moveCursor', delta: -1 });
@@ -632,7 +729,47 @@ export function MeetingRoom(props: MeetingRoomProps) {
         if (command === 'app.back') return dispatch({ type: 'show', view: 'agenda' });
         return;
       }
+      if (u.view === 'general') {
+        const general = recorder.meeting.general ?? [];
+        const decision = general[u.rowCursor];
+        const open = () => openDecisionForm(newDecisionDraft(GENERAL_PROJECT));
+        switch (command) {
+          case 'app.back':
+            return dispatch({ type: 'show', view: 'agenda' });
+          case 'meeting.addDecision':
+            return open();
+          case 'meeting.editDecision':
+          case 'nav.open':
+            if (decision) return openDecisionForm(editDecisionDraft(GENERAL_PROJECT, decision));
+            return recorder.readOnly ? undefined : open();
+          case 'meeting.deleteDecision':
+            if (decision) dispatch({ type: 'ask', confirm: { type: 'deleteDecision', id: decision.id } });
+            else setStatus({ kind: 'info', text: '先用 ↑↓ 选中要删除的综合事项' });
+            return;
+          case 'meeting.followups':
+            return dispatch({ type: 'show', view: 'followups' });
+          case 'meeting.close':
+            return dispatch({ type: 'ask', confirm: { type: 'close' } });
+          default:
+            return;
+        }
+      }
       // agenda and item views
+      const items0 = recorder.meeting.items;
+      const shown = u.view === 'agenda' ? items0[u.agendaCursor - 1] : items0[u.itemIndex];
+      switch (command) {
+        case 'meeting.jumpTo':
+          return dispatch({
+            type: 'openForm',
+            form: { type: 'position', purpose: 'jump', project: '', text: input },
+          });
+        case 'meeting.markDiscussed':
+        case 'meeting.markSkipped':
+          if (shown) markItem(shown.project, command === 'meeting.markDiscussed' ? '已讨论' : '跳过');
+          return;
+        default:
+          break;
+      }
       switch (command) {
         case 'meeting.followups':
           return dispatch({ type: 'show', view: 'followups' });
@@ -656,8 +793,21 @@ export function MeetingRoom(props: MeetingRoomProps) {
             return props.onLeave();
           case 'nav.open':
             if (row === 0) return dispatch({ type: 'show', view: 'followups' });
+            if (row === items.length + 1) return dispatch({ type: 'openGeneral' });
             return dispatch({ type: 'openItem', index: row - 1 });
+          case 'meeting.general':
+            return dispatch({ type: 'openGeneral' });
+          case 'meeting.moveItemTo':
+            if (!it) return setStatus({ kind: 'info', text: '先用 ↑↓ 选中要移动的议程项目' });
+            return dispatch({
+              type: 'openForm',
+              form: { type: 'position', purpose: 'move', project: it.project, text: '' },
+            });
           case 'meeting.addDecision':
+            if (row === items.length + 1) {
+              dispatch({ type: 'openGeneral' });
+              return openDecisionForm(newDecisionDraft(GENERAL_PROJECT));
+            }
             if (!it) return;
             dispatch({ type: 'openItem', index: row - 1 });
             return openDecisionForm(newDecisionDraft(it.project));
@@ -666,7 +816,8 @@ export function MeetingRoom(props: MeetingRoomProps) {
             if (!it) return;
             const to = row - 1 + (command === 'meeting.moveItemUp' ? -1 : 1);
             if (to < 0 || to >= items.length) return;
-            if (edit((doc) => doc.moveItem(it.project, to))) dispatch({ type: 'agendaCursor', row: to + 1 });
+            if (record(moveItemChange(recorder.meeting, it.project, to)))
+              dispatch({ type: 'agendaCursor', row: to + 1 });
             return;
           }
           case 'meeting.dropItem':
@@ -716,7 +867,19 @@ export function MeetingRoom(props: MeetingRoomProps) {
           return;
       }
     },
-    [current, dispatch, latest, recorder, answer, edit, openDecisionForm, setFollowupStatus, takeOver],
+    [
+      current,
+      dispatch,
+      latest,
+      recorder,
+      answer,
+      record,
+      undo,
+      markItem,
+      openDecisionForm,
+      setFollowupStatus,
+      takeOver,
+    ],
   );
   useInput(onKey, { isActive: active && (ui.form === null || ui.confirm !== null) });
 
@@ -792,6 +955,17 @@ export function MeetingRoom(props: MeetingRoomProps) {
         cursor={ui.followupCursor}
         height={viewHeight}
         width={columns}
+        readOnly={readOnly}
+      />
+    );
+  } else if (ui.view === 'general') {
+    view = (
+      <GeneralView
+        decisions={meeting.general ?? []}
+        rowCursor={ui.rowCursor}
+        height={viewHeight}
+        width={columns}
+        focused={ui.form === null}
         readOnly={readOnly}
       />
     );
@@ -896,7 +1070,11 @@ function FormArea(props: {
         today={props.today}
         width={width}
         active={props.active}
-        title={`${form.draft.id ? `修改议定事项 ${form.draft.id}` : '新增议定事项'}（${form.draft.project} ${props.projectName}）`}
+        title={
+          form.draft.project === GENERAL_PROJECT
+            ? `${form.draft.id ? `修改综合事项 ${form.draft.id}` : '新增综合事项'}（不针对具体项目）`
+            : `${form.draft.id ? `修改议定事项 ${form.draft.id}` : '新增议定事项'}（${form.draft.project} ${props.projectName}）`
+        }
         onSave={props.onSaveDecision}
         onCancel={props.onCancel}
       />
@@ -917,7 +1095,11 @@ function FormArea(props: {
   const label =
     form.type === 'notes'
       ? ' 备注：'
-      : ` 落实情况说明（${props.heardStatus(form.decision) ?? '未选状态，记为推进中'}）：`;
+      : form.type === 'position'
+        ? form.purpose === 'move'
+          ? ` 把 ${form.project} 移到第几项（1-${props.agenda.length}）：`
+          : ` 转到第几项（1-${props.agenda.length}）：`
+        : ` 落实情况说明（${props.heardStatus(form.decision) ?? '未选状态，记为推进中'}）：`;
   const keys = hintLine([
     keyHint('input', 'input.submit', { label: '保存' }),
     keyHint('input', 'input.cancel', { label: '取消' }),

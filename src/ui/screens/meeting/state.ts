@@ -6,13 +6,16 @@ import { reduceDecisionForm } from './forms.js';
 import type { DecisionDraft, DecisionFormAction } from './forms.js';
 import type { LockInfo } from '../../../store/lock.js';
 
-export type MeetingView = 'agenda' | 'followups' | 'item' | 'closed';
+/** `general`: the 综合事项 (decisions tied to no project), opened from the agenda's last row */
+export type MeetingView = 'agenda' | 'followups' | 'item' | 'general' | 'closed';
 
 export type MeetingForm =
   | { type: 'decision'; draft: DecisionDraft }
   | { type: 'notes'; project: string; text: string }
   | { type: 'followupNote'; decision: string; text: string }
-  | { type: 'addItem'; query: string };
+  | { type: 'addItem'; query: string }
+  /** a number typed on the agenda: move `project` to that position, or jump to that item */
+  | { type: 'position'; purpose: 'move' | 'jump'; project: string; text: string };
 
 export type MeetingConfirm =
   | { type: 'deleteDecision'; id: string }
@@ -25,11 +28,11 @@ export type MeetingConfirm =
 
 export interface MeetingUi {
   view: MeetingView;
-  /** agenda rows: 0 is 上次议定事项落实情况, 1… the projects */
+  /** agenda rows: 0 is 上次议定事项落实情况, 1… the projects, then 综合事项 */
   agendaCursor: number;
   /** the project shown (index into the agenda items) */
   itemIndex: number;
-  /** rows of the project page: its decisions, then the notes row */
+  /** rows of the project page: its decisions, then the notes row (综合事项: its decisions, then 新增) */
   rowCursor: number;
   followupCursor: number;
   form: MeetingForm | null;
@@ -50,13 +53,15 @@ export const initialMeetingUi: MeetingUi = {
 export interface MeetingCounts {
   items: number;
   followups: number;
-  /** decisions of the shown project (its page has one more row: the notes) */
+  /** decisions of the shown project, or the general ones (the page has one more row: notes / 新增) */
   decisions: number;
 }
 
 export type MeetingUiAction =
   | { type: 'show'; view: MeetingView }
   | { type: 'openItem'; index: number }
+  /** the 综合事项 page (agenda row after the projects) */
+  | { type: 'openGeneral' }
   | { type: 'stepItem'; delta: 1 | -1 }
   | { type: 'moveCursor'; delta: number }
   | { type: 'cursorTo'; at: 'first' | 'last' }
@@ -79,7 +84,7 @@ function clamp(n: number, min: number, max: number): number {
 
 /** Keeps every cursor inside the current sizes (after a deletion, a drop, or a resumed draft). */
 export function clampMeetingUi(ui: MeetingUi, counts: MeetingCounts): MeetingUi {
-  const agendaCursor = clamp(ui.agendaCursor, 0, counts.items);
+  const agendaCursor = clamp(ui.agendaCursor, 0, counts.items + 1);
   const itemIndex = clamp(ui.itemIndex, 0, Math.max(0, counts.items - 1));
   const rowCursor = clamp(ui.rowCursor, 0, counts.decisions);
   const followupCursor = clamp(ui.followupCursor, 0, Math.max(0, counts.followups - 1));
@@ -111,6 +116,15 @@ export function reduceMeetingUi(ui: MeetingUi, action: MeetingUiAction, counts: 
         form: null,
         confirm: null,
       };
+    case 'openGeneral':
+      return {
+        ...ui,
+        view: 'general',
+        agendaCursor: counts.items + 1,
+        rowCursor: 0,
+        form: null,
+        confirm: null,
+      };
     case 'stepItem': {
       if (ui.view !== 'item' || counts.items === 0) return ui;
       const index = ui.itemIndex + action.delta;
@@ -121,7 +135,7 @@ export function reduceMeetingUi(ui: MeetingUi, action: MeetingUiAction, counts: 
     case 'cursorTo': {
       const size =
         ui.view === 'agenda'
-          ? counts.items + 1
+          ? counts.items + 2
           : ui.view === 'followups'
             ? counts.followups
             : counts.decisions + 1;
@@ -151,7 +165,7 @@ export function reduceMeetingUi(ui: MeetingUi, action: MeetingUiAction, counts: 
     case 'answered':
       return ui.confirm === null ? ui : { ...ui, confirm: null };
     case 'agendaCursor':
-      return { ...ui, agendaCursor: clamp(action.row, 0, counts.items) };
+      return { ...ui, agendaCursor: clamp(action.row, 0, counts.items + 1) };
     case 'decisionForm': {
       if (ui.form?.type !== 'decision') return ui;
       const draft = reduceDecisionForm(ui.form.draft, action.action);
@@ -176,6 +190,8 @@ export function whereLabel(ui: MeetingUi, counts: MeetingCounts): string {
       return `上次议定事项 ${counts.followups === 0 ? 0 : ui.followupCursor + 1}/${counts.followups}`;
     case 'item':
       return `第${ui.itemIndex + 1}/${counts.items}项`;
+    case 'general':
+      return `综合事项 ${counts.decisions}项`;
     case 'closed':
       return '会议已结束';
   }
@@ -185,7 +201,7 @@ export function whereLabel(ui: MeetingUi, counts: MeetingCounts): string {
 export function parseDraftUi(value: unknown): MeetingUi | null {
   if (!value || typeof value !== 'object') return null;
   const v = value as Partial<MeetingUi>;
-  const views: MeetingView[] = ['agenda', 'followups', 'item', 'closed'];
+  const views: MeetingView[] = ['agenda', 'followups', 'item', 'general', 'closed'];
   if (!views.includes(v.view as MeetingView)) return null;
   const num = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : 0);
   return {
@@ -228,6 +244,15 @@ function parseForm(value: unknown): MeetingForm | null {
       return str(f.decision) ? { type: 'followupNote', decision: str(f.decision), text: str(f.text) } : null;
     case 'addItem':
       return { type: 'addItem', query: str(f.query) };
+    case 'position':
+      return str(f.project) || f.purpose === 'jump'
+        ? {
+            type: 'position',
+            purpose: f.purpose === 'move' ? 'move' : 'jump',
+            project: str(f.project),
+            text: str(f.text),
+          }
+        : null;
     default:
       return null;
   }

@@ -12,6 +12,7 @@ import { displayWidth, fitToWidth, truncateToWidth } from '../../../text/width.j
 import { LIGHT_COLOR, LIGHT_MARK } from '../chrome.js';
 import { followupColor, followupLabel, stateText } from '../decision-labels.js';
 import { wrapText } from '../lines.js';
+import { generalRowText } from './general-view.js';
 import type { Line } from '../lines.js';
 
 /** "；按 T 接管记录": how a read-only meeting is taken over, from the key table. */
@@ -122,6 +123,7 @@ export function agendaRows(meeting: Meeting, data: LoadedData, width: number): L
       );
     }
     cells.push(decided);
+    if (item.status) cells.push(item.status === '已讨论' ? '✓已讨论' : '跳过');
     return {
       text: cells.join(' '),
       ...(light ? { color: LIGHT_COLOR[light] } : {}),
@@ -144,6 +146,7 @@ export function AgendaView(props: {
   const rows: Line[] = [
     { text: `  ${followupSummary(props.followups, props.heard)}`, bold: true },
     ...agendaRows(meeting, data, width),
+    { text: generalRowText(meeting) },
   ];
   if (meeting.items.length === 0) {
     const add = keyHint('agenda', 'meeting.addItem', { label: '加入项目' });
