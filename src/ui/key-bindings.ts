@@ -32,7 +32,7 @@ export type KeyName =
   | 'forwardDelete';
 
 /** A key press as Ink reports it, plus what the text input adds. Every flag may be missing. */
-export type KeyPress = Partial<Key> & { forwardDelete?: boolean };
+export type KeyPress = Partial<Key> & { forwardDelete?: boolean; emptyField?: boolean };
 
 /**
  * One key: either a named key (`key`) or a typed character (`input`, Ink's `input` argument; for
@@ -46,6 +46,12 @@ export interface KeySpec {
   ctrl?: boolean;
   meta?: boolean;
   shift?: boolean;
+  /**
+   * A typed character that acts only while the focused text field is empty (`?` for help in a
+   * form): the text field reports that with `emptyField` on the key press. Such a spec is only
+   * offered where text is typed; elsewhere the plain character spec does the same.
+   */
+  emptyField?: boolean;
 }
 
 export type Context =
@@ -74,6 +80,7 @@ export type Context =
   | 'decisionPick'
   | 'ledger'
   | 'briefings'
+  | 'briefingChoice'
   | 'settings'
   | 'help';
 
@@ -111,6 +118,7 @@ export const CONTEXTS: Readonly<Record<Context, ContextInfo>> = {
   decisionPick: { title: '议定事项录入 · 责任单位、完成时限', parents: ['form'], textEntry: true },
   ledger: { title: '督办台账', parents: ['list'] },
   briefings: { title: '纪要与通报', parents: ['scroll'] },
+  briefingChoice: { title: '纪要与通报 · 选择文稿', parents: ['list'] },
   settings: { title: '设置', parents: ['screen'] },
   help: { title: '帮助', parents: ['scroll'] },
 };
@@ -139,7 +147,12 @@ export const KEY_BINDINGS = {
     short: '返回',
     contexts: ['screen', 'setupKind'],
   },
-  'app.help': { keys: [ch('?')], description: '显示全部快捷键', short: '帮助', contexts: ['screen'] },
+  'app.help': {
+    keys: [ch('?'), { input: '?', emptyField: true }],
+    description: '显示全部快捷键',
+    short: '帮助',
+    contexts: ['screen', 'setupKind', 'setup', 'form'],
+  },
 
   // ---- moving in lists and scrolling text
   'nav.up': {
@@ -493,6 +506,7 @@ export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
   app: '全局',
   nav: '移动',
   goto: '打开界面',
+  home: '首页',
   list: '查找、排序与筛选',
   project: '项目',
   meeting: '会议',
@@ -529,9 +543,9 @@ export function isPrintable(spec: KeySpec): boolean {
 
 /** The keys of `command` that work in `context` (printable ones dropped where text is typed). */
 export function effectiveKeys(command: Command, context?: Context): KeySpec[] {
-  const keys = [...binding(command).keys];
-  if (context && CONTEXTS[context].textEntry) return keys.filter((s) => !isPrintable(s));
-  return keys;
+  const keys: KeySpec[] = [...binding(command).keys];
+  if (context && CONTEXTS[context].textEntry) return keys.filter((s) => !isPrintable(s) || s.emptyField);
+  return keys.filter((s) => !s.emptyField);
 }
 
 /** Does one key spec describe this key press? */
@@ -544,6 +558,7 @@ export function specMatches(spec: KeySpec, input: string, key: KeyPress): boolea
     return !!key.meta === !!spec.meta && !!key.shift === !!spec.shift;
   }
   if (spec.input === undefined || input !== spec.input) return false;
+  if (spec.emptyField && !key.emptyField) return false;
   return !!key.meta === !!spec.meta;
 }
 
@@ -638,6 +653,7 @@ export function formatKey(spec: KeySpec): string {
   if (spec.key !== undefined) return mods + KEY_LABELS[spec.key];
   const input = spec.input ?? '';
   if (input === ' ') return mods + '空格';
+  if (spec.emptyField) return `${input}（栏内为空时）`;
   return mods + (spec.ctrl || spec.meta ? input.toUpperCase() : input);
 }
 

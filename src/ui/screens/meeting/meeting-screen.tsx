@@ -58,6 +58,7 @@ function SetupForm(props: {
   question: string | null;
   onStart: (setup: SetupDraft) => void;
   onCancel: () => void;
+  onHelp: (context: 'setup' | 'setupKind') => void;
 }) {
   const { data, session, active } = props;
   const { columns } = useTerminalSize();
@@ -90,6 +91,8 @@ function SetupForm(props: {
           return next();
         case 'app.back':
           return latest.current.onCancel();
+        case 'app.help':
+          return latest.current.onHelp(setupContext(current().field));
         case 'form.nextField':
         case 'form.down':
           return dispatch({ type: 'next' });
@@ -144,6 +147,7 @@ function SetupForm(props: {
           onChange={(value) => dispatch({ type: 'set', field, value })}
           onSubmit={next}
           onCancel={() => latest.current.onCancel()}
+          onHelp={() => latest.current.onHelp('setup')}
           isActive={active && focused}
           width={fieldWidth}
           inverseCursor
@@ -405,6 +409,7 @@ export function MeetingScreen({ session, active, nav }: ScreenProps) {
         }
         onStart={start}
         onCancel={nav.pop}
+        onHelp={(context) => nav.push({ screen: 'help', context })}
       />
     );
   }

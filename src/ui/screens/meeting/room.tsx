@@ -16,6 +16,7 @@ import { useSyncReducer } from '../../components/use-sync-reducer.js';
 import { displayWidth, truncateToWidth } from '../../../text/width.js';
 import type { LoadedData, Session } from '../../hooks/session.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
+import { useScreenStatus } from '../../hooks/use-screen-status.js';
 import { LIGHT_MARK, Screen, bodyHeight } from '../chrome.js';
 import type { StatusMessage } from '../chrome.js';
 import type { Navigator } from '../types.js';
@@ -28,6 +29,7 @@ import {
   unitsFor,
 } from './forms.js';
 import type { DecisionDraft } from './forms.js';
+import { formChanged } from './form-changes.js';
 import { describeHolder } from './recorder.js';
 import type { MeetingRecorder } from './recorder.js';
 import { clampMeetingUi, initialMeetingUi, parseDraftUi, reduceMeetingUi, whereLabel } from './state.js';
@@ -230,7 +232,6 @@ export function MeetingRoom(props: MeetingRoomProps) {
   const { recorder, data, session, active, nav } = props;
   const { columns, rows } = useTerminalSize();
   const [, setVersion] = useState(recorder.version);
-  const [status, setStatus] = useState<StatusMessage | null>(props.initialStatus ?? null);
   const meeting = recorder.meeting;
   const meetingDate = meeting.meeting.date;
 
@@ -268,6 +269,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
   });
   const item: MeetingItem | undefined = ui.view === 'item' ? meeting.items[ui.itemIndex] : undefined;
   const clockKey = ui.view === 'item' ? `item:${item?.project ?? ''}` : ui.view;
+  const [status, setStatus] = useScreenStatus(props.initialStatus ?? null, clockKey, active);
   if (clock.current.key !== clockKey) {
     const c = clock.current;
     const now = session.now();
@@ -353,16 +355,8 @@ export function MeetingRoom(props: MeetingRoomProps) {
   );
 
   const cancelForm = useCallback(() => {
-    const form = current().form;
-    const dirty =
-      form?.type === 'decision'
-        ? decisionDraftHasText(form.draft)
-        : form?.type === 'notes'
-          ? form.text.trim() !== (recorder.meeting.items.find((i) => i.project === form.project)?.notes ?? '')
-          : form?.type === 'followupNote'
-            ? form.text.trim() !== ''
-            : false;
-    if (dirty) dispatch({ type: 'ask', confirm: { type: 'discard' } });
+    if (formChanged(current().form, recorder.meeting))
+      dispatch({ type: 'ask', confirm: { type: 'discard' } });
     else dispatch({ type: 'closeForm' });
   }, [current, dispatch, recorder]);
 
@@ -763,6 +757,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
           agenda={meeting.items}
           projectName={item ? (data.statusById.get(item.project)?.project.name ?? item.project) : ''}
           heardStatus={(decision) => heard.get(decision)?.status}
+          onHelp={() => nav.push({ screen: 'help', context })}
         />
       ) : null}
     </Screen>
@@ -786,6 +781,8 @@ function FormArea(props: {
   projectName: string;
   /** what this meeting heard about an earlier decision, if anything yet */
   heardStatus: (decision: string) => FollowupStatus | undefined;
+  /** `?` in an empty field of the decision form */
+  onHelp: () => void;
 }) {
   const { form, width, dispatch, current } = props;
   const currentDraft = useCallback(() => {
@@ -805,6 +802,7 @@ function FormArea(props: {
         title={`${form.draft.id ? `修改议定事项 ${form.draft.id}` : '新增议定事项'}（${form.draft.project} ${props.projectName}）`}
         onSave={props.onSaveDecision}
         onCancel={props.onCancel}
+        onHelp={props.onHelp}
       />
     );
   }

@@ -1,0 +1,21 @@
+// The status line's message belongs to the screen it was written on (issue 11, item 10): when the
+// secretary moves to another view (agenda → a project, the next project, the follow-ups) or comes
+// back from a screen opened on top (help, project detail), an old message no longer shows. A
+// message set in the same key press that changes the view belongs to the new view.
+import { useEffect, useRef, useState } from 'react';
+import type { StatusMessage } from '../screens/chrome.js';
+
+export function useScreenStatus(
+  initial: StatusMessage | null,
+  screenKey: string,
+  active: boolean,
+): [StatusMessage | null, (status: StatusMessage | null) => void] {
+  const [status, setStatus] = useState<StatusMessage | null>(initial);
+  const at = useRef<{ status: StatusMessage | null; key: string }>({ status, key: screenKey });
+  if (at.current.status !== status) at.current = { status, key: screenKey };
+  // hidden under another screen: whatever it said is old news when the secretary comes back
+  useEffect(() => {
+    if (!active) setStatus(null);
+  }, [active]);
+  return [at.current.key === screenKey ? status : null, setStatus];
+}
