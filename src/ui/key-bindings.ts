@@ -71,6 +71,7 @@ export type Context =
   | 'meeting'
   | 'agenda'
   | 'meetingItem'
+  | 'meetingEarlier'
   | 'meetingClosed'
   | 'resumeChoice'
   | 'followups'
@@ -109,6 +110,7 @@ export const CONTEXTS: Readonly<Record<Context, ContextInfo>> = {
   meeting: { title: '调度会', parents: ['list'] },
   agenda: { title: '调度会议程', parents: ['meeting'] },
   meetingItem: { title: '调度会 · 逐个项目', parents: ['meeting'] },
+  meetingEarlier: { title: '调度会 · 逐个项目 · 选中以往议定事项', parents: ['meeting'] },
   meetingClosed: { title: '会议已结束', parents: ['scroll'] },
   resumeChoice: { title: '有未结束的调度会', parents: ['screen'] },
   followups: { title: '上次会议议定事项落实情况', parents: ['list'] },
@@ -231,13 +233,13 @@ export const KEY_BINDINGS = {
     keys: [k('rightArrow'), ch('n')],
     description: '下一个议程项目',
     short: '下一项',
-    contexts: ['meetingItem'],
+    contexts: ['meetingItem', 'meetingEarlier'],
   },
   'meeting.prevItem': {
     keys: [k('leftArrow'), ch('p')],
     description: '上一个议程项目',
     short: '上一项',
-    contexts: ['meetingItem'],
+    contexts: ['meetingItem', 'meetingEarlier'],
   },
   'meeting.addDecision': {
     keys: [ch('a')],
@@ -261,13 +263,13 @@ export const KEY_BINDINGS = {
     keys: [ch('b')],
     description: '填写本项目备注（企业汇报等情况）',
     short: '备注',
-    contexts: ['meetingItem'],
+    contexts: ['meetingItem', 'meetingEarlier'],
   },
   'meeting.projectDetail': {
     keys: [ch('v')],
     description: '查看项目详情（全部情况和历次议定事项）',
     short: '详情',
-    contexts: ['meetingItem'],
+    contexts: ['meetingItem', 'meetingEarlier'],
   },
   'meeting.moveItemUp': {
     keys: [ch('K'), k('upArrow', { shift: true })],
@@ -293,7 +295,7 @@ export const KEY_BINDINGS = {
   },
   'meeting.followups': {
     keys: [ch('f')],
-    description: '听取上次会议议定事项落实情况',
+    description: '听取上次会议议定事项落实情况（从第一项未听取的开始）',
     short: '落实',
     contexts: ['meeting'],
   },
@@ -334,20 +336,31 @@ export const KEY_BINDINGS = {
     keys: [ch('y'), ch('1')],
     description: '已落实',
     short: '已落实',
-    contexts: ['followups'],
+    contexts: ['followups', 'meetingEarlier'],
   },
   'followup.inProgress': {
     keys: [ch('t'), ch('2')],
     description: '推进中',
     short: '推进中',
-    contexts: ['followups'],
+    contexts: ['followups', 'meetingEarlier'],
   },
-  'followup.drop': { keys: [ch('x'), ch('3')], description: '撤销', short: '撤销', contexts: ['followups'] },
+  'followup.drop': {
+    keys: [ch('x'), ch('3')],
+    description: '撤销',
+    short: '撤销',
+    contexts: ['followups', 'meetingEarlier'],
+  },
+  'followup.reset': {
+    keys: [ch('u'), ch('0')],
+    description: '改回未听取（撤回本次记下的落实情况）',
+    short: '未听取',
+    contexts: ['followups', 'meetingEarlier'],
+  },
   'followup.note': {
     keys: [ch('e')],
     description: '填写落实情况说明',
     short: '说明',
-    contexts: ['followups'],
+    contexts: ['followups', 'meetingEarlier'],
   },
 
   // ---- the decision ledger between meetings (督办)

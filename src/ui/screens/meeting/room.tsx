@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { Box, Text, useInput } from 'ink';
 import type { Key } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { FollowupStatus, MeetingItem } from '../../../domain/types.js';
+import type { FollowupStatus, LedgerEntry, MeetingItem } from '../../../domain/types.js';
 import { commandFor, hintLine, keyHint } from '../../key-bindings.js';
 import type { Command, Context } from '../../key-bindings.js';
 import { PromptedInput } from '../../components/text-input/index.js';
@@ -30,6 +30,7 @@ import {
 } from './forms.js';
 import type { DecisionDraft } from './forms.js';
 import { formChanged } from './form-changes.js';
+import { firstUnheard, hearableEarlier } from './earlier.js';
 import { describeHolder } from './recorder.js';
 import type { MeetingRecorder } from './recorder.js';
 import { clampMeetingUi, initialMeetingUi, parseDraftUi, reduceMeetingUi, whereLabel } from './state.js';
@@ -65,7 +66,15 @@ function countsFor(recorder: MeetingRecorder, ui: MeetingUi): MeetingCounts {
     items: items.length,
     followups: recorder.followups.length,
     decisions: items[ui.itemIndex]?.decisions.length ?? 0,
+    earlier: ui.view === 'item' ? earlierOnPage(recorder, ui).length : 0,
   };
+}
+
+/** The shown project's earlier decisions that can be heard from its page. */
+function earlierOnPage(recorder: MeetingRecorder, ui: MeetingUi): LedgerEntry[] {
+  const project = recorder.meeting.items[ui.itemIndex]?.project;
+  if (project === undefined) return [];
+  return hearableEarlier(recorder.earlierByProject.get(project) ?? [], recorder.followups);
 }
 
 const FOLLOWUP_COMMANDS: Partial<Record<Command, FollowupStatus>> = {
@@ -165,10 +174,12 @@ const EDITING: Partial<Record<Command, string>> = {
   'followup.inProgress': '记为推进中',
   'followup.drop': '记为撤销',
   'followup.note': '填写落实情况说明',
+  'followup.reset': '改回未听取',
 };
 
 /** The footer of each view: what the secretary needs there, most used first. */
-const VIEW_HINTS: Record<'agenda' | 'meetingItem' | 'followups' | 'meetingClosed', readonly Command[]> = {
+type HintView = 'agenda' | 'meetingItem' | 'meetingEarlier' | 'followups' | 'meetingClosed';
+const VIEW_HINTS: Record<HintView, readonly Command[]> = {
   agenda: [
     'nav.open',
     'meeting.followups',
@@ -194,6 +205,18 @@ const VIEW_HINTS: Record<'agenda' | 'meetingItem' | 'followups' | 'meetingClosed
     'followup.done',
     'followup.inProgress',
     'followup.drop',
+    'followup.reset',
+    'followup.note',
+    'nav.down',
+    'app.back',
+    'app.help',
+    'app.quit',
+  ],
+  meetingEarlier: [
+    'followup.done',
+    'followup.inProgress',
+    'followup.drop',
+    'followup.reset',
     'followup.note',
     'nav.down',
     'app.back',
@@ -204,15 +227,15 @@ const VIEW_HINTS: Record<'agenda' | 'meetingItem' | 'followups' | 'meetingClosed
 };
 
 /** Read-only: only the keys that look. */
-const READ_ONLY_HINTS: Record<'agenda' | 'meetingItem' | 'followups' | 'meetingClosed', readonly Command[]> =
-  {
-    agenda: ['nav.open', 'meeting.followups', 'nav.down', 'app.back', 'app.help', 'app.quit'],
-    meetingItem: ['meeting.nextItem', 'meeting.prevItem', 'nav.down', 'app.back', 'app.help', 'app.quit'],
-    followups: ['nav.down', 'nav.pageDown', 'app.back', 'app.help', 'app.quit'],
-    meetingClosed: ['nav.down', 'nav.pageDown', 'app.back', 'app.help', 'app.quit'],
-  };
+const READ_ONLY_HINTS: Record<HintView, readonly Command[]> = {
+  meetingEarlier: ['meeting.nextItem', 'meeting.prevItem', 'nav.down', 'app.back', 'app.help', 'app.quit'],
+  agenda: ['nav.open', 'meeting.followups', 'nav.down', 'app.back', 'app.help', 'app.quit'],
+  meetingItem: ['meeting.nextItem', 'meeting.prevItem', 'nav.down', 'app.back', 'app.help', 'app.quit'],
+  followups: ['nav.down', 'nav.pageDown', 'app.back', 'app.help', 'app.quit'],
+  meetingClosed: ['nav.down', 'nav.pageDown', 'app.back', 'app.help', 'app.quit'],
+};
 
-type ViewContext = 'confirm' | 'agenda' | 'meetingItem' | 'followups' | 'meetingClosed';
+type ViewContext = 'confirm' | HintView;
 
 function viewContext(u: MeetingUi): ViewContext {
   if (u.confirm) return 'confirm';
@@ -224,7 +247,7 @@ function viewContext(u: MeetingUi): ViewContext {
     case 'agenda':
       return 'agenda';
     case 'item':
-      return 'meetingItem';
+      return u.earlier !== undefined ? 'meetingEarlier' : 'meetingItem';
   }
 }
 
@@ -427,6 +450,23 @@ export function MeetingRoom(props: MeetingRoomProps) {
     [current, dispatch, edit, recorder, session],
   );
 
+  /** Marks an earlier decision (from the follow-up list or a project's page); true when saved. */
+  const markFollowup = useCallback(
+    (entry: LedgerEntry, status: FollowupStatus | null): boolean => {
+      const id = entry.decision.id;
+      if (status === null) {
+        if (!recorder.meeting.followups.some((f) => f.decision === id)) {
+          setStatus({ kind: 'info', text: `${id} 本次尚未听取` });
+          return false;
+        }
+        return edit((doc) => doc.removeFollowup(id), `${id}：改回未听取`);
+      }
+      const note = recorder.meeting.followups.find((f) => f.decision === id)?.note;
+      return edit((doc) => doc.setFollowup(id, { status, ...(note ? { note } : {}) }), `${id}：${status}`);
+    },
+    [edit, recorder, setStatus],
+  );
+
   const setFollowupStatus = useCallback(
     (status: FollowupStatus) => {
       const ui = current();
@@ -519,6 +559,11 @@ export function MeetingRoom(props: MeetingRoomProps) {
         }
         const status = FOLLOWUP_COMMANDS[command];
         if (status) return setFollowupStatus(status);
+        if (command === 'followup.reset') {
+          const entry = recorder.followups[u.followupCursor];
+          if (entry) markFollowup(entry, null);
+          return;
+        }
         if (command === 'followup.note' || command === 'nav.open') {
           if (recorder.readOnly) return;
           const entry = recorder.followups[u.followupCursor];
@@ -535,7 +580,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
       // agenda and item views
       switch (command) {
         case 'meeting.followups':
-          return dispatch({ type: 'show', view: 'followups' });
+          return dispatch({ type: 'showFollowups', at: firstUnheard(recorder.followups, recorder.meeting) });
         case 'meeting.close':
           return dispatch({ type: 'ask', confirm: { type: 'close' } });
         case 'meeting.addItem':
@@ -580,6 +625,19 @@ export function MeetingRoom(props: MeetingRoomProps) {
       // one project
       const it = items[u.itemIndex];
       if (!it) return;
+      if (u.earlier !== undefined) {
+        const entry = earlierOnPage(recorder, u)[u.earlier];
+        const status = FOLLOWUP_COMMANDS[command];
+        if (entry && status) return void markFollowup(entry, status);
+        if (entry && command === 'followup.reset') return void markFollowup(entry, null);
+        if (entry && (command === 'followup.note' || command === 'nav.open')) {
+          const note = recorder.meeting.followups.find((f) => f.decision === entry.decision.id)?.note ?? '';
+          return dispatch({
+            type: 'openForm',
+            form: { type: 'followupNote', decision: entry.decision.id, text: note },
+          });
+        }
+      }
       const decision = it.decisions[u.rowCursor];
       const openNotes = () =>
         dispatch({
@@ -616,7 +674,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
           return;
       }
     },
-    [current, dispatch, latest, recorder, answer, edit, openDecisionForm, setFollowupStatus],
+    [current, dispatch, latest, recorder, answer, edit, openDecisionForm, setFollowupStatus, markFollowup],
   );
   useInput(onKey, { isActive: active && (ui.form === null || ui.confirm !== null) });
 
@@ -703,6 +761,9 @@ export function MeetingRoom(props: MeetingRoomProps) {
         earlier={recorder.earlierByProject.get(item.project) ?? []}
         heard={heard}
         readOnly={readOnly}
+        selectedEarlier={
+          ui.earlier !== undefined ? earlierOnPage(recorder, ui)[ui.earlier]?.decision.id : undefined
+        }
         rowCursor={ui.rowCursor}
         height={viewHeight}
         width={columns}
