@@ -693,9 +693,13 @@ export interface KeyHint {
  */
 export function hintsFor(context: Context, only?: readonly Command[]): KeyHint[] {
   const all = keysFor(context);
+  // the whole app's keys (返回, 帮助, 退出) come after the place's own, wherever they are declared
   const chosen = only
     ? only.flatMap((c) => all.filter((b) => b.command === c))
-    : all.filter((b) => b.short !== undefined);
+    : [
+        ...all.filter((b) => b.short !== undefined && !b.command.startsWith('app.')),
+        ...all.filter((b) => b.short !== undefined && b.command.startsWith('app.')),
+      ];
   return chosen.map((b) => ({
     keys: hintKeys(b),
     label: b.short ?? b.description,
@@ -735,6 +739,8 @@ function hintKeys(b: ContextBinding): string {
   // The footer shows the arrow pair for movement and the first key of anything else.
   if (b.command === 'nav.down' || b.command === 'nav.up') return '↑↓';
   if (b.command === 'form.pickNext' || b.command === 'form.pickPrev') return '↑↓';
+  // `?` in a form: the footer says just "? 帮助"; the help screen adds when it acts
+  if (b.command === 'app.help') return '?';
   return b.labels[0] ?? '';
 }
 

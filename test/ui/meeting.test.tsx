@@ -131,7 +131,7 @@ describe('调度会', () => {
     await h.press(KEYS.ctrlS, '已建立会议记录');
     expect(await h.press(KEYS.enter, '本次尚未听取')).toMatchInlineSnapshot(`
       " diaodu › 调度会 2021-10-08                                   上次议定事项 1/2
-       y/1 已落实 · t/2 推进中 · x/3 撤销 · e 说明 · 逾期由程序计算
+       y/1 已落实 · t/2 推进中 · x/3 撤销 · u 未听取 · e 说明 · 逾期由程序计算
       ▶【逾期14天】     2021-09-20-01 协调落实项目用地指标（区自然资源局）
        【未到期】       2021-09-20-02 督促施工单位增加作业面（区发改局）
 
@@ -152,8 +152,8 @@ describe('调度会', () => {
 
       责任单位：区自然资源局 · 责任人：王强 · 完成时限：2021-09-24（逾期14天）
       本次尚未听取
-      已建立会议记录 2021-10-08-周调度.yaml（保存在 <tmp>/meetings）
-      y 已落实  t 推进中  x 撤销  e 说明  ↑↓ 移动  Esc 返回  ? 帮助  Ctrl+C 退出"
+
+      y 已落实  t 推进中  x 撤销  u 未听取  e 说明  ↑↓ 移动  Esc 返回  ? 帮助"
     `);
     // the list says what this meeting heard, no longer how late the decision was
     const afterYes = await h.press('y', '2021-09-20-01：已落实');
@@ -166,7 +166,7 @@ describe('调度会', () => {
     await h.press('用地指标已下达');
     expect(await h.press(KEYS.enter, '已记录落实情况')).toMatchInlineSnapshot(`
       " diaodu › 调度会 2021-10-08                                   上次议定事项 1/2
-       y/1 已落实 · t/2 推进中 · x/3 撤销 · e 说明 · 逾期由程序计算
+       y/1 已落实 · t/2 推进中 · x/3 撤销 · u 未听取 · e 说明 · 逾期由程序计算
       ▶【本次：已落实】 2021-09-20-01 协调落实项目用地指标（区自然资源局）
        【本次：推进中】 2021-09-20-02 督促施工单位增加作业面（区发改局）
 
@@ -188,7 +188,7 @@ describe('调度会', () => {
       责任单位：区自然资源局 · 责任人：王强 · 完成时限：2021-09-24（逾期14天）
       本次听取：已落实，用地指标已下达
       已记录落实情况：已落实
-      y 已落实  t 推进中  x 撤销  e 说明  ↑↓ 移动  Esc 返回  ? 帮助  Ctrl+C 退出"
+      y 已落实  t 推进中  x 撤销  u 未听取  e 说明  ↑↓ 移动  Esc 返回  ? 帮助"
     `);
     expect(loadMeeting(meetingFile()).followups).toEqual([
       { decision: '2021-09-20-01', status: '已落实', note: '用地指标已下达' },
@@ -242,7 +242,7 @@ describe('调度会', () => {
 
 
 
-      已建立会议记录 2021-10-08-周调度.yaml（保存在 <tmp>/meetings）
+
       a 议定  e 修改  d 删除  b 备注  → 下一项  ← 上一项  ↑↓ 移动  Esc 返回  ? 帮助"
     `);
     expect(await h.press('a', '新增议定事项')).toMatchInlineSnapshot(`
@@ -268,8 +268,8 @@ describe('调度会', () => {
        责任人
        完成时限  下周五       → 2021年10月15日（星期五）
         Tab 下一栏 · Enter 下一栏（最后一栏：保存） · Ctrl+S 保存 · Esc 取消
-      已建立会议记录 2021-10-08-周调度.yaml（保存在 <tmp>/meetings）
-      Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  Ctrl+C 退出"
+
+      Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出"
     `);
     await h.press('协调落实');
     await h.press('项目用地指标');
@@ -297,8 +297,8 @@ describe('调度会', () => {
        责任人
        完成时限  下周五       → 2021年10月15日（星期五）
         候选（↑/↓ 选，Tab/Enter 确定）：【区自然资源局】
-      已建立会议记录 2021-10-08-周调度.yaml（保存在 <tmp>/meetings）
-      ↑↓ 选择  Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  Ctrl+C 退出"
+
+      ↑↓ 选择  Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出"
     `);
     await h.press(KEYS.tab);
     await h.press('王强');
@@ -326,8 +326,8 @@ describe('调度会', () => {
        责任人    王强
       ▶完成时限  月底         → 2021年10月31日（星期日）
         ↑/↓ 快选：本周五 下周五 【月底】 +3天 +7天 +15天 +30天；也可写 11-30、+10
-      已建立会议记录 2021-10-08-周调度.yaml（保存在 <tmp>/meetings）
-      ↑↓ 选择  Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  Ctrl+C 退出"
+
+      ↑↓ 选择  Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出"
     `);
     expect(await h.press(KEYS.enter, '已保存议定事项')).toMatchInlineSnapshot(`
       " diaodu › 调度会 2021-10-08                               第1/3项  本项 00:00
@@ -594,7 +594,7 @@ describe('调度会', () => {
        完成时限  下周五       → 2021年10月15日（星期五）
         Tab 下一栏 · Enter 下一栏（最后一栏：保存） · Ctrl+S 保存 · Esc 取消
       已恢复未结束的调度会（2021-10-08 周调度），继续记录
-      Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  Ctrl+C 退出"
+      Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出"
     `);
   });
 });

@@ -11,11 +11,13 @@ export function useScreenStatus(
   active: boolean,
 ): [StatusMessage | null, (status: StatusMessage | null) => void] {
   const [status, setStatus] = useState<StatusMessage | null>(initial);
-  const at = useRef<{ status: StatusMessage | null; key: string }>({ status, key: screenKey });
-  if (at.current.status !== status) at.current = { status, key: screenKey };
+  const at = useRef({ status, key: screenKey, old: false });
+  if (at.current.status !== status) at.current = { status, key: screenKey, old: false };
+  // once the view has changed the message stays old, also when the secretary comes back to it
+  else if (at.current.key !== screenKey) at.current.old = true;
   // hidden under another screen: whatever it said is old news when the secretary comes back
   useEffect(() => {
     if (!active) setStatus(null);
   }, [active]);
-  return [at.current.key === screenKey ? status : null, setStatus];
+  return [at.current.old ? null : status, setStatus];
 }
