@@ -77,6 +77,7 @@ export type Context =
   | 'followups'
   | 'setup'
   | 'setupKind'
+  | 'setupAttendance'
   | 'decisionForm'
   | 'decisionPick'
   | 'ledger'
@@ -116,6 +117,7 @@ export const CONTEXTS: Readonly<Record<Context, ContextInfo>> = {
   followups: { title: '上次会议议定事项落实情况', parents: ['list'] },
   setup: { title: '开会设置', parents: ['input'], textEntry: true },
   setupKind: { title: '开会设置 · 会议类别', parents: ['global'] },
+  setupAttendance: { title: '开会设置 · 出席情况', parents: ['global'] },
   decisionForm: { title: '议定事项录入', parents: ['form'], textEntry: true },
   decisionPick: { title: '议定事项录入 · 责任单位、完成时限', parents: ['form'], textEntry: true },
   ledger: { title: '督办台账', parents: ['list'] },
@@ -147,13 +149,13 @@ export const KEY_BINDINGS = {
     keys: [k('escape')],
     description: '返回上一层 / 取消',
     short: '返回',
-    contexts: ['screen', 'setupKind'],
+    contexts: ['screen', 'setupKind', 'setupAttendance'],
   },
   'app.help': {
     keys: [ch('?'), { input: '?', emptyField: true }],
     description: '显示全部快捷键',
     short: '帮助',
-    contexts: ['screen', 'setupKind', 'setup', 'form'],
+    contexts: ['screen', 'setupKind', 'setupAttendance', 'setup', 'form'],
   },
 
   // ---- moving in lists and scrolling text
@@ -407,22 +409,22 @@ export const KEY_BINDINGS = {
     keys: [k('tab')],
     description: '下一栏',
     short: '下一栏',
-    contexts: ['form', 'setup', 'setupKind'],
+    contexts: ['form', 'setup', 'setupKind', 'setupAttendance'],
   },
   'form.prevField': {
     keys: [k('tab', { shift: true })],
     description: '上一栏',
-    contexts: ['form', 'setup', 'setupKind'],
+    contexts: ['form', 'setup', 'setupKind', 'setupAttendance'],
   },
   'form.down': {
     keys: [k('downArrow')],
     description: '下一栏',
-    contexts: ['decisionForm', 'setup', 'setupKind'],
+    contexts: ['decisionForm', 'setup', 'setupKind', 'setupAttendance'],
   },
   'form.up': {
     keys: [k('upArrow')],
     description: '上一栏',
-    contexts: ['decisionForm', 'setup', 'setupKind'],
+    contexts: ['decisionForm', 'setup', 'setupKind', 'setupAttendance'],
   },
   'form.pickNext': {
     keys: [k('downArrow')],
@@ -440,7 +442,7 @@ export const KEY_BINDINGS = {
     keys: [ctrl('s')],
     description: '开会（建立会议记录，议程自动排好）',
     short: '开会',
-    contexts: ['setup', 'setupKind'],
+    contexts: ['setup', 'setupKind', 'setupAttendance'],
   },
   'setup.kindNext': {
     keys: [k('rightArrow'), ch(' ')],
@@ -456,7 +458,18 @@ export const KEY_BINDINGS = {
   'setup.enterNext': {
     keys: [k('return')],
     description: '下一栏（最后一栏：开会）',
-    contexts: ['setupKind'],
+    contexts: ['setupKind', 'setupAttendance'],
+  },
+  'setup.markNext': {
+    keys: [k('rightArrow'), ch(' ')],
+    description: '改选中人员的出席情况：出席 → 请假 → 列席 → 迟到',
+    short: '出席/请假',
+    contexts: ['setupAttendance'],
+  },
+  'setup.markPrev': {
+    keys: [k('leftArrow')],
+    description: '改选中人员的出席情况（反向）',
+    contexts: ['setupAttendance'],
   },
 
   // ---- a confirmation question
