@@ -16,6 +16,7 @@ const SECTIONS: ReadonlyArray<{ context: Context; heading: string }> = [
   { context: 'resumeChoice', heading: '有一次以前的调度会未结束时' },
   { context: 'setup', heading: '开会设置（填写的栏）' },
   { context: 'setupKind', heading: '开会设置（会议类别栏）' },
+  { context: 'setupAttendance', heading: '开会设置（出席情况栏）' },
   { context: 'reopenMeeting', heading: '这天的会议已结束时（是否重新打开）' },
   { context: 'agenda', heading: '议程' },
   { context: 'followups', heading: '听取上次会议议定事项落实情况' },

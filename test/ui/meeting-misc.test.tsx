@@ -173,12 +173,16 @@ describe('help, status line and Esc (item 10)', () => {
     await h.press(KEYS.tab, '▶主持');
     expect(await h.press('?', '马占文?')).toContain('▶主持      马占文?');
     await h.press(KEYS.backspace, (f) => !f.includes('马占文?'));
-    // 列席 is empty: ? opens the help of the set-up fields
-    for (const field of ['地点', '出席', '请假', '列席']) await h.press(KEYS.tab, `▶${field}`);
+    // the attendance checklist: ? is a key there
+    for (const field of ['地点', '出席情况']) await h.press(KEYS.tab, `▶${field}`);
+    expect(await h.press('?', '帮助')).toContain('在“开会设置 · 出席情况”中可用的按键：');
+    await h.press(KEYS.esc, '▶出席情况');
+    // 增加人员 is empty: ? opens the help of the set-up fields
+    await h.press(KEYS.tab, '▶增加人员');
     const help = await h.press('?', '帮助');
     expect(help).toContain('在“开会设置”中可用的按键：');
     expect(help).toMatch(/\?（栏内为空时） +显示全部快捷键/);
-    expect(await h.press(KEYS.esc, '▶列席')).toContain('▶列席      用顿号或逗号分隔');
+    expect(await h.press(KEYS.esc, '▶增加人员')).toContain('▶增加人员  名单外的人员');
   });
 
   it('opens help with ? in an empty field of the decision form, types it into a field with text', async () => {
@@ -224,7 +228,14 @@ describe('help, status line and Esc (item 10)', () => {
 
       ↑↓ 移动  PgDn 翻页  Esc 返回  Ctrl+C 退出"
     `);
-    for (const context of ['home', 'projects', 'ledger', 'settings', 'briefings', 'meetingEarlier'] as const) {
+    for (const context of [
+      'home',
+      'projects',
+      'ledger',
+      'settings',
+      'briefings',
+      'meetingEarlier',
+    ] as const) {
       const headings = helpLines(context).filter((l) => l.bold);
       for (const l of headings) expect(l.text, context).toMatch(/[\u4e00-\u9fff]/);
       // each group once
