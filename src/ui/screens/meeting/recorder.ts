@@ -24,7 +24,6 @@ import type { KnownMeetings } from '../../../store/meetings-dir.js';
 import { ensureFolder, readDraft, writeDraft } from '../../hooks/drafts.js';
 import type { LoadedData, Session } from '../../hooks/session.js';
 import type { Settings } from '../../../store/settings.js';
-import { joinNames } from './forms.js';
 import type { SetupDraft } from './forms.js';
 import { attendanceLists, expectedAttendees } from './attendance.js';
 

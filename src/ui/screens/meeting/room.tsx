@@ -255,6 +255,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
   const { recorder, data, session, active, nav } = props;
   const { columns, rows } = useTerminalSize();
   const [, setVersion] = useState(recorder.version);
+  const [status, setStatus] = useState<StatusMessage | null>(props.initialStatus ?? null);
   const meeting = recorder.meeting;
   const meetingDate = meeting.meeting.date;
 
@@ -292,7 +293,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
   });
   const item: MeetingItem | undefined = ui.view === 'item' ? meeting.items[ui.itemIndex] : undefined;
   const clockKey = ui.view === 'item' ? `item:${item?.project ?? ''}` : ui.view;
-  const [status, setStatus] = useScreenStatus(props.initialStatus ?? null, clockKey, active);
+  const freshStatus = useScreenStatus(status, setStatus, clockKey, active);
   if (clock.current.key !== clockKey) {
     const c = clock.current;
     const now = session.now();
@@ -464,7 +465,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
       const note = recorder.meeting.followups.find((f) => f.decision === id)?.note;
       return edit((doc) => doc.setFollowup(id, { status, ...(note ? { note } : {}) }), `${id}：${status}`);
     },
-    [edit, recorder, setStatus],
+    [edit, recorder],
   );
 
   const setFollowupStatus = useCallback(
@@ -713,7 +714,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
     ? { kind: 'info', text: confirmQuestion(ui, recorder, columns) }
     : recorder.saveError
       ? { kind: 'error', text: recorder.saveError }
-      : (status ?? (readOnlyReason ? { kind: 'error', text: readOnlyReason } : null));
+      : (freshStatus ?? (readOnlyReason ? { kind: 'error', text: readOnlyReason } : null));
 
   const c = clock.current;
   const timer =
