@@ -221,6 +221,8 @@ export interface MeetingHeader {
   present: string[];
   absent: string[];
   attending: string[];
+  /** 迟到: who came late (also listed under present; the minutes do not name them) */
+  late?: string[];
   /** path of the register, relative to the meeting file */
   register?: string;
   asOf?: IsoDate;

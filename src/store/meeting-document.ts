@@ -50,6 +50,7 @@ const HEADER_KEYS = [
   'present',
   'absent',
   'attending',
+  'late',
   'register',
   'as_of',
   'snapshot',
@@ -577,7 +578,7 @@ export class MeetingDocument {
           value === undefined ? undefined : this.doc.createNode(snapshotRecord(value as MeetingSnapshot));
         if (node) (node as YAMLMap).flow = true;
         setKey(this.doc, map, key, node, HEADER_KEYS);
-      } else if (key === 'present' || key === 'absent' || key === 'attending') {
+      } else if (key === 'present' || key === 'absent' || key === 'attending' || key === 'late') {
         setKey(
           this.doc,
           map,
@@ -889,6 +890,7 @@ export class MeetingDocument {
       attending: strList(h.attending),
       closed: h.closed === true,
     };
+    if (Array.isArray(h.late)) header.late = strList(h.late);
     if (typeof h.number === 'number') header.number = h.number;
     const optional: [keyof MeetingHeader, string][] = [
       ['title', 'title'],

@@ -58,6 +58,7 @@ const MEETING_KEYS: KeySpec = {
   present: '出席',
   absent: '请假',
   attending: '列席',
+  late: '迟到',
   register: '台账文件',
   as_of: '数据截至日期',
   snapshot: '开会时的台账总体数字',
@@ -181,6 +182,7 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     header.present = m.strList('present');
     header.absent = m.strList('absent');
     header.attending = m.strList('attending');
+    if (m.node('late') !== null) header.late = m.strList('late');
     if (register !== undefined) header.register = register;
     if (asOf !== undefined) header.asOf = asOf;
     const snapNode = m.node('snapshot');

@@ -32,7 +32,7 @@ export type KeyName =
   | 'forwardDelete';
 
 /** A key press as Ink reports it, plus what the text input adds. Every flag may be missing. */
-export type KeyPress = Partial<Key> & { forwardDelete?: boolean };
+export type KeyPress = Partial<Key> & { forwardDelete?: boolean; emptyField?: boolean };
 
 /**
  * One key: either a named key (`key`) or a typed character (`input`, Ink's `input` argument; for
@@ -46,6 +46,12 @@ export interface KeySpec {
   ctrl?: boolean;
   meta?: boolean;
   shift?: boolean;
+  /**
+   * A typed character that acts only while the focused text field is empty (`?` for help in a
+   * form): the text field reports that with `emptyField` on the key press. Such a spec is only
+   * offered where text is typed; elsewhere the plain character spec does the same.
+   */
+  emptyField?: boolean;
 }
 
 export type Context =
@@ -66,15 +72,18 @@ export type Context =
   | 'agenda'
   | 'meetingItem'
   | 'meetingGeneral'
+  | 'meetingEarlier'
   | 'meetingClosed'
   | 'resumeChoice'
   | 'followups'
   | 'setup'
   | 'setupKind'
+  | 'setupAttendance'
   | 'decisionForm'
   | 'decisionPick'
   | 'ledger'
   | 'briefings'
+  | 'briefingChoice'
   | 'settings'
   | 'leaders'
   | 'help';
@@ -105,15 +114,18 @@ export const CONTEXTS: Readonly<Record<Context, ContextInfo>> = {
   agenda: { title: '调度会议程', parents: ['meeting'] },
   meetingItem: { title: '调度会 · 逐个项目', parents: ['meeting'] },
   meetingGeneral: { title: '调度会 · 综合事项', parents: ['meeting'] },
+  meetingEarlier: { title: '调度会 · 逐个项目 · 选中以往议定事项', parents: ['meeting'] },
   meetingClosed: { title: '会议已结束', parents: ['scroll'] },
   resumeChoice: { title: '有未结束的调度会', parents: ['screen'] },
   followups: { title: '上次会议议定事项落实情况', parents: ['list'] },
   setup: { title: '开会设置', parents: ['input'], textEntry: true },
   setupKind: { title: '开会设置 · 会议类别', parents: ['global'] },
+  setupAttendance: { title: '开会设置 · 出席情况', parents: ['global'] },
   decisionForm: { title: '议定事项录入', parents: ['form'], textEntry: true },
   decisionPick: { title: '议定事项录入 · 责任单位、完成时限', parents: ['form'], textEntry: true },
   ledger: { title: '督办台账', parents: ['list'] },
   briefings: { title: '纪要与通报', parents: ['scroll'] },
+  briefingChoice: { title: '纪要与通报 · 选择文稿', parents: ['list'] },
   settings: { title: '设置', parents: ['screen'] },
   leaders: { title: '包联领导', parents: ['scroll'] },
   help: { title: '帮助', parents: ['scroll'] },
@@ -143,9 +155,14 @@ export const KEY_BINDINGS = {
     keys: [k('escape')],
     description: '返回上一层 / 取消',
     short: '返回',
-    contexts: ['screen', 'setupKind'],
+    contexts: ['screen', 'setupKind', 'setupAttendance'],
   },
-  'app.help': { keys: [ch('?')], description: '显示全部快捷键', short: '帮助', contexts: ['screen'] },
+  'app.help': {
+    keys: [ch('?'), { input: '?', emptyField: true }],
+    description: '显示全部快捷键',
+    short: '帮助',
+    contexts: ['screen', 'setupKind', 'setupAttendance', 'setup', 'form'],
+  },
 
   // ---- moving in lists and scrolling text
   'nav.up': {
@@ -229,13 +246,13 @@ export const KEY_BINDINGS = {
     keys: [k('rightArrow'), ch('n')],
     description: '下一个议程项目',
     short: '下一项',
-    contexts: ['meetingItem'],
+    contexts: ['meetingItem', 'meetingEarlier'],
   },
   'meeting.prevItem': {
     keys: [k('leftArrow'), ch('p')],
     description: '上一个议程项目',
     short: '上一项',
-    contexts: ['meetingItem'],
+    contexts: ['meetingItem', 'meetingEarlier'],
   },
   'meeting.addDecision': {
     keys: [ch('a')],
@@ -259,13 +276,13 @@ export const KEY_BINDINGS = {
     keys: [ch('b')],
     description: '填写本项目备注（企业汇报等情况）',
     short: '备注',
-    contexts: ['meetingItem'],
+    contexts: ['meetingItem', 'meetingEarlier'],
   },
   'meeting.projectDetail': {
     keys: [ch('v')],
     description: '查看项目详情（全部情况和历次议定事项）',
     short: '详情',
-    contexts: ['meetingItem'],
+    contexts: ['meetingItem', 'meetingEarlier'],
   },
   'meeting.moveItemUp': {
     keys: [ch('K'), k('upArrow', { shift: true })],
@@ -291,7 +308,7 @@ export const KEY_BINDINGS = {
   },
   'meeting.followups': {
     keys: [ch('f')],
-    description: '听取上次会议议定事项落实情况',
+    description: '听取上次会议议定事项落实情况（从第一项未听取的开始）',
     short: '落实',
     contexts: ['meeting'],
   },
@@ -371,20 +388,31 @@ export const KEY_BINDINGS = {
     keys: [ch('y'), ch('1')],
     description: '已落实',
     short: '已落实',
-    contexts: ['followups'],
+    contexts: ['followups', 'meetingEarlier'],
   },
   'followup.inProgress': {
     keys: [ch('t'), ch('2')],
     description: '推进中',
     short: '推进中',
-    contexts: ['followups'],
+    contexts: ['followups', 'meetingEarlier'],
   },
-  'followup.drop': { keys: [ch('x'), ch('3')], description: '撤销', short: '撤销', contexts: ['followups'] },
+  'followup.drop': {
+    keys: [ch('x'), ch('3')],
+    description: '撤销',
+    short: '撤销',
+    contexts: ['followups', 'meetingEarlier'],
+  },
+  'followup.reset': {
+    keys: [ch('0')], // u is 撤销上步 (meeting.undo)
+    description: '改回未听取（撤回本次记下的落实情况）',
+    short: '未听取',
+    contexts: ['followups', 'meetingEarlier'],
+  },
   'followup.note': {
     keys: [ch('e')],
     description: '填写落实情况说明',
     short: '说明',
-    contexts: ['followups'],
+    contexts: ['followups', 'meetingEarlier'],
   },
   'meeting.undo': {
     keys: [ch('u')],
@@ -448,22 +476,22 @@ export const KEY_BINDINGS = {
     keys: [k('tab')],
     description: '下一栏',
     short: '下一栏',
-    contexts: ['form', 'setup', 'setupKind'],
+    contexts: ['form', 'setup', 'setupKind', 'setupAttendance'],
   },
   'form.prevField': {
     keys: [k('tab', { shift: true })],
     description: '上一栏',
-    contexts: ['form', 'setup', 'setupKind'],
+    contexts: ['form', 'setup', 'setupKind', 'setupAttendance'],
   },
   'form.down': {
     keys: [k('downArrow')],
     description: '下一栏',
-    contexts: ['decisionForm', 'setup', 'setupKind'],
+    contexts: ['decisionForm', 'setup', 'setupKind', 'setupAttendance'],
   },
   'form.up': {
     keys: [k('upArrow')],
     description: '上一栏',
-    contexts: ['decisionForm', 'setup', 'setupKind'],
+    contexts: ['decisionForm', 'setup', 'setupKind', 'setupAttendance'],
   },
   'form.pickNext': {
     keys: [k('downArrow')],
@@ -481,7 +509,7 @@ export const KEY_BINDINGS = {
     keys: [ctrl('s')],
     description: '开会（建立会议记录，议程自动排好）',
     short: '开会',
-    contexts: ['setup', 'setupKind'],
+    contexts: ['setup', 'setupKind', 'setupAttendance'],
   },
   'setup.kindNext': {
     keys: [k('rightArrow'), ch(' ')],
@@ -497,7 +525,18 @@ export const KEY_BINDINGS = {
   'setup.enterNext': {
     keys: [k('return')],
     description: '下一栏（最后一栏：开会）',
-    contexts: ['setupKind'],
+    contexts: ['setupKind', 'setupAttendance'],
+  },
+  'setup.markNext': {
+    keys: [k('rightArrow'), ch(' ')],
+    description: '改选中人员的出席情况：出席 → 请假 → 列席 → 迟到',
+    short: '出席/请假',
+    contexts: ['setupAttendance'],
+  },
+  'setup.markPrev': {
+    keys: [k('leftArrow')],
+    description: '改选中人员的出席情况（反向）',
+    contexts: ['setupAttendance'],
   },
 
   // ---- a confirmation question
@@ -560,6 +599,7 @@ export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
   app: '全局',
   nav: '移动',
   goto: '打开界面',
+  home: '首页',
   list: '查找、排序与筛选',
   project: '项目',
   meeting: '会议',
@@ -596,9 +636,9 @@ export function isPrintable(spec: KeySpec): boolean {
 
 /** The keys of `command` that work in `context` (printable ones dropped where text is typed). */
 export function effectiveKeys(command: Command, context?: Context): KeySpec[] {
-  const keys = [...binding(command).keys];
-  if (context && CONTEXTS[context].textEntry) return keys.filter((s) => !isPrintable(s));
-  return keys;
+  const keys: KeySpec[] = [...binding(command).keys];
+  if (context && CONTEXTS[context].textEntry) return keys.filter((s) => !isPrintable(s) || s.emptyField);
+  return keys.filter((s) => !s.emptyField);
 }
 
 /** Does one key spec describe this key press? */
@@ -611,6 +651,7 @@ export function specMatches(spec: KeySpec, input: string, key: KeyPress): boolea
     return !!key.meta === !!spec.meta && !!key.shift === !!spec.shift;
   }
   if (spec.input === undefined || input !== spec.input) return false;
+  if (spec.emptyField && !key.emptyField) return false;
   return !!key.meta === !!spec.meta;
 }
 
@@ -707,6 +748,7 @@ export function formatKey(spec: KeySpec): string {
   if (spec.key !== undefined) return mods + KEY_LABELS[spec.key];
   const input = spec.input ?? '';
   if (input === ' ') return mods + '空格';
+  if (spec.emptyField) return `${input}（栏内为空时）`;
   return mods + (spec.ctrl || spec.meta ? input.toUpperCase() : input);
 }
 
@@ -733,9 +775,13 @@ export interface KeyHint {
  */
 export function hintsFor(context: Context, only?: readonly Command[]): KeyHint[] {
   const all = keysFor(context);
+  // the whole app's keys (返回, 帮助, 退出) come after the place's own, wherever they are declared
   const chosen = only
     ? only.flatMap((c) => all.filter((b) => b.command === c))
-    : all.filter((b) => b.short !== undefined && !b.footerWhenNamed);
+    : [
+        ...all.filter((b) => b.short !== undefined && !b.footerWhenNamed && !b.command.startsWith('app.')),
+        ...all.filter((b) => b.short !== undefined && !b.footerWhenNamed && b.command.startsWith('app.')),
+      ];
   return chosen.map((b) => ({
     keys: hintKeys(b),
     label: b.short ?? b.description,
@@ -775,6 +821,8 @@ function hintKeys(b: ContextBinding): string {
   // The footer shows the arrow pair for movement and the first key of anything else.
   if (b.command === 'nav.down' || b.command === 'nav.up') return '↑↓';
   if (b.command === 'form.pickNext' || b.command === 'form.pickPrev') return '↑↓';
+  // `?` in a form: the footer says just "? 帮助"; the help screen adds when it acts
+  if (b.command === 'app.help') return '?';
   return b.labels[0] ?? '';
 }
 

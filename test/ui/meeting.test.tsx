@@ -19,7 +19,7 @@ async function openMeeting(): Promise<void> {
 }
 
 describe('调度会', () => {
-  it('sets up with today and last time’s attendance, then builds the agenda red, yellow, due', async () => {
+  it('sets up with today and the people expected (last time’s 请假 expected again), then builds the agenda red, yellow, due', async () => {
     await openMeeting();
     expect(h.frame()).toMatchInlineSnapshot(`
       " diaodu › 调度会 · 开会
@@ -29,14 +29,14 @@ describe('调度会', () => {
         会议类别  ◀ 周调度 ▶
         主持      马占文
         地点      区政府三楼会议室
-        出席      区发改局、区住建局
-        请假      区交通局
-        列席      用顿号或逗号分隔
+        出席情况  出席3人 · 请假0人 · 列席0人
+                  区发改局                                                   〔出席〕
+                  区住建局                                                   〔出席〕
+                  区交通局                                                   〔出席〕
+        增加人员  名单外的人员，用顿号分隔，Enter 加入上面的名单
 
        第2期 · 先听取以往议定事项2项 · 议程3个项目（红灯、黄灯、有到期事项的）
        Tab/↓ 下一栏 · Enter 下一栏（最后一栏：开会） · Ctrl+S 开会 · Esc 取消
-
-
 
 
 
@@ -52,7 +52,7 @@ describe('调度会', () => {
     await h.press(KEYS.ctrlS, '已建立会议记录');
     expect(h.shown()).toMatchInlineSnapshot(`
       " diaodu › 调度会 2021-10-08                                         议程 共3项
-       2021-10-08 周调度会 第2期 · 主持 马占文 · 出席 区发改局、区住建局 · 请假 区交…
+       2021-10-08 周调度会 第2期 · 主持 马占文 · 出席 区发改局、区住建局、区交通局
        K/J 调整顺序 · x 移出议程 · i 加入项目 · f 听取落实情况 · C 结束会议
       ▶ 上次会议议定事项落实情况（2项，已听取0项，未听取2项，其中逾期1项）
         1. ●红 CS-001 光伏组件项目         区发改局
@@ -81,8 +81,9 @@ describe('调度会', () => {
       date: '2021-10-08',
       kind: '周调度',
       chair: '马占文',
-      present: ['区发改局', '区住建局'],
-      absent: ['区交通局'],
+      present: ['区发改局', '区住建局', '区交通局'],
+      absent: [],
+      late: [],
       closed: false,
       asOf: '2021-09-30',
       register: '../register.yaml',
@@ -115,15 +116,56 @@ describe('调度会', () => {
     expect(fs.readFileSync(meetingFile(), 'utf8')).toContain('discussed: true');
   });
 
-  it('shows the start of a long attendance list once the field is left, the end while typing in it', async () => {
+  it('marks each expected attendee 出席 / 请假 / 列席 / 迟到 and adds people not on the list', async () => {
     await openMeeting();
-    for (let i = 0; i < 4; i++) await h.press(KEYS.tab);
-    await h.press('、区自然资源局、区农业农村局、区水利局、区文旅局、区教科局、区卫体局、开发区管委会');
-    const typing = h.frame().split('\n');
-    expect(typing[7]).toBe(' ▶出席      农业农村局、区水利局、区文旅局、区教科局、区卫体局、开发区管委会');
-    const left = (await h.press(KEYS.tab, '▶请假')).split('\n');
-    expect(left[7]).toBe('  出席      区发改局、区住建局、区自然资源局、区农业农村局、区水利局、区文旅…');
-    expect(left[8]).toBe(' ▶请假      区交通局');
+    for (const field of ['会议类别', '主持', '地点', '出席情况']) await h.press(KEYS.tab, `▶${field}`);
+    // 区交通局 was 请假 last time: expected again, as 出席; → (or 空格) changes the selected one
+    await h.press(KEYS.down);
+    await h.press(KEYS.down, /▶区交通局/);
+    expect(await h.press(KEYS.right, '〔请假〕')).toMatchInlineSnapshot(`
+      " diaodu › 调度会 · 开会
+       测试区2021年重点项目台账 · 数据截至 2021-09-30
+
+        会议日期  2021-10-08
+        会议类别  ◀ 周调度 ▶
+        主持      马占文
+        地点      区政府三楼会议室
+       ▶出席情况  出席2人 · 请假1人 · 列席0人  ←/→ 改出席情况
+                  区发改局                                                   〔出席〕
+                  区住建局                                                   〔出席〕
+                 ▶区交通局                                                   〔请假〕
+        增加人员  名单外的人员，用顿号分隔，Enter 加入上面的名单
+
+       第2期 · 先听取以往议定事项2项 · 议程3个项目（红灯、黄灯、有到期事项的）
+       Tab/↓ 下一栏 · Enter 下一栏（最后一栏：开会） · Ctrl+S 开会 · Esc 取消
+
+
+
+
+
+
+
+
+      → 出席/请假  Tab 下一栏  Ctrl+S 开会  Esc 返回  ? 帮助  Ctrl+C 退出"
+    `);
+    await h.press(KEYS.up);
+    await h.press(KEYS.right + KEYS.right + KEYS.right, '迟到1人');
+    // 增加人员: typed names join the checklist as 出席
+    await h.press(KEYS.tab, '▶增加人员');
+    await h.press('区水利局、区文旅局', '区文旅局');
+    const added = await h.press(KEYS.enter, '出席4人');
+    expect(added).toMatch(/ 区文旅局 +〔出席〕/);
+    expect(added).toContain('▶增加人员  名单外的人员');
+    await h.press(KEYS.ctrlS, '已建立会议记录');
+    const m = loadMeeting(meetingFile()).meeting;
+    expect([m.present, m.absent, m.attending, m.late]).toEqual([
+      ['区发改局', '区住建局', '区水利局', '区文旅局'],
+      ['区交通局'],
+      [],
+      ['区住建局'],
+    ]);
+    // the minutes' 出席 line names who attended, late or not; 迟到 stays in the meeting file only
+    expect(fs.readFileSync(meetingFile(), 'utf8')).toContain('late: [区住建局]');
   });
 
   it('hears earlier decisions first: 已落实 / 推进中 / 撤销 and a note; 逾期 is shown, not typed', async () => {
@@ -131,7 +173,7 @@ describe('调度会', () => {
     await h.press(KEYS.ctrlS, '已建立会议记录');
     expect(await h.press(KEYS.enter, '本次尚未听取')).toMatchInlineSnapshot(`
       " diaodu › 调度会 2021-10-08                                   上次议定事项 1/2
-       y/1 已落实 · t/2 推进中 · x/3 撤销 · e 说明 · 逾期由程序计算
+       y/1 已落实 · t/2 推进中 · x/3 撤销 · 0 未听取 · e 说明 · 逾期由程序计算
       ▶【逾期14天】     2021-09-20-01 协调落实项目用地指标（区自然资源局）
        【未到期】       2021-09-20-02 督促施工单位增加作业面（区发改局）
 
@@ -152,8 +194,8 @@ describe('调度会', () => {
 
       责任单位：区自然资源局 · 责任人：王强 · 完成时限：2021-09-24（逾期14天）
       本次尚未听取
-      已建立会议记录 2021-10-08-周调度.yaml（保存在 <tmp>/meetings）
-      y 已落实  t 推进中  x 撤销  e 说明  ↑↓ 移动  Esc 返回  ? 帮助  Ctrl+C 退出"
+
+      y 已落实  t 推进中  x 撤销  0 未听取  e 说明  ↑↓ 移动  Esc 返回  ? 帮助"
     `);
     // the list says what this meeting heard, no longer how late the decision was
     const afterYes = await h.press('y', '2021-09-20-01：已落实');
@@ -166,7 +208,7 @@ describe('调度会', () => {
     await h.press('用地指标已下达');
     expect(await h.press(KEYS.enter, '已记录落实情况')).toMatchInlineSnapshot(`
       " diaodu › 调度会 2021-10-08                                   上次议定事项 1/2
-       y/1 已落实 · t/2 推进中 · x/3 撤销 · e 说明 · 逾期由程序计算
+       y/1 已落实 · t/2 推进中 · x/3 撤销 · 0 未听取 · e 说明 · 逾期由程序计算
       ▶【本次：已落实】 2021-09-20-01 协调落实项目用地指标（区自然资源局）
        【本次：推进中】 2021-09-20-02 督促施工单位增加作业面（区发改局）
 
@@ -188,7 +230,7 @@ describe('调度会', () => {
       责任单位：区自然资源局 · 责任人：王强 · 完成时限：2021-09-24（逾期14天）
       本次听取：已落实，用地指标已下达
       已记录落实情况：已落实
-      y 已落实  t 推进中  x 撤销  e 说明  ↑↓ 移动  Esc 返回  ? 帮助  Ctrl+C 退出"
+      y 已落实  t 推进中  x 撤销  0 未听取  e 说明  ↑↓ 移动  Esc 返回  ? 帮助"
     `);
     expect(loadMeeting(meetingFile()).followups).toEqual([
       { decision: '2021-09-20-01', status: '已落实', note: '用地指标已下达' },
@@ -242,7 +284,7 @@ describe('调度会', () => {
 
 
 
-      已建立会议记录 2021-10-08-周调度.yaml（保存在 <tmp>/meetings）
+
       a 议定  e 修改  d 删除  b 备注  → 下一项  ← 上一项  ↑↓ 移动  Esc 返回  ? 帮助"
     `);
     expect(await h.press('a', '新增议定事项')).toMatchInlineSnapshot(`
@@ -268,8 +310,8 @@ describe('调度会', () => {
        责任人
        完成时限  下周五       → 2021年10月15日（星期五）
         Tab 下一栏 · Enter 下一栏（最后一栏：保存） · Ctrl+S 保存 · Esc 取消
-      已建立会议记录 2021-10-08-周调度.yaml（保存在 <tmp>/meetings）
-      Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  Ctrl+C 退出"
+
+      Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出"
     `);
     await h.press('协调落实');
     await h.press('项目用地指标');
@@ -297,8 +339,8 @@ describe('调度会', () => {
        责任人
        完成时限  下周五       → 2021年10月15日（星期五）
         候选（↑/↓ 选，Tab/Enter 确定）：【区自然资源局】
-      已建立会议记录 2021-10-08-周调度.yaml（保存在 <tmp>/meetings）
-      ↑↓ 选择  Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  Ctrl+C 退出"
+
+      ↑↓ 选择  Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出"
     `);
     await h.press(KEYS.tab);
     await h.press('王强');
@@ -326,8 +368,8 @@ describe('调度会', () => {
        责任人    王强
       ▶完成时限  月底         → 2021年10月31日（星期日）
         ↑/↓ 快选：本周五 下周五 【月底】 +3天 +7天 +15天 +30天；也可写 11-30、+10
-      已建立会议记录 2021-10-08-周调度.yaml（保存在 <tmp>/meetings）
-      ↑↓ 选择  Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  Ctrl+C 退出"
+
+      ↑↓ 选择  Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出"
     `);
     expect(await h.press(KEYS.enter, '已保存议定事项')).toMatchInlineSnapshot(`
       " diaodu › 调度会 2021-10-08                               第1/3项  本项 00:00
@@ -410,7 +452,7 @@ describe('调度会', () => {
     expect(loadMeeting(meetingFile()).items.map((i) => i.project)).toEqual(['CS-004', 'CS-002']);
     expect(await h.press('i', '加入：')).toMatchInlineSnapshot(`
       " diaodu › 调度会 2021-10-08                                         议程 共2项
-       2021-10-08 周调度会 第2期 · 主持 马占文 · 出席 区发改局、区住建局 · 请假 区交…
+       2021-10-08 周调度会 第2期 · 主持 马占文 · 出席 区发改局、区住建局、区交通局
        K/J 调整顺序 · x 移出议程 · i 加入项目 · f 听取落实情况 · C 结束会议
         上次会议议定事项落实情况（2项，已听取0项，未听取2项，其中逾期1项）
         1. ●红 CS-004 乡村道路提质工程     区交通局
@@ -594,7 +636,7 @@ describe('调度会', () => {
        完成时限  下周五       → 2021年10月15日（星期五）
         Tab 下一栏 · Enter 下一栏（最后一栏：保存） · Ctrl+S 保存 · Esc 取消
       已恢复未结束的调度会（2021-10-08 周调度），继续记录
-      Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  Ctrl+C 退出"
+      Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出"
     `);
   });
 });

@@ -67,7 +67,7 @@ describe('a meeting another diaodu is recording', () => {
     const frame = await h.waitFor('（只读）');
     expect(frame.split('\n').slice(0, 7).join('\n')).toMatchInlineSnapshot(`
       " diaodu › 调度会 2021-10-08（只读）                                 议程 共3项
-       2021-10-08 周调度会 第2期 · 主持 马占文 · 出席 区发改局、区住建局 · 请假 区交…
+       2021-10-08 周调度会 第2期 · 主持 马占文 · 出席 区发改局、区住建局、区交通局
        只读：可以查看议程、项目和落实情况，不能修改；按 T 接管记录
       ▶ 上次会议议定事项落实情况（2项，已听取0项，未听取2项，其中逾期1项）
         1. ●红 CS-001 光伏组件项目         区发改局 议定1项

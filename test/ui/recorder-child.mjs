@@ -28,9 +28,7 @@ const setup = {
   kind: '周调度',
   chair: '马占文',
   place: '',
-  present: '区发改局',
-  absent: '',
-  attending: '',
+  attendees: [{ name: '区发改局', mark: '出席' }],
 };
 const recorder = MeetingRecorder.start(session, state.data, setup);
 

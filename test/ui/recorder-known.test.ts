@@ -23,9 +23,7 @@ const setup = {
   kind: '周调度' as const,
   chair: '马占文',
   place: '',
-  present: '区发改局',
-  absent: '',
-  attending: '',
+  attendees: [{ name: '区发改局', mark: '出席' as const }],
 };
 
 let dir: string;

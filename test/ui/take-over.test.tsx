@@ -34,9 +34,7 @@ describe('two recorders of one meeting (MeetingRecorder)', () => {
     kind: '周调度' as const,
     chair: '马占文',
     place: '',
-    present: '区发改局',
-    absent: '',
-    attending: '',
+    attendees: [{ name: '区发改局', mark: '出席' as const }],
   };
 
   function load(dir: string): { session: Session; data: LoadedData } {
@@ -153,9 +151,7 @@ describe('a lock file removed while recording', () => {
       kind: '周调度',
       chair: '',
       place: '',
-      present: '',
-      absent: '',
-      attending: '',
+      attendees: [],
     });
     cleanups.push(() => {
       a.release();
@@ -214,9 +210,7 @@ describe('two processes recording one meeting', () => {
       kind: '周调度',
       chair: '马占文',
       place: '',
-      present: '区发改局',
-      absent: '',
-      attending: '',
+      attendees: [{ name: '区发改局', mark: '出席' as const }],
     });
     cleanups.push(() => b.release());
     expect(b.lockedBy?.pid).toBe(child.pid);

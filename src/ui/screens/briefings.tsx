@@ -240,16 +240,16 @@ function Chooser(props: {
   const latest = useLatest(props);
   const onKey = useCallback(
     (input: string, key: Key) => {
-      const command = commandFor('list', input, key);
+      const command = commandFor('briefingChoice', input, key);
       if (command === 'app.back') latest.current.nav.pop();
-      if (command === 'app.help') latest.current.nav.push({ screen: 'help', context: 'briefings' });
+      if (command === 'app.help') latest.current.nav.push({ screen: 'help', context: 'briefingChoice' });
     },
     [latest],
   );
   useInput(onKey, { isActive: active });
   const start = table.state.offset;
   return (
-    <Screen title="简报" context="list" hints={['nav.down', 'nav.open', 'app.back', 'app.help']}>
+    <Screen title="简报" context="briefingChoice" hints={['nav.down', 'nav.open', 'app.back', 'app.help']}>
       <Text bold> 选择要生成的文稿（Enter 预览，预览中可写出 Word 等格式）：</Text>
       <Text> </Text>
       {choices.slice(start, start + height).map((c, i) => (

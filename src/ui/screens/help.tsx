@@ -1,6 +1,6 @@
 // 帮助 (?): every key that works where it was asked for, generated from the key-binding table.
 import { useMemo } from 'react';
-import { CONTEXTS, COMMAND_GROUPS, keysFor } from '../key-bindings.js';
+import { CONTEXTS, helpSections } from '../key-bindings.js';
 import type { Context } from '../key-bindings.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { fitToWidth } from '../../text/width.js';
@@ -12,15 +12,11 @@ import type { ScreenProps } from './types.js';
 /** The help text for a context: its commands grouped as in the table, keys then description. */
 export function helpLines(context: Context): Line[] {
   const out: Line[] = [{ text: `在“${CONTEXTS[context].title}”中可用的按键：`, bold: true }];
-  let group = '';
-  for (const b of keysFor(context)) {
-    const g = b.command.split('.')[0] ?? '';
-    if (g !== group) {
-      group = g;
-      out.push({ text: '' });
-      out.push({ text: COMMAND_GROUPS[g] ?? g, bold: true });
-    }
-    out.push({ text: `  ${fitToWidth(b.labels.join(' / '), 22)} ${b.description}` });
+  // one heading per group (全局 once, not before and after the screen's own keys)
+  for (const section of helpSections(context)) {
+    out.push({ text: '' });
+    out.push({ text: section.title, bold: true });
+    for (const row of section.rows) out.push({ text: `  ${fitToWidth(row.keys, 22)} ${row.description}` });
   }
   return out;
 }

@@ -41,9 +41,9 @@ describe('KeyHints', () => {
         hint('y', '已落实'),
         hint('t', '推进中'),
         hint('x', '撤销'),
+        hint('0', '未听取'),
         hint('e', '说明'),
         hint('u', '撤销上步'),
-        hint('↑↓', '移动'),
       ].join('  '),
     );
   });

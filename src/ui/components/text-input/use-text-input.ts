@@ -31,6 +31,8 @@ export interface UseTextInputOptions {
   onSubmit?: (value: string) => void;
   /** Esc. */
   onCancel?: () => void;
+  /** `?` typed into the empty field (the form's help); without it `?` is typed as text. */
+  onHelp?: () => void;
   /** Only the focused field listens to keys. Default true. */
   isActive?: boolean;
   /** Field width in columns, for the horizontal scroll window. */
@@ -142,6 +144,10 @@ export function useTextInput(options: UseTextInputOptions): TextInputHandle {
       if (matches('input.submit', input, press, 'input')) return latest.current.onSubmit?.(current().value);
       if (matches('input.cancel', input, press, 'input')) return latest.current.onCancel?.();
       if (isNonText(key) || input === '') return;
+      const onHelp = latest.current.onHelp;
+      if (onHelp && current().value === '' && matches('app.help', input, { ...press, emptyField: true })) {
+        return onHelp();
+      }
       if (input.length > 1) {
         // A fast typist or a slow link can deliver text and Backspaces in one read ("ab\x7f"):
         // each Backspace applies where it was typed. Line breaks in a chunk stay paste text

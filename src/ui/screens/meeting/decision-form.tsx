@@ -44,6 +44,8 @@ export interface DecisionFormProps {
   title: string;
   onSave: (draft: DecisionDraft) => void;
   onCancel: () => void;
+  /** `?` in an empty field: the form's help */
+  onHelp?: () => void;
 }
 
 /**
@@ -153,6 +155,7 @@ export function DecisionForm(props: DecisionFormProps) {
       onChange={(value) => latest.current.dispatch({ type: 'set', field: name, value })}
       onSubmit={submitField}
       onCancel={() => latest.current.onCancel()}
+      onHelp={() => latest.current.onHelp?.()}
       isActive={active && draft.field === name}
       width={w}
       inverseCursor

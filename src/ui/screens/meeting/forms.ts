@@ -12,6 +12,8 @@ import {
 } from '../../../domain/dates.js';
 import type { QuickDueKind } from '../../../domain/dates.js';
 import type { IsoDate, MeetingKind } from '../../../domain/types.js';
+import { cycleMark } from './attendance.js';
+import type { Attendee } from './attendance.js';
 
 // ---- 完成时限 ----
 
@@ -251,7 +253,7 @@ export function checkDecision(d: DecisionDraft, today: IsoDate): DecisionCheck {
 
 export const MEETING_KINDS: readonly MeetingKind[] = ['周调度', '月调度', '专题'];
 
-export const SETUP_FIELDS = ['date', 'kind', 'chair', 'place', 'present', 'absent', 'attending'] as const;
+export const SETUP_FIELDS = ['date', 'kind', 'chair', 'place', 'attendance', 'others'] as const;
 export type SetupField = (typeof SETUP_FIELDS)[number];
 
 export const SETUP_FIELD_LABELS: Record<SetupField, string> = {
@@ -259,9 +261,8 @@ export const SETUP_FIELD_LABELS: Record<SetupField, string> = {
   kind: '会议类别',
   chair: '主持',
   place: '地点',
-  present: '出席',
-  absent: '请假',
-  attending: '列席',
+  attendance: '出席情况',
+  others: '增加人员',
 };
 
 export interface SetupDraft {
@@ -269,17 +270,27 @@ export interface SetupDraft {
   kind: MeetingKind;
   chair: string;
   place: string;
-  present: string;
-  absent: string;
-  attending: string;
+  /** the checklist of people expected, each marked 出席 / 请假 / 列席 / 迟到 */
+  attendees: Attendee[];
+  /** the row of the checklist selected */
+  attendeeCursor: number;
+  /** names typed to add to the checklist (as 出席) */
+  others: string;
   field: SetupField;
 }
 
 export type SetupAction =
-  | { type: 'set'; field: Exclude<SetupField, 'kind'>; value: string }
+  | { type: 'set'; field: 'date' | 'chair' | 'place' | 'others'; value: string }
   | { type: 'cycleKind'; delta: 1 | -1 }
   | { type: 'next' }
-  | { type: 'prev' };
+  | { type: 'prev' }
+  /** ↓ / ↑: a row of the checklist, or the next / previous field at its ends */
+  | { type: 'down' }
+  | { type: 'up' }
+  /** the selected person's mark */
+  | { type: 'mark'; delta: 1 | -1 }
+  /** the names typed under 增加人员 join the checklist */
+  | { type: 'addOthers' };
 
 export function reduceSetup(s: SetupDraft, action: SetupAction): SetupDraft {
   switch (action.type) {
@@ -293,7 +304,43 @@ export function reduceSetup(s: SetupDraft, action: SetupAction): SetupDraft {
     case 'prev': {
       const at = SETUP_FIELDS.indexOf(s.field);
       const n = SETUP_FIELDS.length;
-      return { ...s, field: SETUP_FIELDS[(at + (action.type === 'next' ? 1 : n - 1)) % n]! };
+      let field = SETUP_FIELDS[(at + (action.type === 'next' ? 1 : n - 1)) % n]!;
+      // an empty checklist is passed over
+      if (field === 'attendance' && s.attendees.length === 0)
+        field = SETUP_FIELDS[(SETUP_FIELDS.indexOf(field) + (action.type === 'next' ? 1 : n - 1)) % n]!;
+      const attendeeCursor =
+        field === 'attendance' && s.field !== 'attendance'
+          ? action.type === 'next'
+            ? 0
+            : s.attendees.length - 1
+          : s.attendeeCursor;
+      return { ...s, field, attendeeCursor };
+    }
+    case 'down':
+      if (s.field === 'attendance' && s.attendeeCursor < s.attendees.length - 1)
+        return { ...s, attendeeCursor: s.attendeeCursor + 1 };
+      return reduceSetup(s, { type: 'next' });
+    case 'up':
+      if (s.field === 'attendance' && s.attendeeCursor > 0)
+        return { ...s, attendeeCursor: s.attendeeCursor - 1 };
+      return reduceSetup(s, { type: 'prev' });
+    case 'mark': {
+      const a = s.attendees[s.attendeeCursor];
+      if (s.field !== 'attendance' || !a) return s;
+      const attendees = s.attendees.map((x, i) =>
+        i === s.attendeeCursor ? { ...x, mark: cycleMark(x.mark, action.delta) } : x,
+      );
+      return { ...s, attendees };
+    }
+    case 'addOthers': {
+      const names = splitNames(s.others).filter((n) => !s.attendees.some((a) => a.name === n));
+      if (names.length === 0) return s.others === '' ? s : { ...s, others: '' };
+      return {
+        ...s,
+        attendees: [...s.attendees, ...names.map((name) => ({ name, mark: '出席' as const }))],
+        attendeeCursor: s.attendees.length,
+        others: '',
+      };
     }
   }
 }

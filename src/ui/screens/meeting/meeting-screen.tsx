@@ -16,7 +16,10 @@ import { fitToWidth, truncateToWidth } from '../../../text/width.js';
 import type { LoadedData, Session } from '../../hooks/session.js';
 import { useSessionState } from '../../hooks/use-session.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
-import { Screen } from '../chrome.js';
+import { Screen, bodyHeight } from '../chrome.js';
+import { attendanceSummary } from './attendance.js';
+import type { AttendanceMark } from './attendance.js';
+import { windowStart } from './views.js';
 import type { StatusMessage } from '../chrome.js';
 import type { Navigator, ScreenProps } from '../types.js';
 import { SETUP_FIELDS, SETUP_FIELD_LABELS, reduceSetup } from './forms.js';
@@ -35,10 +38,21 @@ import { NotReady } from '../not-ready.js';
 
 const LABEL_WIDTH = 12;
 
-/** The kind field is chosen with ←→, the others are typed. */
-function setupContext(field: SetupField): 'setup' | 'setupKind' {
-  return field === 'kind' ? 'setupKind' : 'setup';
+/** The kind field is chosen with ←→, the attendance checklist marked with ←→, the others are typed. */
+function setupContext(field: SetupField): 'setup' | 'setupKind' | 'setupAttendance' {
+  return field === 'kind' ? 'setupKind' : field === 'attendance' ? 'setupAttendance' : 'setup';
 }
+
+const MARK_COLOR: Record<AttendanceMark, string | undefined> = {
+  出席: undefined,
+  请假: 'yellow',
+  列席: 'cyan',
+  迟到: 'magenta',
+};
+
+const markKeys = hintLine([
+  keyHint('setupAttendance', ['setup.markPrev', 'setup.markNext'], { first: true, label: '改出席情况' }),
+]);
 
 const kindKeys = hintLine([keyHint('setupKind', ['setup.kindPrev', 'setup.kindNext'], { label: '切换' })]);
 
@@ -58,21 +72,24 @@ function SetupForm(props: {
   question: string | null;
   onStart: (setup: SetupDraft) => void;
   onCancel: () => void;
+  onHelp: (context: 'setup' | 'setupKind' | 'setupAttendance') => void;
 }) {
   const { data, session, active } = props;
-  const { columns } = useTerminalSize();
+  const { columns, rows } = useTerminalSize();
   const { state: setup, dispatch, current } = useSyncReducer(reduceSetup, () => setupDefaults(session, data));
   const [message, setMessage] = useState<StatusMessage | null>(null);
   const latest = useLatest(props);
 
   const start = useCallback(() => {
+    // names still in 增加人员 join the checklist: nothing typed is lost
+    dispatch({ type: 'addOthers' });
     const s = current();
     if (!isValidIsoDate(s.date.trim())) {
       setMessage({ kind: 'error', text: `会议日期“${s.date}”不是有效日期（应为 YYYY-MM-DD）` });
       return;
     }
     latest.current.onStart(s);
-  }, [current, latest]);
+  }, [current, dispatch, latest]);
 
   const next = useCallback(() => {
     if (current().field === SETUP_FIELDS[SETUP_FIELDS.length - 1]) return start();
@@ -86,16 +103,24 @@ function SetupForm(props: {
           return dispatch({ type: 'cycleKind', delta: 1 });
         case 'setup.kindPrev':
           return dispatch({ type: 'cycleKind', delta: -1 });
+        case 'setup.markNext':
+          return dispatch({ type: 'mark', delta: 1 });
+        case 'setup.markPrev':
+          return dispatch({ type: 'mark', delta: -1 });
         case 'setup.enterNext':
           return next();
         case 'app.back':
           return latest.current.onCancel();
+        case 'app.help':
+          return latest.current.onHelp(setupContext(current().field));
         case 'form.nextField':
-        case 'form.down':
           return dispatch({ type: 'next' });
+        case 'form.down':
+          return dispatch({ type: 'down' });
         case 'form.prevField':
-        case 'form.up':
           return dispatch({ type: 'prev' });
+        case 'form.up':
+          return dispatch({ type: 'up' });
         case 'setup.start':
           return start();
         default:
@@ -127,6 +152,37 @@ function SetupForm(props: {
         {fitToWidth(` ${focused ? '▶' : ' '}${SETUP_FIELD_LABELS[field]}`, LABEL_WIDTH)}
       </Text>
     );
+    if (field === 'attendance') {
+      const height = Math.max(3, bodyHeight(rows) - 12);
+      const at = focused ? setup.attendeeCursor : 0;
+      const top = windowStart(setup.attendees.length, height, at);
+      const nameWidth = Math.max(8, columns - LABEL_WIDTH - 10);
+      return (
+        <Box key={field} flexDirection="column">
+          <Box>
+            {label}
+            <Text>{attendanceSummary(setup.attendees)}</Text>
+            <Text dimColor>{focused ? `  ${markKeys}` : ''}</Text>
+          </Box>
+          {setup.attendees.slice(top, top + height).map((a, i) => {
+            const selected = focused && top + i === at;
+            return (
+              <Box key={a.name}>
+                <Text>{fitToWidth(selected ? '           ▶' : '', LABEL_WIDTH)}</Text>
+                <Text inverse={selected}>{fitToWidth(a.name, nameWidth)}</Text>
+                <Text color={MARK_COLOR[a.mark]} inverse={selected}>{` 〔${a.mark}〕`}</Text>
+              </Box>
+            );
+          })}
+          {setup.attendees.length > height ? (
+            <Text dimColor>
+              {fitToWidth('', LABEL_WIDTH)}
+              {`共${setup.attendees.length}人，${focused ? '↑↓ 查看其余' : '进入本栏查看全部'}`}
+            </Text>
+          ) : null}
+        </Box>
+      );
+    }
     if (field === 'kind') {
       return (
         <Box key={field}>
@@ -142,14 +198,16 @@ function SetupForm(props: {
         <TextInput
           value={setup[field]}
           onChange={(value) => dispatch({ type: 'set', field, value })}
-          onSubmit={next}
+          onSubmit={() => {
+            if (field === 'others' && current().others.trim() !== '') return dispatch({ type: 'addOthers' });
+            next();
+          }}
           onCancel={() => latest.current.onCancel()}
+          onHelp={() => latest.current.onHelp('setup')}
           isActive={active && focused}
           width={fieldWidth}
           inverseCursor
-          {...(field === 'present' || field === 'absent' || field === 'attending'
-            ? { placeholder: '用顿号或逗号分隔' }
-            : {})}
+          {...(field === 'others' ? { placeholder: '名单外的人员，用顿号分隔，Enter 加入上面的名单' } : {})}
         />
       </Box>
     );
@@ -169,7 +227,9 @@ function SetupForm(props: {
           ? ['meeting.reopen', 'confirm.no', 'app.quit']
           : setup.field === 'kind'
             ? ['setup.kindNext', 'form.nextField', 'setup.start', 'app.back', 'app.quit']
-            : ['form.nextField', 'setup.start', 'input.cancel', 'app.quit']
+            : setup.field === 'attendance'
+              ? ['setup.markNext', 'form.nextField', 'setup.start', 'app.back', 'app.help', 'app.quit']
+              : ['form.nextField', 'setup.start', 'input.cancel', 'app.quit']
       }
       status={error}
     >
@@ -271,9 +331,7 @@ export function MeetingScreen({ session, active, nav }: ScreenProps) {
           kind: open.kind,
           chair: '',
           place: '',
-          present: '',
-          absent: '',
-          attending: '',
+          attendees: [],
         });
         setRecorder(r);
         setInitialStatus(
@@ -405,6 +463,7 @@ export function MeetingScreen({ session, active, nav }: ScreenProps) {
         }
         onStart={start}
         onCancel={nav.pop}
+        onHelp={(context) => nav.push({ screen: 'help', context })}
       />
     );
   }

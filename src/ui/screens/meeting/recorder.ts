@@ -27,14 +27,13 @@ import type { KnownMeetings } from '../../../store/meetings-dir.js';
 import { ensureFolder, readDraft, writeDraft } from '../../hooks/drafts.js';
 import type { LoadedData, Session } from '../../hooks/session.js';
 import type { Settings } from '../../../store/settings.js';
-import { joinNames } from './forms.js';
 import type { SetupDraft } from './forms.js';
-import { splitNames } from './forms.js';
 import { errorText } from '../../../store/system-error.js';
 import type { MeetingChange } from './undo.js';
 
 /** How many changes `u` can take back. */
 export const UNDO_DEPTH = 50;
+import { attendanceLists, expectedAttendees } from './attendance.js';
 
 export function describeError(error: unknown): string {
   if (error instanceof InputError)
@@ -55,16 +54,14 @@ export function setupDefaults(session: Session, data: LoadedData): SetupDraft {
   } catch {
     // unreadable settings: the last meeting and empty lists will do
   }
-  const lists = (key: 'present' | 'absent' | 'attending') =>
-    joinNames(last && last.meeting[key].length > 0 ? last.meeting[key] : settings[key]);
   return {
     date: session.today,
     kind: '周调度',
     chair: settings.chair ?? last?.meeting.chair ?? '',
     place: last?.meeting.place ?? '',
-    present: lists('present'),
-    absent: lists('absent'),
-    attending: lists('attending'),
+    attendees: expectedAttendees(last?.meeting, settings),
+    attendeeCursor: 0,
+    others: '',
     field: 'date',
   };
 }
@@ -188,7 +185,7 @@ export class MeetingRecorder {
   static start(
     session: Session,
     data: LoadedData,
-    setup: Pick<SetupDraft, 'date' | 'kind' | 'chair' | 'place' | 'present' | 'absent' | 'attending'>,
+    setup: Pick<SetupDraft, 'date' | 'kind' | 'chair' | 'place' | 'attendees'>,
     options: { reopen?: boolean } = {},
   ): MeetingRecorder {
     const dir = session.meetingsDir;
@@ -196,9 +193,7 @@ export class MeetingRecorder {
     const header: NewMeetingHeader = {
       date: setup.date.trim(),
       kind: setup.kind,
-      present: splitNames(setup.present),
-      absent: splitNames(setup.absent),
-      attending: splitNames(setup.attending),
+      ...attendanceLists(setup.attendees),
       closed: false,
     };
     const chair = setup.chair.trim();

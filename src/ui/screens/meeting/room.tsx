@@ -6,7 +6,7 @@ import { Box, Text, useInput } from 'ink';
 import type { Key } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { GENERAL_PROJECT } from '../../../domain/types.js';
-import type { FollowupStatus, ItemStatus, MeetingItem } from '../../../domain/types.js';
+import type { FollowupStatus, ItemStatus, LedgerEntry, MeetingItem } from '../../../domain/types.js';
 import { meetingDecisions } from '../../../domain/ledger.js';
 import { commandFor, hintLine, keyHint } from '../../key-bindings.js';
 import type { Command, Context } from '../../key-bindings.js';
@@ -18,6 +18,7 @@ import { useSyncReducer } from '../../components/use-sync-reducer.js';
 import { displayWidth, truncateToWidth } from '../../../text/width.js';
 import type { LoadedData, Session } from '../../hooks/session.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
+import { useScreenStatus } from '../../hooks/use-screen-status.js';
 import { LIGHT_MARK, Screen, bodyHeight } from '../chrome.js';
 import type { StatusMessage } from '../chrome.js';
 import type { Navigator } from '../types.js';
@@ -30,6 +31,8 @@ import {
   unitsFor,
 } from './forms.js';
 import type { DecisionDraft } from './forms.js';
+import { formChanged } from './form-changes.js';
+import { firstUnheard, hearableEarlier } from './earlier.js';
 import { describeHolder } from './recorder.js';
 import type { MeetingRecorder } from './recorder.js';
 import { clampMeetingUi, initialMeetingUi, parseDraftUi, reduceMeetingUi, whereLabel } from './state.js';
@@ -80,7 +83,15 @@ function countsFor(recorder: MeetingRecorder, ui: MeetingUi): MeetingCounts {
       ui.view === 'general'
         ? (recorder.meeting.general?.length ?? 0)
         : (items[ui.itemIndex]?.decisions.length ?? 0),
+    earlier: ui.view === 'item' ? earlierOnPage(recorder, ui).length : 0,
   };
+}
+
+/** The shown project's earlier decisions that can be heard from its page. */
+function earlierOnPage(recorder: MeetingRecorder, ui: MeetingUi): LedgerEntry[] {
+  const project = recorder.meeting.items[ui.itemIndex]?.project;
+  if (project === undefined) return [];
+  return hearableEarlier(recorder.earlierByProject.get(project) ?? [], recorder.followups);
 }
 
 const FOLLOWUP_COMMANDS: Partial<Record<Command, FollowupStatus>> = {
@@ -204,10 +215,17 @@ const EDITING: Partial<Record<Command, string>> = {
   'meeting.markDiscussed': '标记已讨论',
   'meeting.markSkipped': '标记跳过',
   'meeting.undo': '撤销',
+  'followup.reset': '改回未听取',
 };
 
 /** The footer of each view: what the secretary needs there, most used first. */
-type HintView = 'agenda' | 'meetingItem' | 'meetingGeneral' | 'followups' | 'meetingClosed';
+type HintView =
+  | 'agenda'
+  | 'meetingItem'
+  | 'meetingEarlier'
+  | 'meetingGeneral'
+  | 'followups'
+  | 'meetingClosed';
 const VIEW_HINTS: Record<HintView, readonly Command[]> = {
   agenda: [
     'nav.open',
@@ -244,6 +262,18 @@ const VIEW_HINTS: Record<HintView, readonly Command[]> = {
     'followup.done',
     'followup.inProgress',
     'followup.drop',
+    'followup.reset',
+    'followup.note',
+    'nav.down',
+    'app.back',
+    'app.help',
+    'app.quit',
+  ],
+  meetingEarlier: [
+    'followup.done',
+    'followup.inProgress',
+    'followup.drop',
+    'followup.reset',
     'followup.note',
     'nav.down',
     'app.back',
@@ -256,6 +286,15 @@ const VIEW_HINTS: Record<HintView, readonly Command[]> = {
 /** Read-only: only the keys that look. */
 const READ_ONLY_HINTS: Record<HintView, readonly Command[]> = {
   meetingGeneral: ['nav.down', 'meeting.takeOver', 'app.back', 'app.help', 'app.quit'],
+  meetingEarlier: [
+    'meeting.nextItem',
+    'meeting.prevItem',
+    'meeting.takeOver',
+    'nav.down',
+    'app.back',
+    'app.help',
+    'app.quit',
+  ],
   agenda: [
     'nav.open',
     'meeting.followups',
@@ -290,7 +329,7 @@ function viewContext(u: MeetingUi): ViewContext {
     case 'agenda':
       return 'agenda';
     case 'item':
-      return 'meetingItem';
+      return u.earlier !== undefined ? 'meetingEarlier' : 'meetingItem';
     case 'general':
       return 'meetingGeneral';
   }
@@ -338,6 +377,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
   });
   const item: MeetingItem | undefined = ui.view === 'item' ? meeting.items[ui.itemIndex] : undefined;
   const clockKey = ui.view === 'item' ? `item:${item?.project ?? ''}` : ui.view;
+  const freshStatus = useScreenStatus(status, setStatus, clockKey, active);
   if (clock.current.key !== clockKey) {
     const c = clock.current;
     const now = session.now();
@@ -476,16 +516,8 @@ export function MeetingRoom(props: MeetingRoomProps) {
   );
 
   const cancelForm = useCallback(() => {
-    const form = current().form;
-    const dirty =
-      form?.type === 'decision'
-        ? decisionDraftHasText(form.draft)
-        : form?.type === 'notes'
-          ? form.text.trim() !== (recorder.meeting.items.find((i) => i.project === form.project)?.notes ?? '')
-          : form?.type === 'followupNote'
-            ? form.text.trim() !== ''
-            : false;
-    if (dirty) dispatch({ type: 'ask', confirm: { type: 'discard' } });
+    if (formChanged(current().form, recorder.meeting))
+      dispatch({ type: 'ask', confirm: { type: 'discard' } });
     else dispatch({ type: 'closeForm' });
   }, [current, dispatch, recorder]);
 
@@ -604,6 +636,32 @@ export function MeetingRoom(props: MeetingRoomProps) {
     [current, dispatch, edit, record, flushTime, recorder, session, takeOver],
   );
 
+  /** Marks an earlier decision (from the follow-up list or a project's page); true when saved. */
+  const markFollowup = useCallback(
+    (entry: LedgerEntry, status: FollowupStatus | null): boolean => {
+      const id = entry.decision.id;
+      const heard = recorder.meeting.followups.find((f) => f.decision === id);
+      if (status === null) {
+        if (!heard) {
+          setStatus({ kind: 'info', text: `${id} 本次尚未听取` });
+          return false;
+        }
+        const { decision: _id, ...input } = heard;
+        // undoable like every mark (issue 11, 6)
+        return record(
+          {
+            label: `落实情况 ${id} 改回未听取`,
+            apply: (doc) => doc.removeFollowup(id),
+            revert: (doc) => doc.setFollowup(id, input),
+          },
+          `${id}：改回未听取`,
+        );
+      }
+      return record(followupChange(recorder.meeting, id, status, heard?.note), `${id}：${status}`);
+    },
+    [record, recorder],
+  );
+
   const setFollowupStatus = useCallback(
     (status: FollowupStatus) => {
       const ui = current();
@@ -716,6 +774,11 @@ export function MeetingRoom(props: MeetingRoomProps) {
         }
         const status = FOLLOWUP_COMMANDS[command];
         if (status) return setFollowupStatus(status);
+        if (command === 'followup.reset') {
+          const entry = recorder.followups[u.followupCursor];
+          if (entry) markFollowup(entry, null);
+          return;
+        }
         if (command === 'followup.note' || command === 'nav.open') {
           if (recorder.readOnly) return;
           const entry = recorder.followups[u.followupCursor];
@@ -772,7 +835,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
       }
       switch (command) {
         case 'meeting.followups':
-          return dispatch({ type: 'show', view: 'followups' });
+          return dispatch({ type: 'showFollowups', at: firstUnheard(recorder.followups, recorder.meeting) });
         case 'meeting.close':
           return dispatch({ type: 'ask', confirm: { type: 'close' } });
         case 'meeting.addItem':
@@ -831,6 +894,19 @@ export function MeetingRoom(props: MeetingRoomProps) {
       // one project
       const it = items[u.itemIndex];
       if (!it) return;
+      if (u.earlier !== undefined) {
+        const entry = earlierOnPage(recorder, u)[u.earlier];
+        const status = FOLLOWUP_COMMANDS[command];
+        if (entry && status) return void markFollowup(entry, status);
+        if (entry && command === 'followup.reset') return void markFollowup(entry, null);
+        if (entry && (command === 'followup.note' || command === 'nav.open')) {
+          const note = recorder.meeting.followups.find((f) => f.decision === entry.decision.id)?.note ?? '';
+          return dispatch({
+            type: 'openForm',
+            form: { type: 'followupNote', decision: entry.decision.id, text: note },
+          });
+        }
+      }
       const decision = it.decisions[u.rowCursor];
       const openNotes = () =>
         dispatch({
@@ -878,6 +954,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
       markItem,
       openDecisionForm,
       setFollowupStatus,
+      markFollowup,
       takeOver,
     ],
   );
@@ -918,7 +995,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
     ? { kind: 'info', text: confirmQuestion(ui, recorder, columns) }
     : recorder.saveError
       ? { kind: 'error', text: recorder.saveError }
-      : (status ?? (readOnlyReason ? { kind: 'error', text: readOnlyReason } : null));
+      : (freshStatus ?? (readOnlyReason ? { kind: 'error', text: readOnlyReason } : null));
 
   const c = clock.current;
   const timer =
@@ -977,6 +1054,9 @@ export function MeetingRoom(props: MeetingRoomProps) {
         earlier={recorder.earlierByProject.get(item.project) ?? []}
         heard={heard}
         readOnly={readOnly}
+        selectedEarlier={
+          ui.earlier !== undefined ? earlierOnPage(recorder, ui)[ui.earlier]?.decision.id : undefined
+        }
         rowCursor={ui.rowCursor}
         height={viewHeight}
         width={columns}
@@ -1031,6 +1111,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
           agenda={meeting.items}
           projectName={item ? (data.statusById.get(item.project)?.project.name ?? item.project) : ''}
           heardStatus={(decision) => heard.get(decision)?.status}
+          onHelp={() => nav.push({ screen: 'help', context })}
         />
       ) : null}
     </Screen>
@@ -1054,6 +1135,8 @@ function FormArea(props: {
   projectName: string;
   /** what this meeting heard about an earlier decision, if anything yet */
   heardStatus: (decision: string) => FollowupStatus | undefined;
+  /** `?` in an empty field of the decision form */
+  onHelp: () => void;
 }) {
   const { form, width, dispatch, current } = props;
   const currentDraft = useCallback(() => {
@@ -1077,6 +1160,7 @@ function FormArea(props: {
         }
         onSave={props.onSaveDecision}
         onCancel={props.onCancel}
+        onHelp={props.onHelp}
       />
     );
   }

@@ -35,6 +35,11 @@ export interface MeetingUi {
   /** rows of the project page: its decisions, then the notes row (综合事项: its decisions, then 新增) */
   rowCursor: number;
   followupCursor: number;
+  /**
+   * On a project's page, the selected earlier decision still to be heard (index into the ones shown
+   * as 以往议定), marked there without leaving the project; undefined: the cursor is on rowCursor.
+   */
+  earlier?: number;
   form: MeetingForm | null;
   confirm: MeetingConfirm | null;
 }
@@ -55,10 +60,14 @@ export interface MeetingCounts {
   followups: number;
   /** decisions of the shown project, or the general ones (the page has one more row: notes / 新增) */
   decisions: number;
+  /** earlier decisions of the shown project still to be heard (rows above its decisions) */
+  earlier?: number;
 }
 
 export type MeetingUiAction =
   | { type: 'show'; view: MeetingView }
+  /** the follow-up list, at a given entry (the first one not heard yet) */
+  | { type: 'showFollowups'; at: number }
   | { type: 'openItem'; index: number }
   /** the 综合事项 page (agenda row after the projects) */
   | { type: 'openGeneral' }
@@ -89,6 +98,9 @@ export function clampMeetingUi(ui: MeetingUi, counts: MeetingCounts): MeetingUi 
   const rowCursor = clamp(ui.rowCursor, 0, counts.decisions);
   const followupCursor = clamp(ui.followupCursor, 0, Math.max(0, counts.followups - 1));
   const view = ui.view === 'item' && counts.items === 0 ? 'agenda' : ui.view;
+  if (ui.earlier !== undefined && (view !== 'item' || ui.earlier >= (counts.earlier ?? 0))) {
+    return clampMeetingUi(onRows({ ...ui, view }), counts);
+  }
   if (
     agendaCursor === ui.agendaCursor &&
     itemIndex === ui.itemIndex &&
@@ -101,10 +113,54 @@ export function clampMeetingUi(ui: MeetingUi, counts: MeetingCounts): MeetingUi 
   return { ...ui, view, agendaCursor, itemIndex, rowCursor, followupCursor };
 }
 
+/** The same state with the project page's cursor back on its decisions and notes. */
+function onRows(ui: MeetingUi): MeetingUi {
+  if (ui.earlier === undefined) return ui;
+  const { earlier: _earlier, ...rest } = ui;
+  return rest;
+}
+
+/** ↑↓ on a project's page: its earlier decisions to hear, then its decisions, then the notes row. */
+function moveOnPage(
+  ui: MeetingUi,
+  action: { type: 'moveCursor'; delta: number } | { type: 'cursorTo'; at: 'first' | 'last' },
+  counts: MeetingCounts,
+): MeetingUi {
+  const earlier = counts.earlier ?? 0;
+  const size = earlier + counts.decisions + 1;
+  const current = ui.earlier ?? earlier + ui.rowCursor;
+  const next =
+    action.type === 'cursorTo'
+      ? action.at === 'first'
+        ? 0
+        : size - 1
+      : clamp(current + action.delta, 0, size - 1);
+  if (next === current) return ui;
+  if (next < earlier) return { ...ui, earlier: next };
+  return { ...onRows(ui), rowCursor: next - earlier };
+}
+
 export function reduceMeetingUi(ui: MeetingUi, action: MeetingUiAction, counts: MeetingCounts): MeetingUi {
+  if (
+    ui.earlier !== undefined &&
+    (action.type === 'openItem' ||
+      action.type === 'stepItem' ||
+      action.type === 'show' ||
+      action.type === 'setRow')
+  ) {
+    ui = onRows(ui);
+  }
   switch (action.type) {
     case 'show':
       return { ...ui, view: action.view, form: null, confirm: null };
+    case 'showFollowups':
+      return {
+        ...onRows(ui),
+        view: 'followups',
+        followupCursor: clamp(action.at, 0, Math.max(0, counts.followups - 1)),
+        form: null,
+        confirm: null,
+      };
     case 'openItem':
       if (counts.items === 0) return ui;
       return {
@@ -133,6 +189,7 @@ export function reduceMeetingUi(ui: MeetingUi, action: MeetingUiAction, counts: 
     }
     case 'moveCursor':
     case 'cursorTo': {
+      if (ui.view === 'item') return moveOnPage(ui, action, counts);
       const size =
         ui.view === 'agenda'
           ? counts.items + 2
@@ -210,6 +267,7 @@ export function parseDraftUi(value: unknown): MeetingUi | null {
     itemIndex: num(v.itemIndex),
     rowCursor: num(v.rowCursor),
     followupCursor: num(v.followupCursor),
+    ...(typeof v.earlier === 'number' && v.view === 'item' ? { earlier: num(v.earlier) } : {}),
     form: parseForm(v.form),
     confirm: null,
   };

@@ -267,6 +267,7 @@ export function FollowupsView(props: {
         keyHint('followups', 'followup.done'),
         keyHint('followups', 'followup.inProgress'),
         keyHint('followups', 'followup.drop'),
+        keyHint('followups', 'followup.reset', { label: '未听取', first: true }),
         keyHint('followups', 'followup.note', { label: '说明' }),
       ])} · 逾期由程序计算`;
   return (
@@ -290,6 +291,8 @@ export function itemInfoLines(
   earlier: readonly LedgerEntry[],
   width: number,
   heard: ReadonlyMap<string, Followup> = new Map(),
+  /** the earlier decision selected to be heard from this page */
+  selected?: string,
 ): Line[] {
   const status = data.statusById.get(item.project);
   const out: Line[] = [];
@@ -324,10 +327,12 @@ export function itemInfoLines(
   for (const e of earlier) {
     const f = heard.get(e.decision.id);
     const color = f ? followupColor(e, f) : e.state === 'overdue' ? 'red' : undefined;
+    const isSelected = selected === e.decision.id;
     out.push({
-      text: `以往议定【${followupLabel(e, f)}】${e.decision.text}（${e.decision.unit}，${e.decision.due}）`,
+      text: `${isSelected ? '▶' : ''}以往议定【${followupLabel(e, f)}】${e.decision.text}（${e.decision.unit}，${e.decision.due}）`,
       ...(color ? { color } : {}),
       ...(!f && e.state === 'done' ? { dim: true } : {}),
+      ...(isSelected ? { inverse: true } : {}),
     });
   }
   return out;
@@ -344,8 +349,11 @@ export function ItemView(props: {
   width: number;
   focused: boolean;
   readOnly?: boolean;
+  /** an earlier decision selected (to be heard from here): the cursor is on it, not on the rows */
+  selectedEarlier?: string | undefined;
 }) {
-  const { item, width, rowCursor } = props;
+  const { item, width } = props;
+  const rowCursor = props.selectedEarlier !== undefined ? -1 : props.rowCursor;
   const mark = (i: number) => (props.focused && rowCursor === i ? '▶' : ' ');
   const decisionRows: Line[] = item.decisions.map((d, i) => ({
     text: `${mark(i)}${i + 1}. ${d.text}（${[d.unit, d.owner, d.due].filter(Boolean).join('·')}）`,
@@ -360,7 +368,10 @@ export function ItemView(props: {
   const header: Line = { text: ruleLine(`本次议定事项（${item.decisions.length}）`, width), bold: true };
   const listRoom = Math.max(1, Math.min(decisionRows.length, props.height - 4));
   const infoRoom = Math.max(1, props.height - 1 - listRoom);
-  const info = itemInfoLines(item, props.data, props.earlier, width, props.heard);
+  const info = itemInfoLines(item, props.data, props.earlier, width, props.heard, props.selectedEarlier);
+  // the selected earlier decision stays in view: the facts above it give way first
+  const at = info.findIndex((l) => l.inverse);
+  if (at >= infoRoom - 1) info.splice(0, at - infoRoom + 2);
   const infoShown =
     info.length > infoRoom
       ? [
@@ -371,7 +382,7 @@ export function ItemView(props: {
           },
         ]
       : info;
-  const start = windowStart(decisionRows.length, listRoom, rowCursor);
+  const start = windowStart(decisionRows.length, listRoom, Math.max(0, rowCursor));
   return (
     <Box flexDirection="column">
       <LineList lines={infoShown} width={width} />
