@@ -51,6 +51,13 @@ export function ensureDist(): void {
     const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     try {
       execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+      // tsc builds incrementally and leaves a file alone when its output did not change (a source only
+      // reformatted or touched): after a clean build every output is current, so say so by its time
+      const now = new Date();
+      for (const m of NEEDED) {
+        const js = path.join(ROOT, 'dist', `${m}.js`);
+        if (fs.existsSync(js)) fs.utimesSync(js, now, now);
+      }
     } catch {
       // type errors elsewhere in the project still emit JavaScript; check what we need below
     }
