@@ -33,6 +33,7 @@ import type {
 import type { Block, BriefingDocument, Cell, Column } from './document.js';
 import {
   decisionSentence,
+  decisionUnitsText,
   formatDate,
   formatMoneyAuto,
   formatMoneyNumber,
@@ -207,6 +208,8 @@ export interface DecisionData {
   projectName: string;
   text: string;
   unit: string;
+  /** 配合单位 */
+  coUnits?: string[];
   owner?: string;
   due: IsoDate;
   meetingDate: IsoDate;
@@ -245,7 +248,14 @@ export interface MinutesData {
     light: Light;
     reasons: string[];
     notes?: string;
-    decisions: Array<{ id: string; text: string; unit: string; owner?: string; due: IsoDate }>;
+    decisions: Array<{
+      id: string;
+      text: string;
+      unit: string;
+      coUnits?: string[];
+      owner?: string;
+      due: IsoDate;
+    }>;
   }>;
   decisionCount: number;
 }
@@ -295,7 +305,8 @@ export function looksLikeUnit(name: string): boolean {
   return [...name].length > 4 || UNIT_ENDING.test(name);
 }
 
-function attendanceSentence(present: readonly string[]): string {
+function attendanceSentence(named: readonly string[]): string {
+  const present = [...new Set(named)];
   const people = present.filter((n) => !looksLikeUnit(n));
   const units = present.filter((n) => looksLikeUnit(n));
   const parts: string[] = [];
@@ -337,13 +348,14 @@ function decisionData(e: LedgerEntry, names: ReadonlyMap<string, Project>): Deci
     state: e.state,
     daysOverdue: e.daysOverdue,
   };
+  if (e.decision.coUnits?.length) d.coUnits = [...e.decision.coUnits];
   if (e.decision.owner) d.owner = e.decision.owner;
   if (e.latest?.note) d.note = e.latest.note;
   return d;
 }
 
 function previousDecisionLine(d: DecisionData, index: number, withDue: boolean): string {
-  const parts = [`责任单位：${d.unit}`];
+  const parts = [decisionUnitsText(d)];
   if (withDue) parts.push(`完成时限：${formatDate(d.due)}`);
   if (d.state === 'overdue') parts.push(`已逾期${d.daysOverdue}天`);
   let line = `${index + 1}.${d.projectName}：${trimSentenceEnd(d.text)}（${parts.join('，')}）。`;
@@ -351,8 +363,9 @@ function previousDecisionLine(d: DecisionData, index: number, withDue: boolean):
   return line;
 }
 
-function unitsOf(list: readonly { unit: string }[]): string[] {
-  return [...new Set(list.map((d) => d.unit))];
+/** The units of decisions, lead units and 配合单位 alike, each named once. */
+function unitsOf(list: readonly { unit: string; coUnits?: readonly string[] }[]): string[] {
+  return [...new Set(list.flatMap((d) => [d.unit, ...(d.coUnits ?? [])]))];
 }
 
 function projectIndex(r: Register): Map<string, Project> {
@@ -502,12 +515,13 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
       light,
       reasons: [...reasons],
       decisions: item.decisions.map((d) => {
-        const out: { id: string; text: string; unit: string; owner?: string; due: IsoDate } = {
+        const out: MinutesData['items'][number]['decisions'][number] = {
           id: d.id,
           text: d.text,
           unit: d.unit,
           due: d.due,
         };
+        if (d.coUnits?.length) out.coUnits = [...d.coUnits];
         if (d.owner) out.owner = d.owner;
         return out;
       }),
