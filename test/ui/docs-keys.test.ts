@@ -19,8 +19,8 @@ const SECTIONS: ReadonlyArray<{ context: Context; heading: string }> = [
   { context: 'agenda', heading: '议程' },
   { context: 'followups', heading: '听取上次会议议定事项落实情况' },
   { context: 'meetingItem', heading: '逐个过项目' },
-  { context: 'decisionForm', heading: '议定事项录入（议定事项、责任人栏）' },
-  { context: 'decisionPick', heading: '议定事项录入（责任单位、完成时限栏）' },
+  { context: 'decisionForm', heading: '议定事项录入（议定事项栏）' },
+  { context: 'decisionPick', heading: '议定事项录入（牵头单位、配合单位、责任人、完成时限栏）' },
   { context: 'meetingClosed', heading: '会议结束后' },
   { context: 'ledger', heading: '督办' },
 ];

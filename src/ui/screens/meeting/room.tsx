@@ -19,12 +19,14 @@ import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { LIGHT_MARK, Screen, bodyHeight } from '../chrome.js';
 import type { StatusMessage } from '../chrome.js';
 import type { Navigator } from '../types.js';
-import { DECISION_FORM_LINES, DecisionForm, decisionFormContext } from './decision-form.js';
+import { DecisionForm, decisionFormContext, decisionFormLines } from './decision-form.js';
 import {
   checkDecision,
   decisionDraftHasText,
+  decisionWarnings,
   editDecisionDraft,
   newDecisionDraft,
+  ownersOf,
   unitsFor,
 } from './forms.js';
 import type { DecisionDraft } from './forms.js';
@@ -99,6 +101,11 @@ function confirmQuestion(ui: MeetingUi, recorder: MeetingRecorder, width: number
     }
     case 'discard':
       return `放弃正在输入的内容？ ${answerKeys('放弃', '继续输入')}`;
+    case 'saveDecision': {
+      const keys = answerKeys('保存', '返回修改');
+      const room = Math.max(4, width - displayWidth(`。仍要保存？ ${keys}`));
+      return `${truncateToWidth(ui.confirm.warnings.join('；'), room)}。仍要保存？ ${keys}`;
+    }
     default:
       return '';
   }
@@ -269,8 +276,22 @@ export function MeetingRoom(props: MeetingRoomProps) {
     [dispatch],
   );
 
+  // Units the form knows (the register's, and those of every decision so far, co-units included)
+  // and the people each unit sent before: an unknown unit is asked about before it is saved.
+  const decisionsSoFar = useMemo(() => {
+    const byId = new Map<string, { unit: string; coUnits?: string[]; owner?: string; date: string }>();
+    for (const e of data.ledgerToday) byId.set(e.decision.id, { ...e.decision, date: e.meetingDate });
+    for (const it of meeting.items) for (const d of it.decisions) byId.set(d.id, { ...d, date: meetingDate });
+    return [...byId.values()];
+  }, [data.ledgerToday, meeting, meetingDate]);
+  const knownUnits = useMemo(
+    () => new Set([...data.units, ...decisionsSoFar.flatMap((d) => [d.unit, ...(d.coUnits ?? [])])]),
+    [data.units, decisionsSoFar],
+  );
+  const ownersFor = useCallback((unit: string) => ownersOf(decisionsSoFar, unit), [decisionsSoFar]);
+
   const saveDecision = useCallback(
-    (draft: DecisionDraft) => {
+    (draft: DecisionDraft, confirmed = false) => {
       const check = checkDecision(draft, meetingDate);
       if (!check.ok) {
         dispatch({ type: 'decisionForm', action: { type: 'focus', field: check.field } });
@@ -278,9 +299,22 @@ export function MeetingRoom(props: MeetingRoomProps) {
         return;
       }
       const value = check.value;
+      const warnings = confirmed ? [] : decisionWarnings(value, meetingDate, knownUnits);
+      if (warnings.length > 0) {
+        dispatch({
+          type: 'ask',
+          confirm: {
+            type: 'saveDecision',
+            warnings: warnings.map((w) => w.message),
+            field: warnings[0]!.field,
+          },
+        });
+        return;
+      }
       let savedId = draft.id ?? '';
       const ok = edit((doc) => {
-        if (draft.id) doc.updateDecision(draft.id, { ...value, owner: value.owner ?? '' });
+        if (draft.id)
+          doc.updateDecision(draft.id, { ...value, coUnits: value.coUnits ?? [], owner: value.owner ?? '' });
         else savedId = doc.addDecision(draft.project, value).id;
       });
       if (!ok) return;
@@ -293,7 +327,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
         text: `已保存议定事项 ${savedId}：${value.text}（${value.unit}，${value.due}）`,
       });
     },
-    [dispatch, edit, meetingDate, recorder],
+    [dispatch, edit, meetingDate, recorder, knownUnits],
   );
 
   const cancelForm = useCallback(() => {
@@ -354,6 +388,12 @@ export function MeetingRoom(props: MeetingRoomProps) {
       const ui = current();
       const confirm = ui.confirm;
       dispatch({ type: 'answered' });
+      if (confirm?.type === 'saveDecision') {
+        const form = current().form;
+        if (yes && form?.type === 'decision') saveDecision(form.draft, true);
+        else dispatch({ type: 'decisionForm', action: { type: 'focus', field: confirm.field } });
+        return;
+      }
       if (!yes || !confirm) return;
       switch (confirm.type) {
         case 'deleteDecision':
@@ -381,7 +421,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
         }
       }
     },
-    [current, dispatch, edit, recorder, session],
+    [current, dispatch, edit, recorder, session, saveDecision],
   );
 
   const setFollowupStatus = useCallback(
@@ -583,7 +623,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
   const where = whereLabel(ui, counts);
   const formLines =
     ui.form?.type === 'decision'
-      ? DECISION_FORM_LINES
+      ? decisionFormLines(ui.form.draft, columns)
       : ui.form?.type === 'addItem'
         ? ADD_LIST_HEIGHT + 1
         : ui.form
@@ -702,6 +742,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
               : undefined,
           )}
           today={meetingDate}
+          ownersFor={ownersFor}
           width={columns}
           active={active && ui.confirm === null}
           dispatch={dispatch}
@@ -723,6 +764,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
 function FormArea(props: {
   form: MeetingForm;
   units: readonly string[];
+  ownersFor: (unit: string) => readonly string[];
   today: string;
   width: number;
   active: boolean;
@@ -750,6 +792,7 @@ function FormArea(props: {
         current={currentDraft}
         dispatch={(action) => dispatch({ type: 'decisionForm', action })}
         units={props.units}
+        ownersFor={props.ownersFor}
         today={props.today}
         width={width}
         active={props.active}

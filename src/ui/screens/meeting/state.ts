@@ -2,8 +2,8 @@
 // and whichever form or question is open. The meeting's content itself is the MeetingDocument's.
 // The whole state (with a half-typed form) is written to the draft file after every change, so a
 // resumed meeting opens where it was left.
-import { reduceDecisionForm } from './forms.js';
-import type { DecisionDraft, DecisionFormAction } from './forms.js';
+import { DECISION_FIELDS, reduceDecisionForm } from './forms.js';
+import type { DecisionDraft, DecisionField, DecisionFormAction } from './forms.js';
 
 export type MeetingView = 'agenda' | 'followups' | 'item' | 'closed';
 
@@ -18,7 +18,9 @@ export type MeetingConfirm =
   | { type: 'dropItem'; project: string }
   | { type: 'close' }
   /** Esc on a form with text in it */
-  | { type: 'discard' };
+  | { type: 'discard' }
+  /** a decision to save although the form has doubts about it (warnings); "no" goes to `field` */
+  | { type: 'saveDecision'; warnings: string[]; field: DecisionField };
 
 export interface MeetingUi {
   view: MeetingView;
@@ -206,11 +208,12 @@ function parseForm(value: unknown): MeetingForm | null {
   switch (f.type) {
     case 'decision': {
       const d = (f.draft ?? {}) as Record<string, unknown>;
-      const fields = ['text', 'unit', 'owner', 'due'];
+      const fields: readonly string[] = DECISION_FIELDS;
       const draft: DecisionDraft = {
         project: str(d.project),
         text: str(d.text),
         unit: str(d.unit),
+        coUnits: str(d.coUnits),
         owner: str(d.owner),
         due: str(d.due),
         field: (fields.includes(str(d.field)) ? str(d.field) : 'text') as DecisionDraft['field'],

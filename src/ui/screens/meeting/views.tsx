@@ -307,6 +307,23 @@ export function itemInfoLines(
   return out;
 }
 
+/**
+ * One decision of the project page on one line: the text cut with "…" so that who and by when
+ * always show: "1. 区自然资源局会同区能源局协调落…（区自然资源局等2个单位·韩志刚·2021-10-29）".
+ */
+export function decisionRow(
+  prefix: string,
+  d: { text: string; unit: string; coUnits?: readonly string[]; owner?: string; due: string },
+  width: number,
+): string {
+  const units = d.coUnits?.length ? `${d.unit}等${d.coUnits.length + 1}个单位` : d.unit;
+  const who = `（${[units, d.owner, d.due].filter(Boolean).join('·')}）`;
+  const room = width - displayWidth(prefix) - displayWidth(who);
+  const text = d.text.replace(/\s*\n\s*/g, ' ');
+  if (room < 6) return `${prefix}${text}${who}`;
+  return `${prefix}${truncateToWidth(text, room)}${who}`;
+}
+
 export function ItemView(props: {
   item: MeetingItem;
   data: LoadedData;
@@ -322,7 +339,7 @@ export function ItemView(props: {
   const { item, width, rowCursor } = props;
   const mark = (i: number) => (props.focused && rowCursor === i ? '▶' : ' ');
   const decisionRows: Line[] = item.decisions.map((d, i) => ({
-    text: `${mark(i)}${i + 1}. ${d.text}（${[d.unit, d.owner, d.due].filter(Boolean).join('·')}）`,
+    text: decisionRow(`${mark(i)}${i + 1}. `, d, width),
     inverse: props.focused && rowCursor === i,
   }));
   const notesKey = keyHint('meetingItem', 'meeting.notes', { first: true });
