@@ -69,7 +69,7 @@ describe('docs/meeting.md', () => {
     // the keys the brief asked about: notes, the meeting kind, the picks, 督办's state filter
     expect(text).toContain('| b | 填写本项目备注（企业汇报等情况） |');
     expect(text).toContain('| ← | 上一个会议类别 |');
-    expect(text).toContain('| ↓ | 下一个候选单位 / 快选时限 |');
+    expect(text).toContain('| ↓ | 下一个候选（单位、责任人） / 快选时限 |');
     expect(text).toMatch(/\| o \| 按状态筛选/);
   });
 });
