@@ -257,10 +257,10 @@ describe('decision form', () => {
         known,
       ),
     ).toEqual([
-      { field: 'unit', message: '“区自然资源局😀”不在台账和以往议定事项的单位中' },
-      { field: 'coUnits', message: '配合单位“区能原局”不在台账和以往议定事项的单位中' },
+      { field: 'unit', message: '“区自然资源局😀”不是已有单位' },
+      { field: 'coUnits', message: '配合单位“区能原局”不是已有单位' },
       { field: 'owner', message: '未填责任人' },
-      { field: 'due', message: '完成时限2021年10月1日早于会议日期' },
+      { field: 'due', message: '完成时限早于会议日期' },
     ]);
   });
 

@@ -48,43 +48,52 @@ export interface WrappedInput {
   cursorColumn: number;
 }
 
+// Punctuation that must not start a line (避头点): it takes the character before it along.
+const NO_LINE_START = /^[，。、；：？！）》」』】〕”’…—·,.;:?!)\]]/u;
+
 /**
- * A value wrapped into lines of `width` columns (a wide character never split), with the cursor
- * (a code-point index) placed: at the end of a full line it goes to the start of a new one.
+ * A value wrapped into lines of `width` columns (a wide character never split, a closing
+ * punctuation mark never at the start of a line), with the cursor (a code-point index) placed: at
+ * the end of a full line it goes to the start of a new one.
  */
 export function wrapInput(value: string, cursor: number, width: number): WrappedInput {
   const w = Math.max(2, width);
-  const lines: string[][] = [[]];
-  const widths = [0];
+  type Cell = { g: string; start: number; width: number };
+  const rows: Cell[][] = [[]];
+  let used = 0;
   let at = 0;
+  for (const g of graphemes(value)) {
+    const cell = { g, start: at, width: graphemeWidth(g) };
+    at += Array.from(g).length;
+    let row = rows[rows.length - 1]!;
+    if (used + cell.width > w) {
+      const carried: Cell[] = [];
+      if (NO_LINE_START.test(g) && row.length >= 2) carried.push(row.pop()!);
+      row = [...carried];
+      rows.push(row);
+      used = carried.reduce((n, c) => n + c.width, 0);
+    }
+    row.push(cell);
+    used += cell.width;
+  }
+  // the cursor: on the cell that starts there, or after the last one (a new line when it is full)
   let cursorLine = -1;
   let cursorIndex = 0;
-  let cursorColumn = 0;
-  for (const g of graphemes(value)) {
-    const gw = graphemeWidth(g);
-    if (widths[widths.length - 1]! + gw > w) {
-      lines.push([]);
-      widths.push(0);
+  rows.forEach((row, r) => {
+    const k = row.findIndex((c) => c.start >= cursor);
+    if (cursorLine < 0 && k >= 0) {
+      cursorLine = r;
+      cursorIndex = k;
     }
-    if (cursorLine < 0 && at >= cursor) {
-      cursorLine = lines.length - 1;
-      cursorIndex = lines[cursorLine]!.length;
-      cursorColumn = widths[cursorLine]!;
-    }
-    lines[lines.length - 1]!.push(g);
-    widths[widths.length - 1]! += gw;
-    at += Array.from(g).length;
-  }
+  });
   if (cursorLine < 0) {
-    if (widths[widths.length - 1]! + 1 > w) {
-      lines.push([]);
-      widths.push(0);
-    }
-    cursorLine = lines.length - 1;
-    cursorIndex = lines[cursorLine]!.length;
-    cursorColumn = widths[cursorLine]!;
+    if (used + 1 > w) rows.push([]);
+    cursorLine = rows.length - 1;
+    cursorIndex = rows[cursorLine]!.length;
   }
-  return { lines, cursorLine, cursorIndex, cursorColumn };
+  const line = rows[cursorLine]!;
+  const cursorColumn = line.slice(0, cursorIndex).reduce((n, c) => n + c.width, 0);
+  return { lines: rows.map((row) => row.map((c) => c.g)), cursorLine, cursorIndex, cursorColumn };
 }
 
 /** Lines the decision text takes in a form `width` wide: as many as it needs, 1 to TEXT_MAX_LINES. */
@@ -113,6 +122,8 @@ export interface DecisionFormProps {
   width: number;
   active: boolean;
   title: string;
+  /** what the secretary is asked to confirm before saving, shown in full on the help line */
+  warnings?: readonly string[];
   onSave: (draft: DecisionDraft) => void;
   onCancel: () => void;
 }
@@ -348,6 +359,8 @@ export function DecisionForm(props: DecisionFormProps) {
     ])}`;
   }
 
+  if (props.warnings?.length) helpLine = `  请确认：${props.warnings.join('；')}`;
+
   const textLines = decisionTextLines(draft.text, width);
   return (
     <Box flexDirection="column" width={width} height={decisionFormLines(draft, width)}>
@@ -386,9 +399,15 @@ export function DecisionForm(props: DecisionFormProps) {
           </Box>
         ),
       )}
-      <Text dimColor wrap="truncate">
-        {truncateToWidth(helpLine, width)}
-      </Text>
+      {props.warnings?.length ? (
+        <Text color="yellow" wrap="truncate">
+          {truncateToWidth(helpLine, width)}
+        </Text>
+      ) : (
+        <Text dimColor wrap="truncate">
+          {truncateToWidth(helpLine, width)}
+        </Text>
+      )}
     </Box>
   );
 }

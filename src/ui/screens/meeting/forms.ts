@@ -411,7 +411,8 @@ export interface DecisionWarning {
 /**
  * What the form asks about before saving (the secretary may confirm and save anyway): a time limit
  * before the meeting's date, no 责任人, a unit found neither in the register nor in any decision so
- * far (an emoji or a typo would otherwise become a suggestion for good).
+ * far (an emoji or a typo would otherwise become a suggestion for good). "已有单位": the register's
+ * units and those of earlier decisions.
  */
 export function decisionWarnings(
   value: DecisionValue,
@@ -420,17 +421,15 @@ export function decisionWarnings(
 ): DecisionWarning[] {
   const out: DecisionWarning[] = [];
   const unknown = [value.unit, ...(value.coUnits ?? [])].filter((u) => !knownUnits.has(u));
-  if (unknown.includes(value.unit))
-    out.push({ field: 'unit', message: `“${value.unit}”不在台账和以往议定事项的单位中` });
+  if (unknown.includes(value.unit)) out.push({ field: 'unit', message: `“${value.unit}”不是已有单位` });
   const unknownCo = unknown.filter((u) => u !== value.unit);
   if (unknownCo.length > 0)
     out.push({
       field: 'coUnits',
-      message: `配合单位“${unknownCo.join('、')}”不在台账和以往议定事项的单位中`,
+      message: `配合单位“${unknownCo.join('、')}”不是已有单位`,
     });
   if (!value.owner) out.push({ field: 'owner', message: '未填责任人' });
-  if (value.due < meetingDate)
-    out.push({ field: 'due', message: `完成时限${chineseDate(value.due)}早于会议日期` });
+  if (value.due < meetingDate) out.push({ field: 'due', message: '完成时限早于会议日期' });
   return out;
 }
 

@@ -102,9 +102,11 @@ function confirmQuestion(ui: MeetingUi, recorder: MeetingRecorder, width: number
     case 'discard':
       return `放弃正在输入的内容？ ${answerKeys('放弃', '继续输入')}`;
     case 'saveDecision': {
+      // the form's last line lists them in full; here as many as fit
       const keys = answerKeys('保存', '返回修改');
-      const room = Math.max(4, width - displayWidth(`。仍要保存？ ${keys}`));
-      return `${truncateToWidth(ui.confirm.warnings.join('；'), room)}。仍要保存？ ${keys}`;
+      const full = `${ui.confirm.warnings.join('；')}。仍要保存？ ${keys}`;
+      if (displayWidth(full) <= width) return full;
+      return `${ui.confirm.warnings.length}处需要确认（见上）。仍要保存？ ${keys}`;
     }
     default:
       return '';
@@ -743,6 +745,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
           )}
           today={meetingDate}
           ownersFor={ownersFor}
+          {...(ui.confirm?.type === 'saveDecision' ? { warnings: ui.confirm.warnings } : {})}
           width={columns}
           active={active && ui.confirm === null}
           dispatch={dispatch}
@@ -765,6 +768,7 @@ function FormArea(props: {
   form: MeetingForm;
   units: readonly string[];
   ownersFor: (unit: string) => readonly string[];
+  warnings?: readonly string[];
   today: string;
   width: number;
   active: boolean;
@@ -793,6 +797,7 @@ function FormArea(props: {
         dispatch={(action) => dispatch({ type: 'decisionForm', action })}
         units={props.units}
         ownersFor={props.ownersFor}
+        {...(props.warnings ? { warnings: props.warnings } : {})}
         today={props.today}
         width={width}
         active={props.active}
