@@ -295,7 +295,10 @@ export type DecisionFormAction =
   | { type: 'acceptUnit'; suggestions: readonly string[]; field?: SuggestField }
   /** ↑/↓ on the due field: next or previous quick pick */
   | { type: 'cycleDue'; delta: 1 | -1 }
-  /** Tab / Enter: leave the field (a field with suggestions takes the highlighted one) for the next one */
+  /**
+   * Tab / Enter: leave the field for the next one; a field with suggestions takes the highlighted
+   * one (牵头单位 also when going back)
+   */
   | { type: 'advance'; delta: 1 | -1; suggestions: readonly string[] };
 
 /** The highlighted suggestion when a field is entered: the first one while it is empty. */
@@ -354,9 +357,11 @@ export function reduceDecisionForm(d: DecisionDraft, action: DecisionFormAction)
     case 'cycleDue':
       return { ...d, due: cycleQuickPick(d.due, action.delta) };
     case 'advance': {
-      const left = isSuggestField(d.field)
-        ? reduceDecisionForm(d, { type: 'acceptUnit', suggestions: action.suggestions, field: d.field })
-        : d;
+      // going back (Shift+Tab) from 配合单位 or 责任人 does not fill them in
+      const left =
+        isSuggestField(d.field) && (d.field === 'unit' || action.delta > 0)
+          ? reduceDecisionForm(d, { type: 'acceptUnit', suggestions: action.suggestions, field: d.field })
+          : d;
       return reduceDecisionForm(left, { type: action.delta > 0 ? 'next' : 'prev' });
     }
   }
