@@ -221,6 +221,9 @@ describe('decision form', () => {
     let d: DecisionDraft = { ...newDecisionDraft('A-1'), unit: '区自然资源局', field: 'coUnits' };
     d = reduceDecisionForm(d, { type: 'advance', delta: 1, suggestions: [] });
     expect(d).toMatchObject({ field: 'owner', pick: 0 });
+    // Shift+Tab back out of it leaves it empty; Tab on it takes the latest person
+    const back = reduceDecisionForm(d, { type: 'advance', delta: -1, suggestions: ['韩志刚'] });
+    expect(back).toMatchObject({ owner: '', field: 'coUnits' });
     d = reduceDecisionForm(d, { type: 'advance', delta: 1, suggestions: ownersOf(earlier, d.unit) });
     expect(d).toMatchObject({ owner: '韩志刚', field: 'due' });
   });
