@@ -81,3 +81,33 @@ describe('co_units', () => {
     expect(figures.map((f) => f.unit).sort()).toEqual(['区能源局', '区自然资源局']);
   });
 });
+
+describe('co_units in the minutes', () => {
+  it('names each unit once in the minutes, lead and co-units alike, and prints 牵头单位/配合单位', async () => {
+    const { buildMinutes } = await import('../../src/briefing/model.js');
+    const { renderText } = await import('../../src/briefing/text.js');
+    const { sampleMeetings, sampleRegister } = await import('../briefing/sample.js');
+    const register = sampleRegister();
+    const meetings = sampleMeetings();
+    const meeting = structuredClone(meetings[1]!);
+    const item = meeting.items.find((i) => i.decisions.length > 0)!;
+    const lead = item.decisions[0]!.unit;
+    const other = register.projects.map((p) => p.unit).find((u) => u !== lead)!;
+    // a co-unit that is also the lead unit of another decision, listed twice: once in the text
+    item.decisions[0]!.coUnits = [other, other];
+    item.decisions.push({
+      id: `${meeting.meeting.date}-99`,
+      text: '配合做好相关工作',
+      unit: other,
+      due: item.decisions[0]!.due,
+    });
+    meeting.meeting.present = [...meeting.meeting.present, other, other];
+    const all = meetings.map((m, i) => (i === 1 ? meeting : m));
+    const text = renderText(buildMinutes({ meeting, register, meetings: all }));
+    expect(text).toContain(`（牵头单位：${lead}；配合单位：${other}，`);
+    const req = text.split('\n').find((l) => l.includes('抓好本次议定事项落实'))!;
+    expect(req.split(other).length - 1).toBe(1);
+    const opening = text.split('\n').find((l) => l.includes('参加会议'))!;
+    expect(opening.split(other).length - 1).toBe(1);
+  });
+});
