@@ -111,3 +111,33 @@ describe('co_units in the minutes', () => {
     expect(opening.split(other).length - 1).toBe(1);
   });
 });
+
+describe('co_units in items', () => {
+  it('items --unit lists decisions a unit shares as 配合单位, naming 牵头单位 and 配合单位', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { runItems } = await import('../../src/commands/items.js');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-co-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'meetings'));
+      fs.writeFileSync(path.join(dir, 'meetings', '2021-10-08-周调度.yaml'), TEXT);
+      const ctx = { cwd: dir, today: () => '2021-10-08' };
+      const r = await runItems({ meetings: 'meetings', date: '2021-10-08', unit: '阻虎乡' }, ctx);
+      expect(r.exitCode).toBe(0);
+      expect(r.stdout).toContain('议定事项共1项（筛选后；全部2项）');
+      expect(r.stdout).toContain('牵头单位：区自然资源局；配合单位：区能源局、阻虎乡；责任人：韩志刚；');
+      const json = await runItems(
+        { meetings: 'meetings', date: '2021-10-08', unit: '区能源局', json: true },
+        ctx,
+      );
+      const items = (JSON.parse(json.stdout) as { items: { id: string; coUnits: string[] }[] }).items;
+      expect(items.map((i) => [i.id, i.coUnits])).toEqual([
+        ['2021-10-08-01', ['区能源局', '阻虎乡']],
+        ['2021-10-08-02', []],
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -3,7 +3,7 @@
 // The key hints inside them come from the key-binding table (keyHint), never typed here.
 import { Box, Text } from 'ink';
 import { formatPercent } from '../../../domain/figures.js';
-import { formatMoney, progressComparison } from '../../../briefing/wording.js';
+import { decisionUnitsText, formatMoney, progressComparison } from '../../../briefing/wording.js';
 import type { Followup, LedgerEntry, Meeting, MeetingItem } from '../../../domain/types.js';
 import type { LoadedData } from '../../hooks/session.js';
 import { hintLine, keyHint } from '../../key-bindings.js';
@@ -202,7 +202,7 @@ export function followupDetail(
   for (const t of text.slice(0, 2)) out.push({ text: t });
   if (text.length === 1) out.push({ text: '' });
   out.push({
-    text: `责任单位：${d.unit}${d.owner ? ` · 责任人：${d.owner}` : ''} · 完成时限：${d.due}（${stateText(selected)}）`,
+    text: `${decisionUnitsText(d)}${d.owner ? ` · 责任人：${d.owner}` : ''} · 完成时限：${d.due}（${stateText(selected)}）`,
   });
   out.push(
     heard
@@ -384,7 +384,7 @@ export function closedLines(meeting: Meeting, data: LoadedData, width: number): 
     for (const d of item.decisions) {
       n++;
       for (const t of wrapText(
-        `  ${n}. ${d.text}（责任单位：${d.unit}${d.owner ? `，责任人：${d.owner}` : ''}，完成时限：${d.due}）`,
+        `  ${n}. ${d.text}（${decisionUnitsText(d)}${d.owner ? `，责任人：${d.owner}` : ''}，完成时限：${d.due}）`,
         width,
         '     ',
       ))
