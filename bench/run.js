@@ -9,6 +9,8 @@
 //   (c) keypress-to-frame latency with 10,000 projects: moving through the project list, searching
 //       in Chinese, moving between agenda items                             median ≤ 10 ms, p95 ≤ 25 ms
 //   (d) peak RSS with 10,000 projects (the TUI after (c); the bulletin command)   ≤ 250 MB
+//   (e) the Word bulletin (--out bulletin.docx, 附件 of every project) at 10,000 projects, time and
+//       peak RSS against the parse floor                                    ≤ 3 s, ≤ 300 MB
 // The app's load cache (src/store/load-cache.ts) lives in the run's temporary folder
 // (DIAODU_CACHE_DIR): the discarded warm-up round fills it, so the timed runs open files read
 // before, as a secretary reopening her register does. The first open (cache off, DIAODU_NO_CACHE=1)
@@ -16,7 +18,7 @@
 // Prints one table and writes bench/results/latest.json and bench/results/latest.md.
 //
 // Options: --runs N (default 7), --big-runs N (runs at 10,000 projects, default 5), --keys N
-// (samples per key scenario, default 60), --only a,b,c,d, --keep (keep the generated data).
+// (samples per key scenario, default 60), --only a,b,c,d,e, --keep (keep the generated data).
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem, release } from 'node:os';
@@ -42,7 +44,7 @@ const { values: opts } = parseArgs({
     runs: { type: 'string', default: '7' },
     'big-runs': { type: 'string', default: '5' },
     keys: { type: 'string', default: '60' },
-    only: { type: 'string', default: 'a,b,c,d' },
+    only: { type: 'string', default: 'a,b,c,d,e' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -645,6 +647,63 @@ async function main() {
         }
         if (n === 10000) raw.floorParseRss10000KiB = floor.maxRssKiB;
       }
+    }
+
+    // (e) the Word bulletin (.docx, with its 附件 of every project) at 10,000 projects
+    if (ONLY.has('e')) {
+      const d = data[10000];
+      log(`(e) Word bulletin at 10,000 projects, ${BIG_RUNS} runs each…`);
+      const docx = [
+        CLI,
+        'bulletin',
+        d.registerPath,
+        '--meetings',
+        d.meetingsDir,
+        '--out',
+        join(dir, 'bulletin.docx'),
+        '--force',
+      ];
+      const samples = await measureInterleaved(
+        { floor: [FLOOR_PARSE, d.registerPath, d.meetingsDir], docx, firstOpen: [docx, NO_CACHE] },
+        BIG_RUNS,
+        dir,
+      );
+      const floor = summarize(samples.floor);
+      const warm = summarize(samples.docx);
+      const cold = summarize(samples.firstOpen);
+      raw.docx10000 = { floor, docx: warm, firstOpen: cold };
+      const timeRow = (figure, s, target) =>
+        row(
+          figure,
+          s.wallMs,
+          floor.wallMs,
+          s.wallMs / floor.wallMs,
+          target ? '≤ 3 s' : '—',
+          target ? s.wallMs <= 3000 : null,
+          {
+            valueText: ms(s.wallMs),
+            floorText: ms(floor.wallMs),
+            cpuRatio: s.cpuMs / floor.cpuMs,
+            cpuMs: s.cpuMs,
+            floorCpuMs: floor.cpuMs,
+          },
+        );
+      const rssRow = (figure, s, target) =>
+        row(
+          figure,
+          s.maxRssKiB,
+          floor.maxRssKiB,
+          s.maxRssKiB / floor.maxRssKiB,
+          target ? '≤ 300 MB' : '—',
+          target ? s.maxRssKiB <= 300 * 1024 : null,
+          { valueText: mb(s.maxRssKiB), floorText: `${mb(floor.maxRssKiB)} (parse floor)` },
+        );
+      rows.push(
+        timeRow('bulletin docx, 10,000 projects', warm, true),
+        timeRow('bulletin docx, 10,000 projects, first open (no cache)', cold, false),
+        rssRow('peak RSS, bulletin docx, 10,000 projects', warm, true),
+        rssRow('peak RSS, bulletin docx, 10,000 projects, first open (no cache)', cold, false),
+      );
     }
 
     let pty = null;

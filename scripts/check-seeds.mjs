@@ -115,7 +115,7 @@ function summary(file, doc, mul, openDecisionsByProject = new Map()) {
       `累计完成${(sum('completed_year') / 10000).toFixed(2)}亿元，完成率${((sum('completed_year') / sum('annual_plan')) * 100).toFixed(1)}%`,
   );
   console.log(
-    `  红${red} 黄${yellow}（投资滞后${inv}）${openDecisionsByProject.size ? '，含会议督办逾期' : ''}`,
+    `  红${red} 黄${yellow}（投资滞后${inv}）${openDecisionsByProject.size ? '，含会议议定事项逾期未落实' : ''}`,
   );
   return lights;
 }

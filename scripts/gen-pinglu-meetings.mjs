@@ -16,8 +16,19 @@ const P = (name) => {
   return p;
 };
 
-// 区领导 and 局长 names other than 马占文/寇志坚/贾永 are invented (sample)
+// 区领导 and 局长 names other than 马占文/寇志坚/贾永 are invented (sample), and so are their 职务
+// (马占文 is 区委书记 in the report). Written "姓名（职务）" as README's meeting format allows.
 const LEADERS = ['王晓峰', '张建国', '刘志宏', '赵永清', '高瑞军', '郭丽萍'];
+const TITLE = {
+  马占文: '区委书记',
+  王晓峰: '区委副书记',
+  张建国: '常务副区长',
+  刘志宏: '副区长',
+  赵永清: '副区长',
+  高瑞军: '副区长',
+  郭丽萍: '副区长',
+};
+const titled = (name) => (TITLE[name] ? `${name}（${TITLE[name]}）` : name);
 const HEAD = {
   区发改局: '赵鹏飞',
   区工信局: '周海涛',
@@ -307,8 +318,8 @@ const MEETINGS = [
     followups: [
       ['2021-09-06-01', '推进中', '省电力公司批复意见正在会签'],
       ['2021-09-06-02', '推进中', '已完成21台风机基础'],
-      ['2021-09-06-03', '推进中', '剩余1户仍在协商，由2021-09-22-02继续督办'],
-      ['2021-09-06-05', '已落实', '9月24日主河槽疏浚全部完成'],
+      ['2021-09-06-03', '推进中', '剩余1户仍在协商，已在9月22日调度会上重新明确时限，继续督办'],
+      ['2021-09-06-05', '已落实', '9月24日主河槽疏浚全部完成', '2021-09-24'],
       ['2021-09-06-08', '推进中', '施工单位已确定，临时设施搭建中'],
       ['2021-09-06-09', '推进中', '隧道窑设备已到货80%'],
       ['2021-09-13-01', '推进中', '一级管网铺设完成85%'],
@@ -323,39 +334,96 @@ const MEETINGS = [
 const decided = []; // {id, text, unit, due, project, meeting}
 const heard = new Map(); // decision id → latest status heard at an earlier meeting
 for (const m of MEETINGS) {
-  // lights as at the meeting: decisions of earlier meetings still open and past due count (督办逾期)
+  // lights as at the meeting: decisions of earlier meetings still open and past due count (逾期未落实)
   const openBefore = (projectId) =>
     decided.filter((x) => x.project === projectId && !['已落实', '撤销'].includes(heard.get(x.id)));
+  // every project as the app saw it when the meeting opened: figures wound back to as_of, decisions
+  // judged on the meeting day (the recorder's snapshot, README "会议记录")
+  const seen = new Map();
+  for (const p of reg.projects) {
+    const completedYear = p.completed_year - (p.completed_month ?? 0) * (1 - SEPT_SHARE[m.as_of]);
+    const a = assess(p, m.as_of, { completedYear, openDecisions: openBefore(p.id), decisionDay: m.date });
+    const started =
+      ['在建', '竣工', '投产'].includes(p.stage) && (!p.actual_start || p.actual_start <= m.as_of);
+    seen.set(p.id, { p, a, completedYear, started });
+  }
+  const figuresOf = ({ p, a, completedYear }) => ({
+    annual_plan: p.annual_plan,
+    completed_year: Math.round(completedYear * 100) / 100,
+    ...(a.rate === null ? {} : { completion_rate: Math.round(a.rate * 10000) / 10000 }),
+    time_progress: Math.round(a.tp * 10000) / 10000,
+  });
+  const all = [...seen.values()];
+  const count = (f) => all.filter(f).length;
+  const sum = (f) => Math.round(all.reduce((t, x) => t + f(x), 0) * 100) / 100;
+  const snapshot = {
+    projects: all.length,
+    total_investment: sum((x) => x.p.total_investment),
+    started: count((x) => x.started && ['新建', '续建'].includes(x.p.nature)),
+    new_projects: count((x) => x.p.nature === '新建'),
+    new_started: count((x) => x.started && x.p.nature === '新建'),
+    annual_plan: sum((x) => x.p.annual_plan),
+    completed_year: sum((x) => x.completedYear),
+    // 本月完成投资 of the data month is not known for the wound-back days: left out (absent, not 0)
+    time_progress: Math.round(all[0].a.tp * 10000) / 10000,
+    red: count((x) => x.a.light === '红'),
+    yellow: count((x) => x.a.light === '黄'),
+    green: count((x) => x.a.light === '绿'),
+  };
   let seq = 0;
   const items = m.items.map(([name, notes, decisions]) => {
-    const p = P(name);
-    const completedYear = p.completed_year - (p.completed_month ?? 0) * (1 - SEPT_SHARE[m.as_of]);
-    const a = assess(p, m.as_of, { completedYear, openDecisions: openBefore(p.id) });
+    const x = seen.get(P(name).id);
+    const { p, a } = x;
     if (a.light === '绿') throw new Error(`${m.date} ${name} is green on ${m.as_of}`);
-    const ds = decisions.map((x) => ({ id: `${m.date}-${String(++seq).padStart(2, '0')}`, ...x }));
-    for (const x of ds) decided.push({ ...x, project: p.id, meeting: m.date });
-    return { project: p.id, light: a.light, reasons: a.flags.map((f) => f.reason), notes, decisions: ds };
+    const ds = decisions.map((y) => ({ id: `${m.date}-${String(++seq).padStart(2, '0')}`, ...y }));
+    for (const y of ds) decided.push({ ...y, project: p.id, meeting: m.date });
+    return {
+      project: p.id,
+      light: a.light,
+      reasons: a.flags.map((f) => f.reason),
+      figures: figuresOf(x),
+      discussed: true,
+      notes,
+      decisions: ds,
+    };
   });
+  // the rest of the agenda the app built (red, then yellow), not taken up at the meeting
+  const onAgenda = new Set(items.map((it) => it.project));
+  const rest = all
+    .filter((x) => x.a.light !== '绿' && !onAgenda.has(x.p.id))
+    .sort((a, b) => (a.a.light === b.a.light ? 0 : a.a.light === '红' ? -1 : 1));
+  for (const x of rest) {
+    items.push({
+      project: x.p.id,
+      light: x.a.light,
+      reasons: x.a.flags.map((f) => f.reason),
+      figures: figuresOf(x),
+      decisions: [],
+    });
+  }
   for (const [id] of m.followups) {
     const x = decided.find((y) => y.id === id);
     if (!x || x.meeting >= m.date) throw new Error(`${m.date}: follow-up of unknown decision ${id}`);
   }
-  const followups = m.followups.map(([decision, status, note]) => ({ decision, status, note }));
+  const followups = m.followups.map(([decision, status, note, done_on]) =>
+    done_on ? { decision, status, note, done_on } : { decision, status, note },
+  );
   for (const f of followups) heard.set(f.decision, f.status);
 
-  const present = [...LEADERS.filter((l) => !m.absent.some((a) => a.startsWith(l))), ...UNITS];
+  const present = [...LEADERS.filter((l) => !m.absent.some((a) => a.startsWith(l))).map(titled), ...UNITS];
   const meeting = {
     date: m.date,
     kind: '周调度',
     number: m.number,
     title: '全区重点工程项目周调度会',
-    chair: m.chair,
+    chair: titled(m.chair),
     place: m.place,
     present,
     absent: m.absent,
     attending: ATTENDING,
     register: '../seeds/pinglu-2021.yaml',
     as_of: m.as_of,
+    snapshot,
     closed: true,
   };
   const header = [
@@ -365,8 +433,8 @@ for (const m of MEETINGS) {
   ];
   const text =
     `${header.map((l) => `# ${l}`).join('\n')}\n` +
-    `${block({ meeting }, 0)}\n` +
-    `items:\n${items.map((it) => listItem(it, 2, { blockSeqKeys: new Set(['reasons']) })).join('\n')}\n` +
+    `${block({ meeting }, 0, { flowMapKeys: new Set(['snapshot']) })}\n` +
+    `items:\n${items.map((it) => listItem(it, 2, { blockSeqKeys: new Set(['reasons']), flowMapKeys: new Set(['figures']) })).join('\n')}\n` +
     (followups.length
       ? `followups:\n${followups.map((f) => listItem(f, 2)).join('\n')}\n`
       : 'followups: []\n');

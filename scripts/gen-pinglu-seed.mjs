@@ -1266,7 +1266,7 @@ const header = [
   `  其中投资完成率低于序时进度${invLag.length}个；停工${count('stopped')}个；新建项目过了计划开工日仍在前期${count('start')}个`,
   `  （逾期超过60天为红）；节点逾期${count('milestone')}个（含正好逾期30天的边界，仍为黄）；问题逾期未解决${count('problem')}个。`,
   '  加载 ../meetings/（4次周调度会，议定事项28条）后：截至9月30日已落实4条、撤销1条、逾期5条、未到期18条，',
-  '  PL-088 平鲁区农村公路提质改造工程因议定事项督办逾期由黄转红（红12、黄14）。',
+  '  PL-088 平鲁区农村公路提质改造工程因议定事项逾期未落实由黄转红（红12、黄14）。',
   `全区年度计划投资${sumPlan}万元，累计完成${sumDone}万元（${((sumDone / sumPlan) * 100).toFixed(1)}%）。`,
   `各责任单位年度投资完成率：${unitLines.slice(0, 5).join('，')}，`,
   `  ${unitLines.slice(5, 10).join('，')}，`,
@@ -1281,6 +1281,10 @@ const register = {
   money_unit: '万元',
   issuer: '平鲁区项目推进中心',
   rules: { time_progress: 'month', yellow_gap: 10, red_gap: 30, start_red_days: 60, milestone_red_days: 30 },
+  // 版头/版记 of the Word documents (sample values)
+  doc_number: '平项推〔2021〕9号',
+  cc: ['区委办', '区人大办', '区政府办', '区政协办'],
+  printed_by: '平鲁区项目推进中心综合科',
 };
 const text = registerText(header, register, projects);
 writeChecked(OUT, text, { register, projects });

@@ -70,7 +70,8 @@ export const isStarted = (stage) => STARTED.has(simp(stage));
 
 /**
  * Flags of one project on `day` (domain.md lag rules). `opts.completedYear` overrides the figure (meeting
- * snapshots taken before the register's as_of); `opts.openDecisions` are decisions {id, text, unit, due} still open.
+ * snapshots taken before the register's as_of); `opts.openDecisions` are decisions {id, text, unit, due} still open,
+ * late when due < `opts.decisionDay` (default `day`: a meeting judges them on its own date).
  */
 export function assess(p, day, opts = {}) {
   const rules = { mode: 'month', yellow: 10, red: 30, startRed: 60, milestoneRed: 30, ...opts.rules };
@@ -125,11 +126,11 @@ export function assess(p, day, opts = {}) {
     }
   }
   for (const d of opts.openDecisions ?? []) {
-    if (d.due < day) {
+    if (d.due < (opts.decisionDay ?? day)) {
       flags.push({
         light: '红',
         kind: 'decision',
-        reason: `议定事项“${d.text}”督办逾期（完成时限${cnDate(d.due)}，责任单位${d.unit}）`,
+        reason: `议定事项“${d.text}”逾期未落实（完成时限${cnDate(d.due)}，责任单位${d.unit}）`,
       });
     }
   }
@@ -162,10 +163,13 @@ export function scalar(v, inFlow = false) {
   if (typeof v !== 'string') throw new Error(`not a scalar: ${JSON.stringify(v)}`);
   return plainOk(v, inFlow) ? v : JSON.stringify(v);
 }
+// numbers in a flow map keep 4 decimals (fractions such as time_progress: 0.6667)
 const flowMap = (o) =>
   `{${Object.entries(o)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}: ${scalar(v, true)}`)
+    .map(
+      ([k, v]) => `${k}: ${typeof v === 'number' ? String(Math.round(v * 10000) / 10000) : scalar(v, true)}`,
+    )
     .join(', ')}}`;
 const flowSeq = (a) => `[${a.map((v) => scalar(v, true)).join(', ')}]`;
 
@@ -174,8 +178,8 @@ const flowSeq = (a) => `[${a.map((v) => scalar(v, true)).join(', ')}]`;
  * flow style; other arrays of maps go in block style. `comments` maps a key to a line comment.
  */
 export function block(obj, indent, opts = {}) {
-  const { flowKeys = new Set(), blockSeqKeys = new Set(), comments = {} } = opts;
-  const inner = { flowKeys, blockSeqKeys };
+  const { flowKeys = new Set(), blockSeqKeys = new Set(), flowMapKeys = new Set(), comments = {} } = opts;
+  const inner = { flowKeys, blockSeqKeys, flowMapKeys };
   const pad = ' '.repeat(indent);
   const out = [];
   for (const [k, v] of Object.entries(obj)) {
@@ -194,6 +198,8 @@ export function block(obj, indent, opts = {}) {
         out.push(`${pad}${k}:${c}`);
         for (const x of v) out.push(listItem(x, indent + 2, inner));
       }
+    } else if (v !== null && typeof v === 'object' && flowMapKeys.has(k)) {
+      out.push(`${pad}${k}: ${flowMap(v)}${c}`);
     } else if (v !== null && typeof v === 'object') {
       out.push(`${pad}${k}:${c}`);
       out.push(block(v, indent + 2, inner));

@@ -23,13 +23,31 @@ export interface Column {
 export type Block =
   /** level 1 "一、…" (黑体), level 2 "（一）…" (楷体), level 3 "1.…" (仿宋) */
   | { type: 'heading'; level: 1 | 2 | 3; text: string }
-  /** a body paragraph, first line indented two characters in print */
-  | { type: 'paragraph'; text: string }
+  /**
+   * a body paragraph, first line indented two characters in print; `flush`: set flush left with no
+   * indent (the 主送机关 line, GB/T 9704 §7.3.2)
+   */
+  | { type: 'paragraph'; text: string; flush?: boolean }
   /** numbered items, already numbered in their text ("1.…") */
   | { type: 'list'; items: string[] }
-  | { type: 'table'; caption?: string; columns: Column[]; rows: Cell[][]; unitNote?: string }
+  | {
+      type: 'table';
+      caption?: string;
+      columns: Column[];
+      rows: Cell[][];
+      unitNote?: string;
+      /** a totals row for spreadsheets (Excel): these columns summed, a rate as a ratio of two of them */
+      total?: TotalRow;
+    }
   /** GB/T 9704 §10.3 attendance lines of minutes */
   | { type: 'attendance'; present: string[]; absent: string[]; attending: string[] };
+
+/** The 合计 row of a table, as Excel computes it (columns counted from 0). */
+export interface TotalRow {
+  label: string;
+  sum: number[];
+  ratio?: { column: number; numerator: number; denominator: number };
+}
 
 export interface Attachment {
   /** "附件" label is added by renderers; this is the attachment's own title */
@@ -49,6 +67,15 @@ export interface BriefingDocument {
   date: IsoDate;
   /** the date as officials write it: 2024年9月4日 */
   dateText: string;
+  /** the date the figures are current to (数据截至), when it is not the document's date */
+  asOf?: IsoDate;
+  /**
+   * 版头 of the Word document (GB/T 9704 §7.2): the 发文机关标志 printed in red above the title, and
+   * the 发文字号. Minutes print their own title as the red 纪要标志 and need none.
+   */
+  letterhead?: { mark: string; number?: string };
+  /** 版记 (§7.4) at the foot of the last even page: 抄送机关, 印发机关 and 印发日期 */
+  colophon?: { cc?: string[]; printedBy: string; printedOn: string };
   blocks: Block[];
   attachments: Attachment[];
   /** the figures behind the text, for --format json */

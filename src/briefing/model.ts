@@ -3,7 +3,7 @@
 // numbers (rates as fractions and as printed) so that a script can check the text.
 // domain.md "The weekly minutes" and "The monthly bulletin" give the sections. Pure: no I/O.
 // Linear in projects and decisions (10,000 projects and 52 meetings build in well under a second).
-import { dateParts, endOfMonth } from '../domain/dates.js';
+import { dateParts, daysBetween, endOfMonth } from '../domain/dates.js';
 import {
   areaRanking,
   decisionFigures,
@@ -21,15 +21,19 @@ import { assessRegister, type RegisterAssessment } from '../domain/lag-rules.js'
 import { buildLedger, compareLedgerEntries, isOpenState } from '../domain/ledger.js';
 import type {
   IsoDate,
+  ItemFigures,
   LedgerEntry,
   Light,
   Meeting,
   MeetingKind,
+  MeetingSnapshot,
   MoneyUnit,
+  Nature,
   Project,
   ProjectStatus,
   Register,
 } from '../domain/types.js';
+import { itemState } from '../domain/meeting-snapshot.js';
 import type { Block, BriefingDocument, Cell, Column } from './document.js';
 import {
   decisionSentence,
@@ -38,14 +42,21 @@ import {
   formatMoneyAuto,
   formatMoneyNumber,
   formatPercent,
+  formatMonthDay,
   issueLine,
   joinNames,
   laggardSummary,
   progressComparison,
+  regionScope,
+  defaultRecipients,
   sectionLabel,
+  selfReference,
   sentence,
+  splitTitle,
   subsectionLabel,
+  titledName,
   trimSentenceEnd,
+  withoutDecisionIds,
 } from './wording.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -69,7 +80,8 @@ export interface OverallData {
   newTotal: number;
   newStarted: number;
   newStartRate: RateData;
-  continuingTotal: number;
+  /** absent in minutes printed from a meeting's snapshot (not recorded) */
+  continuingTotal?: number;
   continuingStarted: number;
   /** 万元 */
   totalInvestment: number;
@@ -77,8 +89,8 @@ export interface OverallData {
   annualPlan: number;
   /** 万元 */
   completedYear: number;
-  /** 万元 */
-  completedMonth: number;
+  /** 万元; absent when the register gives no completed_month */
+  completedMonth?: number;
   completionRate: RateData;
   timeProgress: RateData;
   /** "超序时进度7.3个百分点" etc.; null with no rate */
@@ -86,8 +98,57 @@ export interface OverallData {
   lights: { 红: number; 黄: number; 绿: number };
 }
 
-function overallData(f: RegisterFigures): OverallData {
-  return {
+/**
+ * The 总体 figures a document prints: the register's (RegisterFigures) or those recorded at a
+ * meeting (MeetingSnapshot). `completedMonth` is absent when the register gave none.
+ */
+interface Overall {
+  asOf: IsoDate;
+  projectCount: number;
+  byNature?: Record<Nature, number>;
+  started: number;
+  startRate: number | null;
+  newTotal: number;
+  newStarted: number;
+  newStartRate: number | null;
+  continuingTotal?: number;
+  continuingStarted: number;
+  totals: { totalInvestment: number; annualPlan: number; completedYear: number; completedMonth?: number };
+  completionRate: number | null;
+  timeProgress: number;
+  lights: { 红: number; 黄: number; 绿: number };
+  lagging: number;
+}
+
+function overallOfRegister(register: Register, f: RegisterFigures): Overall {
+  const o: Overall = { ...f, totals: { ...f.totals } };
+  if (!register.projects.some((p) => p.completedMonth !== undefined)) delete o.totals.completedMonth;
+  return o;
+}
+
+function overallOfSnapshot(s: MeetingSnapshot, asOf: IsoDate): Overall {
+  const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+  const o: Overall = {
+    asOf,
+    projectCount: s.projects,
+    started: s.started,
+    startRate: ratio(s.started, s.projects),
+    newTotal: s.newProjects,
+    newStarted: s.newStarted,
+    newStartRate: ratio(s.newStarted, s.newProjects),
+    continuingStarted: s.started - s.newStarted,
+    totals: { totalInvestment: s.totalInvestment, annualPlan: s.annualPlan, completedYear: s.completedYear },
+    completionRate: ratio(s.completedYear, s.annualPlan),
+    timeProgress: s.timeProgress,
+    lights: { 红: s.red, 黄: s.yellow, 绿: s.green },
+    lagging: s.red + s.yellow,
+  };
+  if (s.completedMonth !== undefined) o.totals.completedMonth = s.completedMonth;
+  return o;
+}
+
+function overallData(f: Overall): OverallData {
+  const d: OverallData = {
     asOf: f.asOf,
     projectCount: f.projectCount,
     started: f.started,
@@ -95,27 +156,29 @@ function overallData(f: RegisterFigures): OverallData {
     newTotal: f.newTotal,
     newStarted: f.newStarted,
     newStartRate: rateData(f.newStartRate),
-    continuingTotal: f.continuingTotal,
     continuingStarted: f.continuingStarted,
     totalInvestment: f.totals.totalInvestment,
     annualPlan: f.totals.annualPlan,
     completedYear: f.totals.completedYear,
-    completedMonth: f.totals.completedMonth,
     completionRate: rateData(f.completionRate),
     timeProgress: rateData(f.timeProgress),
     comparison: f.completionRate === null ? null : progressComparison(f.completionRate, f.timeProgress),
     lights: { ...f.lights },
   };
+  if (f.continuingTotal !== undefined) d.continuingTotal = f.continuingTotal;
+  if (f.totals.completedMonth !== undefined) d.completedMonth = f.totals.completedMonth;
+  return d;
 }
 
 /**
  * The 总体 paragraphs (minutes 一 and bulletin 一), from the figures. `latestAfter`: the document's
  * date when the register's data are later than it (minutes regenerated after the register moved
- * on), so the text says the figures are the register's latest rather than dating them silently.
+ * on, from a meeting file that did not record the figures), so the text says the figures are the
+ * register's latest rather than dating them silently.
  */
 function overallParagraphs(
   region: string,
-  f: RegisterFigures,
+  f: Overall,
   withComposition: boolean,
   latestAfter?: IsoDate,
 ): string[] {
@@ -127,7 +190,7 @@ function overallParagraphs(
       : `截至${formatDate(f.asOf)}`;
   let first = `${lead}，${region}共有重点项目${n}个`;
   if (f.totals.totalInvestment > 0) first += `，总投资${formatMoneyAuto(f.totals.totalInvestment)}`;
-  if (withComposition && n > 0) {
+  if (withComposition && n > 0 && f.byNature) {
     const parts: string[] = [];
     if (f.byNature.新建 > 0) parts.push(`新建项目${f.byNature.新建}个`);
     if (f.byNature.续建 > 0) parts.push(`续建项目${f.byNature.续建}个`);
@@ -148,13 +211,15 @@ function overallParagraphs(
   if (f.completionRate !== null) {
     money += `，投资完成率${formatPercent(f.completionRate)}，序时进度${formatPercent(f.timeProgress)}，${progressComparison(f.completionRate, f.timeProgress)}`;
   }
-  if (f.totals.completedMonth > 0) money += `；本月完成投资${formatMoneyAuto(f.totals.completedMonth)}`;
+  const month = f.totals.completedMonth;
+  if (month !== undefined && month > 0) money += `；本月完成投资${formatMoneyAuto(month)}`;
   out.push(`${money}。`);
 
   if (n > 0) {
     out.push(
-      `按照滞后判定标准，红灯项目${f.lights.红}个、黄灯项目${f.lights.黄}个、绿灯项目${f.lights.绿}个` +
-        (f.lagging > 0 ? `，进度滞后项目共${f.lagging}个。` : '，无进度滞后项目。'),
+      f.lagging > 0
+        ? `对照序时进度，${f.lagging}个项目进度滞后，其中亮红灯${f.lights.红}个、亮黄灯${f.lights.黄}个，其余${f.lights.绿}个项目亮绿灯。`
+        : `对照序时进度，${n}个项目均亮绿灯，无进度滞后项目。`,
     );
   }
   return out;
@@ -215,7 +280,14 @@ export interface DecisionData {
   meetingDate: IsoDate;
   state: LedgerEntry['state'];
   daysOverdue: number;
+  /** the latest follow-up's note (in minutes: only when heard at or since the previous meeting) */
   note?: string;
+  /** the day that note was heard */
+  noteHeardOn?: IsoDate;
+  /** minutes only: whether this meeting heard how the decision was carried out */
+  heard?: boolean;
+  /** 已落实: the day it was carried out, when the follow-up gives it */
+  doneOn?: IsoDate;
 }
 
 export interface MinutesData {
@@ -233,6 +305,12 @@ export interface MinutesData {
     closed: boolean;
   };
   register: { title: string; region: string; asOf: IsoDate };
+  /**
+   * Where 一、总体进展 and the items' figures come from: `recorded` (the meeting file's snapshot),
+   * `register` (the register, whose data are those of the meeting), or `latest` (an older meeting
+   * file without a snapshot, the register having moved on: the text says 据项目台账最新数据).
+   */
+  figuresFrom: 'recorded' | 'register' | 'latest';
   overall: OverallData;
   previousDecisions: {
     done: DecisionData[];
@@ -240,6 +318,9 @@ export interface MinutesData {
     overdue: DecisionData[];
     dropped: DecisionData[];
   };
+  /** earlier decisions whose follow-up was heard at (or reported since the previous) meeting */
+  heardCount: number;
+  /** agenda items taken up at the meeting (opened, decided on or noted), in agenda order */
   items: Array<{
     project: string;
     name: string;
@@ -247,6 +328,7 @@ export interface MinutesData {
     leader?: string;
     light: Light;
     reasons: string[];
+    figures?: { annualPlan: number; completedYear: number; completionRate: RateData; timeProgress: RateData };
     notes?: string;
     decisions: Array<{
       id: string;
@@ -257,6 +339,8 @@ export interface MinutesData {
       due: IsoDate;
     }>;
   }>;
+  /** agenda items not taken up (project ids) */
+  notTakenUp: string[];
   decisionCount: number;
 }
 
@@ -298,23 +382,40 @@ export function meetingNumber(meeting: Meeting, meetings: readonly Meeting[]): n
 
 // Who attended, as the opening paragraph names them: leaders by name (…同志), then units (…负责同志).
 // The present list mixes both; a unit is told by its ending (局, 委, 办, 镇, 中心, …) or its length.
+// A leader may carry a 职务 in brackets ("王晓峰（区委副书记）"): it is printed before the name.
 const UNIT_ENDING =
   /(局|委|办|室|中心|镇|乡|街道|会|公司|院|所|站|处|部|厅|府|团|队|社|行|校|组|人|单位|园区)$/u;
 
 export function looksLikeUnit(name: string): boolean {
-  return [...name].length > 4 || UNIT_ENDING.test(name);
+  const bare = splitTitle(name).name;
+  return [...bare].length > 4 || UNIT_ENDING.test(bare);
+}
+
+/**
+ * Leaders with their 职务, those sharing one 职务 in a row named once:
+ * [王晓峰（区委副书记）, 刘志宏（副区长）, 赵永清（副区长）] → ["区委副书记王晓峰", "副区长刘志宏、赵永清"].
+ */
+function titledGroups(people: readonly string[]): string[] {
+  const groups: { title?: string; names: string[] }[] = [];
+  for (const entry of people) {
+    const { name, title } = splitTitle(entry);
+    const last = groups[groups.length - 1];
+    if (last && title !== undefined && last.title === title) last.names.push(name);
+    else groups.push(title === undefined ? { names: [name] } : { title, names: [name] });
+  }
+  return groups.map((g) => `${g.title ?? ''}${joinNames(g.names)}`);
 }
 
 function attendanceSentence(named: readonly string[]): string {
   const present = [...new Set(named)];
-  const people = present.filter((n) => !looksLikeUnit(n));
+  const people = titledGroups(present.filter((n) => !looksLikeUnit(n)));
   const units = present.filter((n) => looksLikeUnit(n));
   const parts: string[] = [];
   if (people.length > 0) {
+    const count = present.filter((n) => !looksLikeUnit(n)).length;
+    const sep = present.some((n) => !looksLikeUnit(n) && splitTitle(n).title !== undefined) ? '，' : '、';
     parts.push(
-      people.length > 8
-        ? `${joinNames(people.slice(0, 8))}等${people.length}位同志`
-        : `${joinNames(people)}同志`,
+      people.length > 8 ? `${people.slice(0, 8).join(sep)}等${count}位同志` : `${people.join(sep)}同志`,
     );
   }
   if (units.length > 0) {
@@ -350,17 +451,35 @@ function decisionData(e: LedgerEntry, names: ReadonlyMap<string, Project>): Deci
   };
   if (e.decision.coUnits?.length) d.coUnits = [...e.decision.coUnits];
   if (e.decision.owner) d.owner = e.decision.owner;
-  if (e.latest?.note) d.note = e.latest.note;
+  if (e.latest?.note) {
+    d.note = e.latest.note;
+    d.noteHeardOn = e.latest.heardOn;
+  }
+  if (e.state === 'done' && e.latest?.doneOn) d.doneOn = e.latest.doneOn;
   return d;
 }
 
-function previousDecisionLine(d: DecisionData, index: number, withDue: boolean): string {
+/**
+ * One earlier decision as a numbered line. `noteLabel` says how its latest note is introduced
+ * ("落实情况：", "最新进展（9月27日）："), or null when no note is to be shown; `tail` ends the line.
+ */
+function previousDecisionLine(
+  d: DecisionData,
+  index: number,
+  withDue: boolean,
+  noteLabel: string | null,
+  tail = '',
+): string {
   const parts = [decisionUnitsText(d)];
-  if (withDue) parts.push(`完成时限：${formatDate(d.due)}`);
+  if (withDue || d.doneOn) parts.push(`完成时限：${formatDate(d.due)}`);
   if (d.state === 'overdue') parts.push(`已逾期${d.daysOverdue}天`);
-  let line = `${index + 1}.${d.projectName}：${trimSentenceEnd(d.text)}（${parts.join('，')}）。`;
-  if (d.note) line += `落实情况：${sentence(d.note)}`;
-  return line;
+  if (d.doneOn) {
+    const late = daysBetween(d.due, d.doneOn);
+    parts.push(`${formatMonthDay(d.doneOn)}落实${late > 0 ? `，超期${late}天` : ''}`);
+  }
+  let line = `${index + 1}.${d.projectName}：${withoutDecisionIds(trimSentenceEnd(d.text))}（${parts.join('，')}）。`;
+  if (d.note && noteLabel !== null) line += `${noteLabel}${sentence(withoutDecisionIds(d.note))}`;
+  return line + tail;
 }
 
 /** The units of decisions, lead units and 配合单位 alike, each named once. */
@@ -376,6 +495,21 @@ function projectLabel(p: Project | undefined, id: string): string {
   return p?.name ?? id;
 }
 
+/** A note heard on a project, as the minutes report it: "区农业农村局汇报：…" (the speaker kept when named). */
+function reportSentence(notes: string, unit: string | undefined): string {
+  const text = sentence(withoutDecisionIds(notes));
+  if (/^[^，。：:；]{1,24}?(汇报|介绍|反映|报告|表示|提出|说明)[：:，,]/u.test(text) || !unit) return text;
+  return `${unit}汇报：${text}`;
+}
+
+/**
+ * Taken up at the meeting (docs/minutes-rules.md): the secretary opened the item (`discussed`), or
+ * a decision or a note was recorded on it. Only these items have a section in the minutes.
+ */
+export function takenUp(item: Meeting['items'][number]): boolean {
+  return item.discussed === true || item.decisions.length > 0 || (item.notes ?? '').trim() !== '';
+}
+
 export function buildMinutes(input: MinutesInput): BriefingDocument {
   const { meeting, register } = input;
   const h = meeting.meeting;
@@ -388,13 +522,26 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
   const upToThis = [...history, meeting];
   const number = meetingNumber(meeting, input.meetings);
 
-  // Figures: the register on its as_of, with decisions overdue on that day counted in the lights.
-  const assessment = assessRegister(register, buildLedger(upToThis, register.meta.asOf));
-  const figures = registerFigures(register, assessment.statuses);
+  // State at the meeting (docs/minutes-rules.md): what the meeting file recorded. A file written
+  // before the snapshot was recorded falls back to the register, judging decisions on the meeting
+  // day; when the register has moved on since, its figures are named as the latest.
+  const assessment = assessRegister(register, buildLedger(history, day), day);
   const statusById = new Map(assessment.statuses.map((s) => [s.project.id, s]));
+  const registerIsThen = h.asOf === undefined ? register.meta.asOf <= day : h.asOf === register.meta.asOf;
+  let overall: Overall;
+  let figuresFrom: MinutesData['figuresFrom'];
+  if (h.snapshot) {
+    overall = overallOfSnapshot(h.snapshot, h.asOf ?? register.meta.asOf);
+    figuresFrom = 'recorded';
+  } else {
+    overall = overallOfRegister(register, registerFigures(register, assessment.statuses));
+    figuresFrom = registerIsThen ? 'register' : 'latest';
+  }
 
   // 上次会议议定事项落实情况: earlier decisions still open on the meeting day, and those whose
   // latest follow-up was heard since the previous meeting (closed at or just before this one).
+  // Heard here: at this meeting, or reported since the previous one (督办); an earlier meeting's
+  // note is never shown as this meeting's 落实情况.
   const ledger = buildLedger(upToThis, day);
   const prevDate = history.reduce<IsoDate | undefined>(
     (acc, m) => (m.meeting.date < day && (acc === undefined || m.meeting.date > acc) ? m.meeting.date : acc),
@@ -407,33 +554,48 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
   const earlier = ledger
     .filter((e) => e.meetingDate < day && (isOpenState(e.state) || heardHere(e)))
     .sort(compareLedgerEntries);
-  const prev = {
-    done: earlier.filter((e) => e.state === 'done').map((e) => decisionData(e, projects)),
-    open: earlier.filter((e) => e.state === 'open').map((e) => decisionData(e, projects)),
-    overdue: earlier.filter((e) => e.state === 'overdue').map((e) => decisionData(e, projects)),
-    dropped: earlier.filter((e) => e.state === 'dropped').map((e) => decisionData(e, projects)),
+  const asData = (e: LedgerEntry): DecisionData => {
+    const d = decisionData(e, projects);
+    d.heard = heardHere(e);
+    if (!d.heard) {
+      delete d.note;
+      delete d.noteHeardOn;
+    }
+    return d;
   };
+  const prev = {
+    done: earlier.filter((e) => e.state === 'done').map(asData),
+    open: earlier.filter((e) => e.state === 'open').map(asData),
+    overdue: earlier.filter((e) => e.state === 'overdue').map(asData),
+    dropped: earlier.filter((e) => e.state === 'dropped').map(asData),
+  };
+  const heardCount = earlier.filter(heardHere).length;
 
   const blocks: Block[] = [];
   const title = h.title || `${region}重点项目${kindWord(h.kind)}会`;
-  const laggingItems = meeting.items.filter((it) => (it.light ?? statusById.get(it.project)?.light) !== '绿');
+  const lightOf = (it: Meeting['items'][number]): Light =>
+    it.light ?? statusById.get(it.project)?.light ?? '绿';
+  const discussed = meeting.items.filter(takenUp);
+  const notTakenUp = meeting.items.filter((it) => !takenUp(it));
+  const laggingItems = discussed.filter((it) => lightOf(it) !== '绿');
 
   // Opening paragraph: when, who chaired, who attended, what was heard.
+  const chair = h.chair ? splitTitle(h.chair) : undefined;
   let opening = `${formatDate(day)}，`;
-  if (h.chair) opening += `${h.chair}同志`;
+  if (h.chair) opening += `${titledName(h.chair)}同志`;
   if (h.place) opening += `在${h.place}`;
   opening += `${h.chair ? '主持' : ''}召开${title}`;
   opening += '。';
   // The chair is named already; the others present follow.
-  const attended = attendanceSentence(h.present.filter((n) => n !== h.chair));
+  const attended = attendanceSentence(h.present.filter((n) => splitTitle(n).name !== chair?.name));
   if (attended) opening += attended;
   const heard: string[] = ['听取了各责任单位重点项目推进情况汇报'];
-  if (earlier.length > 0) heard.push('检查了上次会议议定事项落实情况');
-  if (meeting.items.length > 0) {
+  if (heardCount > 0) heard.push('检查了上次会议议定事项落实情况');
+  if (discussed.length > 0) {
     heard.push(
       laggingItems.length > 0
         ? `逐一研究了${laggingItems.length}个进度滞后项目存在的问题`
-        : `逐一研究了${meeting.items.length}个项目推进中的问题`,
+        : `研究了${discussed.length}个项目推进中的问题`,
     );
   }
   opening += `会议${heard.join('，')}。现将会议议定事项纪要如下：`;
@@ -441,7 +603,7 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
 
   // 一、总体进展
   blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(1)}总体进展` });
-  for (const text of overallParagraphs(region, figures, false, day)) blocks.push({ type: 'paragraph', text });
+  for (const text of overallParagraphs(region, overall, false, day)) blocks.push({ type: 'paragraph', text });
 
   // 二、上次会议议定事项落实情况
   blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(2)}上次会议议定事项落实情况` });
@@ -454,10 +616,24 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
       `逾期未落实${prev.overdue.length}项`,
     ];
     if (prev.dropped.length > 0) counts.push(`撤销${prev.dropped.length}项`);
-    let summary = `前期会议议定事项中，需在本次会议报告落实情况的共${earlier.length}项，其中${counts.join('、')}。`;
+    const heardText =
+      heardCount === earlier.length
+        ? '会上逐项听取了落实情况'
+        : heardCount === 0
+          ? '本次会议未听取落实情况'
+          : `会上听取了其中${heardCount}项的落实情况，其余${earlier.length - heardCount}项未作汇报`;
+    let summary = `前期会议议定事项中，需在本次会议报告落实情况的共${earlier.length}项，${heardText}。截至会议召开时，${counts.join('、')}。`;
     if (prev.overdue.length > 0) summary += `逾期未落实事项涉及${joinNames(unitsOf(prev.overdue))}。`;
     blocks.push({ type: 'paragraph', text: summary });
     let sub = 0;
+    const line = (d: DecisionData, i: number, withDue: boolean): string => {
+      if (!d.heard) return previousDecisionLine(d, i, withDue, null, '本次会议未汇报落实情况。');
+      const label =
+        d.noteHeardOn !== undefined && d.noteHeardOn < day
+          ? `落实情况（${formatMonthDay(d.noteHeardOn)}报告）：`
+          : '落实情况：';
+      return previousDecisionLine(d, i, withDue, label);
+    };
     const group = (label: string, list: DecisionData[], withDue: boolean): void => {
       if (list.length === 0) return;
       blocks.push({
@@ -465,7 +641,7 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
         level: 2,
         text: `${subsectionLabel(++sub)}${label}（${list.length}项）`,
       });
-      blocks.push({ type: 'list', items: list.map((d, i) => previousDecisionLine(d, i, withDue)) });
+      blocks.push({ type: 'list', items: list.map((d, i) => line(d, i, withDue)) });
     };
     group('逾期未落实事项', prev.overdue, true);
     group('推进中事项', prev.open, true);
@@ -473,22 +649,25 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
     group('撤销事项', prev.dropped, false);
   }
 
-  // 三、滞后项目及议定事项
+  // 三、滞后项目及议定事项: only the items taken up; the rest of the agenda in one sentence.
   blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(3)}滞后项目及议定事项` });
   const itemsData: MinutesData['items'] = [];
-  if (meeting.items.length === 0) {
-    blocks.push({ type: 'paragraph', text: '本次会议未研究具体项目。' });
+  if (discussed.length === 0) {
+    blocks.push({ type: 'paragraph', text: '本次会议未逐项研究具体项目。' });
   }
-  meeting.items.forEach((item, i) => {
+  discussed.forEach((item, i) => {
     const p = projects.get(item.project);
     const status: ProjectStatus | undefined = statusById.get(item.project);
-    const light: Light = item.light ?? status?.light ?? '绿';
+    const light = lightOf(item);
     const reasons =
       item.reasons.length > 0
         ? item.reasons
         : light !== '绿'
           ? (status?.flags.map((f) => f.reason) ?? [])
           : [];
+    const figures: ItemFigures | undefined =
+      item.figures ??
+      (status && registerIsThen ? itemState(status, assessment.timeProgress).figures : undefined);
     blocks.push({
       type: 'heading',
       level: 2,
@@ -501,11 +680,16 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
     if (light === '绿') text += '该项目进度正常（绿灯）';
     else text += `该项目为${light}灯项目${reasons.length > 0 ? `，${reasonsText(reasons)}` : ''}`;
     text += '。';
-    if (item.notes) text += `会上，${sentence(item.notes)}`;
+    if (item.notes) text += `会上，${reportSentence(item.notes, p?.unit)}`;
     blocks.push({ type: 'paragraph', text });
     if (item.decisions.length > 0) {
       blocks.push({ type: 'paragraph', text: '会议议定：' });
-      blocks.push({ type: 'list', items: item.decisions.map((d, k) => `${k + 1}.${decisionSentence(d)}`) });
+      blocks.push({
+        type: 'list',
+        items: item.decisions.map(
+          (d, k) => `${k + 1}.${decisionSentence({ ...d, text: withoutDecisionIds(d.text) })}`,
+        ),
+      });
     } else {
       blocks.push({ type: 'paragraph', text: '本次会议未就该项目形成新的议定事项。' });
     }
@@ -528,9 +712,23 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
     };
     if (p?.unit) entry.unit = p.unit;
     if (p?.leader) entry.leader = p.leader;
+    if (figures) {
+      entry.figures = {
+        annualPlan: figures.annualPlan,
+        completedYear: figures.completedYear,
+        completionRate: rateData(figures.completionRate),
+        timeProgress: rateData(figures.timeProgress),
+      };
+    }
     if (item.notes) entry.notes = item.notes;
     itemsData.push(entry);
   });
+  if (notTakenUp.length > 0) {
+    blocks.push({
+      type: 'paragraph',
+      text: `会议议程所列其余${notTakenUp.length}个项目本次会议未逐项研究，由各责任单位对照滞后原因抓紧推进。`,
+    });
+  }
   const decisionCount = meeting.items.reduce((n, it) => n + it.decisions.length, 0);
 
   // 四、下步工作要求
@@ -548,19 +746,19 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
     );
   }
   if (laggingItems.length > 0) {
-    const red = laggingItems.filter((it) => (it.light ?? statusById.get(it.project)?.light) === '红').length;
+    const red = laggingItems.filter((it) => lightOf(it) === '红').length;
     reqs.push(
       `加快滞后项目推进。对本次会议研究的${laggingItems.length}个滞后项目，各包联领导和责任单位要逐项制定赶超措施、倒排工期` +
         (red > 0 ? `，${red}个红灯项目责任单位要在下次调度会上专题汇报整改进展。` : '，尽快扭转滞后局面。'),
     );
   }
-  if (figures.completionRate !== null && pointsGap(figures.timeProgress, figures.completionRate) > 0) {
+  if (overall.completionRate !== null && pointsGap(overall.timeProgress, overall.completionRate) > 0) {
     reqs.push(
-      `加快投资完成进度。${region}年度投资完成率${formatPercent(figures.completionRate)}，${progressComparison(figures.completionRate, figures.timeProgress)}，各责任单位要对标序时进度，加快形成实物工作量。`,
+      `加快投资完成进度。${region}年度投资完成率${formatPercent(overall.completionRate)}，${progressComparison(overall.completionRate, overall.timeProgress)}，各责任单位要对标序时进度，加快形成实物工作量。`,
     );
   }
   reqs.push(
-    `及时更新项目台账。各责任单位要及时、准确报送项目进展和投资完成情况${register.meta.issuer ? `，${register.meta.issuer}要加强跟踪督办` : ''}。`,
+    `及时更新项目台账。各责任单位要及时、准确报送项目进展和投资完成情况${register.meta.issuer ? `，${selfReference(register.meta.issuer)}将加强跟踪督办` : ''}。`,
   );
   blocks.push({ type: 'list', items: reqs.map((r, i) => `${i + 1}.${r}`) });
 
@@ -587,9 +785,12 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
   const data: MinutesData = {
     meeting: meetingData,
     register: { title: register.meta.title, region, asOf: register.meta.asOf },
-    overall: overallData(figures),
+    figuresFrom,
+    overall: overallData(overall),
     previousDecisions: prev,
+    heardCount,
     items: itemsData,
+    notTakenUp: notTakenUp.map((it) => it.project),
     decisionCount,
   };
 
@@ -604,7 +805,26 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
     data,
   };
   if (register.meta.issuer) doc.issuer = register.meta.issuer;
+  addOfficeMarks(doc, register.meta);
   return doc;
+}
+
+/**
+ * The 版头 and 版记 of the Word document from the register's optional keys (issuer_mark, doc_number,
+ * cc, printed_by): a bulletin with an issuer gets the red 发文机关标志 ("…文件" unless issuer_mark says
+ * otherwise); a 版记 is printed when cc or printed_by is given, dated on the document's date.
+ */
+function addOfficeMarks(doc: BriefingDocument, meta: Register['meta']): void {
+  const office = meta.office ?? {};
+  const mark = office.mark ?? (meta.issuer ? `${meta.issuer}文件` : undefined);
+  if (doc.kind === 'bulletin' && mark) {
+    doc.letterhead = office.number ? { mark, number: office.number } : { mark };
+  }
+  const printedBy = office.printedBy ?? meta.issuer;
+  if ((office.cc || office.printedBy) && printedBy) {
+    doc.colophon = { printedBy, printedOn: doc.dateText };
+    if (office.cc) doc.colophon.cc = [...office.cc];
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -614,6 +834,8 @@ export interface BulletinInput {
   register: Register;
   /** the meeting history; undefined when none was given (section 五 then covers problems only) */
   meetings?: readonly Meeting[];
+  /** the date the bulletin is issued (落款); default the register's as_of. Not before as_of. */
+  issued?: IsoDate;
 }
 
 export interface RankingData {
@@ -624,7 +846,8 @@ export interface RankingData {
   completedYear: number;
   completedRank: number;
   completionRate: RateData;
-  rateRank: number;
+  /** absent for a unit without an annual plan (no rate, no rank; the table prints —) */
+  rateRank?: number;
   /** "超序时进度7.3个百分点" etc.; null with no rate */
   comparison: string | null;
   lights: { 红: number; 黄: number; 绿: number };
@@ -634,6 +857,10 @@ export interface BulletinData {
   /** YYYY-MM */
   month: string;
   asOf: IsoDate;
+  /** 落款日期 */
+  issued: IsoDate;
+  /** 主送机关 */
+  recipients: string;
   region: string;
   overall: OverallData;
   unitRanking: RankingData[];
@@ -700,7 +927,7 @@ export function bulletinTitle(region: string, asOf: IsoDate): string {
 }
 
 function rankingData(r: RankingRow, tp: number): RankingData {
-  return {
+  const d: RankingData = {
     name: r.name,
     projectCount: r.projectCount,
     annualPlan: r.annualPlan,
@@ -708,10 +935,11 @@ function rankingData(r: RankingRow, tp: number): RankingData {
     completedYear: r.completedYear,
     completedRank: r.completedRank,
     completionRate: rateData(r.completionRate),
-    rateRank: r.rateRank,
     comparison: r.completionRate === null ? null : progressComparison(r.completionRate, tp),
     lights: { ...r.lights },
   };
+  if (r.completionRate !== null) d.rateRank = r.rateRank;
+  return d;
 }
 
 function rankingTable(rows: readonly RankingRow[], first: string, unit: MoneyUnit): Block {
@@ -738,6 +966,8 @@ function rankingTable(rows: readonly RankingRow[], first: string, unit: MoneyUni
       rateCell(r.completionRate),
       r.completionRate === null ? textCell('—') : intCell(r.rateRank),
     ]),
+    // Excel sums the figures: 项目数, 年度计划投资, 占比, 累计完成投资; 投资完成率 = 累计完成 ÷ 年度计划
+    total: { label: '合计', sum: [1, 2, 3, 4], ratio: { column: 6, numerator: 4, denominator: 2 } },
   };
 }
 
@@ -763,6 +993,8 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
   const monthEnd = endOfMonth(asOf);
   const { year: y, month: m } = dateParts(asOf);
   const projects = projectIndex(register);
+  const issued = input.issued ?? asOf;
+  const recipients = register.meta.recipients ?? defaultRecipients(region);
 
   const meetings = input.meetings ? input.meetings.filter((mt) => mt.meeting.date <= day) : undefined;
   const ledger = meetings ? buildLedger(meetings, day) : undefined;
@@ -776,14 +1008,21 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
   const decisions = ledger ? decisionFigures(ledger, day) : null;
 
   const blocks: Block[] = [];
+  // 主送机关, flush left (GB/T 9704 §7.3.2), then the opening line.
   blocks.push({
     type: 'paragraph',
-    text: `为全面掌握${region}重点项目建设进展，压实项目推进责任，按照“周调度、月通报、季考核”工作机制，现将${y}年${m}月份${region}重点项目建设情况通报如下：`,
+    text: `${trimSentenceEnd(recipients).replace(/[：:]$/u, '')}：`,
+    flush: true,
+  });
+  blocks.push({
+    type: 'paragraph',
+    text: `为全面掌握${region}重点项目建设进展，压实项目推进责任，按照“周调度、月通报、季考核”工作机制，现将${m}月份${regionScope(region)}重点项目建设情况通报如下：`,
   });
 
   // 一、总体情况
   blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(1)}总体情况` });
-  for (const text of overallParagraphs(region, figures, true)) blocks.push({ type: 'paragraph', text });
+  for (const text of overallParagraphs(region, overallOfRegister(register, figures), true))
+    blocks.push({ type: 'paragraph', text });
 
   // 二、各责任单位推进情况
   blocks.push({ type: 'heading', level: 1, text: `${sectionLabel(2)}各责任单位推进情况` });
@@ -827,7 +1066,7 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
   } else {
     blocks.push({
       type: 'paragraph',
-      text: `截至${formatDate(day)}，${laggardSummary(lagging.map((s) => s.project.name))}，其中红灯项目${reds.length}个、黄灯项目${yellows.length}个。具体如下：`,
+      text: `截至${formatDate(day)}，${laggardSummary(lagging.map((s) => s.project.name))}，其中亮红灯${reds.length}个、亮黄灯${yellows.length}个。具体如下：`,
     });
     let sub = 0;
     for (const [label, list] of [
@@ -911,7 +1150,7 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
         '。';
       text +=
         decisions.due > 0
-          ? `已到完成时限的事项${decisions.due}项，按时落实${decisions.doneOnTime}项，按时落实率${formatPercent(decisions.onTimeRate ?? 0)}。`
+          ? `已到完成时限的事项${decisions.due}项，其中按时落实${decisions.doneOnTime}项、超期落实${decisions.doneLate}项、逾期未落实${decisions.due - decisions.doneOnTime - decisions.doneLate}项，按时落实率${formatPercent(decisions.onTimeRate ?? 0)}。`
           : '尚无到完成时限的事项。';
       blocks.push({ type: 'paragraph', text });
       blocks.push({
@@ -923,6 +1162,7 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
           col('已落实', 'right'),
           col('到期事项', 'right'),
           col('按时落实', 'right'),
+          col('超期落实', 'right'),
           col('逾期未落实', 'right'),
           col('按时落实率', 'right'),
         ],
@@ -939,13 +1179,24 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
             intCell(r.done),
             intCell(r.due),
             intCell(r.doneOnTime),
+            intCell(r.doneLate),
             intCell(r.overdue),
             rateCell(r.onTimeRate),
           ]),
       });
       if (overdueList.length > 0) {
         blocks.push({ type: 'paragraph', text: '逾期未落实的议定事项：' });
-        blocks.push({ type: 'list', items: overdueList.map((d, i) => previousDecisionLine(d, i, true)) });
+        blocks.push({
+          type: 'list',
+          items: overdueList.map((d, i) =>
+            previousDecisionLine(
+              d,
+              i,
+              true,
+              d.noteHeardOn ? `最新进展（${formatMonthDay(d.noteHeardOn)}）：` : '最新进展：',
+            ),
+          ),
+        });
       }
     }
   }
@@ -985,7 +1236,7 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
     );
   }
   reqs.push(
-    `严格督查考核。坚持“周调度、月通报、季考核”，各责任单位要及时、准确更新项目台账，通报结果纳入季度考核${register.meta.issuer ? `，${register.meta.issuer}要加强跟踪督办` : ''}。`,
+    `严格督查考核。坚持“周调度、月通报、季考核”，各责任单位要及时、准确更新项目台账，通报结果纳入季度考核${register.meta.issuer ? `，${selfReference(register.meta.issuer)}将加强跟踪督办` : ''}。`,
   );
   blocks.push({ type: 'list', items: reqs.map((r, i) => `${i + 1}.${r}`) });
 
@@ -1022,8 +1273,10 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
   const data: BulletinData = {
     month,
     asOf,
+    issued,
+    recipients,
     region,
-    overall: overallData(figures),
+    overall: overallData(overallOfRegister(register, figures)),
     unitRanking: units.map((r) => rankingData(r, tp)),
     areaRanking: areas.map((r) => rankingData(r, tp)),
     redList: rb.red.map((r) => rankingData(r, tp)),
@@ -1048,8 +1301,9 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
   const doc: BriefingDocument = {
     kind: 'bulletin',
     title: bulletinTitle(region, asOf),
-    date: asOf,
-    dateText: formatDate(asOf),
+    asOf,
+    date: issued,
+    dateText: formatDate(issued),
     blocks,
     attachments: [
       {
@@ -1077,5 +1331,6 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
     data,
   };
   if (register.meta.issuer) doc.issuer = register.meta.issuer;
+  addOfficeMarks(doc, register.meta);
   return doc;
 }

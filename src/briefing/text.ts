@@ -93,7 +93,7 @@ function blockLines(block: Block): string[] {
     case 'heading':
       return [oneLine(block.text)];
     case 'paragraph':
-      return [INDENT + oneLine(block.text)];
+      return [(block.flush ? '' : INDENT) + oneLine(block.text)];
     case 'list':
       return block.items.map((item) => INDENT + oneLine(item));
     case 'table': {

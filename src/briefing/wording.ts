@@ -167,3 +167,67 @@ export function sentence(text: string): string {
   const t = text.trim();
   return /[。！？]$/u.test(t) ? t : `${trimSentenceEnd(t)}。`;
 }
+
+/**
+ * A name as written in a meeting file, with the 职务 in brackets when given:
+ * "王晓峰（区委副书记）" → { name: "王晓峰", title: "区委副书记" }; "区发改局" → { name: "区发改局" }.
+ */
+export function splitTitle(entry: string): { name: string; title?: string } {
+  const m = /^(.+?)\s*[（(]\s*([^（）()]+?)\s*[）)]$/u.exec(entry.trim());
+  return m ? { name: m[1]!, title: m[2]! } : { name: entry.trim() };
+}
+
+/** "区委副书记王晓峰" for "王晓峰（区委副书记）"; the bare name when no 职务 is given. */
+export function titledName(entry: string): string {
+  const { name, title } = splitTitle(entry);
+  return title ? `${title}${name}` : name;
+}
+
+/** How a document names its whole area: 平鲁区 → 全区, 右玉县 → 全县, 朔州市 → 全市; otherwise the name. */
+export function regionScope(region: string): string {
+  const bare = region.replace(/[（(][^（）()]*[）)]$/u, '').trim();
+  const last = bare.slice(-1);
+  const level: Record<string, string> = { 区: '区', 區: '区', 县: '县', 縣: '县', 市: '市', 旗: '旗' };
+  return level[last] ? `全${level[last]}` : bare || region;
+}
+
+/**
+ * The bulletin's 主送机关 when the register gives none (`recipients`): a 区, 县 or 市 writes to its
+ * townships and its own departments ("各乡镇人民政府，区直各有关单位"); a development zone or park
+ * to "各有关单位".
+ */
+export function defaultRecipients(region: string): string {
+  if (/(开发区|開發區|经开区|經開區|园区|園區|新区|新區|高新区|高新區)/u.test(region)) return '各有关单位';
+  const scope = regionScope(region);
+  if (scope === '全区' || scope === '全县' || scope === '全市' || scope === '全旗') {
+    return `各乡镇人民政府，${scope.slice(1)}直各有关单位`;
+  }
+  return '各有关单位';
+}
+
+/** How the issuing office names itself in its own document: 平鲁区项目推进中心 → 我中心, …办公室 → 我办. */
+export function selfReference(issuer: string): string {
+  const m = /(中心|办公室|委员会|管委会|局|委|办|室|处|科|院|所)$/u.exec(issuer.trim());
+  if (!m) return '我单位';
+  const word = m[1]!;
+  return `我${word === '办公室' ? '办' : word === '委员会' ? '委' : word}`;
+}
+
+/**
+ * Text from a meeting file with the app's internal decision ids (2021-09-22-02) put into words for a
+ * document: "由2021-09-22-02继续督办" → "已在9月22日调度会上重新明确时限，继续督办"; any other id →
+ * "9月22日调度会议定事项".
+ */
+export function withoutDecisionIds(text: string): string {
+  const md = (m: string, d: string): string => `${Number(m)}月${Number(d)}日`;
+  return text
+    .replace(
+      /[，,]?\s*由\s*\d{4}-(\d{2})-(\d{2})-\d{2,}\s*(?:号)?(?:议定事项)?继续督办/gu,
+      (_all, m: string, d: string) => `，已在${md(m, d)}调度会上重新明确时限，继续督办`,
+    )
+    .replace(
+      /\d{4}-(\d{2})-(\d{2})-\d{2,}(?:号)?/gu,
+      (_all, m: string, d: string) => `${md(m, d)}调度会议定事项`,
+    )
+    .replace(/^，/u, '');
+}

@@ -12,6 +12,20 @@ type TableBlock = Extract<Block, { type: 'table' }>;
 
 export const NUM_FMT = { money: '#,##0.00', percent: '0.0%', integer: '0' } as const;
 
+/**
+ * The format of a money cell: as many decimals as the printed text has, so that a 万元 register's
+ * integers show as integers (#,##0) and 亿元 amounts with their two decimals, as in the Word table.
+ */
+export function moneyFormat(text: string): string {
+  const decimals = /\.(\d+)\s*$/.exec(text.replace(/,/g, ''))?.[1]?.length ?? 0;
+  return decimals === 0 ? '#,##0' : `#,##0.${'0'.repeat(decimals)}`;
+}
+
+/** Options of the workbook: `convert` turns the words the workbook adds itself (sheet names, 数据截至…) into the document's script. */
+export interface XlsxOptions {
+  convert?: (text: string) => string;
+}
+
 /** ARGB fills and font colours of the lights (the same colours as the Word table). */
 export const LIGHT_ARGB: Record<Light, { fill: string; font: string }> = {
   红: { fill: 'FFFF0000', font: 'FFFFFFFF' },
@@ -33,7 +47,7 @@ interface SheetTable {
 const SECTION_NUMBER = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])\s*/;
 
 /** The tables of a document, body first, then each attachment's, with a sheet name and a title each. */
-export function documentTables(doc: BriefingDocument): SheetTable[] {
+export function documentTables(doc: BriefingDocument, convert = (t: string): string => t): SheetTable[] {
   const out: SheetTable[] = [];
   const used = new Set<string>();
   const titles = new Set<string>();
@@ -41,7 +55,7 @@ export function documentTables(doc: BriefingDocument): SheetTable[] {
     // a table without a caption is named after its section; a second one there after its first column
     let title = clean(table.caption ?? fallbackTitle);
     if (!table.caption && titles.has(title) && table.columns[0])
-      title = `按${clean(table.columns[0].title)}统计`;
+      title = clean(convert(`按${table.columns[0].title}统计`));
     titles.add(title);
     out.push({ name: sheetName(title, out.length + 1, used), title, table });
   };
@@ -105,7 +119,12 @@ export function columnWidths(columns: Column[], rows: Cell[][]): number[] {
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
 
-function addTableSheet(book: ExcelJS.Workbook, sheet: SheetTable, doc: BriefingDocument): void {
+function addTableSheet(
+  book: ExcelJS.Workbook,
+  sheet: SheetTable,
+  doc: BriefingDocument,
+  convert: (text: string) => string,
+): void {
   const { table } = sheet;
   const n = Math.max(1, table.columns.length);
   const ws = book.addWorksheet(sheet.name, {
@@ -127,7 +146,11 @@ function addTableSheet(book: ExcelJS.Workbook, sheet: SheetTable, doc: BriefingD
   // Row 2: data date and unit.
   const dated = /截至|截止/.test(table.unitNote ?? '');
   const note = [
-    dated ? undefined : doc.kind === 'bulletin' ? `数据截至${formatIsoDate(doc.date)}` : doc.dateText,
+    dated
+      ? undefined
+      : doc.kind === 'bulletin'
+        ? convert(`数据截至${formatIsoDate(doc.asOf ?? doc.date)}`)
+        : doc.dateText,
     table.unitNote,
   ]
     .filter((s): s is string => Boolean(s))
@@ -157,9 +180,11 @@ function addTableSheet(book: ExcelJS.Workbook, sheet: SheetTable, doc: BriefingD
       if (num !== undefined) {
         c.value = num;
         c.numFmt =
-          cell.format === 'percent' || cell.format === 'money' || cell.format === 'integer'
-            ? NUM_FMT[cell.format]
-            : 'General';
+          cell.format === 'money'
+            ? moneyFormat(cell.text)
+            : cell.format === 'percent' || cell.format === 'integer'
+              ? NUM_FMT[cell.format]
+              : 'General';
       } else {
         c.value = clean(cell.text);
       }
@@ -177,6 +202,7 @@ function addTableSheet(book: ExcelJS.Workbook, sheet: SheetTable, doc: BriefingD
       }
     });
   });
+  if (table.total && table.rows.length > 0) addTotalRow(ws, table, headerRow);
   widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
@@ -195,6 +221,51 @@ function addTableSheet(book: ExcelJS.Workbook, sheet: SheetTable, doc: BriefingD
   ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
 }
 
+/**
+ * The 合计 row under a ranking: SUM formulas over the summed columns and the rate as a ratio of two
+ * totals (IF against a zero plan), each with its value computed here, so that a reader that does not
+ * recalculate shows the same figures; formats follow the column (money with its decimals).
+ */
+function addTotalRow(ws: ExcelJS.Worksheet, table: TableBlock, headerRow: number): void {
+  const total = table.total!;
+  const first = headerRow + 1;
+  const last = headerRow + table.rows.length;
+  const at = last + 1;
+  const letter = (col: number): string => cellAddress(1, col + 1).replace(/\d+$/, '');
+  const sums = new Map<number, number>();
+  const style = (c: ExcelJS.Cell, align: Column['align']): void => {
+    c.font = { name: '宋体', size: 11, bold: true };
+    c.alignment = { horizontal: align, vertical: 'middle' };
+    c.border = border;
+  };
+  table.columns.forEach((col, i) => style(ws.getCell(at, i + 1), col.align));
+  ws.getCell(at, 1).value = clean(total.label);
+  ws.getCell(at, 1).alignment = { horizontal: 'center', vertical: 'middle' };
+  for (const col of total.sum) {
+    const cells = table.rows.map((r) => r[col]).filter((c): c is Cell => c !== undefined);
+    // rounded off past the ninth decimal: 2.65 + … + 1.2 gives 97.65, not 97.65000000000002
+    const result = Math.round(cells.reduce((a, c) => a + (cellNumber(c) ?? 0), 0) * 1e9) / 1e9;
+    sums.set(col, result);
+    const c = ws.getCell(at, col + 1);
+    c.value = { formula: `SUM(${letter(col)}${first}:${letter(col)}${last})`, result };
+    const money = cells.filter((x) => x.format === 'money').map((x) => moneyFormat(x.text));
+    c.numFmt = money.length
+      ? money.reduce((a, b) => (b.length > a.length ? b : a))
+      : cells[0]?.format === 'percent'
+        ? NUM_FMT.percent
+        : NUM_FMT.integer;
+  }
+  if (total.ratio) {
+    const { column, numerator, denominator } = total.ratio;
+    const num = sums.get(numerator) ?? 0;
+    const den = sums.get(denominator) ?? 0;
+    const d = `${letter(denominator)}${at}`;
+    const c = ws.getCell(at, column + 1);
+    c.value = { formula: `IF(${d}=0,"",${letter(numerator)}${at}/${d})`, result: den === 0 ? '' : num / den };
+    c.numFmt = NUM_FMT.percent;
+  }
+}
+
 function cellAddress(row: number, col: number): string {
   let letters = '';
   for (let c = col; c > 0; c = Math.floor((c - 1) / 26))
@@ -208,8 +279,8 @@ function formatIsoDate(iso: string): string {
 }
 
 /** A document without tables (minutes) gets its text on one sheet, a paragraph a row. */
-function addTextSheet(book: ExcelJS.Workbook, doc: BriefingDocument): void {
-  const ws = book.addWorksheet(doc.kind === 'minutes' ? '纪要' : '通报');
+function addTextSheet(book: ExcelJS.Workbook, doc: BriefingDocument, convert: (t: string) => string): void {
+  const ws = book.addWorksheet(convert(doc.kind === 'minutes' ? '纪要' : '通报'));
   const lines: { text: string; bold?: boolean }[] = [{ text: doc.title, bold: true }];
   if (doc.issueLine) lines.push({ text: doc.issueLine });
   for (const block of doc.blocks) {
@@ -233,13 +304,14 @@ function addTextSheet(book: ExcelJS.Workbook, doc: BriefingDocument): void {
   });
 }
 
-export async function renderXlsx(doc: BriefingDocument): Promise<Buffer> {
+export async function renderXlsx(doc: BriefingDocument, options: XlsxOptions = {}): Promise<Buffer> {
+  const convert = options.convert ?? ((t: string): string => t);
   const book = new ExcelJS.Workbook();
   book.creator = doc.issuer ?? 'diaodu';
   book.title = clean(doc.title);
-  const tables = documentTables(doc);
-  if (tables.length === 0) addTextSheet(book, doc);
-  for (const t of tables) addTableSheet(book, t, doc);
+  const tables = documentTables(doc, convert);
+  if (tables.length === 0) addTextSheet(book, doc, convert);
+  for (const t of tables) addTableSheet(book, t, doc, convert);
   const data = await book.xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);
 }

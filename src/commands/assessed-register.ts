@@ -3,6 +3,7 @@
 // as_of; decisions overdue on it count in the lights).
 import { assessRegister, type RegisterAssessment } from '../domain/lag-rules.js';
 import { buildLedger } from '../domain/ledger.js';
+import { personNames } from '../domain/names.js';
 import type { Diagnostic, IsoDate, LedgerEntry, Register } from '../domain/types.js';
 import {
   diagnosticsText,
@@ -31,6 +32,8 @@ export interface AssessedRegister {
   assessment: RegisterAssessment;
   /** the files' warnings and the 繁体 hint, for stderr */
   stderr: string;
+  /** the people the register and meetings name, kept as written in 繁體 output */
+  names: string[];
 }
 
 export async function loadAssessedRegister(
@@ -40,15 +43,17 @@ export async function loadAssessedRegister(
   const { register, warnings } = await loadRegisterFrom(ctx, opts.register);
   const day = register.meta.asOf;
   let ledger: LedgerEntry[] | undefined;
+  let names = personNames(register);
   let stderr = diagnosticsText(warnings) + traditionalHint(register.meta.title, opts.script);
   if (opts.meetings === undefined) stderr += meetingsHint(ctx, opts.register);
   else {
     const loaded = await loadMeetingsFrom(ctx, opts.meetings);
     stderr += loaded.warnings;
+    names = personNames(register, loaded.meetings);
     ledger = buildLedger(
       loaded.meetings.filter((m) => m.meeting.date <= day),
       day,
     );
   }
-  return { register, warnings, day, ledger, assessment: assessRegister(register, ledger), stderr };
+  return { register, warnings, day, ledger, assessment: assessRegister(register, ledger), stderr, names };
 }

@@ -3,6 +3,8 @@
 // the month expected and is refused when the register's data are of another month (a bulletin
 // must not print one month's figures under another month's title).
 import { buildBulletin, bulletinMonthProblem } from '../briefing/model.js';
+import { formatDate } from '../briefing/wording.js';
+import { personNames } from '../domain/names.js';
 import {
   chooseFormat,
   briefingResult,
@@ -11,6 +13,7 @@ import {
   loadMeetingsFrom,
   meetingsHint,
   loadRegisterFrom,
+  parseDateOption,
   parseMonthOption,
   parseScript,
   traditionalHint,
@@ -24,6 +27,8 @@ export interface BulletinOptions {
   meetings?: string;
   /** YYYY-MM */
   month?: string;
+  /** 落款日期 (YYYY-MM-DD); default today */
+  date?: string;
   format?: string;
   out?: string;
   force?: boolean;
@@ -40,7 +45,15 @@ export async function runBulletin(opts: BulletinOptions, ctx: CommandContext): P
       const problem = bulletinMonthProblem(register, month);
       if (problem) throw new UsageError(problem);
     }
-    const input: Parameters<typeof buildBulletin>[0] = { register };
+    // The bulletin is dated on its issue date (default today), never before its data.
+    const issued = opts.date !== undefined ? parseDateOption(opts.date, '--date') : ctx.today();
+    if (issued < register.meta.asOf) {
+      throw new UsageError(
+        `通报日期${formatDate(issued)}早于台账数据截至日期${formatDate(register.meta.asOf)}；` +
+          `请用 --date 给出不早于数据截至日期的发文日期`,
+      );
+    }
+    const input: Parameters<typeof buildBulletin>[0] = { register, issued };
     let stderr = diagnosticsText(warnings) + traditionalHint(register.meta.title, opts.script);
     if (opts.meetings === undefined) stderr += meetingsHint(ctx, opts.register);
     else {
@@ -49,6 +62,13 @@ export async function runBulletin(opts: BulletinOptions, ctx: CommandContext): P
       stderr += loaded.warnings;
     }
     const doc = buildBulletin(input);
-    return briefingResult(ctx, doc, { format, script, out: opts.out, force: opts.force }, stderr, 'bulletin');
+    const names = personNames(register, input.meetings);
+    return briefingResult(
+      ctx,
+      doc,
+      { format, script, out: opts.out, force: opts.force, names },
+      stderr,
+      'bulletin',
+    );
   }, 'bulletin');
 }

@@ -21,7 +21,10 @@ export type CheckOptions = RegisterDayOptions;
 export async function runCheck(opts: CheckOptions, ctx: CommandContext): Promise<CommandResult> {
   return guard(async () => {
     const script = parseScript(opts.script);
-    const { register, warnings, day, ledger, assessment, stderr } = await loadAssessedRegister(ctx, opts);
+    const { register, warnings, day, ledger, assessment, stderr, names } = await loadAssessedRegister(
+      ctx,
+      opts,
+    );
     const f = registerFigures(register, assessment.statuses);
     const decisions = ledger ? ledgerSummary(takenBy(ledger, day)) : null;
 
@@ -54,7 +57,7 @@ export async function runCheck(opts: CheckOptions, ctx: CommandContext): Promise
         warnings: warnings.length,
         decisions,
       };
-      return { stdout: await jsonText(data, script), stderr, exitCode: 0 };
+      return { stdout: await jsonText(data, script, names), stderr, exitCode: 0 };
     }
 
     const lines: string[] = [`${register.meta.title}（数据截至${formatDate(day)}）`, ''];
@@ -91,7 +94,7 @@ export async function runCheck(opts: CheckOptions, ctx: CommandContext): Promise
         `共${decisions.total}项：未办结${decisions.open + decisions.overdue}项（其中逾期${decisions.overdue}项），已落实${decisions.done}项，撤销${decisions.dropped}项`,
       );
     } else {
-      row('议定事项', '未加载会议记录（加 --meetings 文件夹 可统计议定事项并计入督办逾期）');
+      row('议定事项', '未加载会议记录（加 --meetings 文件夹 可统计议定事项，逾期未落实的计入红灯）');
     }
     row('警告', warnings.length === 0 ? '无' : `${warnings.length}条（见标准错误输出）`);
     if (assessment.lagging.length > 0) {
@@ -100,6 +103,6 @@ export async function runCheck(opts: CheckOptions, ctx: CommandContext): Promise
         `滞后项目${assessment.lagging.length}个，详见：diaodu lagging ${safeToEcho(opts.register)}${opts.meetings ? ` --meetings ${safeToEcho(opts.meetings)}` : ''}`,
       );
     }
-    return { stdout: await applyScript(`${lines.join('\n')}\n`, script), stderr, exitCode: 0 };
+    return { stdout: await applyScript(`${lines.join('\n')}\n`, script, names), stderr, exitCode: 0 };
   }, 'check');
 }

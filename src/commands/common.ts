@@ -364,11 +364,18 @@ export function traditionalHint(title: string, script: string | undefined): stri
   return '提示：台账用繁体字书写，可加 --script traditional 输出繁体字。\n';
 }
 
-/** Converts text output to 繁體 when asked (opencc is loaded only then). */
-export async function applyScript(text: string, script: Script): Promise<string> {
+/**
+ * Converts text output to 繁體 when asked (opencc is loaded only then), keeping the person names
+ * `names` (domain/names.ts personNames) as they are written.
+ */
+export async function applyScript(
+  text: string,
+  script: Script,
+  names: readonly string[] = [],
+): Promise<string> {
   if (script !== 'traditional') return text;
-  const { toTraditional } = await import('../text/traditional.js');
-  return toTraditional(text);
+  const { traditionalConverter } = await import('../text/traditional.js');
+  return traditionalConverter(names)(text);
 }
 
 /**
@@ -393,10 +400,15 @@ const STABLE_JSON_FIELDS = new Set([
  * JSON for --script traditional: every text value converted, but never a key ("lights": {"红": …}
  * stays a key scripts can read) nor the value of a field in STABLE_JSON_FIELDS.
  */
-export async function jsonText(value: unknown, script: Script): Promise<string> {
+export async function jsonText(
+  value: unknown,
+  script: Script,
+  names: readonly string[] = [],
+): Promise<string> {
   if (script !== 'traditional') return `${JSON.stringify(value, null, 2)}\n`;
-  const { toTraditional } = await import('../text/traditional.js');
-  return `${JSON.stringify(mapStrings(value, toTraditional, STABLE_JSON_FIELDS), null, 2)}\n`;
+  const { traditionalConverter } = await import('../text/traditional.js');
+  const convert = traditionalConverter(names);
+  return `${JSON.stringify(mapStrings(value, convert, STABLE_JSON_FIELDS), null, 2)}\n`;
 }
 
 /** `value` with every string in it converted, except the values of the fields named in `keep`. */
@@ -431,6 +443,8 @@ export interface DeliverOptions {
   out?: string;
   force?: boolean;
   script: Script;
+  /** person names kept as written in 繁體 output (domain/names.ts personNames) */
+  names?: readonly string[];
 }
 
 /** Writes the output file, or explains in Chinese why it cannot (exit 2, not a stack trace). */
@@ -489,23 +503,29 @@ export async function deliverDocument(
       );
     }
     let model = doc;
+    let convert: ((s: string) => string) | undefined;
     if (script === 'traditional') {
-      const { toTraditional } = await import('../text/traditional.js');
-      model = mapDocumentText(doc, toTraditional);
+      const { traditionalConverter } = await import('../text/traditional.js');
+      convert = traditionalConverter(opts.names);
+      model = mapDocumentText(doc, convert);
     }
     const bytes =
       format === 'docx'
         ? await (await import('../briefing/docx.js')).renderDocx(model)
-        : await (await import('../briefing/xlsx.js')).renderXlsx(model);
+        : await (await import('../briefing/xlsx.js')).renderXlsx(model, convert ? { convert } : {});
     const target = writeOutput(ctx, out, bytes, opts.force ?? false);
     return { stdout: '', note: `已写入 ${safeToEcho(target)}\n` };
   }
   let text: string;
   if (format === 'md')
-    text = await applyScript((await import('../briefing/markdown.js')).renderMarkdown(doc), script);
+    text = await applyScript(
+      (await import('../briefing/markdown.js')).renderMarkdown(doc),
+      script,
+      opts.names,
+    );
   else if (format === 'txt')
-    text = await applyScript((await import('../briefing/text.js')).renderText(doc), script);
-  else if (script === 'traditional') text = await jsonText(doc, script);
+    text = await applyScript((await import('../briefing/text.js')).renderText(doc), script, opts.names);
+  else if (script === 'traditional') text = await jsonText(doc, script, opts.names);
   else text = (await import('../briefing/json.js')).renderJson(doc);
   if (out === undefined) return { stdout: text, note: '' };
   const target = writeOutput(ctx, out, text, opts.force ?? false);
@@ -516,11 +536,18 @@ export async function deliverDocument(
 export async function briefingResult(
   ctx: CommandContext,
   doc: BriefingDocument,
-  opts: { format: Format; script: Script; out?: string | undefined; force?: boolean | undefined },
+  opts: {
+    format: Format;
+    script: Script;
+    out?: string | undefined;
+    force?: boolean | undefined;
+    names?: readonly string[];
+  },
   stderr: string,
   command: string,
 ): Promise<CommandResult> {
   const deliver: DeliverOptions = { format: opts.format, script: opts.script, force: opts.force ?? false };
+  if (opts.names !== undefined) deliver.names = opts.names;
   if (opts.out !== undefined) deliver.out = opts.out;
   const { stdout, note } = await deliverDocument(ctx, doc, deliver, command);
   return { stdout, stderr: stderr + note, exitCode: 0 };

@@ -75,6 +75,7 @@ const OPTIONS: Record<CommandName, Options> = {
     ...JSON_FLAG,
     meetings: { type: 'string' },
     month: { type: 'string' },
+    date: { type: 'string' },
   },
   import: {
     ...HELP,
@@ -85,6 +86,7 @@ const OPTIONS: Record<CommandName, Options> = {
     'as-of': { type: 'string' },
     issuer: { type: 'string' },
     'money-unit': { type: 'string' },
+    'unit-from-sheet': { type: 'boolean' },
     out: { type: 'string', short: 'o' },
     force: { type: 'boolean' },
   },
@@ -349,7 +351,7 @@ async function runCommand(
     case 'bulletin': {
       const { runBulletin } = await import('./bulletin.js');
       const o: Parameters<typeof runBulletin>[0] = { register: arg, force: bool(values.force) };
-      for (const key of ['format', 'out', 'meetings', 'month', 'script'] as const)
+      for (const key of ['format', 'out', 'meetings', 'month', 'date', 'script'] as const)
         opt(o, key, str(values[key]));
       result = await runBulletin(o, env);
       break;
@@ -361,6 +363,7 @@ async function runCommand(
         opt(o, key, str(values[key]));
       opt(o, 'asOf', str(values['as-of']));
       opt(o, 'moneyUnit', str(values['money-unit']));
+      if (bool(values['unit-from-sheet'])) o.unitFromSheet = true;
       result = await runImport(o, env);
       break;
     }

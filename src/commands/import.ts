@@ -27,6 +27,8 @@ export interface ImportOptions {
   asOf?: string;
   issuer?: string;
   moneyUnit?: string;
+  /** one sheet per 责任单位: read them all, the unit being the sheet's name */
+  unitFromSheet?: boolean;
 }
 
 /** Sheets read beside the register sheet (src/import/xlsx-register.ts AUX_SHEETS). */
@@ -39,6 +41,7 @@ function readerOptions(opts: ImportOptions): ReaderOptions {
   if (opts.title !== undefined) o.title = opts.title;
   if (opts.region !== undefined) o.region = opts.region;
   if (opts.issuer !== undefined) o.issuer = opts.issuer;
+  if (opts.unitFromSheet) o.unitFromSheet = true;
   if (opts.year !== undefined) {
     if (!/^\d{4}$/.test(opts.year))
       throw new UsageError(`--year 应为四位年份，如 2021；收到“${opts.year}”。`);
@@ -79,11 +82,12 @@ export async function runImport(opts: ImportOptions, ctx: CommandContext): Promi
     if (result.sheet) {
       // The sheets `diaodu import` reads beside the register (节点计划, 问题清单, 台账信息 — the layout
       // registerToXlsx writes) are read, not passed over: say so rather than offer them to --sheet.
-      const others = result.sheets.filter((s) => s !== result.sheet);
+      const read = result.read.length > 0 ? result.read : [result.sheet];
+      const others = result.sheets.filter((s) => !read.includes(s));
       const aux = others.filter((s) => AUX_SHEETS.includes(s));
       const rest = others.filter((s) => !AUX_SHEETS.includes(s));
       report.push(
-        `工作表：${result.sheet}${result.headerRow > 0 ? `（表头在第${result.headerRow}行）` : ''}` +
+        `工作表：${read.join('、')}${result.headerRow > 0 ? `（表头在第${result.headerRow}行）` : ''}` +
           (aux.length > 0 ? `；同时读取：${aux.join('、')}` : '') +
           (rest.length > 0 ? `；其他工作表：${rest.join('、')}（可用 --sheet 指定）` : ''),
       );
@@ -101,7 +105,8 @@ export async function runImport(opts: ImportOptions, ctx: CommandContext): Promi
     }
     if (result.ignored.length > 0)
       report.push(`未导入的列（${result.ignored.length}）：${result.ignored.join('、')}`);
-    for (const s of result.skipped) report.push(`跳过第${s.row}行：${s.reason}`);
+    for (const s of result.skipped)
+      report.push(`跳过${s.sheet !== undefined ? `工作表“${s.sheet}”` : ''}第${s.row}行：${s.reason}`);
     for (const p of result.problems) report.push(importProblemLine(p, opts.file));
     const errors = result.problems.filter((p) => p.severity === 'error').length;
     if (errors > 0 || result.yaml === undefined) {

@@ -13,6 +13,7 @@ import {
   sortLedger,
   takenBy,
 } from '../domain/ledger.js';
+import { personNames } from '../domain/names.js';
 import { safeToEcho } from '../text/sanitize.js';
 import {
   InputError,
@@ -201,10 +202,13 @@ export async function runItems(opts: ItemsOptions, ctx: CommandContext): Promise
     const meetings = loaded.meetings;
     let stderr = loaded.warnings;
     const names = new Map<string, string>();
+    // people kept as written in 繁體 output: the meetings', and the register's when it is read
+    let people = personNames(undefined, meetings);
     if (opts.register !== undefined) {
       const { register, warnings } = await loadRegisterFrom(ctx, opts.register);
       stderr += diagnosticsText(warnings);
       for (const p of register.projects) names.set(p.id, p.name);
+      people = personNames(register, meetings);
     } else {
       // Project names from the register the meetings name (formats.md: meeting.register); without it,
       // numbers only.
@@ -213,6 +217,7 @@ export async function runItems(opts: ItemsOptions, ctx: CommandContext): Promise
         try {
           const { register } = await loadRegisterFrom(ctx, named);
           for (const p of register.projects) names.set(p.id, p.name);
+          people = personNames(register, meetings);
         } catch (error) {
           if (!(error instanceof InputError || error instanceof UsageError)) throw error;
           stderr += `注意：无法读取会议记录中写明的台账 ${safeToEcho(shownPath(ctx, named))}，项目只显示编号（可用 --register 指定台账）。\n`;
@@ -263,7 +268,7 @@ export async function runItems(opts: ItemsOptions, ctx: CommandContext): Promise
             : null,
         })),
       };
-      return { stdout: await jsonText(data, script), stderr, exitCode: 0 };
+      return { stdout: await jsonText(data, script, people), stderr, exitCode: 0 };
     }
 
     const s = ledgerSummary(entries);
@@ -284,6 +289,6 @@ export async function runItems(opts: ItemsOptions, ctx: CommandContext): Promise
       lines.push('', `${title}（${group.length}项）`);
       group.forEach((e, i) => lines.push(...entryLines(e, i + 1, width, names)));
     }
-    return { stdout: await applyScript(`${lines.join('\n')}\n`, script), stderr, exitCode: 0 };
+    return { stdout: await applyScript(`${lines.join('\n')}\n`, script, people), stderr, exitCode: 0 };
   }, 'items');
 }

@@ -16,7 +16,7 @@ export type LaggingOptions = RegisterDayOptions;
 export async function runLagging(opts: LaggingOptions, ctx: CommandContext): Promise<CommandResult> {
   return guard(async () => {
     const script = parseScript(opts.script);
-    const { day, ledger, assessment: a, stderr } = await loadAssessedRegister(ctx, opts);
+    const { day, ledger, assessment: a, stderr, names } = await loadAssessedRegister(ctx, opts);
 
     if (opts.json) {
       const data = {
@@ -36,7 +36,7 @@ export async function runLagging(opts: LaggingOptions, ctx: CommandContext): Pro
           reasons: s.flags.map((f) => f.reason),
         })),
       };
-      return { stdout: await jsonText(data, script), stderr, exitCode: 0 };
+      return { stdout: await jsonText(data, script, names), stderr, exitCode: 0 };
     }
 
     const red = a.lagging.filter((s) => s.light === '红').length;
@@ -46,7 +46,7 @@ export async function runLagging(opts: LaggingOptions, ctx: CommandContext): Pro
         : `滞后项目${a.lagging.length}个（红灯${red}个、黄灯${a.lagging.length - red}个）`;
     const lines = [
       `${count}，数据截至${formatDate(day)}，序时进度${formatPercent(a.timeProgress)}` +
-        (ledger ? '' : '（未加载会议记录，督办逾期未计入）'),
+        (ledger ? '' : '（未加载会议记录，逾期未落实的议定事项未计入）'),
     ];
     a.lagging.forEach((s, i) => {
       const p = s.project;
@@ -59,6 +59,6 @@ export async function runLagging(opts: LaggingOptions, ctx: CommandContext): Pro
       for (const f of s.flags) lines.push(`${indent}- ${f.light === '红' ? '红' : '黄'}：${f.reason}`);
     });
     if (a.lagging.length === 0) lines.push('', `全部${a.statuses.length}个项目均为绿灯。`);
-    return { stdout: await applyScript(`${lines.join('\n')}\n`, script), stderr, exitCode: 0 };
+    return { stdout: await applyScript(`${lines.join('\n')}\n`, script, names), stderr, exitCode: 0 };
   }, 'lagging');
 }

@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { buildMinutes } from '../briefing/model.js';
 import { formatDate } from '../briefing/wording.js';
+import { personNames } from '../domain/names.js';
 import { InputError } from '../domain/types.js';
 import {
   chooseFormat,
@@ -62,12 +63,29 @@ export async function runMinutes(opts: MinutesOptions, ctx: CommandContext): Pro
       loaded.warnings +
       traditionalHint(register.meta.title, opts.script);
     if (!meeting.meeting.closed) stderr += `注意：会议尚未结束（closed: false），纪要为草稿。\n`;
-    if (meeting.meeting.asOf && meeting.meeting.asOf !== register.meta.asOf) {
+    // Old meeting files did not record the register's figures at the meeting (meeting.snapshot):
+    // the minutes then fall back on the register, and say so when it has moved on since.
+    const h = meeting.meeting;
+    if (!h.snapshot && h.asOf && h.asOf !== register.meta.asOf) {
       stderr +=
-        `注意：会议记录的数据日期为${formatDate(meeting.meeting.asOf)}，台账当前数据截至${formatDate(register.meta.asOf)}；` +
-        `纪要“总体进展”按台账当前数据生成，滞后原因按会议时的记录。\n`;
+        `注意：会议记录未保存开会时的台账数字（snapshot，较早版本写的会议记录）；会议时数据截至${formatDate(h.asOf)}，` +
+        `台账当前数据截至${formatDate(register.meta.asOf)}。纪要“总体进展”按台账当前数据生成并注明“据项目台账最新数据”，` +
+        `滞后原因按会议时的记录。\n`;
+    }
+    if (
+      !h.snapshot &&
+      meeting.items.some((it) => it.discussed === undefined && it.decisions.length === 0 && !it.notes)
+    ) {
+      stderr += `注意：会议记录未标明各项目是否上会研究（discussed）；纪要只写有议定事项或备注的项目。\n`;
     }
     const doc = buildMinutes({ meeting, register, meetings });
-    return briefingResult(ctx, doc, { format, script, out: opts.out, force: opts.force }, stderr, 'minutes');
+    const names = personNames(register, [meeting, ...meetings]);
+    return briefingResult(
+      ctx,
+      doc,
+      { format, script, out: opts.out, force: opts.force, names },
+      stderr,
+      'minutes',
+    );
   }, 'minutes');
 }

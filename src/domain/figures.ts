@@ -409,6 +409,8 @@ export interface DecisionFigures {
   due: number;
   /** of `due`, done on time */
   doneOnTime: number;
+  /** of `due`, done after the time limit (超期落实) */
+  doneLate: number;
   /** doneOnTime ÷ due; null when nothing is due */
   onTimeRate: number | null;
   byUnit: UnitDecisionFigures[];
@@ -420,11 +422,13 @@ export function decisionFigures(ledger: readonly LedgerEntry[], day: IsoDate): D
   const summary = ledgerSummary(ledger.filter((e) => e.meetingDate <= day));
   let due = 0;
   let doneOnTime = 0;
+  let doneLate = 0;
   for (const r of byUnit) {
     due += r.due;
     doneOnTime += r.doneOnTime;
+    doneLate += r.doneLate;
   }
-  return { summary, due, doneOnTime, onTimeRate: ratio(doneOnTime, due), byUnit };
+  return { summary, due, doneOnTime, doneLate, onTimeRate: ratio(doneOnTime, due), byUnit };
 }
 
 /** Projects of the given light, in the order given. */

@@ -229,7 +229,7 @@ describe('problem flag', () => {
   });
 });
 
-describe('decision flag (督办逾期)', () => {
+describe('decision flag (逾期未落实)', () => {
   const meetings = [meeting('2021-11-08', [{ id: '2021-11-08-01', project: 'P-1', due: '2021-11-15' }])];
   const at = (day: string, ms: Meeting[] = meetings) =>
     assessProject(project(), { ...ctx(day, 10 / 12), decisions: buildLedger(ms, day) });
@@ -242,7 +242,7 @@ describe('decision flag (督办逾期)', () => {
       {
         kind: 'decision',
         light: '红',
-        reason: '议定事项“协调落实项目用地指标”督办逾期（完成时限2021年11月15日，责任单位区自然资源局）',
+        reason: '议定事项“协调落实项目用地指标”逾期未落实（完成时限2021年11月15日，责任单位区自然资源局）',
       },
     ]);
   });

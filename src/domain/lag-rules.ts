@@ -28,6 +28,11 @@ export interface AssessContext {
    * entries of other projects are ignored.
    */
   decisions?: readonly LedgerEntry[];
+  /**
+   * The day decisions are judged on (late when due < this day); default `asOf`. Minutes judge an
+   * earlier meeting's decisions on the meeting's own date, not on a later register's as_of.
+   */
+  decisionDay?: IsoDate;
 }
 
 export interface RegisterAssessment {
@@ -131,12 +136,13 @@ export function assessProject(p: Project, ctx: AssessContext): ProjectStatus {
   }
 
   if (ctx.decisions) {
+    const decisionDay = ctx.decisionDay ?? day;
     for (const e of ctx.decisions) {
-      if (e.project !== p.id || !isOpenState(e.state) || e.decision.due >= day) continue;
+      if (e.project !== p.id || !isOpenState(e.state) || e.decision.due >= decisionDay) continue;
       flags.push({
         kind: 'decision',
         light: '红',
-        reason: `议定事项“${trimSentenceEnd(e.decision.text)}”督办逾期（完成时限${chineseDate(e.decision.due)}，责任单位${e.decision.unit}）`,
+        reason: `议定事项“${trimSentenceEnd(e.decision.text)}”逾期未落实（完成时限${chineseDate(e.decision.due)}，责任单位${e.decision.unit}）`,
       });
     }
   }
@@ -170,9 +176,14 @@ export function compareLagging(a: ProjectStatus, b: ProjectStatus): number {
 /**
  * Lights for every project of the register on its as_of. `ledger` (built for the same day, e.g.
  * `buildLedger(meetings, register.meta.asOf)`) makes overdue decisions count; entries are matched to
- * projects by `entry.project`.
+ * projects by `entry.project`. `decisionDay`: judge decisions on that day instead of as_of (the
+ * ledger must then be built for that day).
  */
-export function assessRegister(r: Register, ledger?: readonly LedgerEntry[]): RegisterAssessment {
+export function assessRegister(
+  r: Register,
+  ledger?: readonly LedgerEntry[],
+  decisionDay?: IsoDate,
+): RegisterAssessment {
   const asOf = r.meta.asOf;
   const tp = registerTimeProgress(r.meta);
   const byProject = new Map<string, LedgerEntry[]>();
@@ -189,6 +200,7 @@ export function assessRegister(r: Register, ledger?: readonly LedgerEntry[]): Re
       rules: r.meta.rules,
       timeProgress: tp,
       decisions: byProject.get(p.id),
+      ...(decisionDay !== undefined ? { decisionDay } : {}),
     }),
   );
   // Sort keys computed once per project, not once per comparison.

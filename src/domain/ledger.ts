@@ -31,7 +31,9 @@ function isLater(a: Heard, b: Heard): boolean {
  *   the later meeting in the input, then the later position. A follow-up heard after `day` does not
  *   count on that day; one naming an unknown decision is ignored (validation reports it).
  * - state: 已落实 → done, 撤销 → dropped; otherwise overdue when due < day, else open.
- * - doneOnTime: done, and the follow-up saying so was heard on or before `due` — or, when it was
+ * - doneOnTime (按时落实; docs/minutes-rules.md): done, and
+ *   - when the follow-up gives `done_on` (the day the work was carried out): done_on ≤ due;
+ *   - otherwise: the follow-up saying so was heard on or before `due` — or, when it was
  *   heard at a meeting, at the first meeting held on or after `due`: the weekly meeting is where
  *   units report (domain.md, "each meeting first hears how last meeting's decisions were carried
  *   out"), so a task due on Friday and reported done on Monday was done in time. A later meeting
@@ -69,7 +71,9 @@ export function buildLedger(meetings: readonly Meeting[], day: IsoDate): LedgerE
     return meetingDates[lo];
   };
   const heardInTime = (h: Heard, due: IsoDate): boolean =>
-    h.heardOn <= due || (h.followup.date === undefined && h.heardOn === firstMeetingFrom(due));
+    h.followup.doneOn !== undefined
+      ? h.followup.doneOn <= due
+      : h.heardOn <= due || (h.followup.date === undefined && h.heardOn === firstMeetingFrom(due));
 
   const out: LedgerEntry[] = [];
   for (const { m } of order) {
@@ -197,6 +201,8 @@ export interface UnitDecisionFigures {
   done: number;
   /** of `due`, done on or before the time limit */
   doneOnTime: number;
+  /** of `due`, done but after the time limit (超期落实): due = doneOnTime + doneLate + overdue */
+  doneLate: number;
   overdue: number;
   /** open and not late */
   open: number;
@@ -222,6 +228,7 @@ export function unitDecisionFigures(ledger: readonly LedgerEntry[], day: IsoDate
         due: 0,
         done: 0,
         doneOnTime: 0,
+        doneLate: 0,
         overdue: 0,
         open: 0,
         dropped: 0,
@@ -243,6 +250,7 @@ export function unitDecisionFigures(ledger: readonly LedgerEntry[], day: IsoDate
     if (e.state !== 'dropped' && due) {
       row.due++;
       if (e.doneOnTime) row.doneOnTime++;
+      else if (e.state === 'done') row.doneLate++;
     }
   }
   const rows = [...byUnit.values()];

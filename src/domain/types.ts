@@ -100,7 +100,23 @@ export interface RegisterMeta {
   /** the unit the register's figures are shown in; amounts themselves are held in 万元 */
   moneyUnit: MoneyUnit;
   issuer?: string;
+  /** 主送机关 of the bulletin ("各乡镇人民政府，区直各有关单位"); absent: derived from the region */
+  recipients?: string;
   rules: LagRules;
+  /** 版头 and 版记 of the Word documents (GB/T 9704 §7.2, §7.4); absent when the register gives none */
+  office?: OfficeMarks;
+}
+
+/** The register's optional `office_*` keys: what the Word 版头 and 版记 print besides the text. */
+export interface OfficeMarks {
+  /** 发文机关标志, e.g. 平鲁区重点项目推进中心文件 (default: the issuer followed by 文件) */
+  mark?: string;
+  /** 发文字号 of the bulletin, e.g. 平项推〔2021〕9号 */
+  number?: string;
+  /** 抄送机关 */
+  cc?: string[];
+  /** 印发机关 (default: the issuer) */
+  printedBy?: string;
 }
 
 export interface Register {
@@ -127,13 +143,47 @@ export interface Decision {
   due: IsoDate;
 }
 
+/** An agenda item's figures as they stood at the meeting (money in 万元, rates as fractions). */
+export interface ItemFigures {
+  annualPlan: number;
+  completedYear: number;
+  /** null when the annual plan is 0 */
+  completionRate: number | null;
+  timeProgress: number;
+}
+
 export interface MeetingItem {
   project: string;
   /** snapshot of the light at the meeting */
   light?: Light;
   reasons: string[];
+  /** snapshot of the figures quoted at the meeting */
+  figures?: ItemFigures;
+  /** taken up at the meeting: the secretary opened the item (decisions and notes also count) */
+  discussed?: boolean;
   notes?: string;
   decisions: Decision[];
+}
+
+/**
+ * The register's 总体 figures as they stood when the meeting opened (money in 万元, time progress
+ * as a fraction, lights judged on the meeting day): the minutes' 一、总体进展 prints these, so a
+ * register updated later never changes an old meeting's minutes.
+ */
+export interface MeetingSnapshot {
+  projects: number;
+  totalInvestment: number;
+  started: number;
+  newProjects: number;
+  newStarted: number;
+  annualPlan: number;
+  completedYear: number;
+  /** absent when the register gave no 本月完成投资 */
+  completedMonth?: number;
+  timeProgress: number;
+  red: number;
+  yellow: number;
+  green: number;
 }
 
 export interface Followup {
@@ -145,6 +195,8 @@ export interface Followup {
    * meetings (督办 screen). Absent: the meeting's date.
    */
   date?: IsoDate;
+  /** 已落实 only: the day the decision was carried out (按时落实 compares it with the time limit) */
+  doneOn?: IsoDate;
 }
 
 export interface MeetingHeader {
@@ -161,6 +213,8 @@ export interface MeetingHeader {
   /** path of the register, relative to the meeting file */
   register?: string;
   asOf?: IsoDate;
+  /** the register's figures at the meeting (absent in files written before it was recorded) */
+  snapshot?: MeetingSnapshot;
   closed: boolean;
 }
 

@@ -205,3 +205,40 @@ export function splitProblems(text: string): string[] {
     .filter((p) => p !== '');
   return parts.length > 0 ? parts : [t];
 }
+
+// 形象进度 wording, for a sheet without a 建设阶段 column. Work on site wins (施工许可, 施工图 and
+// 施工单位 are paperwork, "计划10月开工" a plan), then an explicit 未开工, then the paperwork of 前期.
+const PLAN = '(?:即将|计划|拟|准备|力争|确保|预计|争取)';
+/** a clause that says what is to come ("计划年底完成基础结构", "即将开工建设") */
+const PLANNED_CLAUSE = new RegExp(`${PLAN}[^，,。；;]*`, 'g');
+const FUTURE_START = new RegExp(`${PLAN}[^，,。；;]{0,8}开工`);
+const PAPERWORK_NAMES = /施工(?:许可证?|图设计|图审查|图|单位招标|单位|队伍|招标|合同)/g;
+const NOT_STARTED = /未开工|尚未开工|没有开工|未动工|待开工|未能[^，,。；;]{0,8}开工/;
+const STARTED = new RegExp(
+  [
+    '已开工|开工建设|月(?:上旬|中旬|下旬|初|底|\\d+日)?开工|复工|在建|施工|主体|基础|浇筑|封顶|砌筑|安装',
+    '铺设|摊铺|吊装|进场|开挖|桩基|土方|路基|装修|硬化|平整|削坡|种植|绿化|工程量|调试|试生产|试运行|上线',
+    '启动建设|建成|建设进度|完成投资|完成\\d+(?:\\.\\d+)?%',
+  ].join('|'),
+);
+const PAPERWORK =
+  /前期|手续|办理|备案|立项|可研|选址|招标|招商|洽谈|规划|设计|环评|稳评|能评|用地|摘牌|征地|征收|报批|审批|核准|签约/;
+
+/**
+ * The stage a 形象进度 text states, or undefined when it does not say: "已竣工投产" 投产, "已竣工" 竣工,
+ * "停工" 停工, "主体结构施工" 在建, "前期手续办理中" 前期.
+ */
+export function stageFromProgress(progress: string | undefined): Stage | undefined {
+  if (progress === undefined) return undefined;
+  const t = toSimplified(progress).replace(/[\s\u3000]/g, '');
+  // "受疫情停工影响进度滞后" is a stoppage past, not the stage now
+  if (/停工|停建|缓建/.test(t) && !/复工|停工(?:影响|后|期间)|受[^，,。；;]*停工/.test(t)) return '停工';
+  if (/已(?:竣工|建成)?投产|正式投产|已投入(?:使用|运营|生产|试生产)|已投运|已运营/.test(t)) return '投产';
+  // "已建成充电站7座" is part of the work done, not the project
+  if (/已竣工|已完工|全面完工|竣工验收|全部完工|全部建成|项目已建成|^已建成$/.test(t)) return '竣工';
+  const work = t.replace(PLANNED_CLAUSE, '，').replace(PAPERWORK_NAMES, '，');
+  if (STARTED.test(work)) return '在建';
+  if (NOT_STARTED.test(t) || FUTURE_START.test(t)) return '前期';
+  if (PAPERWORK.test(t)) return '前期';
+  return undefined;
+}

@@ -32,7 +32,9 @@ import {
   parseMoney,
   parseNature,
   parseStage,
+  roundAmount,
   splitProblems,
+  stageFromProgress,
   type CellContent,
 } from './values.js';
 
@@ -47,6 +49,11 @@ export interface ImportOptions {
   year?: number;
   asOf?: IsoDate;
   issuer?: string;
+  /**
+   * read every sheet that has a register header, the 责任单位 of each sheet's projects being the
+   * sheet's name (done without asking when every sheet has the same header and none a 责任单位 column)
+   */
+  unitFromSheet?: boolean;
 }
 
 export interface MappedColumn {
@@ -75,8 +82,10 @@ export interface ImportProblem extends Diagnostic {
 
 export interface ImportResult {
   file: string;
-  /** the sheet read */
+  /** the sheet read (the first, when one sheet per 责任单位 was read) */
   sheet: string;
+  /** every register sheet read: one, or one per 责任单位 (--unit-from-sheet) */
+  read: string[];
   /** every sheet in the file */
   sheets: string[];
   /** the header row (the lower one of a two-row header); 0 when none was found */
@@ -85,7 +94,7 @@ export interface ImportResult {
   /** headers not imported, as "备注（K列）" */
   ignored: string[];
   /** rows passed over on purpose: totals, group headings, notes under the table */
-  skipped: { row: number; reason: string }[];
+  skipped: { row: number; reason: string; sheet?: string }[];
   /** errors and warnings; any error means no YAML */
   problems: ImportProblem[];
   /** the register YAML; undefined when there is an error */
@@ -224,6 +233,21 @@ function scoreHeader(grid: Grid, row: number, span: 1 | 2): HeaderFound {
 const headerScore = (h: HeaderFound): number =>
   new Set(h.columns.map((c) => c.field)).size + (h.columns.some((c) => c.field === 'name') ? 5 : 0);
 
+/**
+ * A row above a header that is the sheet's title and notes, not a parent header: one text, or only a
+ * title ("平鲁区2021年重点项目台账", "…建设进度表") and notes ("单位：万元", "截至2021年9月30日").
+ */
+function titleRow(texts: string[]): boolean {
+  if (texts.length < 2) return true;
+  return texts.every((t) => {
+    const s = toSimplified(t);
+    return (
+      (s.length >= 8 && /台账|表$|统计|一览|汇总|情况/.test(s)) ||
+      /单位[:：]|截至|截止|填报|日期[:：]/.test(s)
+    );
+  });
+}
+
 /** The row (or pair of rows) among the first rows with the most known headers; it must name the project. */
 function findHeader(grid: Grid): HeaderFound | undefined {
   let best: HeaderFound | undefined;
@@ -231,6 +255,8 @@ function findHeader(grid: Grid): HeaderFound | undefined {
     if (grid.rowEmpty(r)) continue;
     for (const span of [1, 2] as const) {
       if (span === 2 && (r + 1 > grid.rows || grid.rowEmpty(r + 1))) continue;
+      // a title in A1 (merged across or not) directly above the header is a title, not a parent header
+      if (span === 2 && titleRow(grid.distinctTexts(r))) continue;
       const h = scoreHeader(grid, r, span);
       if (!h.columns.some((c) => c.field === 'name')) continue;
       if (!best || headerScore(h) > headerScore(best)) best = h;
@@ -250,10 +276,24 @@ interface Meta {
   issuer?: string;
   moneyUnit?: MoneyUnit;
   rules?: LagRules;
+  /** the Word 版头/版记 keys (issuer_mark, doc_number, cc, printed_by), as the YAML writes them */
+  office?: Record<string, string | string[]>;
 }
 
+/** 台账信息 rows of the 版头/版记 keys: label, YAML key. */
+const OFFICE_INFO: [string, string][] = [
+  ['发文机关标志', 'issuer_mark'],
+  ['发文字号', 'doc_number'],
+  ['抄送机关', 'cc'],
+  ['印发机关', 'printed_by'],
+];
+
 interface ProjectOut {
+  /** the sheet and row it was read from */
+  sheet: string;
   row: number;
+  /** the 项目编号 (or 序号) column, for messages */
+  idCol?: { col: number; header: string };
   fields: Record<string, unknown>;
   problems: Record<string, unknown>[];
   milestones: Record<string, unknown>[];
@@ -319,6 +359,7 @@ export async function importRegisterFromXlsx(file: string, opts: ImportOptions =
   const empty = (problems: ImportProblem[], sheets: string[] = [], sheet = ''): ImportResult => ({
     file: display,
     sheet,
+    read: [],
     sheets,
     headerRow: 0,
     mapped: [],
@@ -362,6 +403,7 @@ export function importWorkbook(book: ExcelJS.Workbook, file: string, opts: Impor
     file,
     sheet: sheetName,
     sheets,
+    read: sheetName === '' ? [] : [sheetName],
     headerRow: 0,
     mapped: [],
     ignored: [],
@@ -371,11 +413,13 @@ export function importWorkbook(book: ExcelJS.Workbook, file: string, opts: Impor
     ...extra,
   });
 
-  // ---- which sheet ----
-  let ws: ExcelJS.Worksheet | undefined;
+  // ---- which sheet (or sheets, one per 责任单位) ----
+  let chosen: ExcelJS.Worksheet[] = [];
+  // true: the 责任单位 of each sheet's projects is the sheet's name
+  let unitFromSheet = opts.unitFromSheet ?? false;
   if (opts.sheet !== undefined) {
     const wanted = opts.sheet.trim();
-    ws =
+    const ws =
       book.worksheets.find((w) => w.name === wanted) ??
       book.worksheets.find((w) => toSimplified(w.name.trim()) === toSimplified(wanted));
     if (!ws) {
@@ -384,6 +428,7 @@ export function importWorkbook(book: ExcelJS.Workbook, file: string, opts: Impor
       );
       return result();
     }
+    chosen = [ws];
   } else {
     const candidates = book.worksheets.filter(
       (w) => !(Object.values(AUX_SHEETS) as string[]).includes(w.name) && w.actualRowCount > 0,
@@ -399,189 +444,103 @@ export function importWorkbook(book: ExcelJS.Workbook, file: string, opts: Impor
     }
     const scored = candidates.map((w) => ({ w, h: findHeader(new Grid(w)) }));
     const withHeader = scored.filter((s) => s.h !== undefined);
-    ws = (withHeader.sort((a, b) => headerScore(b.h!) - headerScore(a.h!))[0] ?? scored[0])?.w;
-    if (withHeader.length > 1 && ws) {
-      sheetName = ws.name;
-      rep.add(
-        'warning',
-        { row: 0 },
-        `文件中有${withHeader.length}个像台账的工作表（${withHeader.map((s) => `“${s.w.name}”`).join('、')}），已读取“${ws.name}”；要读取其他工作表请用 --sheet 指定。`,
-      );
+    // One sheet per 责任单位: every sheet with the same header, none with a 责任单位 column, and every
+    // sheet named as a unit is (sheets named 8月, 9月 or Sheet1 are something else: asked, not merged).
+    const signature = (h: HeaderFound): string => h.columns.map((c) => `${c.col}:${c.field}`).join(',');
+    const sameHeader =
+      withHeader.length > 1 &&
+      withHeader.every((s) => signature(s.h!) === signature(withHeader[0]!.h!)) &&
+      !withHeader.some((s) => s.h!.columns.some((c) => c.field === 'unit')) &&
+      withHeader.every((s) => UNIT_SHEET_NAME.test(toSimplified(s.w.name.trim())));
+    if (unitFromSheet || sameHeader) {
+      unitFromSheet = true;
+      chosen = withHeader.length > 0 ? withHeader.map((s) => s.w) : scored.slice(0, 1).map((s) => s.w);
+    } else {
+      const ws = (withHeader.sort((a, b) => headerScore(b.h!) - headerScore(a.h!))[0] ?? scored[0])?.w;
+      if (ws) chosen = [ws];
+      if (withHeader.length > 1 && ws) {
+        sheetName = ws.name;
+        rep.add(
+          'warning',
+          { row: 0 },
+          `文件中有${withHeader.length}个像台账的工作表（${withHeader.map((s) => `“${s.w.name}”`).join('、')}），已读取“${ws.name}”；要读取其他工作表请用 --sheet 指定` +
+            `（每个工作表是一个责任单位时，加 --unit-from-sheet 读取全部工作表，责任单位取工作表名称）。`,
+        );
+      }
     }
   }
-  if (!ws) return result();
-  sheetName = ws.name;
-  const grid = new Grid(ws);
-  if (grid.empty) {
-    rep.add('error', { row: 0 }, '工作表是空的，没有可导入的内容。');
-    return result();
-  }
-
-  // ---- header ----
-  const header = findHeader(grid);
-  if (!header) {
-    rep.add(
-      'error',
-      { row: 0 },
-      `前${Math.min(grid.rows, HEADER_SCAN_ROWS)}行中找不到表头行：表头至少要有“项目名称”列和另外两个可识别的列（如 建设性质、责任单位、总投资、年度计划投资、年度累计完成投资）。`,
-    );
-    return result();
-  }
-  const headerTop = header.span === 2 ? header.row - 1 : header.row;
-  const byField = new Map<FieldKey, ColumnMap[]>();
-  for (const c of header.columns) byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
-  for (const [field, cols] of byField) {
-    if (cols.length > 1) {
-      rep.add(
-        'error',
-        { row: header.row, col: cols[1]?.col },
-        `${cols.map((c) => `${columnLetter(c.col)}列“${c.header}”`).join('和')}都对应“${FIELD_LABEL[field]}”，无法确定用哪一列；请删去或改名其中一列。`,
-      );
-    }
-  }
-  const col = (field: FieldKey): ColumnMap | undefined => byField.get(field)?.[0];
-
-  // sheet-level unit note and meta from the rows above the header
-  const above: string[] = [];
-  for (let r = 1; r < headerTop; r++) above.push(...grid.distinctTexts(r));
-  const sheetUnit = above.map(unitIn).find((u) => u !== undefined);
-  const moneyCols = header.columns.filter((c) => MONEY_FIELDS.has(c.field));
-  const unitOfCol = (c: ColumnMap): MoneyUnit => c.unit ?? sheetUnit ?? '万元';
+  const first = chosen[0];
+  if (!first) return result();
+  sheetName = first.name;
 
   const info = readInfoSheet(book, rep);
-  const guessed = metaFromText(
-    above,
-    header.columns.map((c) => c.header),
-  );
-  const registerUnit: MoneyUnit =
-    opts.moneyUnit ??
-    info.moneyUnit ??
-    (moneyCols.length > 0 && moneyCols.every((c) => unitOfCol(c) === '亿元') ? '亿元' : '万元');
-
-  const mapped: MappedColumn[] = header.columns.map((c) => ({
-    header: c.header,
-    field: c.field,
-    column: columnLetter(c.col),
-    ...(MONEY_FIELDS.has(c.field) ? { unit: unitOfCol(c) } : {}),
-  }));
-  const ignored = header.ignored.map((c) => `${c.header}（${columnLetter(c.col)}列）`);
-  if (col('id') && col('seq')) {
-    const seq = col('seq')!;
-    ignored.push(`${seq.header}（${columnLetter(seq.col)}列，已有项目编号列）`);
-  }
-  const problemsSheet = book.getWorksheet(AUX_SHEETS.problems);
-  if (problemsSheet && col('problem_text')) {
-    const p = col('problem_text')!;
-    ignored.push(`${p.header}（${columnLetter(p.col)}列，问题以“${AUX_SHEETS.problems}”工作表为准）`);
-  }
-
-  for (const field of REQUIRED) {
-    if (!col(field)) {
-      rep.add(
-        'error',
-        { row: header.row },
-        `找不到“${FIELD_LABEL[field]}”列（表头第${header.row}行）；请在表头中加上这一列，或把相应的列名改为“${FIELD_LABEL[field]}”。`,
-      );
-    }
-  }
-  if (!col('stage')) {
-    rep.add(
-      'warning',
-      { row: header.row },
-      '没有“建设阶段”列：已按建设性质和开工、竣工时间推定（有实际竣工时间为竣工，续建或有实际开工时间为在建，其余为前期）；请导入后核对。',
-    );
-  }
-  if (!col('id') && !col('seq')) {
-    rep.add('warning', { row: header.row }, '没有“项目编号”或“序号”列：已按行序编号 XM-001、XM-002……');
-  }
-
-  // ---- rows ----
   const projects: ProjectOut[] = [];
   const skipped: { row: number; reason: string }[] = [];
-  const blanks = new Map<FieldKey, number[]>();
-  let groupNature: string | undefined;
-  const nameCol = col('name');
-  const idCol = col('id') ?? col('seq');
-  for (let r = header.row + 1; r <= grid.rows; r++) {
-    if (grid.rowEmpty(r)) continue;
-    const nameText = nameCol ? grid.text(r, nameCol.col) : '';
-    const lead = [1, 2, 3].map((c) => grid.text(r, c).replace(/\s/g, ''));
-    const idText = idCol ? grid.text(r, idCol.col).replace(/\s/g, '') : '';
-    if ([nameText.replace(/\s/g, ''), idText, ...lead].some((t) => TOTALS.test(t))) {
-      skipped.push({ row: r, reason: '合计行' });
-      continue;
-    }
-    const texts = grid.distinctTexts(r);
-    const hasAmounts = moneyCols.some((c) => grid.at(r, c.col).kind === 'number');
-    if (
-      (texts[0] !== undefined && NOTE_ROW.test(texts[0]) && !hasAmounts) ||
-      (nameText === '' && !hasAmounts)
-    ) {
-      const text = texts.join(' ');
-      if (NOTE_ROW.test(texts[0] ?? '')) {
-        skipped.push({ row: r, reason: `表下说明“${text.slice(0, 20)}”` });
-      } else {
-        skipped.push({ row: r, reason: `分组行“${text.slice(0, 20)}”` });
-        const m = GROUP_NATURE.exec(toSimplified(text));
-        groupNature = m ? (m[1] === '预备' ? '前期' : m[1]) : groupNature;
-      }
-      continue;
-    }
-    if (texts.length === 1 && !hasAmounts && nameText !== '' && header.columns.length > 2) {
-      // a heading merged across the whole row ("一、新建项目（45个）")
-      skipped.push({ row: r, reason: `分组行“${nameText.slice(0, 20)}”` });
-      const m = GROUP_NATURE.exec(toSimplified(nameText));
-      groupNature = m ? (m[1] === '预备' ? '前期' : m[1]) : groupNature;
-      continue;
-    }
-    if (nameText === '') {
-      rep.add('error', { row: r, col: nameCol?.col, header: nameCol?.header }, '有数据但没有项目名称。');
-      continue;
-    }
-    projects.push(
-      readRow(grid, r, byField, unitOfCol, registerUnit, rep, blanks, groupNature, projects.length + 1),
-    );
+  const read: SheetRead[] = [];
+  let registerUnit: MoneyUnit | undefined = opts.moneyUnit ?? info.moneyUnit;
+  for (const ws of chosen) {
+    sheetName = ws.name;
+    const sheet = readSheet(ws, {
+      rep,
+      opts,
+      info,
+      unitFromSheet,
+      multi: chosen.length > 1,
+      registerUnit,
+      first: projects.length + 1,
+    });
+    if (!sheet) continue;
+    registerUnit ??= sheet.registerUnit;
+    read.push(sheet);
+    projects.push(...sheet.projects);
+    skipped.push(...sheet.skipped.map((s) => (chosen.length > 1 ? { ...s, sheet: ws.name } : s)));
   }
-  for (const [field, rows] of blanks) {
-    const c = col(field)!;
+  sheetName = first.name;
+  const main = read[0];
+  if (!main) return result();
+  if (unitFromSheet && chosen.length > 1 && !main.columns.some((c) => c.field === 'unit')) {
     rep.add(
       'warning',
-      { row: rows[0] ?? header.row, col: c.col, header: c.header },
-      `${rows.length}行的“${FIELD_LABEL[field]}”为空，按0计（第${summarizeRows(rows)}行）。`,
+      { row: 0 },
+      `没有“责任单位”列：读取了${chosen.length}个工作表，每个工作表的项目责任单位取工作表名称（${chosen.map((w) => w.name).join('、')}）；请导入后核对。`,
     );
   }
   if (projects.length === 0 && !rep.hasErrors) {
-    rep.add('error', { row: header.row }, '表头下面没有项目行。');
+    rep.add('error', { row: main.headerRow }, '表头下面没有项目行。');
   }
 
   // duplicate ids, with both rows
-  const seen = new Map<string, number>();
+  const seen = new Map<string, ProjectOut>();
   for (const p of projects) {
     const id = String(p.fields.id);
-    const first = seen.get(id);
-    if (first !== undefined) {
+    const firstSeen = seen.get(id);
+    if (firstSeen !== undefined) {
+      const where = firstSeen.sheet === p.sheet ? '' : `工作表“${firstSeen.sheet}”`;
       rep.add(
         'error',
-        { row: p.row, col: idCol?.col, header: idCol?.header },
-        `项目编号“${id}”与第${first}行重复；每个项目的编号须唯一。`,
+        { row: p.row, col: p.idCol?.col, header: p.idCol?.header, sheet: p.sheet },
+        `项目编号“${id}”与${where}第${firstSeen.row}行重复；每个项目的编号须唯一。`,
       );
-    } else seen.set(id, p.row);
+    } else seen.set(id, p);
   }
 
   readMilestoneSheet(book, projects, rep);
+  const problemsSheet = book.getWorksheet(AUX_SHEETS.problems);
   if (problemsSheet) {
     for (const p of projects) p.problems = [];
     readProblemSheet(book, projects, rep);
   }
 
   // ---- register header ----
+  const guessed = main.guessed;
   const meta: Meta = {
     title: opts.title ?? info.title ?? guessed.title,
     region: opts.region ?? info.region ?? guessed.region,
     asOf: opts.asOf ?? info.asOf ?? guessed.asOf,
     issuer: opts.issuer ?? info.issuer ?? guessed.issuer,
-    moneyUnit: registerUnit,
+    moneyUnit: registerUnit ?? '万元',
     ...(info.rules ? { rules: info.rules } : {}),
+    ...(info.office ? { office: info.office } : {}),
   };
   meta.year =
     opts.year ?? info.year ?? guessed.year ?? (meta.asOf ? Number(meta.asOf.slice(0, 4)) : undefined);
@@ -598,28 +557,369 @@ export function importWorkbook(book: ExcelJS.Workbook, file: string, opts: Impor
       rep.add('error', { row: 0 }, `无法从表格中确定${label}；请用 ${flag} 指定。`);
     }
   }
+  if (meta.asOf) inferStages(projects, read, meta.asOf, rep);
 
   const base = {
-    headerRow: header.row,
-    mapped,
-    ignored,
+    sheet: first.name,
+    read: read.map((s) => s.name),
+    headerRow: main.headerRow,
+    mapped: main.mapped,
+    ignored: main.ignored,
     skipped,
     projectCount: projects.length,
   };
   if (rep.hasErrors) return result(base);
 
-  const yaml = registerYaml(meta, projects, file, sheetName);
+  const yaml = registerYaml(meta, projects, file, read.map((s) => s.name).join('、'));
   // The register must load exactly as `diaodu check` loads it; anything the loader says is reported.
   try {
     const loaded = parseRegisterText(yaml, 'register.yaml');
-    for (const w of loaded.warnings)
-      rep.add('warning', { row: rowForLine(yaml, w.line, projects) }, w.message);
+    for (const w of loaded.warnings) rep.add('warning', placeOfLine(yaml, w.line, projects), w.message);
     return result({ ...base, yaml, register: loaded.register });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    for (const d of e.diagnostics)
-      rep.add(d.severity, { row: rowForLine(yaml, d.line, projects) }, d.message);
+    for (const d of e.diagnostics) rep.add(d.severity, placeOfLine(yaml, d.line, projects), d.message);
     return result(base);
+  }
+}
+
+/** One register sheet read: its header, its projects and what was passed over. */
+interface SheetRead {
+  name: string;
+  headerRow: number;
+  columns: ColumnMap[];
+  mapped: MappedColumn[];
+  ignored: string[];
+  skipped: { row: number; reason: string }[];
+  projects: ProjectOut[];
+  registerUnit: MoneyUnit;
+  guessed: Meta & { asOfNote?: string };
+}
+
+interface SheetContext {
+  rep: Reporter;
+  opts: ImportOptions;
+  info: Meta;
+  /** the 责任单位 is the sheet's name where the sheet has no 责任单位 column (or the cell is blank) */
+  unitFromSheet: boolean;
+  /** more than one sheet is read: 序号 restarts in each, so projects are numbered across sheets */
+  multi: boolean;
+  /** the register's unit when an earlier sheet or an option settled it */
+  registerUnit: MoneyUnit | undefined;
+  /** the ordinal of the sheet's first project (XM-001 …) */
+  first: number;
+}
+
+/** A sheet name that names a 责任单位 (区发改局, 井坪镇, 开发区管委会), for one sheet per unit. */
+const UNIT_SHEET_NAME = /(局|委|办|院|镇|乡|街道|管委会|中心|公司|集团|部|处|室|所|站|区|县|旗|市|园)$/;
+
+/** "备注：本表金额单位为亿元", "（金额单位：亿元）", "单位：万元" in a note under the table. */
+const UNIT_NOTE = /(?:金额|投资|资金)?(?:计量)?单位(?:为|是|均为|统一为)?[:：]?\s*(万元|亿元)/;
+
+function readSheet(ws: ExcelJS.Worksheet, ctx: SheetContext): SheetRead | undefined {
+  const { rep, opts, info } = ctx;
+  const grid = new Grid(ws);
+  if (grid.empty) {
+    rep.add('error', { row: 0 }, '工作表是空的，没有可导入的内容。');
+    return undefined;
+  }
+
+  // ---- header ----
+  const header = findHeader(grid);
+  if (!header) {
+    rep.add(
+      'error',
+      { row: 0 },
+      `前${Math.min(grid.rows, HEADER_SCAN_ROWS)}行中找不到表头行：表头至少要有“项目名称”列和另外两个可识别的列（如 建设性质、责任单位、总投资、年度计划投资、年度累计完成投资）。`,
+    );
+    return undefined;
+  }
+  const headerTop = header.span === 2 ? header.row - 1 : header.row;
+  const byField = new Map<FieldKey, ColumnMap[]>();
+  for (const c of header.columns) byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
+  for (const [field, cols] of byField) {
+    if (cols.length > 1) {
+      rep.add(
+        'error',
+        { row: header.row, col: cols[1]?.col },
+        `${cols.map((c) => `${columnLetter(c.col)}列“${c.header}”`).join('和')}都对应“${FIELD_LABEL[field]}”，无法确定用哪一列；请删去或改名其中一列。`,
+      );
+    }
+  }
+  const col = (field: FieldKey): ColumnMap | undefined => byField.get(field)?.[0];
+
+  // ---- the money unit: headers, a note above the header, a note under the table ----
+  const above: string[] = [];
+  for (let r = 1; r < headerTop; r++) above.push(...grid.distinctTexts(r));
+  const sheetUnit = above.map(unitIn).find((u) => u !== undefined);
+  const moneyCols = header.columns.filter((c) => MONEY_FIELDS.has(c.field));
+  let belowUnit: { unit: MoneyUnit; row: number; text: string } | undefined;
+  for (let r = header.row + 1; r <= grid.rows; r++) {
+    if (moneyCols.some((c) => grid.at(r, c.col).kind === 'number')) continue;
+    const text = grid.distinctTexts(r).join(' ');
+    const m = UNIT_NOTE.exec(toSimplified(text));
+    if (m?.[1]) {
+      belowUnit = { unit: m[1] === '亿元' ? '亿元' : '万元', row: r, text };
+      break;
+    }
+  }
+  if (belowUnit) {
+    const note = belowUnit;
+    const clash = [
+      ...moneyCols
+        .filter((c) => c.unit !== undefined && c.unit !== note.unit)
+        .map((c) => `表头“${c.header}”`),
+      ...(sheetUnit !== undefined && sheetUnit !== note.unit ? [`表头上方的说明`] : []),
+    ];
+    if (clash.length > 0) {
+      const other = note.unit === '亿元' ? '万元' : '亿元';
+      rep.add(
+        'error',
+        { row: note.row },
+        `表下说明“${note.text.slice(0, 30)}”写金额单位为${note.unit}，而${clash.join('、')}写的是${other}；请改正其中一处后重新导入。`,
+      );
+    }
+  }
+  const stated = sheetUnit ?? belowUnit?.unit;
+  // A sheet that names no unit anywhere: --money-unit (or 台账信息's 金额单位) says what its amounts are in.
+  const unnamed = stated === undefined && moneyCols.every((c) => c.unit === undefined);
+  const unitOfCol = (c: ColumnMap): MoneyUnit =>
+    c.unit ?? stated ?? (unnamed ? (opts.moneyUnit ?? info.moneyUnit) : undefined) ?? '万元';
+
+  const guessed = metaFromText(
+    above,
+    header.columns.map((c) => c.header),
+  );
+  const registerUnit: MoneyUnit =
+    ctx.registerUnit ??
+    (moneyCols.length > 0 && moneyCols.every((c) => unitOfCol(c) === '亿元') ? '亿元' : '万元');
+
+  const mapped: MappedColumn[] = header.columns.map((c) => ({
+    header: c.header,
+    field: c.field,
+    column: columnLetter(c.col),
+    ...(MONEY_FIELDS.has(c.field) ? { unit: unitOfCol(c) } : {}),
+  }));
+  const ignored = header.ignored.map((c) => `${c.header}（${columnLetter(c.col)}列）`);
+  if (col('id') && col('seq')) {
+    const seq = col('seq')!;
+    ignored.push(`${seq.header}（${columnLetter(seq.col)}列，已有项目编号列）`);
+  }
+  const problemsSheet = ws.workbook.getWorksheet(AUX_SHEETS.problems);
+  if (problemsSheet && col('problem_text')) {
+    const p = col('problem_text')!;
+    ignored.push(`${p.header}（${columnLetter(p.col)}列，问题以“${AUX_SHEETS.problems}”工作表为准）`);
+  }
+
+  for (const field of REQUIRED) {
+    if (field === 'unit' && ctx.unitFromSheet) continue;
+    if (!col(field)) {
+      rep.add(
+        'error',
+        { row: header.row },
+        `找不到“${FIELD_LABEL[field]}”列（表头第${header.row}行）；请在表头中加上这一列，或把相应的列名改为“${FIELD_LABEL[field]}”` +
+          (field === 'unit'
+            ? '（每个工作表是一个责任单位时，可加 --unit-from-sheet，责任单位取工作表名称）。'
+            : '。'),
+      );
+    }
+  }
+  if (!col('stage')) {
+    rep.add(
+      'warning',
+      { row: header.row },
+      '没有“建设阶段”列：已按实际开工、竣工时间，形象进度的说法（如“主体施工”“前期手续办理中”“已竣工投产”），' +
+        '和开工时间是否已到数据截至日期推定（续建项目为在建）；请导入后核对。',
+    );
+  }
+  if (!col('id') && !col('seq')) {
+    rep.add('warning', { row: header.row }, '没有“项目编号”或“序号”列：已按行序编号 XM-001、XM-002……');
+  }
+
+  // ---- rows ----
+  const projects: ProjectOut[] = [];
+  const skipped: { row: number; reason: string }[] = [];
+  const blanks = new Map<FieldKey, number[]>();
+  // 合计 rows, checked against the projects once all are read: where they stand among the projects
+  const totals: { row: number; at: number; mark: number }[] = [];
+  const marks: number[] = [0];
+  let groupNature: string | undefined;
+  const nameCol = col('name');
+  const idCol = col('id') ?? col('seq');
+  for (let r = header.row + 1; r <= grid.rows; r++) {
+    if (grid.rowEmpty(r)) continue;
+    const nameText = nameCol ? grid.text(r, nameCol.col) : '';
+    const lead = [1, 2, 3].map((c) => grid.text(r, c).replace(/\s/g, ''));
+    const idText = idCol ? grid.text(r, idCol.col).replace(/\s/g, '') : '';
+    if ([nameText.replace(/\s/g, ''), idText, ...lead].some((t) => TOTALS.test(t))) {
+      skipped.push({ row: r, reason: '合计行' });
+      totals.push({ row: r, at: projects.length, mark: marks[marks.length - 1] ?? 0 });
+      marks.push(projects.length);
+      continue;
+    }
+    const texts = grid.distinctTexts(r);
+    const hasAmounts = moneyCols.some((c) => grid.at(r, c.col).kind === 'number');
+    if (
+      (texts[0] !== undefined && NOTE_ROW.test(texts[0]) && !hasAmounts) ||
+      (nameText === '' && !hasAmounts)
+    ) {
+      const text = texts.join(' ');
+      if (NOTE_ROW.test(texts[0] ?? '')) {
+        skipped.push({ row: r, reason: `表下说明“${text.slice(0, 20)}”` });
+      } else {
+        skipped.push({ row: r, reason: `分组行“${text.slice(0, 20)}”` });
+        marks.push(projects.length);
+        const m = GROUP_NATURE.exec(toSimplified(text));
+        groupNature = m ? (m[1] === '预备' ? '前期' : m[1]) : groupNature;
+      }
+      continue;
+    }
+    if (texts.length === 1 && !hasAmounts && nameText !== '' && header.columns.length > 2) {
+      // a heading merged across the whole row ("一、新建项目（45个）")
+      skipped.push({ row: r, reason: `分组行“${nameText.slice(0, 20)}”` });
+      marks.push(projects.length);
+      const m = GROUP_NATURE.exec(toSimplified(nameText));
+      groupNature = m ? (m[1] === '预备' ? '前期' : m[1]) : groupNature;
+      continue;
+    }
+    if (nameText === '') {
+      rep.add('error', { row: r, col: nameCol?.col, header: nameCol?.header }, '有数据但没有项目名称。');
+      continue;
+    }
+    const p = readRow(grid, r, byField, unitOfCol, registerUnit, rep, blanks, groupNature, {
+      ordinal: ctx.first + projects.length,
+      numberRows: ctx.multi && !col('id'),
+      sheetUnit: ctx.unitFromSheet ? sanitizeText(ws.name).trim() : undefined,
+    });
+    p.sheet = ws.name;
+    if (idCol) p.idCol = { col: idCol.col, header: idCol.header };
+    projects.push(p);
+  }
+  marks.push(projects.length);
+  for (const [field, rows] of blanks) {
+    const c = col(field)!;
+    rep.add(
+      'warning',
+      { row: rows[0] ?? header.row, col: c.col, header: c.header },
+      `${rows.length}行的“${FIELD_LABEL[field]}”为空，按0计（第${summarizeRows(rows)}行）。`,
+    );
+  }
+  checkTotals(grid, totals, marks, projects, moneyCols, unitOfCol, registerUnit, rep);
+
+  // amounts that look like 亿元 in a sheet that names no unit and is read as 万元
+  const totalCol = col('total_investment');
+  if (unnamed && totalCol && unitOfCol(totalCol) === '万元') {
+    const amounts = projects
+      .map((p) => p.fields.total_investment)
+      .filter((n): n is number => typeof n === 'number' && n > 0)
+      .sort((a, b) => a - b);
+    const median = amounts[Math.floor(amounts.length / 2)];
+    if (median !== undefined && median < SMALLEST_LIKELY_WAN) {
+      rep.add(
+        'error',
+        { row: header.row, col: totalCol.col, header: totalCol.header },
+        `表中没有写明金额单位；按万元计，总投资的中位数只有${median}万元，像是以亿元填写。请在表头注明单位（如“总投资（亿元）”），` +
+          `或用 --money-unit 说明表中金额的单位（--money-unit 亿元；确是万元时 --money-unit 万元）。`,
+      );
+    }
+  }
+
+  return {
+    name: ws.name,
+    headerRow: header.row,
+    columns: header.columns,
+    mapped,
+    ignored,
+    skipped,
+    projects,
+    registerUnit,
+    guessed,
+  };
+}
+
+/**
+ * Below this median 总投资, in 万元, a sheet that names no unit is taken to be in 亿元: a key project of
+ * less than 1,000,000 yuan is rare; a sheet in 亿元 read as 万元 is 10,000 times too small.
+ */
+const SMALLEST_LIKELY_WAN = 100;
+
+/**
+ * Each 合计 row against its projects: all of the sheet's, those since the last group or total row
+ * (a 小计), or those up to the next (a total written above its projects). A warning when none match.
+ */
+function checkTotals(
+  grid: Grid,
+  totals: { row: number; at: number; mark: number }[],
+  marks: number[],
+  projects: ProjectOut[],
+  moneyCols: ColumnMap[],
+  unitOfCol: (c: ColumnMap) => MoneyUnit,
+  registerUnit: MoneyUnit,
+  rep: Reporter,
+): void {
+  for (const t of totals) {
+    const next = marks.find((m) => m > t.at) ?? projects.length;
+    const spans: [number, number][] = [
+      [0, projects.length],
+      [t.mark, t.at],
+      [t.at, next],
+    ];
+    for (const c of moneyCols) {
+      const cell = grid.at(t.row, c.col);
+      const written = parseMoney(cell, unitOfCol(c));
+      if (!written.ok || written.value === undefined) continue;
+      const unit = unitOfCol(c);
+      const sums = spans
+        .filter(([a, b]) => b > a)
+        .map(([a, b]) => {
+          let sum = 0;
+          for (const p of projects.slice(a, b)) {
+            const v = p.fields[c.field];
+            if (typeof v === 'number') sum += v;
+          }
+          return roundAmount(convertMoney(sum, registerUnit, unit));
+        });
+      if (sums.length === 0) continue;
+      const total = written.value;
+      if (sums.some((s) => Math.abs(s - total) <= 0.01)) continue;
+      const sum = sums[0]!;
+      rep.add(
+        'warning',
+        { row: t.row, col: c.col, header: c.header },
+        `合计行为${total}，各项目之和为${sum}（相差${roundAmount(Math.abs(total - sum))}）；请核对是否漏行、多行或合计有误。`,
+      );
+    }
+  }
+}
+
+/**
+ * The stage of the projects a sheet without 建设阶段 did not settle (新建, nothing in the row says):
+ * a 开工时间 after the data date is 前期; one on or before it is 在建 when the column does not say
+ * 计划; a blank 实际开工时间 is 前期. Any left are one error asking for the column.
+ */
+function inferStages(projects: ProjectOut[], read: SheetRead[], asOf: IsoDate, rep: Reporter): void {
+  const open = new Map<string, number[]>();
+  for (const p of projects) {
+    if (p.fields.stage !== undefined) continue;
+    const sheet = read.find((s) => s.name === p.sheet);
+    // with a 建设阶段 column a missing stage is the cell's error, already reported
+    if (sheet?.columns.some((c) => c.field === 'stage')) continue;
+    const start = sheet?.columns.find((c) => c.field === 'planned_start');
+    const plannedStart = p.fields.planned_start as string | undefined;
+    if (plannedStart !== undefined && plannedStart > asOf) p.fields.stage = '前期';
+    else if (plannedStart !== undefined && start && !/计划|拟/.test(toSimplified(start.header)))
+      p.fields.stage = '在建';
+    else if (sheet?.columns.some((c) => c.field === 'actual_start')) p.fields.stage = '前期';
+    else open.set(p.sheet, [...(open.get(p.sheet) ?? []), p.row]);
+  }
+  for (const [sheet, rows] of open) {
+    rep.add(
+      'error',
+      { row: 0, sheet },
+      `没有“建设阶段”列，${rows.length}个新建项目（第${summarizeRows(rows)}行）无法判断是否已开工：没有实际开工时间，` +
+        `形象进度也没有说明。这些项目是否已开工？请在表中加“建设阶段”列（前期、在建、竣工、投产、停工），或填写“实际开工时间”列后重新导入；` +
+        `不会一律按前期计（那样会把已开工的项目算作未开工，红灯和新开工率都会错）。`,
+    );
   }
 }
 
@@ -627,12 +927,13 @@ function summarizeRows(rows: number[]): string {
   return rows.length <= 8 ? rows.join('、') : `${rows.slice(0, 8).join('、')}等`;
 }
 
-/** The sheet row of the project whose YAML entry holds `line`. */
-function rowForLine(yaml: string, line: number, projects: ProjectOut[]): number {
+/** The sheet and row of the project whose YAML entry holds `line`. */
+function placeOfLine(yaml: string, line: number, projects: ProjectOut[]): { row: number; sheet?: string } {
   const lines = yaml.split('\n');
   let index = -1;
   for (let i = 0; i < Math.min(line, lines.length); i++) if (/^ {2}- id:/.test(lines[i] ?? '')) index++;
-  return index >= 0 ? (projects[index]?.row ?? 0) : 0;
+  const p = index >= 0 ? projects[index] : undefined;
+  return p ? { row: p.row, sheet: p.sheet } : { row: 0 };
 }
 
 function readRow(
@@ -644,26 +945,42 @@ function readRow(
   rep: Reporter,
   blanks: Map<FieldKey, number[]>,
   groupNature: string | undefined,
-  ordinal: number,
+  place: {
+    /** the project's place in the register, for XM-001 numbers */
+    ordinal: number;
+    /** number the project XM-… even when the sheet has 序号 (one sheet per unit: 序号 restarts) */
+    numberRows: boolean;
+    /** the 责任单位 when the row has none: the sheet's name (--unit-from-sheet) */
+    sheetUnit: string | undefined;
+  },
 ): ProjectOut {
   const col = (f: FieldKey): ColumnMap | undefined => byField.get(f)?.[0];
-  const text = (f: FieldKey): string | undefined => {
-    const c = col(f);
-    if (!c) return undefined;
-    const t = contentText(grid.at(r, c.col)).trim();
-    return t === '' || isNothing(t) ? undefined : t;
-  };
   const err = (f: FieldKey, message: string): void => {
     const c = col(f);
     rep.add('error', { row: r, col: c?.col, header: c?.header }, message);
   };
+  // an Excel error value (#DIV/0!, #N/A, #REF!) is never text: one error for the cell, none after
+  const errored = new Set<FieldKey>();
+  const cellText = (f: FieldKey): string => {
+    const c = col(f);
+    if (!c) return '';
+    const content = grid.at(r, c.col);
+    if (content.kind === 'error') {
+      if (!errored.has(f)) err(f, `单元格是公式错误（${content.s}）；请修正公式或填写内容`);
+      errored.add(f);
+      return '';
+    }
+    return contentText(content).trim();
+  };
+  const text = (f: FieldKey): string | undefined => {
+    const t = cellText(f);
+    return t === '' || isNothing(t) ? undefined : t;
+  };
   const out: Record<string, unknown> = {};
-  const idCell = col('id') ?? col('seq');
-  const idText = idCell ? contentText(grid.at(r, idCell.col)).trim() : '';
-  out.id = idText !== '' ? idText : `XM-${String(ordinal).padStart(3, '0')}`;
-  out.name = contentText(grid.at(r, col('name')!.col))
-    .replace(/\s*\n\s*/g, '')
-    .trim();
+  const idField: FieldKey | undefined = col('id') ? 'id' : col('seq') ? 'seq' : undefined;
+  const idText = idField && !(place.numberRows && idField === 'seq') ? cellText(idField) : '';
+  out.id = idText !== '' ? idText : `XM-${String(place.ordinal).padStart(3, '0')}`;
+  out.name = cellText('name').replace(/\s*\n\s*/g, '');
 
   const natureText = text('nature');
   if (natureText !== undefined) {
@@ -694,19 +1011,28 @@ function readRow(
   }
 
   const stageText = text('stage');
+  const progress = text('progress');
   if (stageText !== undefined) {
     const s = parseStage(stageText);
     if (s.ok) out.stage = s.value;
     else err('stage', s.message);
   } else if (col('stage')) {
-    err('stage', '建设阶段为空；应为 前期、在建、竣工、投产 或 停工。');
+    if (!errored.has('stage')) err('stage', '建设阶段为空；应为 前期、在建、竣工、投产 或 停工。');
   } else {
-    out.stage = dates.actual_finish ? '竣工' : out.nature === '续建' || dates.actual_start ? '在建' : '前期';
+    // no 建设阶段 column: what the row says; a 新建 project it says nothing of is settled by
+    // inferStages once the data date is known (or asked about)
+    const said = stageFromProgress(progress);
+    if (said === '投产' || said === '竣工' || said === '停工') out.stage = said;
+    else if (dates.actual_finish) out.stage = '竣工';
+    else if (dates.actual_start || out.nature === '续建') out.stage = '在建';
+    else if (said !== undefined) out.stage = said;
+    else if (out.nature === '前期') out.stage = '前期';
   }
 
   const unitText = text('unit');
   if (unitText !== undefined) out.unit = unitText;
-  else if (col('unit')) err('unit', '责任单位为空。');
+  else if (place.sheetUnit) out.unit = place.sheetUnit;
+  else if (col('unit') && !errored.has('unit')) err('unit', '责任单位为空。');
   for (const f of ['leader', 'owner', 'area', 'industry', 'content'] as const) {
     const t = text(f);
     if (t !== undefined) out[f] = t;
@@ -733,7 +1059,6 @@ function readRow(
   for (const f of ['planned_start', 'actual_start', 'planned_finish', 'actual_finish'] as const) {
     if (dates[f]) out[f] = dates[f];
   }
-  const progress = text('progress');
   if (progress !== undefined) out.progress = progress.replace(/\s*\n\s*/g, '；');
   const contact = text('contact');
   if (contact !== undefined) out.contact = contact;
@@ -750,7 +1075,7 @@ function readRow(
       });
     }
   }
-  return { row: r, fields: out, problems, milestones: [] };
+  return { sheet: '', row: r, fields: out, problems, milestones: [] };
 }
 
 /** title / region / year / as_of / issuer from the rows above the header (and year-to-date headers). */
@@ -843,10 +1168,15 @@ function readInfoSheet(book: ExcelJS.Workbook, rep: Reporter): Meta {
     const key = toSimplified(grid.text(r, 1))
       .replace(/[（(].*$/, '')
       .replace(/\s/g, '');
-    const field = INFO_KEYS[key];
-    if (!field) continue;
+    const office = OFFICE_INFO.find(([label]) => label === key)?.[1];
     const content = grid.at(r, 2);
     const value = contentText(content).trim();
+    if (office && value !== '') {
+      meta.office = { ...meta.office, [office]: office === 'cc' ? value.split(/[、，,]\s*/) : value };
+      continue;
+    }
+    const field = INFO_KEYS[key];
+    if (!field) continue;
     if (value === '') continue;
     const bad = (allowed: string): void =>
       rep.add('error', { row: r, col: 2, header: key, sheet: ws.name }, `“${value}”不对；${allowed}`);
@@ -1002,7 +1332,12 @@ function readAux(
         }
         return d.value;
       }
-      const t = contentText(grid.at(r, c)).trim();
+      const content = grid.at(r, c);
+      if (content.kind === 'error') {
+        rep.add('error', { row: r, col: c, sheet }, `单元格是公式错误（${content.s}）；请修正公式或填写内容`);
+        return undefined;
+      }
+      const t = contentText(content).trim();
       return t === '' ? undefined : t;
     };
     add(project, r, get);
@@ -1053,6 +1388,7 @@ function registerYaml(meta: Meta, projects: ProjectOut[], file: string, sheet: s
       milestone_red_days: meta.rules.milestoneRedDays,
     };
   }
+  Object.assign(header, meta.office);
   const list = projects.map((p) => {
     const out: Record<string, unknown> = {};
     for (const key of PROJECT_ORDER) if (p.fields[key] !== undefined) out[key] = p.fields[key];
@@ -1185,6 +1521,12 @@ export async function registerToXlsx(register: Register): Promise<Buffer> {
     ['开工滞后转红天数', meta.rules.startRedDays],
     ['节点滞后转红天数', meta.rules.milestoneRedDays],
   );
+  const office = meta.office ?? {};
+  const officeValues = [office.mark, office.number, office.cc?.join('、'), office.printedBy];
+  OFFICE_INFO.forEach(([label], i) => {
+    const value = officeValues[i];
+    if (value) rows.push([label, value]);
+  });
   info.addRow(['项目', '内容']);
   for (const row of rows) info.addRow(row);
   info.getCell('B5').numFmt = 'yyyy-mm-dd';

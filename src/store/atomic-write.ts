@@ -38,6 +38,8 @@ export interface AtomicWriteOptions {
 // `.name.<pid>.<random>.tmp`: hidden, so folder listings (and people) skip it; the pid lets a later
 // process remove temp files a killed writer left behind (removeStaleTempFiles).
 const TEMP_RE = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+/** A meeting file moved aside for a moment by writeFileIfUnchanged. */
+const ASIDE_RE = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.aside$/;
 
 export function tempPathFor(target: string): string {
   const dir = path.dirname(target);
@@ -249,7 +251,10 @@ function createFile(target: string, data: string | Uint8Array, options: WriteNew
 
 /**
  * Remove temp files a killed writer left next to `target` (only those whose writer pid is dead, so a
- * write in progress in another process is never disturbed). Returns the removed paths.
+ * write in progress in another process is never disturbed). Returns the removed paths. An aside copy
+ * (see writeFileIfUnchanged) whose target exists again is removed too: it holds the version the target
+ * replaced (the save was killed after linking the new file in), so nothing is lost; one whose target is
+ * missing is put back instead (restoreAsideFiles).
  */
 export function removeStaleTempFiles(target: string): string[] {
   const dir = path.dirname(target);
@@ -260,10 +265,12 @@ export function removeStaleTempFiles(target: string): string[] {
   } catch {
     return [];
   }
+  restoreAsideFiles(dir, names);
   const removed: string[] = [];
   for (const name of names) {
-    const m = TEMP_RE.exec(name);
+    const m = TEMP_RE.exec(name) ?? ASIDE_RE.exec(name);
     if (!m || m[1] !== base) continue;
+    if (ASIDE_RE.test(name) && !fs.existsSync(target)) continue; // restored above, or not ours to drop
     const pid = Number(m[2]);
     if (pid === process.pid || isProcessAlive(pid)) continue;
     const full = path.join(dir, name);
@@ -317,8 +324,6 @@ export function writeFileIfUnchanged(
     throw asInputError(requested, error);
   }
 }
-
-const ASIDE_RE = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.aside$/;
 
 function asidePathFor(target: string): string {
   return path.join(

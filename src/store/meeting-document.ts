@@ -21,14 +21,17 @@ import type {
   Followup,
   FollowupStatus,
   IsoDate,
+  ItemFigures,
   Light,
   Meeting,
   MeetingHeader,
   MeetingItem,
   MeetingKind,
+  MeetingSnapshot,
 } from '../domain/types.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { restoreAsideFiles, writeFileIfUnchanged } from './atomic-write.js';
+import type { AtomicWriteIo, CompareAndReplace } from './atomic-write.js';
 
 // ---- key orders (formats.md), used only to place a key that is not there yet ----
 const TOP_KEYS = ['meeting', 'items', 'followups'];
@@ -44,11 +47,48 @@ const HEADER_KEYS = [
   'attending',
   'register',
   'as_of',
+  'snapshot',
   'closed',
 ];
-const ITEM_KEYS = ['project', 'light', 'reasons', 'notes', 'decisions'];
+const ITEM_KEYS = ['project', 'light', 'reasons', 'figures', 'discussed', 'notes', 'decisions'];
 const DECISION_KEYS = ['id', 'text', 'unit', 'co_units', 'owner', 'due'];
-const FOLLOWUP_KEYS = ['decision', 'status', 'note', 'date'];
+const FOLLOWUP_KEYS = ['decision', 'status', 'note', 'date', 'done_on'];
+
+/** Fractions kept to 4 decimals (0.1 of a percentage point), amounts to 2 (万元). */
+const round = (x: number, places: number): number => Math.round(x * 10 ** places) / 10 ** places;
+
+/** The snapshot as written in the file: snake_case keys, one `{…}` line. */
+function snapshotRecord(s: MeetingSnapshot): Record<string, number> {
+  const out: Record<string, number> = {
+    projects: s.projects,
+    total_investment: round(s.totalInvestment, 2),
+    started: s.started,
+    new_projects: s.newProjects,
+    new_started: s.newStarted,
+    annual_plan: round(s.annualPlan, 2),
+    completed_year: round(s.completedYear, 2),
+  };
+  if (s.completedMonth !== undefined) out.completed_month = round(s.completedMonth, 2);
+  out.time_progress = round(s.timeProgress, 4);
+  out.red = s.red;
+  out.yellow = s.yellow;
+  out.green = s.green;
+  return out;
+}
+
+function figuresRecord(f: ItemFigures): Record<string, number> {
+  const out: Record<string, number> = {
+    annual_plan: round(f.annualPlan, 2),
+    completed_year: round(f.completedYear, 2),
+  };
+  if (f.completionRate !== null) out.completion_rate = round(f.completionRate, 4);
+  out.time_progress = round(f.timeProgress, 4);
+  return out;
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
 
 /** 配合单位 as written: trimmed, sanitised, each once, without the lead unit. */
 function cleanCoUnits(coUnits: readonly string[] | undefined, lead: string): string[] {
@@ -84,11 +124,14 @@ export interface FollowupInput {
   status: FollowupStatus;
   note?: string;
   date?: IsoDate;
+  /** 已落实: the day it was carried out */
+  doneOn?: IsoDate;
 }
 
 export interface ItemSnapshot {
   light?: Light;
   reasons?: string[];
+  figures?: ItemFigures;
 }
 
 export interface MeetingDocumentOptions {
@@ -96,6 +139,8 @@ export interface MeetingDocumentOptions {
   takenIds?: Iterable<string>;
   /** refuse save(): for a meeting another process is recording (lock refused) */
   readOnly?: boolean;
+  /** replace the writer's fs calls (tests: a full disk) */
+  io?: Partial<AtomicWriteIo>;
 }
 
 function inputError(file: string, message: string, line = 0, column = 0): InputError {
@@ -297,7 +342,9 @@ function asRecord(value: unknown): Record<string, unknown> {
 export class MeetingDocument {
   readonly file: string;
   readonly readOnly: boolean;
-  private readonly doc: Document;
+  /** replaced as a whole when an edit is rolled back (update) */
+  private doc: Document;
+  private readonly io: Partial<AtomicWriteIo> | undefined;
   /** ids used elsewhere, and ids deleted in this session (never handed out twice) */
   private readonly takenIds = new Set<string>();
   /** the text last read from or written to disk; null for a meeting not saved yet */
@@ -317,6 +364,7 @@ export class MeetingDocument {
     this.source = source;
     this.diskText = diskText;
     this.readOnly = options.readOnly ?? false;
+    this.io = options.io;
     for (const id of options.takenIds ?? []) this.takenIds.add(id);
   }
 
@@ -490,7 +538,12 @@ export class MeetingDocument {
       if (key === 'kind' && value !== undefined && !MEETING_KINDS.includes(value as MeetingKind)) {
         throw inputError(this.file, `会议类别“${String(value)}”无效；可选：${MEETING_KINDS.join('、')}`);
       }
-      if (key === 'present' || key === 'absent' || key === 'attending') {
+      if (key === 'snapshot') {
+        const node =
+          value === undefined ? undefined : this.doc.createNode(snapshotRecord(value as MeetingSnapshot));
+        if (node) (node as YAMLMap).flow = true;
+        setKey(this.doc, map, key, node, HEADER_KEYS);
+      } else if (key === 'present' || key === 'absent' || key === 'attending') {
         setKey(
           this.doc,
           map,
@@ -535,6 +588,16 @@ export class MeetingDocument {
       const reasons = snapshot.reasons;
       setKey(this.doc, map, 'reasons', reasons ? reasonsList(this.doc, reasons) : undefined, ITEM_KEYS);
     }
+    if ('figures' in snapshot) {
+      const node = snapshot.figures ? this.doc.createNode(figuresRecord(snapshot.figures)) : undefined;
+      if (node) (node as YAMLMap).flow = true;
+      setKey(this.doc, map, 'figures', node, ITEM_KEYS);
+    }
+  }
+
+  /** Mark a project as taken up at the meeting (the secretary opened it): `discussed: true`. */
+  setItemDiscussed(project: string, discussed = true): void {
+    setKey(this.doc, this.requireItem(project), 'discussed', discussed ? true : undefined, ITEM_KEYS);
   }
 
   /** Replace the light and reasons recorded for a project (the snapshot taken at the meeting). */
@@ -726,8 +789,10 @@ export class MeetingDocument {
         `落实状态“${String(input.status)}”无效；可选：${FOLLOWUP_STATUSES.join('、')}（逾期由程序计算，不必填写）`,
       );
     }
-    if (input.date !== undefined && !isValidIsoDate(input.date)) {
-      throw inputError(this.file, `日期“${input.date}”不是有效日期（应为 YYYY-MM-DD）`);
+    for (const date of [input.date, input.doneOn]) {
+      if (date !== undefined && !isValidIsoDate(date)) {
+        throw inputError(this.file, `日期“${date}”不是有效日期（应为 YYYY-MM-DD）`);
+      }
     }
     const seq = blockSeq(this.seqAt('followups'));
     let map = seq.items.find((n): n is YAMLMap => isMap(n) && str(n.get('decision')) === decision);
@@ -740,6 +805,7 @@ export class MeetingDocument {
     const note = input.note?.trim() ? sanitizeText(input.note.trim(), { multiline: true }) : undefined;
     setKey(this.doc, map, 'note', note, FOLLOWUP_KEYS);
     setKey(this.doc, map, 'date', input.date, FOLLOWUP_KEYS);
+    setKey(this.doc, map, 'done_on', input.status === '已落实' ? input.doneOn : undefined, FOLLOWUP_KEYS);
   }
 
   removeFollowup(decision: string): void {
@@ -777,6 +843,25 @@ export class MeetingDocument {
       const value = text(h[key]);
       if (value !== undefined) (header as unknown as Record<string, unknown>)[field] = value;
     }
+    const sn = asRecord(h.snapshot);
+    const snap = {
+      projects: num(sn.projects),
+      totalInvestment: num(sn.total_investment),
+      started: num(sn.started),
+      newProjects: num(sn.new_projects),
+      newStarted: num(sn.new_started),
+      annualPlan: num(sn.annual_plan),
+      completedYear: num(sn.completed_year),
+      timeProgress: num(sn.time_progress),
+      red: num(sn.red),
+      yellow: num(sn.yellow),
+      green: num(sn.green),
+    };
+    if (Object.values(snap).every((v) => v !== undefined)) {
+      header.snapshot = snap as MeetingSnapshot;
+      const cm = num(sn.completed_month);
+      if (cm !== undefined) header.snapshot.completedMonth = cm;
+    }
     const items: MeetingItem[] = (Array.isArray(js.items) ? js.items : []).map((raw: unknown) => {
       const it = asRecord(raw);
       const item: MeetingItem = {
@@ -801,6 +886,19 @@ export class MeetingDocument {
       if (light !== undefined) item.light = light;
       const notes = text(it.notes, true);
       if (notes !== undefined) item.notes = notes;
+      if (typeof it.discussed === 'boolean') item.discussed = it.discussed;
+      const fg = asRecord(it.figures);
+      const annualPlan = num(fg.annual_plan);
+      const completedYear = num(fg.completed_year);
+      const timeProgress = num(fg.time_progress);
+      if (annualPlan !== undefined && completedYear !== undefined && timeProgress !== undefined) {
+        item.figures = {
+          annualPlan,
+          completedYear,
+          completionRate: num(fg.completion_rate) ?? (annualPlan > 0 ? completedYear / annualPlan : null),
+          timeProgress,
+        };
+      }
       return item;
     });
     const followups: Followup[] = (Array.isArray(js.followups) ? js.followups : []).map((raw: unknown) => {
@@ -813,6 +911,8 @@ export class MeetingDocument {
       if (note !== undefined) f.note = note;
       const date = str(r.date);
       if (date !== undefined) f.date = date;
+      const doneOn = str(r.done_on);
+      if (doneOn !== undefined && f.status === '已落实') f.doneOn = doneOn;
       return f;
     });
     return { meeting: header, items, followups, file: this.file };
@@ -845,6 +945,45 @@ export class MeetingDocument {
   }
 
   /**
+   * Apply `change` and save at once, all or nothing: when the change or the save fails (disk full,
+   * folder gone, file changed elsewhere) the document is put back to exactly what the file holds (the
+   * text last read or written, parsed again) and the error is rethrown. So an edit that did not reach
+   * the disk is never kept in memory, to be saved twice by a retry or later when it was given up
+   * (issue 9). Nothing is copied when all goes well.
+   */
+  update<T>(change: (doc: this) => T): T {
+    // a meeting never saved has no file to go back to: keep a copy instead
+    const unsaved = this.diskText === null ? this.doc.clone() : null;
+    const taken = [...this.takenIds];
+    try {
+      const result = change(this);
+      this.save();
+      return result;
+    } catch (error) {
+      this.doc = unsaved ?? this.parseDiskText();
+      this.takenIds.clear();
+      for (const id of taken) this.takenIds.add(id);
+      throw error;
+    }
+  }
+
+  /** The document as the file holds it (diskText), parsed as open() does. */
+  private parseDiskText(): Document {
+    const text = (this.diskText ?? '').replace(/^\uFEFF/, '');
+    const doc = parseDocument(text, { prettyErrors: true });
+    const root = doc.contents;
+    if (isMap(root)) {
+      for (const key of ['items', 'followups']) {
+        const seq = root.get(key, true);
+        attachLeadingComment(seq);
+        if (key === 'items' && isSeq(seq))
+          for (const item of seq.items) if (isMap(item)) attachLeadingComment(item.get('decisions', true));
+      }
+    }
+    return doc;
+  }
+
+  /**
    * Write the meeting atomically (writeFileAtomic). Refuses, without writing, when the file was changed
    * on disk by someone else since it was read or last saved, so a hand edit is never overwritten.
    */
@@ -852,15 +991,31 @@ export class MeetingDocument {
     if (this.readOnly)
       throw inputError(this.file, `会议记录 ${this.file} 以只读方式打开（另一进程正在记录），不能保存`);
     const next = this.toString();
-    if (next === this.diskText && fs.existsSync(this.file)) {
+    let current: string | null;
+    try {
+      current = fs.readFileSync(this.file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT')
+        throw inputError(this.file, `无法读取会议记录 ${this.file}（${code ?? String(error)}）；未保存`);
+      current = null;
+    }
+    if (next === this.diskText && current !== null) {
       // nothing to write; still refuse when the file changed, so the caller learns of the hand edit
-      const current = fs.readFileSync(this.file, 'utf8');
       if (current === next) return;
       throw new MeetingChangedError(this.file, current, false);
     }
     // compare-and-swap: written only if the file is still what was last read or written, checked at the
     // moment of the swap, so a hand edit that lands during the save is never overwritten (issue 9)
-    const result = writeFileIfUnchanged(this.file, next, this.diskText);
+    let result: CompareAndReplace;
+    try {
+      result = writeFileIfUnchanged(this.file, next, this.diskText, this.io ? { io: this.io } : {});
+    } catch (error) {
+      // linked into place, but a later step (the folder's fsync) failed: the file holds the new text,
+      // so it counts as saved (else a retry would find it "changed elsewhere")
+      if (readQuietly(this.file) !== next) throw error;
+      result = { written: true };
+    }
     if (!result.written) {
       throw new MeetingChangedError(
         this.file,
@@ -869,6 +1024,14 @@ export class MeetingDocument {
       );
     }
     this.diskText = next;
+  }
+}
+
+function readQuietly(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
   }
 }
 

@@ -10,9 +10,11 @@ import type {
   Decision,
   Diagnostic,
   Followup,
+  ItemFigures,
   Meeting,
   MeetingHeader,
   MeetingItem,
+  MeetingSnapshot,
   SourcePos,
 } from '../domain/types.js';
 import { FOLLOWUP_STATUSES, LIGHTS, MEETING_KINDS } from '../domain/normalize.js';
@@ -51,13 +53,38 @@ const MEETING_KEYS: KeySpec = {
   attending: '列席',
   register: '台账文件',
   as_of: '数据截至日期',
+  snapshot: '开会时的台账总体数字',
   closed: '是否已结束',
+};
+
+const SNAPSHOT_KEYS: KeySpec = {
+  projects: '项目数',
+  total_investment: '总投资（万元）',
+  started: '已开复工项目数',
+  new_projects: '新建项目数',
+  new_started: '新建项目已开工数',
+  annual_plan: '年度计划投资（万元）',
+  completed_year: '年度累计完成投资（万元）',
+  completed_month: '本月完成投资（万元）',
+  time_progress: '序时进度（小数）',
+  red: '红灯项目数',
+  yellow: '黄灯项目数',
+  green: '绿灯项目数',
+};
+
+const FIGURES_KEYS: KeySpec = {
+  annual_plan: '年度计划投资（万元）',
+  completed_year: '年度累计完成投资（万元）',
+  completion_rate: '投资完成率（小数）',
+  time_progress: '序时进度（小数）',
 };
 
 const ITEM_KEYS: KeySpec = {
   project: '项目编号',
   light: '灯色',
   reasons: '滞后原因',
+  figures: '开会时的投资数字',
+  discussed: '会上是否研究',
   notes: '会议记录/备注',
   decisions: '议定事项',
 };
@@ -76,6 +103,7 @@ const FOLLOWUP_KEYS: KeySpec = {
   status: '落实状态',
   note: '说明/落实情况',
   date: '跟进日期',
+  done_on: '落实日期',
 };
 
 /** A decision id with where it was written, for duplicate and reference checks. */
@@ -147,6 +175,44 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     header.attending = m.strList('attending');
     if (register !== undefined) header.register = register;
     if (asOf !== undefined) header.asOf = asOf;
+    const snapNode = m.node('snapshot');
+    if (snapNode !== null) {
+      const sf = src.fields(
+        snapNode,
+        m.valueAt('snapshot'),
+        '“snapshot”（开会时的台账总体数字）',
+        SNAPSHOT_KEYS,
+      );
+      if (sf) {
+        const count = (key: string): number | undefined =>
+          sf.number(key, { required: true, integer: true, min: 0, noun: '非负整数' });
+        const amount = (key: string, required = true): number | undefined =>
+          sf.number(key, { required, min: 0, noun: '非负数（万元）' });
+        const snap = {
+          projects: count('projects'),
+          totalInvestment: amount('total_investment'),
+          started: count('started'),
+          newProjects: count('new_projects'),
+          newStarted: count('new_started'),
+          annualPlan: amount('annual_plan'),
+          completedYear: amount('completed_year'),
+          timeProgress: sf.number('time_progress', {
+            required: true,
+            min: 0,
+            max: 1,
+            noun: '0到1之间的小数',
+          }),
+          red: count('red'),
+          yellow: count('yellow'),
+          green: count('green'),
+        };
+        const completedMonth = amount('completed_month', false);
+        if (Object.values(snap).every((v) => v !== undefined)) {
+          header.snapshot = snap as MeetingSnapshot;
+          if (completedMonth !== undefined) header.snapshot.completedMonth = completedMonth;
+        }
+      }
+    }
     header.closed = closed ?? false; // absent: still being recorded? formats.md writes it; default false
   }
 
@@ -163,8 +229,29 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     const light = f.enumOf('light', LIGHTS, '灯色');
     const reasons = f.strList('reasons', { multiline: true });
     const notes = f.str('notes', { multiline: true });
+    const discussed = f.bool('discussed');
     const item: MeetingItem = { project: project ?? '', reasons, decisions: [] };
     if (light !== undefined) item.light = light;
+    if (discussed !== undefined) item.discussed = discussed;
+    const figNode = f.node('figures');
+    if (figNode !== null) {
+      const ff = src.fields(figNode, f.valueAt('figures'), '“figures”（开会时的投资数字）', FIGURES_KEYS);
+      if (ff) {
+        const annualPlan = ff.number('annual_plan', { required: true, min: 0, noun: '非负数（万元）' });
+        const completedYear = ff.number('completed_year', { required: true, min: 0, noun: '非负数（万元）' });
+        const rate = ff.number('completion_rate', { min: 0, noun: '非负小数' });
+        const tp = ff.number('time_progress', { required: true, min: 0, max: 1, noun: '0到1之间的小数' });
+        if (annualPlan !== undefined && completedYear !== undefined && tp !== undefined) {
+          const figures: ItemFigures = {
+            annualPlan,
+            completedYear,
+            completionRate: rate ?? (annualPlan > 0 ? completedYear / annualPlan : null),
+            timeProgress: tp,
+          };
+          item.figures = figures;
+        }
+      }
+    }
     if (notes !== undefined) item.notes = notes;
     let d = 0;
     for (const dEntry of f.list('decisions')) {
@@ -224,11 +311,16 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     });
     const note = f.str('note', { multiline: true });
     const date = f.date('date');
+    const doneOn = f.date('done_on');
+    if (doneOn !== undefined && status !== undefined && status !== '已落实') {
+      src.warning(f.valueAt('done_on'), `落实日期（done_on）只用于“已落实”的事项；状态为“${status}”时不计。`);
+    }
     if (decision !== undefined) followupRefs.push({ decision, at: src.pos(f.valueAt('decision')) });
     if (decision !== undefined && status !== undefined) {
       const fu: Followup = { decision, status };
       if (note !== undefined) fu.note = note;
       if (date !== undefined) fu.date = date;
+      if (doneOn !== undefined && status === '已落实') fu.doneOn = doneOn;
       followups.push(fu);
     }
   }

@@ -12,6 +12,7 @@ import type {
   LagRules,
   Milestone,
   MoneyUnit,
+  OfficeMarks,
   Problem,
   Project,
   Register,
@@ -63,8 +64,21 @@ const HEADER_KEYS: KeySpec = {
   as_of: '数据截至日期',
   money_unit: '金额单位',
   issuer: '发文机关',
+  recipients: '主送机关',
   rules: '滞后判定规则',
+  issuer_mark: '发文机关标志',
+  doc_number: '发文字号',
+  cc: '抄送机关',
+  printed_by: '印发机关',
 };
+
+/** The Word 版头/版记 keys (OfficeMarks), by key in the file. */
+const OFFICE_KEYS = {
+  issuer_mark: 'mark',
+  doc_number: 'number',
+  cc: 'cc',
+  printed_by: 'printedBy',
+} as const satisfies Record<string, keyof OfficeMarks>;
 
 const RULE_KEYS: KeySpec = {
   time_progress: '序时进度计算方式',
@@ -130,8 +144,11 @@ interface FileHeader {
   year?: Placed<number>;
   asOf?: Placed<IsoDate>;
   issuer?: Placed<string>;
+  recipients?: Placed<string>;
   moneyUnit: MoneyUnit;
   rules: Partial<Record<keyof LagRules, Placed<LagRules[keyof LagRules]>>>;
+  /** 版头/版记 values, each as written (cc joined with 、 for the agreement check) */
+  office: Partial<Record<keyof typeof OFFICE_KEYS, Placed<string>>>;
 }
 
 /** Where an id was first written (a position, not a node: a project's document is dropped once read). */
@@ -276,9 +293,15 @@ class RegisterReader {
       ),
       asOf: placed('as_of', f.date('as_of', { required: true })),
       issuer: placed('issuer', f.str('issuer')),
+      recipients: placed('recipients', f.str('recipients')),
       moneyUnit: f.enumOf('money_unit', MONEY_UNITS, '金额单位') ?? '万元',
       rules: {},
+      office: {},
     };
+    for (const key of Object.keys(OFFICE_KEYS) as (keyof typeof OFFICE_KEYS)[]) {
+      const value = key === 'cc' ? f.strList(key).join('、') || undefined : f.str(key);
+      if (value !== undefined) header.office[key] = { value, src, at: f.valueAt(key) };
+    }
     if (header.year && header.asOf && Number(header.asOf.value.slice(0, 4)) !== header.year.value) {
       src.warning(
         header.asOf.at,
@@ -505,16 +528,19 @@ class RegisterReader {
   /** Headers of all files agree; rules merge; returns the register's meta or undefined on errors. */
   mergeHeaders(): RegisterMeta | undefined {
     const meta: Partial<RegisterMeta> = {};
-    const agreed: { [K in 'title' | 'region' | 'year' | 'asOf' | 'issuer']?: Placed<string | number> } = {};
+    const agreed: {
+      [K in 'title' | 'region' | 'year' | 'asOf' | 'issuer' | 'recipients']?: Placed<string | number>;
+    } = {};
     const keyName = {
       title: 'title',
       region: 'region',
       year: 'year',
       asOf: 'as_of',
       issuer: 'issuer',
+      recipients: 'recipients',
     } as const;
     for (const h of this.headers) {
-      for (const k of ['title', 'region', 'year', 'asOf', 'issuer'] as const) {
+      for (const k of ['title', 'region', 'year', 'asOf', 'issuer', 'recipients'] as const) {
         const v = h[k] as Placed<string | number> | undefined;
         if (!v) continue;
         const first = agreed[k];
@@ -568,8 +594,34 @@ class RegisterReader {
     meta.asOf = agreed.asOf.value as string;
     meta.moneyUnit = units.size === 1 ? [...units][0]! : '万元';
     if (agreed.issuer) meta.issuer = agreed.issuer.value as string;
+    if (agreed.recipients) meta.recipients = agreed.recipients.value as string;
     meta.rules = rules;
+    const office = this.mergeOffice();
+    if (office) meta.office = office;
     return meta as RegisterMeta;
+  }
+
+  /** The 版头/版记 keys of all files: each agrees where several files give it. */
+  private mergeOffice(): OfficeMarks | undefined {
+    const office: OfficeMarks = {};
+    const first: Partial<Record<keyof typeof OFFICE_KEYS, Placed<string>>> = {};
+    for (const h of this.headers) {
+      for (const key of Object.keys(h.office) as (keyof typeof OFFICE_KEYS)[]) {
+        const v = h.office[key]!;
+        const seen = first[key];
+        if (!seen) {
+          first[key] = v;
+          if (key === 'cc') office.cc = v.value.split('、');
+          else office[OFFICE_KEYS[key]] = v.value;
+        } else if (seen.value !== v.value) {
+          v.src.error(
+            v.at,
+            `“${key}”与 ${seen.src.where(seen.at)} 不一致（那里是“${seen.value}”，这里是“${v.value}”）；同一台账各文件的表头必须一致。`,
+          );
+        }
+      }
+    }
+    return Object.keys(office).length > 0 ? office : undefined;
   }
 
   finish(): RegisterLoad {

@@ -2,12 +2,12 @@
 // mounted (hidden) so that going back finds the list where it was left.
 import { Box, useApp, useInput } from 'ink';
 import type { Key } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Session } from './hooks/session.js';
 import { useSessionState } from './hooks/use-session.js';
 import { TerminalSizeProvider } from './hooks/use-terminal-size.js';
 import type { TerminalSize } from './hooks/use-terminal-size.js';
-import { matches } from './key-bindings.js';
+import { commandFor, matches } from './key-bindings.js';
 import { useLatest } from './components/use-latest.js';
 import { initialNav, reduceNav } from './screens/navigation.js';
 import type { Route } from './screens/navigation.js';
@@ -20,6 +20,7 @@ import { LedgerScreen } from './screens/ledger.js';
 import { BriefingsScreen } from './screens/briefings.js';
 import { SettingsScreen } from './screens/settings.js';
 import { HelpScreen } from './screens/help.js';
+import { QuitQuestion } from './screens/quit-question.js';
 
 export interface AppProps {
   session: Session;
@@ -71,6 +72,20 @@ export function App(props: AppProps) {
     latest.current.onQuit?.();
     exit();
   }, [exit, latest]);
+  // What quitting would lose, while the app asks whether to quit anyway (issue 9); null otherwise.
+  // (the ref is set at once, so keys that arrive together are read against the question)
+  const [losing, setLosingState] = useState<string[] | null>(null);
+  const askingRef = useRef<string[] | null>(null);
+  const setLosing = useCallback((lines: string[] | null) => {
+    askingRef.current = lines;
+    setLosingState(lines);
+  }, []);
+  const requestQuit = useCallback(() => {
+    if (askingRef.current) return; // asked already: y quits, n or Esc stays
+    const lines = session.unsavedWork();
+    if (lines) setLosing(lines);
+    else quit();
+  }, [setLosing, session, quit]);
 
   const navigator: Navigator = useMemo(
     () => ({
@@ -78,17 +93,24 @@ export function App(props: AppProps) {
       pop: () => dispatch({ type: 'pop' }),
       replace: (route) => dispatch({ type: 'replace', route }),
       home: () => dispatch({ type: 'home' }),
-      quit,
+      quit: requestQuit,
     }),
-    [quit],
+    [requestQuit],
   );
 
-  // Ctrl+C leaves safely from anywhere (render with exitOnCtrlC: false).
+  // Ctrl+C leaves safely from anywhere (render with exitOnCtrlC: false), after asking when it would
+  // lose something.
   const onKey = useCallback(
     (input: string, key: Key) => {
-      if (matches('app.quit', input, key)) quit();
+      if (askingRef.current) {
+        const command = commandFor('quitConfirm', input, key);
+        if (command === 'confirm.quit') quit();
+        else if (command === 'confirm.no') setLosing(null);
+        return;
+      }
+      if (matches('app.quit', input, key)) requestQuit();
     },
-    [quit],
+    [setLosing, quit, requestQuit],
   );
   useInput(onKey);
 
@@ -96,10 +118,11 @@ export function App(props: AppProps) {
   return (
     <TerminalSizeProvider fixed={props.size}>
       {nav.stack.map((entry, i) => (
-        <Box key={entry.key} display={i === top ? 'flex' : 'none'} flexDirection="column">
-          <RouteView route={entry.route} session={session} active={i === top} nav={navigator} />
+        <Box key={entry.key} display={i === top && !losing ? 'flex' : 'none'} flexDirection="column">
+          <RouteView route={entry.route} session={session} active={i === top && !losing} nav={navigator} />
         </Box>
       ))}
+      {losing ? <QuitQuestion lines={losing} /> : null}
     </TerminalSizeProvider>
   );
 }

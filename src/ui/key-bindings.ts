@@ -57,6 +57,8 @@ export type Context =
   | 'form'
   | 'search'
   | 'confirm'
+  | 'quitConfirm'
+  | 'reopenMeeting'
   | 'home'
   | 'projects'
   | 'project'
@@ -92,6 +94,8 @@ export const CONTEXTS: Readonly<Record<Context, ContextInfo>> = {
   form: { title: '表单', parents: ['input'], textEntry: true },
   search: { title: '搜索框', parents: ['input'], textEntry: true },
   confirm: { title: '确认', parents: ['global'] },
+  quitConfirm: { title: '退出（有未保存的内容）', parents: ['global'] },
+  reopenMeeting: { title: '重新打开已结束的会议', parents: ['global'] },
   home: { title: '首页', parents: ['list'] },
   projects: { title: '项目台账', parents: ['list'] },
   project: { title: '项目详情', parents: ['scroll'] },
@@ -309,6 +313,12 @@ export const KEY_BINDINGS = {
     short: '开新会',
     contexts: ['resumeChoice'],
   },
+  'meeting.reopen': {
+    keys: [ch('y')],
+    description: '重新打开已结束的会议，继续记录（会议记录改为未结束）',
+    short: '重新打开',
+    contexts: ['reopenMeeting'],
+  },
 
   // ---- last meeting's decisions, checked off at the start of a meeting
   'followup.done': {
@@ -428,8 +438,19 @@ export const KEY_BINDINGS = {
   },
 
   // ---- a confirmation question
+  'confirm.quit': {
+    keys: [ch('y')],
+    description: '仍然退出（没有保存的修改不会记入会议记录）',
+    short: '仍然退出',
+    contexts: ['quitConfirm'],
+  },
   'confirm.yes': { keys: [ch('y'), k('return')], description: '确定', short: '确定', contexts: ['confirm'] },
-  'confirm.no': { keys: [ch('n'), k('escape')], description: '取消', short: '取消', contexts: ['confirm'] },
+  'confirm.no': {
+    keys: [ch('n'), k('escape')],
+    description: '取消',
+    short: '取消',
+    contexts: ['confirm', 'quitConfirm', 'reopenMeeting'],
+  },
 
   // ---- editing inside a text field
   'input.submit': { keys: [k('return')], description: '确认输入', short: '确认', contexts: ['input'] },

@@ -62,8 +62,10 @@ describe('buildMinutes', () => {
     expect(data.overall.completionRate).toEqual({ value: 4140 / 5500, text: '75.3%' });
     expect(data.overall.startRate).toEqual({ value: 0.6, text: '60.0%' });
     expect(data.overall.timeProgress.text).toBe('66.7%');
-    // d3 (due 8-30) is overdue on as_of 8-31: A3 is red
-    expect(data.overall.lights).toEqual({ 红: 4, 黄: 0, 绿: 1 });
+    // Decisions are judged on the meeting day (8-27), not on the later as_of (8-31): d3 (due 8-30,
+    // taken at this very meeting) is not overdue, so A3 stays yellow as it was at the meeting.
+    expect(data.overall.lights).toEqual({ 红: 3, 黄: 1, 绿: 1 });
+    expect(data.figuresFrom).toBe('latest');
   });
 
   it('reports last meeting decisions: the one heard done, the one still open', () => {
@@ -72,10 +74,11 @@ describe('buildMinutes', () => {
     expect(data.previousDecisions.overdue).toEqual([]);
     const t = texts(doc);
     expect(t).toContain(
-      '前期会议议定事项中，需在本次会议报告落实情况的共2项，其中已落实1项、推进中1项、逾期未落实0项。',
+      '前期会议议定事项中，需在本次会议报告落实情况的共2项，会上听取了其中1项的落实情况，其余1项未作汇报。截至会议召开时，已落实1项、推进中1项、逾期未落实0项。',
     );
+    // never heard: said so, not shown as heard
     expect(t).toContain(
-      '1.煤矸石综合利用项目：督促企业尽快复工（责任单位：丙局，完成时限：2021年9月10日）。',
+      '1.煤矸石综合利用项目：督促企业尽快复工（责任单位：丙局，完成时限：2021年9月10日）。本次会议未汇报落实情况。',
     );
     expect(t).toContain('1.物流园项目：协调解决资金缺口（责任单位：甲局）。落实情况：资金已到位。');
   });
@@ -117,10 +120,10 @@ describe('buildMinutes', () => {
       ['2021-08-20-02', 3],
     ]);
     expect(texts(d)).toContain(
-      '前期会议议定事项中，需在本次会议报告落实情况的共2项，其中已落实0项、推进中0项、逾期未落实2项。逾期未落实事项涉及乙局、丙局。',
+      '前期会议议定事项中，需在本次会议报告落实情况的共2项，本次会议未听取落实情况。截至会议召开时，已落实0项、推进中0项、逾期未落实2项。逾期未落实事项涉及乙局、丙局。',
     );
     expect(texts(d)).toContain(
-      '1.污水处理厂项目：加快办理施工许可（责任单位：乙局，完成时限：2021年8月30日，已逾期14天）。',
+      '1.污水处理厂项目：加快办理施工许可（责任单位：乙局，完成时限：2021年8月30日，已逾期14天）。本次会议未汇报落实情况。',
     );
     expect(
       texts(d).some((x) => x.startsWith('1.限期办结逾期事项。乙局、丙局要对逾期未落实的2项议定事项')),
@@ -222,7 +225,7 @@ describe('buildBulletin', () => {
 
   it('lists lagging projects with unit, leader and reason', () => {
     expect(texts(doc)).toContain(
-      '截至2021年8月31日，物流园项目、煤矸石综合利用项目、高岭土项目、污水处理厂项目等4个项目滞后，其中红灯项目4个、黄灯项目0个。具体如下：',
+      '截至2021年8月31日，物流园项目、煤矸石综合利用项目、高岭土项目、污水处理厂项目等4个项目滞后，其中亮红灯4个、亮黄灯0个。具体如下：',
     );
     expect(texts(doc)).toContain(
       '1.物流园项目（责任单位：甲局，包联领导：张一）：年度投资完成率30.0%，低于序时进度（66.7%）36.7个百分点。',
@@ -245,7 +248,7 @@ describe('buildBulletin', () => {
       ['乙局', 0],
     ]);
     expect(texts(doc)).toContain(
-      '8月份共召开调度会2次，议定事项3项。截至2021年8月31日，全年累计议定事项3项，已落实1项、推进中1项、逾期未落实1项。已到完成时限的事项2项，按时落实1项，按时落实率50.0%。',
+      '8月份共召开调度会2次，议定事项3项。截至2021年8月31日，全年累计议定事项3项，已落实1项、推进中1项、逾期未落实1项。已到完成时限的事项2项，其中按时落实1项、超期落实0项、逾期未落实1项，按时落实率50.0%。',
     );
   });
 

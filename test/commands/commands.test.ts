@@ -247,7 +247,10 @@ describe('minutes', () => {
 
   it('notes when the register has moved on since the meeting', async () => {
     const r = await runMinutes({ meeting: 'meetings/2021-08-20-周调度.yaml', format: 'txt' }, ctx);
-    expect(r.stderr).toContain('注意：会议记录的数据日期为2021年8月15日，台账当前数据截至2021年8月31日');
+    // an old meeting file without the snapshot: the fallback on the register is said
+    expect(r.stderr).toContain('注意：会议记录未保存开会时的台账数字');
+    expect(r.stderr).toContain('会议时数据截至2021年8月15日，台账当前数据截至2021年8月31日');
+    expect(r.stdout).toContain('据项目台账最新数据（截至2021年8月31日）');
   });
 
   it('writes to --out and refuses to overwrite without --force', async () => {

@@ -209,7 +209,7 @@ describe('lagging with nothing lagging', () => {
     const r = await runLagging({ register: 'one.yaml' }, { ...ctx, cwd: tmp });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toBe(
-      '没有滞后项目，数据截至2021年8月31日，序时进度66.7%（未加载会议记录，督办逾期未计入）\n\n全部1个项目均为绿灯。\n',
+      '没有滞后项目，数据截至2021年8月31日，序时进度66.7%（未加载会议记录，逾期未落实的议定事项未计入）\n\n全部1个项目均为绿灯。\n',
     );
   });
 });

@@ -39,7 +39,8 @@ const paragraphs = (xml: string): string[] => all(xml, /<w:p>.*?<\/w:p>|<w:p [^>
 const textOf = (xml: string): string =>
   all(xml, /<w:t[^>]*>[^<]*<\/w:t>/g)
     .map((t) => t.replace(/<[^>]+>/g, ''))
-    .join('');
+    .join('')
+    .replaceAll('\u2060', ''); // word joiners keep dates and numbers on one line
 const attr = (xml: string, el: string, name: string): string | undefined =>
   new RegExp(`<${el}\\b[^>]*\\b${name}="([^"]*)"`).exec(xml)?.[1];
 const paragraphWith = (xml: string, text: string): string => {
@@ -98,10 +99,10 @@ describe('renderDocx: minutes', () => {
     expect(minutes.styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/);
   });
 
-  it('sets the title in 2号方正小标宋简体, centred, and the issue line under it', () => {
+  it('sets the title (the 纪要标志) in 方正小标宋简体, centred, and the issue line under it', () => {
     const title = paragraphWith(minutes.document, '平鲁区重点项目周调度会议纪要');
     expect(title).toContain('w:eastAsia="方正小标宋简体"');
-    expect(title).toContain('<w:sz w:val="44"/>');
+    expect(title).toContain('<w:sz w:val="52"/>'); // 一号: the largest size that fits 14 characters
     expect(title).toContain('<w:jc w:val="center"/>');
     const texts = paragraphs(minutes.document).map(textOf);
     expect(texts.indexOf('第38期')).toBe(texts.indexOf('平鲁区重点项目周调度会议纪要') + 1);
@@ -147,11 +148,12 @@ describe('renderDocx: minutes', () => {
     expect(texts).toContain('列席：区委督查室、区政府督查室');
   });
 
-  it('ends with the issuer and the date, the date four characters in from the right', () => {
-    const date = paragraphWith(minutes.document, '2021年11月15日');
+  it('ends a bulletin with the issuer and the date, the date four characters in from the right', async () => {
+    const doc = await open({ ...sampleMinutes(), kind: 'bulletin' });
+    const date = paragraphWith(doc.document, '2021年11月15日');
     expect(date).toContain('<w:jc w:val="right"/>');
     expect(Number(attr(date, 'w:ind', 'w:right'))).toBe(Math.round(4 * 315));
-    const issuer = paragraphWith(minutes.document, '平鲁区项目推进中心');
+    const issuer = paragraphWith(doc.document, '平鲁区项目推进中心');
     // issuer 9 characters, date 7 (digits are half-width): the issuer's first character two to the left
     expect(signatureIndents('平鲁区项目推进中心', '2021年11月15日')).toEqual({ issuer: 4, date: 4 });
     expect(Number(attr(issuer, 'w:ind', 'w:right'))).toBe(Math.round(4 * 315));

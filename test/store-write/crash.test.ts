@@ -47,8 +47,12 @@ interface Run {
   stderr: string;
 }
 
-/** One child on `file`, killed `delayMs` after it says it is ready. */
-function runOnce(file: string, delayMs: number, seed: number): Promise<Run> {
+/**
+ * One child on `file`, killed `delayMs` after it has reported `afterSaves` saves (0: after it says it is
+ * ready). Counting saves rather than only waiting keeps the test meaningful on a busy machine, where a
+ * child may get no save done in 30 ms (issue 9, 15); the random delay still puts the kill anywhere.
+ */
+function runOnce(file: string, afterSaves: number, delayMs: number, seed: number): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CHILD, distUrl('store/meeting-document'), file, String(seed)], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,7 +67,8 @@ function runOnce(file: string, delayMs: number, seed: number): Promise<Run> {
     }, SECONDS_PER_KILL_AT_WORST * 4000);
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (timer === undefined && out.includes('ready\n')) {
+      const savesSoFar = out.split('\nsaved ').length - 1;
+      if (timer === undefined && out.includes('ready\n') && savesSoFar >= afterSaves) {
         clearTimeout(notReady);
         timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
       }
@@ -102,9 +107,10 @@ async function lane(index: number, iterations: number): Promise<LaneResult> {
       result.files.push(file);
       everSaved = new Set();
     }
+    const afterSaves = Math.floor(random() * 4);
     const delay = 1 + Math.floor(random() * 30);
-    const run = await runOnce(file, delay, 1 + Math.floor(random() * 1e9));
-    const where = `lane ${index} iteration ${i} (delay ${delay} ms)`;
+    const run = await runOnce(file, afterSaves, delay, 1 + Math.floor(random() * 1e9));
+    const where = `lane ${index} iteration ${i} (after ${afterSaves} saves and ${delay} ms)`;
     if (run.signal === 'SIGKILL') result.kills++;
     else result.failures.push(`${where}: child ended without being killed (${run.signal}) ${run.stderr}`);
     if (run.stderr) result.failures.push(`${where}: child wrote to stderr: ${run.stderr}`);

@@ -13,6 +13,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { droppedByHandEdit, MeetingChangedError, MeetingDocument } from '../../src/store/meeting-document.js';
 
 const EDITS = 300;
+const MIN_SAVES = 100;
 
 let dir: string;
 beforeEach(() => {
@@ -64,7 +65,9 @@ it.skipIf(process.platform === 'win32')(
       }
     };
     // the secretary keeps recording while the hand edits go on (a tight loop, as a fast typist would)
-    while (!fs.existsSync(done)) {
+    // bounded by count, not by the clock: on a busy machine the edits may all land within a few saves, so
+    // the recording goes on for at least MIN_SAVES saves; `reported` below shows the two really overlapped
+    while (!fs.existsSync(done) || saves < MIN_SAVES) {
       record();
       sleepMs(1);
     }
@@ -91,8 +94,8 @@ it.skipIf(process.platform === 'win32')(
     );
     expect(lost).toEqual([]);
     expect(mineSilently).toBe(0);
-    expect(saves).toBeGreaterThan(50); // the saves really ran alongside the edits
-    expect(reported).toBeGreaterThan(0);
+    expect(saves).toBeGreaterThanOrEqual(MIN_SAVES);
+    expect(reported).toBeGreaterThan(0); // the saves really ran alongside the edits
   },
-  120_000,
+  600_000, // a hang guard only (issue 9, 15): the test is bounded by its counts
 );

@@ -536,6 +536,144 @@ describe('opening and saving', () => {
   });
 });
 
+describe('update: an edit and its save, all or nothing (issue 9)', () => {
+  const noSpace = () => Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+  const decision = { text: '协调落实项目用地指标', unit: '区自然资源局', due: '2021-11-30' };
+
+  it('a save that fails leaves the document as the file is; the retry saves once, under one id', () => {
+    const file = path.join(dir, 'm.yaml');
+    fs.writeFileSync(file, FORMATS_EXAMPLE);
+    let full = true;
+    const doc = MeetingDocument.open(file, {
+      io: {
+        writeSync: (fd, buffer, offset, length) => {
+          if (full) throw noSpace();
+          return fs.writeSync(fd, buffer, offset, length);
+        },
+      },
+    });
+    for (let i = 0; i < 3; i++) {
+      expect(() => doc.update((d) => d.addDecision('PL-001', decision))).toThrow(InputError);
+      expect(doc.toString()).toBe(FORMATS_EXAMPLE);
+      expect(doc.dirty).toBe(false);
+    }
+    full = false;
+    expect(doc.update((d) => d.addDecision('PL-001', decision)).id).toBe('2021-11-15-02');
+    expect(MeetingDocument.open(file).decisionIds()).toEqual(['2021-11-15-01', '2021-11-15-02']);
+    expect(fs.readdirSync(dir)).toEqual(['m.yaml']);
+  });
+
+  it('comments written by hand are as before after a failed save, and move with their entry after', () => {
+    const file = path.join(dir, 'm.yaml');
+    const text = `\uFEFF# 第33期
+meeting:
+  date: 2021-11-15
+  kind: 周调度 # 每周一
+items:
+  # 先过红灯项目
+  - project: A
+    decisions:
+      # 用地
+      - id: 2021-11-15-01
+        text: 协调落实项目用地指标
+        unit: 区自然资源局
+        due: 2021-11-30
+  - project: B
+    decisions: []
+followups: []
+`;
+    fs.writeFileSync(file, text);
+    let full = true;
+    const doc = MeetingDocument.open(file, {
+      io: {
+        writeSync: (fd, buffer, offset, length) => {
+          if (full) throw noSpace();
+          return fs.writeSync(fd, buffer, offset, length);
+        },
+      },
+    });
+    expect(() => doc.update((d) => d.moveItem('B', 0))).toThrow(InputError);
+    expect(doc.toString()).toBe(text.slice(1));
+    full = false;
+    doc.update((d) => d.moveItem('B', 0));
+    const saved = fs.readFileSync(file, 'utf8');
+    expect(saved.indexOf('- project: B')).toBeLessThan(saved.indexOf('# 先过红灯项目'));
+    expect(saved).toContain('      # 用地\n      - id: 2021-11-15-01');
+    expect(saved).toContain('kind: 周调度 # 每周一');
+  });
+
+  it('a deletion whose save fails is undone, id included', () => {
+    const file = path.join(dir, 'm.yaml');
+    fs.writeFileSync(file, FORMATS_EXAMPLE);
+    const doc = MeetingDocument.open(file, {
+      io: {
+        writeSync: () => {
+          throw noSpace();
+        },
+      },
+    });
+    expect(() => doc.update((d) => d.deleteDecision('2021-11-15-01'))).toThrow(InputError);
+    expect(doc.decisionIds()).toEqual(['2021-11-15-01']);
+    expect(doc.nextDecisionId()).toBe('2021-11-15-02');
+    expect(doc.toString()).toBe(FORMATS_EXAMPLE);
+  });
+
+  it('a change that is refused changes nothing', () => {
+    const file = path.join(dir, 'm.yaml');
+    fs.writeFileSync(file, FORMATS_EXAMPLE);
+    const doc = MeetingDocument.open(file);
+    expect(() =>
+      doc.update((d) => {
+        d.setItemNotes('PL-001', '改了一半');
+        d.dropItem('PL-001'); // refused: it has a decision
+      }),
+    ).toThrow('不能移出议程');
+    expect(doc.toString()).toBe(FORMATS_EXAMPLE);
+  });
+
+  it('a folder that cannot be read is a Chinese error, and nothing changes', () => {
+    const folder = path.join(dir, 'meetings');
+    fs.mkdirSync(folder);
+    const file = path.join(folder, 'm.yaml');
+    fs.writeFileSync(file, FORMATS_EXAMPLE);
+    const doc = MeetingDocument.open(file);
+    // the shared drive is gone: the folder is now something else
+    fs.renameSync(folder, path.join(dir, 'away'));
+    fs.writeFileSync(folder, '');
+    const error = errorOf(() => doc.update((d) => d.setClosed(false)));
+    expect(error.message).toContain('无法读取会议记录');
+    expect(error.message).toContain('ENOTDIR');
+    expect(doc.toMeeting().meeting.closed).toBe(true);
+    fs.rmSync(folder);
+    fs.renameSync(path.join(dir, 'away'), folder);
+    doc.update((d) => d.setClosed(false));
+    expect(MeetingDocument.open(file).toMeeting().meeting.closed).toBe(false);
+  });
+
+  it('a file renamed into place counts as saved even when the folder cannot be synced after', () => {
+    const file = path.join(dir, 'm.yaml');
+    fs.writeFileSync(file, FORMATS_EXAMPLE);
+    let dirSync = 0;
+    const doc = MeetingDocument.open(file, {
+      io: {
+        fsyncSync: (fd) => {
+          // the temp file's fsync works; the folder's (after the rename) fails once
+          if (fs.fstatSync(fd).isDirectory() && dirSync++ === 0)
+            throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
+          fs.fsyncSync(fd);
+        },
+      },
+    });
+    doc.update((d) => d.addDecision('PL-001', decision));
+    expect(dirSync).toBe(1);
+    // the next save is not refused as "changed elsewhere", and nothing is written twice
+    doc.update((d) => d.setClosed(false));
+    const reread = MeetingDocument.open(file);
+    expect(reread.decisionIds()).toEqual(['2021-11-15-01', '2021-11-15-02']);
+    expect(reread.toMeeting().meeting.closed).toBe(false);
+  });
+});
+
 describe('replacing values keeps what was written around them', () => {
   it('comments on a list, a list written one per line, and the style of notes', () => {
     const text = `meeting:
@@ -573,5 +711,61 @@ followups: []
     doc.setItemNotes('A', '又一行');
     expect(doc.toString()).toContain('    notes: 又一行\n');
     expect(MeetingDocument.fromText(doc.toString(), 'x.yaml').toMeeting().items[0]?.notes).toBe('又一行');
+  });
+});
+
+describe('the state at the meeting', () => {
+  it('writes the snapshot, item figures, discussed and done_on, and reads them back', () => {
+    const file = path.join(dir, '2021-09-27-周调度.yaml');
+    const md = MeetingDocument.create(file, { date: '2021-09-27', kind: '周调度' });
+    md.setHeader({
+      asOf: '2021-09-24',
+      snapshot: {
+        projects: 3,
+        totalInvestment: 1000.004,
+        started: 2,
+        newProjects: 1,
+        newStarted: 1,
+        annualPlan: 600,
+        completedYear: 400,
+        timeProgress: 2 / 3,
+        red: 1,
+        yellow: 1,
+        green: 1,
+      },
+    });
+    md.addItem('PL-1', {
+      light: '红',
+      reasons: ['年度投资完成率10.0%'],
+      figures: { annualPlan: 100, completedYear: 10, completionRate: 0.1, timeProgress: 2 / 3 },
+    });
+    md.addItem('PL-2', { light: '黄', reasons: [] });
+    md.setItemDiscussed('PL-1');
+    md.setFollowup('2021-09-20-01', { status: '已落实', doneOn: '2021-09-22' });
+    md.setFollowup('2021-09-20-02', { status: '推进中', doneOn: '2021-09-22' });
+    md.save();
+    const written = fs.readFileSync(file, 'utf8');
+    expect(written).toContain(
+      '  snapshot: {projects: 3, total_investment: 1000, started: 2, new_projects: 1, new_started: 1, annual_plan: 600, completed_year: 400, time_progress: 0.6667, red: 1, yellow: 1, green: 1}\n',
+    );
+    expect(written).toContain(
+      '    figures: {annual_plan: 100, completed_year: 10, completion_rate: 0.1, time_progress: 0.6667}\n    discussed: true\n',
+    );
+    // done_on only for 已落实
+    expect(written).toContain('status: 已落实\n    done_on: 2021-09-22\n');
+    expect(written.match(/done_on/g)).toHaveLength(1);
+    const m = MeetingDocument.open(file).toMeeting();
+    expect(m.meeting.snapshot?.timeProgress).toBe(0.6667);
+    expect(m.items.map((i) => i.discussed)).toEqual([true, undefined]);
+    expect(m.items[0]!.figures).toEqual({
+      annualPlan: 100,
+      completedYear: 10,
+      completionRate: 0.1,
+      timeProgress: 0.6667,
+    });
+    expect(m.followups[0]!.doneOn).toBe('2021-09-22');
+    expect(() => md.setFollowup('2021-09-20-01', { status: '已落实', doneOn: '2021-09-31' })).toThrow(
+      InputError,
+    );
   });
 });

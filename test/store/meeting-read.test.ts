@@ -245,3 +245,70 @@ describe('loadMeeting: one file', () => {
     expect(loadMeetingsWithWarnings(join(tmp, 'absent')).warnings).toEqual([]);
   });
 });
+
+describe('the state at the meeting (snapshot, figures, discussed, done_on)', () => {
+  const text = [
+    'meeting:',
+    '  date: 2021-09-27',
+    '  kind: 周调度',
+    '  as_of: 2021-09-24',
+    '  snapshot: {projects: 171, total_investment: 2642000, started: 161, new_projects: 116, new_started: 112, annual_plan: 1264859, completed_year: 945081.1, time_progress: 0.6667, red: 11, yellow: 10, green: 150}',
+    'items:',
+    '  - project: PL-109',
+    '    light: 红',
+    '    figures: {annual_plan: 15000, completed_year: 5115, completion_rate: 0.341, time_progress: 0.6667}',
+    '    discussed: true',
+    '  - project: PL-110',
+    '    figures: {annual_plan: 0, completed_year: 0, time_progress: 0.6667}',
+    'followups:',
+    '  - {decision: 2021-09-06-05, status: 已落实, done_on: 2021-09-24}',
+    '',
+  ].join('\n');
+
+  it('reads them into the meeting', () => {
+    const { meeting, warnings } = parseMeetingText(text, 'm.yaml');
+    expect(warnings).toEqual([]);
+    expect(meeting.meeting.snapshot).toEqual({
+      projects: 171,
+      totalInvestment: 2642000,
+      started: 161,
+      newProjects: 116,
+      newStarted: 112,
+      annualPlan: 1264859,
+      completedYear: 945081.1,
+      timeProgress: 0.6667,
+      red: 11,
+      yellow: 10,
+      green: 150,
+    });
+    expect(meeting.items[0]).toMatchObject({
+      discussed: true,
+      figures: { annualPlan: 15000, completedYear: 5115, completionRate: 0.341, timeProgress: 0.6667 },
+    });
+    // no plan: no rate
+    expect(meeting.items[1]!.figures).toEqual({
+      annualPlan: 0,
+      completedYear: 0,
+      completionRate: null,
+      timeProgress: 0.6667,
+    });
+    expect(meeting.items[1]!.discussed).toBeUndefined();
+    expect(meeting.followups[0]).toEqual({
+      decision: '2021-09-06-05',
+      status: '已落实',
+      doneOn: '2021-09-24',
+    });
+  });
+
+  it('reports a bad value at its position, in Chinese', () => {
+    const bad = text
+      .replace('time_progress: 0.6667, red', 'time_progress: 66.7, red')
+      .replace('discussed: true', 'discussed: 是的')
+      .replace('done_on: 2021-09-24', 'done_on: 2021-09-31');
+    const diagnostics = inputErrors(() => parseMeetingText(bad, 'm.yaml'));
+    const messages = diagnostics.map((d) => `${d.line}: ${d.message}`).join('\n');
+    expect(messages).toMatch(/^5: .*time_progress/m);
+    expect(messages).toMatch(/^10: .*discussed/m);
+    expect(messages).toMatch(/^14: .*2021-09-31/m);
+  });
+});

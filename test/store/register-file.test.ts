@@ -102,6 +102,12 @@ describe('loadRegister: a valid file', () => {
     expect(r.meta.moneyUnit).toBe('万元');
   });
 
+  it('reads the bulletin’s 主送机关 (recipients) when given, and has none otherwise', () => {
+    const text = registerText(['  recipients: 各镇人民政府，区直各有关单位']);
+    expect(parseRegisterText(text, 'a.yaml').register.meta.recipients).toBe('各镇人民政府，区直各有关单位');
+    expect(parseRegisterText(registerText(), 'a.yaml').register.meta.recipients).toBeUndefined();
+  });
+
   it('reads an unquoted number-like id as written (id: 001 → "001")', () => {
     const text = registerText().replace('id: PL-001', 'id: 001');
     expect(parseRegisterText(text, 'a.yaml').register.projects[0]!.id).toBe('001');

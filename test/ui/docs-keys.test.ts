@@ -16,12 +16,14 @@ const SECTIONS: ReadonlyArray<{ context: Context; heading: string }> = [
   { context: 'resumeChoice', heading: '有一次以前的调度会未结束时' },
   { context: 'setup', heading: '开会设置（填写的栏）' },
   { context: 'setupKind', heading: '开会设置（会议类别栏）' },
+  { context: 'reopenMeeting', heading: '这天的会议已结束时（是否重新打开）' },
   { context: 'agenda', heading: '议程' },
   { context: 'followups', heading: '听取上次会议议定事项落实情况' },
   { context: 'meetingItem', heading: '逐个过项目' },
   { context: 'decisionForm', heading: '议定事项录入（议定事项栏）' },
   { context: 'decisionPick', heading: '议定事项录入（牵头单位、配合单位、责任人、完成时限栏）' },
   { context: 'meetingClosed', heading: '会议结束后' },
+  { context: 'quitConfirm', heading: '退出时还有未保存的内容' },
   { context: 'ledger', heading: '督办' },
 ];
 

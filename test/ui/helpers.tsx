@@ -67,6 +67,8 @@ export async function startApp(
     register?: string;
     /** start again on the folder of an earlier harness (its files as they were left) */
     reuseDir?: string;
+    /** called when the app quits (Ctrl+C) */
+    onQuit?: () => void;
   } = {},
 ): Promise<Harness> {
   const dir = options.reuseDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-ui-'));
@@ -89,7 +91,12 @@ export async function startApp(
   });
   session.load();
   const app = render(
-    <App session={session} size={options.size ?? { columns: 80, rows: 24 }} initialRoutes={options.routes} />,
+    <App
+      session={session}
+      size={options.size ?? { columns: 80, rows: 24 }}
+      initialRoutes={options.routes}
+      {...(options.onQuit ? { onQuit: options.onQuit } : {})}
+    />,
   );
   const frame = () => app.lastFrame() ?? '';
   const shown = () => frame().split(dir).join('<tmp>');

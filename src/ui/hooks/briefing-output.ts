@@ -17,12 +17,16 @@ export function briefingBaseName(doc: BriefingDocument): string {
   return `${y}年${Number(m)}月重点项目建设情况通报`;
 }
 
-async function render(doc: BriefingDocument, format: OutputFormat): Promise<string | Uint8Array> {
+async function render(
+  doc: BriefingDocument,
+  format: OutputFormat,
+  convert?: (text: string) => string,
+): Promise<string | Uint8Array> {
   switch (format) {
     case 'docx':
       return (await import('../../briefing/docx.js')).renderDocx(doc);
     case 'xlsx':
-      return (await import('../../briefing/xlsx.js')).renderXlsx(doc);
+      return (await import('../../briefing/xlsx.js')).renderXlsx(doc, convert ? { convert } : {});
     case 'md':
       return (await import('../../briefing/markdown.js')).renderMarkdown(doc);
     case 'txt':
@@ -41,14 +45,20 @@ export async function writeBriefing(
   // where and how, as the settings say when the secretary pressed the key (rendering takes a moment)
   const dir = session.outputDir();
   let model = doc;
+  let convert: ((text: string) => string) | undefined;
   if (session.settingsScript() === 'traditional') {
-    const [{ toTraditional }, { mapDocumentText }] = await Promise.all([
+    const [{ traditionalConverter }, { mapDocumentText }, { personNames }] = await Promise.all([
       import('../../text/traditional.js'),
       import('../../commands/common.js'),
+      import('../../domain/names.js'),
     ]);
-    model = mapDocumentText(doc, toTraditional);
+    // the people of the register and meetings stay as written (马占文, not 馬佔文)
+    const state = session.getSnapshot();
+    const names = state.phase === 'ready' ? personNames(state.data.register, state.data.meetings) : [];
+    convert = traditionalConverter(names);
+    model = mapDocumentText(doc, convert);
   }
-  const data = await render(model, format);
+  const data = await render(model, format, convert);
   fs.mkdirSync(dir, { recursive: true });
   const base = briefingBaseName(doc);
   for (let n = 1; n < 100; n++) {

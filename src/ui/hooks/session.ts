@@ -81,6 +81,7 @@ export class Session {
   private listeners = new Set<() => void>();
   private index: { data: LoadedData; index: ProjectIndex } | null = null;
   private shutdownHooks = new Set<() => void>();
+  private quitGuards = new Set<() => string[] | null>();
 
   constructor(options: SessionOptions) {
     this.registerPath = options.registerPath;
@@ -128,6 +129,26 @@ export class Session {
         // leaving anyway: one failing hook must not keep the others from running
       }
     }
+  }
+
+  /**
+   * Register a check run before the app quits on a key (Ctrl+C): it returns what quitting would lose,
+   * as lines to show, or null. Returns a function that removes it.
+   */
+  guardQuit(check: () => string[] | null): () => void {
+    this.quitGuards.add(check);
+    return () => {
+      this.quitGuards.delete(check);
+    };
+  }
+
+  /** What quitting now would lose (the first guard that says so), or null. */
+  unsavedWork(): string[] | null {
+    for (const check of this.quitGuards) {
+      const lines = check();
+      if (lines) return lines;
+    }
+    return null;
   }
 
   /** Read and assess everything (synchronous; call after the first frame). */

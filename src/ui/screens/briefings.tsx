@@ -64,14 +64,26 @@ export function choiceLabel(c: BriefingChoice, data: LoadedData): string {
   return `会议纪要 ${meetingLabel(c.meeting, c.number)}，议定事项${decisions}项${c.meeting.meeting.closed ? '' : '（未结束，草稿）'}`;
 }
 
-/** The document; the settings' issuing office (发文机关) stands in when the register names none. */
-export function buildChoice(c: BriefingChoice, data: LoadedData, issuer?: string): BriefingDocument {
+/**
+ * The document; the settings' issuing office (发文机关) stands in when the register names none. A
+ * bulletin is dated `today` (its issue date), or its data date when today is earlier.
+ */
+export function buildChoice(
+  c: BriefingChoice,
+  data: LoadedData,
+  issuer?: string,
+  today?: string,
+): BriefingDocument {
   const register =
     !data.register.meta.issuer && issuer
       ? { ...data.register, meta: { ...data.register.meta, issuer } }
       : data.register;
   return c.kind === 'bulletin'
-    ? buildBulletin({ register, meetings: data.meetings })
+    ? buildBulletin({
+        register,
+        meetings: data.meetings,
+        ...(today !== undefined && today > register.meta.asOf ? { issued: today } : {}),
+      })
     : buildMinutes({ meeting: c.meeting, register, meetings: data.meetings });
 }
 
@@ -92,7 +104,7 @@ function Preview(props: {
   const [status, setStatus] = useState<StatusMessage | null>(null);
   const built = useMemo(() => {
     try {
-      return { doc: buildChoice(choice, data, session.settingIssuer()) };
+      return { doc: buildChoice(choice, data, session.settingIssuer(), session.today) };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }

@@ -22,6 +22,7 @@ import type { Navigator, ScreenProps } from '../types.js';
 import { SETUP_FIELDS, SETUP_FIELD_LABELS, reduceSetup } from './forms.js';
 import type { SetupDraft, SetupField } from './forms.js';
 import {
+  MeetingClosedError,
   MeetingRecorder,
   describeError,
   issueNumberFor,
@@ -53,6 +54,8 @@ function SetupForm(props: {
   data: LoadedData;
   active: boolean;
   error: string | null;
+  /** a question asked over the form (reopen a closed meeting?): its keys are the screen's */
+  question: string | null;
   onStart: (setup: SetupDraft) => void;
   onCancel: () => void;
 }) {
@@ -107,7 +110,9 @@ function SetupForm(props: {
   const preview = useMemo(() => {
     if (!isValidIsoDate(date)) return null;
     const ledger = buildLedger(data.meetings, date);
+    const existing = data.meetings.find((m) => m.meeting.date === date && m.meeting.kind === setup.kind);
     return {
+      existing,
       agenda: buildAgenda(data.assessment, ledger, date).length,
       followups: followupsToHear(ledger, date).length,
       number: issueNumberFor(session.meetingsDir, setup.kind, date, data),
@@ -149,16 +154,22 @@ function SetupForm(props: {
       </Box>
     );
   };
-  const error = props.error ? { kind: 'error' as const, text: props.error } : message;
-  const context = setupContext(setup.field);
+  const error = props.question
+    ? { kind: 'info' as const, text: props.question }
+    : props.error
+      ? { kind: 'error' as const, text: props.error }
+      : message;
+  const context = props.question ? 'reopenMeeting' : setupContext(setup.field);
   return (
     <Screen
       title="调度会 · 开会"
       context={context}
       hints={
-        setup.field === 'kind'
-          ? ['setup.kindNext', 'form.nextField', 'setup.start', 'app.back', 'app.quit']
-          : ['form.nextField', 'setup.start', 'input.cancel', 'app.quit']
+        props.question
+          ? ['meeting.reopen', 'confirm.no', 'app.quit']
+          : setup.field === 'kind'
+            ? ['setup.kindNext', 'form.nextField', 'setup.start', 'app.back', 'app.quit']
+            : ['form.nextField', 'setup.start', 'input.cancel', 'app.quit']
       }
       status={error}
     >
@@ -170,9 +181,11 @@ function SetupForm(props: {
       <Text> </Text>
       <Text wrap="truncate">
         {truncateToWidth(
-          preview
-            ? ` 第${preview.number ?? '?'}期 · 先听取以往议定事项${preview.followups}项 · 议程${preview.agenda}个项目（红灯、黄灯、有到期事项的）`
-            : ' 请填写有效的会议日期',
+          preview?.existing
+            ? ` 这天已有${setup.kind}会记录（${preview.existing.meeting.closed ? '已结束，开会时先问是否重新打开' : '未结束，开会即接着记录'}）`
+            : preview
+              ? ` 第${preview.number ?? '?'}期 · 先听取以往议定事项${preview.followups}项 · 议程${preview.agenda}个项目（红灯、黄灯、有到期事项的）`
+              : ' 请填写有效的会议日期',
           columns,
         )}
       </Text>
@@ -290,28 +303,51 @@ export function MeetingScreen({ session, active, nav }: ScreenProps) {
   // Leaving the screen (or the app) lets go of the lock; the file is already saved.
   useEffect(() => () => recorder?.release(), [recorder]);
 
+  // A closed meeting of the form's date and kind: reopening it is asked for (issue 9), never silent.
+  const [reopenAsk, setReopenAsk] = useState<SetupDraft | null>(null);
+
   const start = useCallback(
-    (setup: SetupDraft) => {
+    (setup: SetupDraft, reopen = false) => {
       if (!data) return;
+      setReopenAsk(null);
       try {
-        const r = MeetingRecorder.start(session, data, setup);
+        const r = MeetingRecorder.start(session, data, setup, { reopen });
         setError(null);
         setInitialStatus(
           r.readOnly
             ? null
             : {
                 kind: 'ok',
-                text: r.resumed
-                  ? `已打开 ${setup.date} 的${setup.kind}会记录，继续记录`
-                  : `已建立会议记录 ${path.basename(r.file)}（保存在 ${session.meetingsDir}）`,
+                text: reopen
+                  ? `已重新打开 ${setup.date} 的${setup.kind}会（原已结束），继续记录`
+                  : r.resumed
+                    ? `已打开 ${setup.date} 的${setup.kind}会记录，继续记录`
+                    : `已建立会议记录 ${path.basename(r.file)}（保存在 ${session.meetingsDir}）`,
               },
         );
         setRecorder(r);
       } catch (e) {
+        if (e instanceof MeetingClosedError && !reopen) {
+          setError(null);
+          setReopenAsk(setup);
+          return;
+        }
         setError(describeError(e));
       }
     },
     [data, session],
+  );
+
+  const latestStart = useLatest({ start, reopenAsk });
+  useInput(
+    (input, key) => {
+      const { start, reopenAsk } = latestStart.current;
+      if (!reopenAsk) return;
+      const command = commandFor('reopenMeeting', input, key);
+      if (command === 'meeting.reopen') start(reopenAsk, true);
+      else if (command === 'confirm.no') setReopenAsk(null);
+    },
+    { isActive: active && reopenAsk !== null && recorder === null },
   );
 
   const number = useMemo(
@@ -357,8 +393,16 @@ export function MeetingScreen({ session, active, nav }: ScreenProps) {
       <SetupForm
         session={session}
         data={data}
-        active={active}
+        active={active && reopenAsk === null}
         error={error}
+        question={
+          reopenAsk
+            ? `${reopenAsk.date.trim()} 的${reopenAsk.kind}会已结束。重新打开，继续记录？ ${hintLine([
+                keyHint('reopenMeeting', 'meeting.reopen', { first: true, short: true }),
+                keyHint('reopenMeeting', 'confirm.no', { first: true }),
+              ])}`
+            : null
+        }
         onStart={start}
         onCancel={nav.pop}
       />

@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { buildAgenda, followupsToHear } from '../../../domain/agenda.js';
 import { buildLedger, indexLedgerByProject } from '../../../domain/ledger.js';
+import { meetingState, type MeetingState } from '../../../domain/meeting-snapshot.js';
 import { InputError, formatDiagnostic } from '../../../domain/types.js';
 import type { IsoDate, LedgerEntry, Meeting, MeetingKind } from '../../../domain/types.js';
 import * as fs from 'node:fs';
@@ -112,6 +113,12 @@ export class MeetingRecorder {
   version = 0;
   /** why the last save failed, or null when everything typed is on disk */
   saveError: string | null = null;
+  /** why the last draft could not be written, or null */
+  draftError: string | null = null;
+  /** the UI state last given to writeDraft (written again on shutdown if that failed) */
+  private lastDraft: unknown = null;
+  /** the UI state the draft file holds (read, or last written successfully) */
+  draftOnDisk: unknown = null;
   /** earlier decisions this meeting hears first (fixed when the meeting opens) */
   readonly followups: LedgerEntry[];
   /** earlier decisions by project (other meetings), for the project page */
@@ -126,6 +133,9 @@ export class MeetingRecorder {
   private lock: MeetingLock | null;
   private removeShutdownHook: () => void;
   private diskStamp: string;
+  private readonly data: LoadedData;
+  private readonly others: Meeting[];
+  private state: MeetingState | null = null;
 
   private constructor(
     session: Session,
@@ -143,6 +153,8 @@ export class MeetingRecorder {
     this.diskStamp = stampOf(doc.file);
     this.meeting = doc.toMeeting();
     const others = data.meetings.filter((m) => m.file === undefined || path.resolve(m.file) !== this.file);
+    this.data = data;
+    this.others = others;
     const day = this.meeting.meeting.date;
     const ledger = buildLedger(others, day);
     this.followups = followupsToHear(ledger, day);
@@ -151,14 +163,16 @@ export class MeetingRecorder {
   }
 
   /**
-   * Start the meeting of the form's date and kind: resume its file when there is one (reopening it if
-   * it was closed), else create it with the agenda built by the domain rules and save it at once.
-   * Throws InputError (MeetingLockedError when another process records it).
+   * Start the meeting of the form's date and kind: resume its file when there is one, else create it
+   * with the agenda built by the domain rules and save it at once. A closed meeting is reopened only
+   * with `reopen` (the secretary confirmed it); without, MeetingClosedError. Throws InputError
+   * (MeetingLockedError when another process records it).
    */
   static start(
     session: Session,
     data: LoadedData,
     setup: Pick<SetupDraft, 'date' | 'kind' | 'chair' | 'place' | 'present' | 'absent' | 'attending'>,
+    options: { reopen?: boolean } = {},
   ): MeetingRecorder {
     const dir = session.meetingsDir;
     ensureFolder(dir);
@@ -182,16 +196,21 @@ export class MeetingRecorder {
     }
     try {
       if (resumed) {
-        if (document.toMeeting().meeting.closed) document.setClosed(false);
+        if (document.toMeeting().meeting.closed) {
+          if (!options.reopen) throw new MeetingClosedError(document.file, header.date, header.kind);
+          document.setClosed(false);
+        }
       } else {
+        // The state at the meeting (lights with decisions judged on the meeting day) is recorded
+        // in the file, so the minutes never depend on a register updated later.
         const day = header.date;
         const ledger = buildLedger(data.meetings, day);
-        const agenda = buildAgenda(data.assessment, ledger, day);
+        const state = meetingState(data.register, data.meetings, day);
+        const agenda = buildAgenda(state.assessment, ledger, day);
         const snapshots: Record<string, ItemSnapshot> = {};
         for (const entry of agenda) {
-          const status = data.statusById.get(entry.projectId);
-          if (status)
-            snapshots[entry.projectId] = { light: status.light, reasons: status.flags.map((f) => f.reason) };
+          const item = state.item(entry.projectId);
+          if (item) snapshots[entry.projectId] = item;
         }
         document.setItems(
           agenda.map((a) => a.projectId),
@@ -205,6 +224,7 @@ export class MeetingRecorder {
             .split(path.sep)
             .join('/'),
           asOf: data.register.meta.asOf,
+          snapshot: state.snapshot,
         });
       }
       document.save();
@@ -217,6 +237,23 @@ export class MeetingRecorder {
 
   get doc(): MeetingDocument {
     return this.document;
+  }
+
+  /** A project's light, reasons and figures on the meeting day, to record when it joins the agenda. */
+  snapshotFor(projectId: string): ItemSnapshot {
+    this.state ??= meetingState(this.data.register, this.others, this.meeting.meeting.date);
+    return this.state.item(projectId) ?? {};
+  }
+
+  /**
+   * Record that the secretary opened an agenda item (`discussed: true`): the minutes take up only
+   * items opened, decided on or noted. Nothing happens for a read-only meeting or one already marked.
+   */
+  markDiscussed(project: string): void {
+    if (this.readOnly) return;
+    const item = this.meeting.items.find((i) => i.project === project);
+    if (!item || item.discussed) return;
+    this.edit((doc) => doc.setItemDiscussed(project));
   }
 
   /** The meeting can only be looked at (another process records it). */
@@ -253,59 +290,63 @@ export class MeetingRecorder {
     return readLock(this.file) !== null;
   }
 
-  /** Apply an edit and save at once. Returns a message when the edit was refused or the save failed. */
+  /**
+   * Apply an edit and save at once. Returns a message when the edit was refused or the save failed;
+   * then the meeting stays exactly as the file is (MeetingDocument.update), so nothing is saved twice
+   * by a retry, or later after it was given up.
+   */
   edit(change: (doc: MeetingDocument) => void): string | null {
     const refused = this.readOnlyReason();
     if (refused) return refused;
+    let changed = false;
     try {
-      change(this.doc);
-    } catch (error) {
-      return describeError(error);
-    }
-    const error = this.save();
-    if (error === null || !this.conflict) return error;
-    return this.reapply(change);
-  }
-
-  /**
-   * The file was changed by hand since the last save (issue 9): nothing was overwritten. Read it again
-   * (the hand edit now shows), make the same edit on it and save; say so, naming whatever the hand edit
-   * dropped of what had been saved (it was made from an older copy), so nothing goes silently.
-   */
-  private reapply(change: (doc: MeetingDocument) => void): string | null {
-    const conflict = this.conflict!;
-    const dropped = droppedByHandEdit(this.file, this.doc.savedText, conflict.onDisk);
-    if (conflict.onDisk === null) return this.saveError;
-    try {
-      const fresh = this.doc.reopen();
-      change(fresh);
-      this.document = fresh;
-    } catch (error) {
-      return this.saveError ?? describeError(error);
-    }
-    const error = this.save();
-    if (error !== null) return error;
-    this.saveError = dropped.length
-      ? `会议记录已在别处被修改：已载入并重新记入本次修改；但别处的修改去掉了已保存的 ${dropped.join('、')}，请核对`
-      : null;
-    return this.saveError;
-  }
-
-  /** the last save was refused because the file changed on disk */
-  private conflict: MeetingChangedError | null = null;
-
-  save(): string | null {
-    this.conflict = null;
-    try {
-      this.doc.save();
+      this.doc.update((doc) => {
+        change(doc);
+        changed = true;
+      });
       this.saveError = null;
     } catch (error) {
-      if (error instanceof MeetingChangedError) this.conflict = error;
-      this.saveError = `保存失败：${describeError(error)}`;
+      if (!changed) return describeError(error);
+      if (error instanceof MeetingChangedError) this.reapply(change, error);
+      else this.saveError = this.failedSave(error);
     }
     this.meeting = this.doc.toMeeting();
     this.version++;
     return this.saveError;
+  }
+
+  /**
+   * The file was changed by hand since the last save (issue 9): nothing was overwritten, and the edit
+   * was rolled back (memory is what the file was). Read the file again (the hand edit now shows), make
+   * the same edit on it and save once; say so, naming whatever the hand edit dropped of what had been
+   * saved (it was made from an older copy), so nothing goes silently.
+   */
+  private reapply(change: (doc: MeetingDocument) => void, conflict: MeetingChangedError): void {
+    if (conflict.onDisk === null) {
+      this.saveError = this.failedSave(conflict);
+      return;
+    }
+    const dropped = droppedByHandEdit(this.file, this.doc.savedText, conflict.onDisk);
+    try {
+      this.document = this.doc.reopen();
+    } catch (error) {
+      this.saveError = this.failedSave(error);
+      return;
+    }
+    try {
+      this.doc.update(change);
+    } catch (error) {
+      this.saveError = this.failedSave(error);
+      return;
+    }
+    this.saveError = dropped.length
+      ? `会议记录已在别处被修改：已载入并重新记入本次修改；但别处的修改去掉了已保存的 ${dropped.join('、')}，请核对`
+      : null;
+  }
+
+  /** the status line's sentence for a save that failed, naming the file rather than its whole path */
+  private failedSave(error: unknown): string {
+    return `保存失败：${describeError(error).split(this.file).join(path.basename(this.file))}`;
   }
 
   /** Close the meeting (closed: true), save, remove the draft and the lock. */
@@ -315,6 +356,9 @@ export class MeetingRecorder {
     const error = this.edit((doc) => doc.setClosed(true));
     if (error) return error;
     writeDraft(this.file, null);
+    this.lastDraft = null;
+    this.draftOnDisk = null;
+    this.draftError = null;
     this.release();
     return null;
   }
@@ -322,23 +366,55 @@ export class MeetingRecorder {
   /** The UI state and half-typed text, next to the meeting file (never for a read-only meeting). */
   writeDraft(ui: unknown): void {
     if (this.readOnly) return;
-    writeDraft(this.file, ui);
+    this.lastDraft = ui;
+    this.draftError = writeDraft(this.file, ui);
+    if (this.draftError === null) this.draftOnDisk = ui;
+  }
+
+  /** The edit whose save failed was given up (放弃): it is no longer work waiting to be saved. */
+  forgetFailedSave(): void {
+    this.saveError = null;
   }
 
   readDraft(): unknown {
     if (this.readOnly) return null;
-    return readDraft(this.file);
+    this.draftOnDisk = readDraft(this.file);
+    return this.draftOnDisk;
   }
 
   get locked(): boolean {
     return this.lock !== null;
   }
 
-  /** Let go of the meeting: release the lock (the file stays as saved). Safe to call twice. */
+  /**
+   * Let go of the meeting: release the lock (the file stays as saved). Safe to call twice. Runs on
+   * leaving the screen, Ctrl+C, SIGHUP (the window closed) and SIGTERM: a draft that could not be
+   * written gets one more try first (the disk may have room again).
+   */
   release(): void {
+    if (this.lock && this.draftError !== null && this.lastDraft !== null) this.writeDraft(this.lastDraft);
     this.lock?.release();
     this.lock = null;
     this.removeShutdownHook();
+  }
+}
+
+/** Start refused: the meeting was closed, and reopening it has to be asked for. */
+export class MeetingClosedError extends InputError {
+  constructor(
+    readonly file: string,
+    readonly date: IsoDate,
+    readonly kind: MeetingKind,
+  ) {
+    super([
+      {
+        severity: 'error',
+        file,
+        line: 0,
+        column: 0,
+        message: `${date} 的${kind}会已结束（${path.basename(file)}）；重新打开须确认`,
+      },
+    ]);
   }
 }
 

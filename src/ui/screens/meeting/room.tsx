@@ -113,6 +113,50 @@ function confirmQuestion(ui: MeetingUi, recorder: MeetingRecorder, width: number
   }
 }
 
+/** The open form's text, named for the quit question; null when there is nothing typed in it. */
+function typedText(ui: MeetingUi, recorder: MeetingRecorder): string | null {
+  const form = ui.form;
+  if (form?.type === 'decision')
+    return decisionDraftHasText(form.draft)
+      ? `议定事项“${form.draft.text.trim() || form.draft.owner}”`
+      : null;
+  if (form?.type === 'notes') {
+    const saved = recorder.meeting.items.find((i) => i.project === form.project)?.notes ?? '';
+    return form.text.trim() !== saved ? `备注“${form.text.trim()}”` : null;
+  }
+  if (form?.type === 'followupNote') return form.text.trim() ? `落实情况说明“${form.text.trim()}”` : null;
+  return null;
+}
+
+/**
+ * What quitting now would lose, as lines for the question (issue 9: Ctrl+C right after a failed save
+ * must ask), or null when everything is in the meeting file, or typed text is safe in the draft.
+ */
+export function unsavedWork(recorder: MeetingRecorder, ui: MeetingUi): string[] | null {
+  if (recorder.readOnly) return null;
+  const typed = typedText(ui, recorder);
+  // the draft file may still hold this very form from before the disk filled up
+  const drafted = (recorder.draftOnDisk as Partial<MeetingUi> | null)?.form ?? null;
+  const inDraft = recorder.draftError === null || JSON.stringify(drafted) === JSON.stringify(ui.form);
+  const draftLost = typed !== null && !inDraft;
+  if (recorder.saveError === null && !draftLost) return null;
+  const lines: string[] = [];
+  if (recorder.saveError !== null) lines.push(recorder.saveError);
+  lines.push(
+    typed
+      ? `有未保存的内容：正在输入的${typed}还没有记入会议记录。`
+      : '有未保存的内容：最后一次修改没有记入会议记录（保存失败时已撤回，须重做）。',
+  );
+  if (typed) {
+    lines.push(
+      inDraft
+        ? '正在输入的文字已存入草稿，再次打开调度会可恢复；会议记录文件本身仍是上次保存的样子。'
+        : `草稿也无法写入：${recorder.draftError ?? ''}；现在退出，刚输入的文字可能丢失。`,
+    );
+  }
+  return lines;
+}
+
 /** Commands that change the meeting, and what they would have done: refused when it is read-only. */
 const EDITING: Partial<Record<Command, string>> = {
   'meeting.addDecision': '新增议定事项',
@@ -222,6 +266,9 @@ export function MeetingRoom(props: MeetingRoomProps) {
     if (!closed) recorder.writeDraft(ui);
   }, [ui, closed, recorder]);
 
+  // Ctrl+C asks first when quitting would lose something (a failed save, a draft that cannot be written).
+  useEffect(() => session.guardQuit(() => unsavedWork(recorder, current())), [session, recorder, current]);
+
   // Time spent per agenda item (kept while the meeting screen is open).
   const clock = useRef<{ key: string; since: number; spent: Map<string, number> }>({
     key: '',
@@ -237,6 +284,15 @@ export function MeetingRoom(props: MeetingRoomProps) {
     c.key = clockKey;
     c.since = now;
   }
+
+  // An item opened on screen is taken up at the meeting (the minutes report it).
+  const openedProject = item?.project;
+  useEffect(() => {
+    if (openedProject === undefined) return;
+    const before = recorder.version;
+    recorder.markDiscussed(openedProject);
+    if (recorder.version !== before) setVersion(recorder.version);
+  }, [openedProject, recorder]);
 
   const edit = useCallback(
     (change: Parameters<MeetingRecorder['edit']>[0], ok?: string): boolean => {
@@ -368,21 +424,13 @@ export function MeetingRoom(props: MeetingRoomProps) {
 
   const addProject = useCallback(
     (projectId: string) => {
-      const status = latest.current.data.statusById.get(projectId);
       const at = Math.max(0, current().agendaCursor); // after the selected row (row 0 is the follow-ups)
-      const ok = edit(
-        (doc) =>
-          doc.addItem(
-            projectId,
-            status ? { light: status.light, reasons: status.flags.map((f) => f.reason) } : {},
-            at,
-          ),
-        `已把 ${projectId} 加入议程`,
-      );
+      const snapshot = recorder.snapshotFor(projectId);
+      const ok = edit((doc) => doc.addItem(projectId, snapshot, at), `已把 ${projectId} 加入议程`);
       dispatch({ type: 'closeForm' });
       if (ok) dispatch({ type: 'agendaCursor', row: at + 1 });
     },
-    [latest, current, dispatch, edit],
+    [current, dispatch, edit, recorder],
   );
 
   const answer = useCallback(
@@ -407,6 +455,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
           }
           return;
         case 'discard':
+          recorder.forgetFailedSave();
           dispatch({ type: 'closeForm' });
           return;
         case 'close': {

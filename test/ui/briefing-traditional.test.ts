@@ -1,0 +1,41 @@
+// The 简报 screen's output in 繁體 (settings: script traditional) keeps the people of the register and
+// the meetings as written, as the scripted commands do (issue 10: 马占文 became 馬佔文).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { buildMinutes } from '../../src/briefing/model.js';
+import { openSettings } from '../../src/store/settings.js';
+import { writeBriefing } from '../../src/ui/hooks/briefing-output.js';
+import { Session } from '../../src/ui/hooks/session.js';
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-briefing-t-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+it('writes the minutes in traditional characters with the names as written', async () => {
+  const settings = openSettings({ cwd: path.join(dir, 'config') });
+  settings.update({ script: 'traditional', outputDir: path.join(dir, 'out') });
+  const session = new Session({
+    registerPath: path.join(FIXTURES, 'register.yaml'),
+    meetingsDir: path.join(FIXTURES, 'meetings'),
+    today: '2021-10-08',
+    settings,
+    now: () => 0,
+  });
+  session.load();
+  const state = session.getSnapshot();
+  if (state.phase !== 'ready') throw new Error(`not loaded: ${JSON.stringify(state)}`);
+  const meeting = state.data.meetings[0]!;
+  const doc = buildMinutes({ meeting, register: state.data.register, meetings: state.data.meetings });
+  const file = await writeBriefing(session, doc, 'md');
+  const text = fs.readFileSync(file, 'utf8');
+  expect(text).toContain('會議紀要');
+  expect(text).toContain('马占文同志');
+  expect(text).not.toContain('馬佔文');
+});
