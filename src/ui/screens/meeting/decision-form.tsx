@@ -379,6 +379,7 @@ export function DecisionForm(props: DecisionFormProps) {
               onChange={setField('text')}
               onSubmit={submitField}
               onCancel={() => latest.current.onCancel()}
+              onHelp={() => latest.current.onHelp?.()}
               isActive={active && draft.field === 'text'}
               width={fieldWidth}
               lines={textLines}
@@ -424,6 +425,8 @@ function WrappedField(props: {
   onChange: (value: string) => void;
   onSubmit: () => void;
   onCancel: () => void;
+  /** `?` in the empty field: the form's help */
+  onHelp?: () => void;
   isActive: boolean;
   width: number;
   lines: number;
@@ -433,6 +436,7 @@ function WrappedField(props: {
     onChange: props.onChange,
     onSubmit: props.onSubmit,
     onCancel: props.onCancel,
+    ...(props.onHelp ? { onHelp: props.onHelp } : {}),
     isActive: props.isActive,
     width: props.width,
   });
