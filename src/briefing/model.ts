@@ -41,6 +41,7 @@ import { repeatRed, repeatRetimed, RED_STREAK, type RetimedChain } from '../doma
 import type { Block, BriefingDocument, Cell, Column } from './document.js';
 import {
   decisionSentence,
+  decisionUnitsText,
   formatDate,
   formatMoneyAuto,
   formatMoneyNumber,
@@ -278,6 +279,8 @@ export interface DecisionData {
   projectName: string;
   text: string;
   unit: string;
+  /** 配合单位 */
+  coUnits?: string[];
   owner?: string;
   due: IsoDate;
   meetingDate: IsoDate;
@@ -333,7 +336,14 @@ export interface MinutesData {
     reasons: string[];
     figures?: { annualPlan: number; completedYear: number; completionRate: RateData; timeProgress: RateData };
     notes?: string;
-    decisions: Array<{ id: string; text: string; unit: string; owner?: string; due: IsoDate }>;
+    decisions: Array<{
+      id: string;
+      text: string;
+      unit: string;
+      coUnits?: string[];
+      owner?: string;
+      due: IsoDate;
+    }>;
     /** time spent on it at the meeting (seconds), when recorded */
     seconds?: number;
   }>;
@@ -406,7 +416,8 @@ function titledGroups(people: readonly string[]): string[] {
   return groups.map((g) => `${g.title ?? ''}${joinNames(g.names)}`);
 }
 
-function attendanceSentence(present: readonly string[]): string {
+function attendanceSentence(named: readonly string[]): string {
+  const present = [...new Set(named)];
   const people = titledGroups(present.filter((n) => !looksLikeUnit(n)));
   const units = present.filter((n) => looksLikeUnit(n));
   const parts: string[] = [];
@@ -448,6 +459,7 @@ function decisionData(e: LedgerEntry, names: ReadonlyMap<string, Project>): Deci
     state: e.state,
     daysOverdue: e.daysOverdue,
   };
+  if (e.decision.coUnits?.length) d.coUnits = [...e.decision.coUnits];
   if (e.decision.owner) d.owner = e.decision.owner;
   if (e.latest?.note) {
     d.note = e.latest.note;
@@ -468,7 +480,7 @@ function previousDecisionLine(
   noteLabel: string | null,
   tail = '',
 ): string {
-  const parts = [`责任单位：${d.unit}`];
+  const parts = [decisionUnitsText(d)];
   if (withDue || d.doneOn) parts.push(`完成时限：${formatDate(d.due)}`);
   if (d.state === 'overdue') parts.push(`已逾期${d.daysOverdue}天`);
   if (d.doneOn) {
@@ -480,8 +492,9 @@ function previousDecisionLine(
   return line + tail;
 }
 
-function unitsOf(list: readonly { unit: string }[]): string[] {
-  return [...new Set(list.map((d) => d.unit))];
+/** The units of decisions, lead units and 配合单位 alike, each named once. */
+function unitsOf(list: readonly { unit: string; coUnits?: readonly string[] }[]): string[] {
+  return [...new Set(list.flatMap((d) => [d.unit, ...(d.coUnits ?? [])]))];
 }
 
 function projectIndex(r: Register): Map<string, Project> {
@@ -703,12 +716,13 @@ export function buildMinutes(input: MinutesInput): BriefingDocument {
       light,
       reasons: [...reasons],
       decisions: item.decisions.map((d) => {
-        const out: { id: string; text: string; unit: string; owner?: string; due: IsoDate } = {
+        const out: MinutesData['items'][number]['decisions'][number] = {
           id: d.id,
           text: d.text,
           unit: d.unit,
           due: d.due,
         };
+        if (d.coUnits?.length) out.coUnits = [...d.coUnits];
         if (d.owner) out.owner = d.owner;
         return out;
       }),

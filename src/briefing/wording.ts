@@ -136,8 +136,27 @@ export function laggardSummary(names: readonly string[], maxNames = 5): string {
  * A decision as listed in minutes (without its number):
  * "协调落实项目用地指标（责任单位：区自然资源局，责任人：张三，完成时限：2021年11月30日）。"
  */
-export function decisionSentence(d: { text: string; unit: string; owner?: string; due: IsoDate }): string {
-  const parts = [`责任单位：${d.unit}`];
+/**
+ * Who answers for a decision, as the minutes write it: "责任单位：区能源局", or with 配合单位
+ * "牵头单位：区自然资源局；配合单位：区能源局、阻虎乡".
+ */
+export function decisionUnitsText(d: { unit: string; coUnits?: readonly string[] }): string {
+  const co = (d.coUnits ?? []).filter((u, i, all) => u !== d.unit && all.indexOf(u) === i);
+  return co.length > 0 ? `牵头单位：${d.unit}；配合单位：${joinUnits(co)}` : `责任单位：${d.unit}`;
+}
+
+function joinUnits(units: readonly string[]): string {
+  return units.join('、');
+}
+
+export function decisionSentence(d: {
+  text: string;
+  unit: string;
+  coUnits?: readonly string[];
+  owner?: string;
+  due: IsoDate;
+}): string {
+  const parts = [decisionUnitsText(d)];
   if (d.owner) parts.push(`责任人：${d.owner}`);
   parts.push(`完成时限：${formatDate(d.due)}`);
   return `${trimSentenceEnd(d.text)}（${parts.join('，')}）。`;

@@ -5,7 +5,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatDate, trimSentenceEnd } from '../briefing/wording.js';
 import { daysBetween } from '../domain/dates.js';
-import { buildLedger, filterLedger, ledgerSummary, sortLedger, takenBy } from '../domain/ledger.js';
+import {
+  buildLedger,
+  decisionInvolves,
+  filterLedger,
+  ledgerSummary,
+  sortLedger,
+  takenBy,
+} from '../domain/ledger.js';
 import { personNames } from '../domain/names.js';
 import { safeToEcho } from '../text/sanitize.js';
 import {
@@ -141,7 +148,11 @@ function entryLines(e: LedgerEntry, n: number, width: number, names: ReadonlyMap
   const indent = ' '.repeat(width + 2);
   const name = names.get(e.project);
   const project = name ? `${name}（${e.project}）` : e.project;
-  const who = [`责任单位：${e.decision.unit}`];
+  const co = e.decision.coUnits ?? [];
+  const who =
+    co.length > 0
+      ? [`牵头单位：${e.decision.unit}`, `配合单位：${co.join('、')}`]
+      : [`责任单位：${e.decision.unit}`];
   if (e.decision.owner) who.push(`责任人：${e.decision.owner}`);
   who.push(`完成时限：${formatDate(e.decision.due)}，${standing(e)}`);
   who.push(`编号：${e.decision.id}`);
@@ -160,7 +171,7 @@ function noMatchHint(all: readonly LedgerEntry[], opts: ItemsOptions): string[] 
   const out: string[] = [];
   const list = (values: string[]): string =>
     values.length > 20 ? `${values.slice(0, 20).join('、')}等${values.length}个` : values.join('、');
-  if (opts.unit !== undefined && !all.some((e) => e.decision.unit === opts.unit)) {
+  if (opts.unit !== undefined && !all.some((e) => decisionInvolves(e.decision, opts.unit!))) {
     const units = [...new Set(all.map((e) => e.decision.unit))];
     out.push(
       `没有责任单位为“${safeToEcho(opts.unit)}”的议定事项。` +
@@ -245,6 +256,7 @@ export async function runItems(opts: ItemsOptions, ctx: CommandContext): Promise
           ...(e.general ? { general: true } : {}),
           text: e.decision.text,
           unit: e.decision.unit,
+          coUnits: e.decision.coUnits ?? [],
           owner: e.decision.owner ?? null,
           due: e.decision.due,
           meetingDate: e.meetingDate,

@@ -18,7 +18,9 @@ import {
   timeProgress,
   toDayNumber,
   weekday,
+  workdayOnOrBefore,
 } from './dates.js';
+import type { WorkCalendar } from './dates.js';
 import { DEFAULT_RULES, type RegisterMeta } from './types.js';
 
 describe('ISO dates', () => {
@@ -225,5 +227,47 @@ describe('quickDue (完成时限 quick picks)', () => {
         expect(daysBetween(today, f)).toBeLessThanOrEqual(6);
       }),
     );
+  });
+});
+
+describe('workdayOnOrBefore (完成时限 on a working day)', () => {
+  // a hand calendar: 2021 is known, with 国庆节 1–7 October and Saturday 9 October worked
+  const cal: WorkCalendar = {
+    covers: (year) => year === 2021,
+    dayOff: (date) => {
+      if (date >= '2021-10-01' && date <= '2021-10-07') return '国庆节';
+      if (date === '2021-10-09') return null;
+      return weekday(date) >= 6 ? '' : null;
+    },
+  };
+  it('keeps a working day', () => {
+    expect(workdayOnOrBefore('2021-10-15', '2021-10-08', cal)).toEqual({ date: '2021-10-15' });
+    expect(workdayOnOrBefore('2021-10-09', '2021-10-08', cal)).toEqual({ date: '2021-10-09' });
+  });
+  it('moves a weekend to the Friday before (月底 2021-10-31 is a Sunday)', () => {
+    expect(workdayOnOrBefore('2021-10-31', '2021-10-08', cal)).toEqual({
+      date: '2021-10-29',
+      moved: { from: '2021-10-31', reason: '星期日', later: false },
+    });
+  });
+  it('moves a holiday to the working day before it', () => {
+    expect(workdayOnOrBefore('2021-10-05', '2021-09-27', cal)).toEqual({
+      date: '2021-09-30',
+      moved: { from: '2021-10-05', reason: '国庆节', later: false },
+    });
+  });
+  it('never moves before today: then to the working day after', () => {
+    expect(workdayOnOrBefore('2021-10-02', '2021-10-01', cal)).toEqual({
+      date: '2021-10-08',
+      moved: { from: '2021-10-02', reason: '国庆节', later: true },
+    });
+  });
+  it('outside the calendar (or without one) avoids weekends only, and names the year', () => {
+    expect(workdayOnOrBefore('2022-10-01', '2022-09-20', cal)).toEqual({
+      date: '2022-09-30',
+      moved: { from: '2022-10-01', reason: '星期六', later: false },
+      uncovered: 2022,
+    });
+    expect(workdayOnOrBefore('2021-10-04', '2021-09-20')).toEqual({ date: '2021-10-04' });
   });
 });

@@ -221,3 +221,78 @@ export function quickDueLabel(kind: QuickDueKind): string {
   if (typeof kind === 'object') return `+${kind.plusDays}天`;
   return kind === 'this-friday' ? '本周五' : kind === 'next-friday' ? '下周五' : '月底';
 }
+
+// ---- working days (完成时限 quick picks) ----
+
+/**
+ * The public holidays and 调休 working days of the State Council's yearly notice, as a calendar the
+ * caller passes in (store/work-calendar.ts wraps a maintained package); the rules here stay pure.
+ */
+export interface WorkCalendar {
+  /** Whether the calendar has the year's holidays; outside them only weekends are days off. */
+  covers(year: number): boolean;
+  /**
+   * For a date of a covered year: the holiday's name when it is a day off for one ("国庆节"), ""
+   * for a plain weekend day, null for a working day (a 调休 Saturday or Sunday included).
+   */
+  dayOff(date: IsoDate): string | null;
+}
+
+const WEEKDAY_NAMES = ['一', '二', '三', '四', '五', '六', '日'];
+
+/** "星期五" */
+export function weekdayName(date: IsoDate): string {
+  return `星期${WEEKDAY_NAMES[weekday(date) - 1]!}`;
+}
+
+/**
+ * Why a date is not a working day: the holiday's name ("国庆节"), or its weekday ("星期日");
+ * null on a working day. Without a calendar, or in a year it does not cover, weekends only.
+ */
+export function dayOffReason(date: IsoDate, calendar?: WorkCalendar): string | null {
+  if (calendar && calendar.covers(dateParts(date).year)) {
+    const off = calendar.dayOff(date);
+    return off === null ? null : off || weekdayName(date);
+  }
+  return weekday(date) >= 6 ? weekdayName(date) : null;
+}
+
+export interface WorkdayShift {
+  /** the working day */
+  date: IsoDate;
+  /** set when the day asked for was a day off: that day and why ("星期日", "国庆节") */
+  moved?: { from: IsoDate; reason: string; later: boolean };
+  /** a year on the way that the calendar does not cover (only weekends were avoided there) */
+  uncovered?: number;
+}
+
+/**
+ * A time limit that falls on a day off moves to the working day before it (月底 on a Sunday → the
+ * Friday), but never before `today`: then to the first working day after it. Searches at most 60
+ * days each way (the longest Chinese holiday is 8 days).
+ */
+export function workdayOnOrBefore(date: IsoDate, today: IsoDate, calendar?: WorkCalendar): WorkdayShift {
+  const uncoveredYear = (d: IsoDate) => {
+    const y = dateParts(d).year;
+    return calendar && !calendar.covers(y) ? y : undefined;
+  };
+  const reason = dayOffReason(date, calendar);
+  const first = uncoveredYear(date);
+  const base = first === undefined ? {} : { uncovered: first };
+  if (reason === null) return { date, ...base };
+  for (const step of [-1, 1] as const) {
+    for (let n = 1; n <= 60; n++) {
+      const d = addDays(date, step * n);
+      if (step < 0 && d < today) break;
+      if (dayOffReason(d, calendar) === null) {
+        const uncovered = first ?? uncoveredYear(d);
+        return {
+          date: d,
+          moved: { from: date, reason, later: step > 0 },
+          ...(uncovered === undefined ? {} : { uncovered }),
+        };
+      }
+    }
+  }
+  return { date, ...base };
+}

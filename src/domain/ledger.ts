@@ -112,11 +112,19 @@ export interface LedgerFilter {
   states?: readonly DecisionState[];
 }
 
+/**
+ * Whether a unit has a part in a decision: as its lead unit (`unit`) or as a 配合单位. Filters by unit
+ * (items --unit, 督办 u) match both; counts per unit (on-time rates) take the lead unit only.
+ */
+export function decisionInvolves(d: Pick<Decision, 'unit' | 'coUnits'>, unit: string): boolean {
+  return d.unit === unit || (d.coUnits?.includes(unit) ?? false);
+}
+
 /** Entries matching every given criterion (责任单位, project id, states). */
 export function filterLedger(ledger: readonly LedgerEntry[], f: LedgerFilter): LedgerEntry[] {
   return ledger.filter(
     (e) =>
-      (f.unit === undefined || e.decision.unit === f.unit) &&
+      (f.unit === undefined || decisionInvolves(e.decision, f.unit)) &&
       (f.project === undefined || e.project === f.project) &&
       (f.states === undefined || f.states.includes(e.state)),
   );

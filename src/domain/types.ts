@@ -130,8 +130,13 @@ export interface Decision {
   /** meeting date + sequence, e.g. 2021-11-15-01: unique across all meetings */
   id: string;
   text: string;
-  /** 责任单位 */
+  /** 责任单位: the lead unit (牵头单位) when co-units are named */
   unit: string;
+  /**
+   * 配合单位 (file key `co_units`), none repeated and not the lead unit. A decision counts for its
+   * lead unit (ledger, 督办, on-time rates); a filter by unit matches co-units as well.
+   */
+  coUnits?: string[];
   /** 责任人 */
   owner?: string;
   /** 完成时限 */

@@ -67,7 +67,7 @@ const ITEM_KEYS = [
   'notes',
   'decisions',
 ];
-const DECISION_KEYS = ['id', 'text', 'unit', 'owner', 'due'];
+const DECISION_KEYS = ['id', 'text', 'unit', 'co_units', 'owner', 'due'];
 const FOLLOWUP_KEYS = ['decision', 'status', 'note', 'date', 'done_on'];
 
 /** Fractions kept to 4 decimals (0.1 of a percentage point), amounts to 2 (万元). */
@@ -106,6 +106,16 @@ function num(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
+/** 配合单位 as written: trimmed, sanitised, each once, without the lead unit. */
+function cleanCoUnits(coUnits: readonly string[] | undefined, lead: string): string[] {
+  const out: string[] = [];
+  for (const raw of coUnits ?? []) {
+    const u = sanitizeText(raw.trim());
+    if (u && u !== lead && !out.includes(u)) out.push(u);
+  }
+  return out;
+}
+
 /** How the file is written: block style, no folding of long Chinese lines, `[a, b]` for short lists. */
 const TO_STRING: ToStringOptions = { lineWidth: 0, flowCollectionPadding: false, indentSeq: true };
 
@@ -120,6 +130,8 @@ export interface NewMeetingHeader extends Partial<MeetingHeader> {
 export interface DecisionInput {
   text: string;
   unit: string;
+  /** 配合单位; empty or absent: none */
+  coUnits?: readonly string[];
   owner?: string;
   due: IsoDate;
 }
@@ -349,6 +361,8 @@ function decisionOf(raw: unknown): Decision {
     unit: text(r.unit) ?? '',
     due: str(r.due) ?? '',
   };
+  const coUnits = strList(r.co_units).filter((u) => u !== decision.unit);
+  if (coUnits.length > 0) decision.coUnits = [...new Set(coUnits)];
   const owner = text(r.owner);
   if (owner !== undefined) decision.owner = owner;
   return decision;
@@ -795,6 +809,11 @@ export class MeetingDocument {
   private decisionMap(decision: Decision): YAMLMap {
     const map = new YAMLMap();
     for (const key of DECISION_KEYS) {
+      if (key === 'co_units') {
+        if (decision.coUnits?.length)
+          setKey(this.doc, map, key, flowList(this.doc, decision.coUnits), DECISION_KEYS);
+        continue;
+      }
       const value = decision[key as keyof Decision];
       if (value !== undefined) setKey(this.doc, map, key, value, DECISION_KEYS);
     }
@@ -810,6 +829,8 @@ export class MeetingDocument {
       unit: sanitizeText(input.unit.trim()),
       due: input.due,
     };
+    const coUnits = cleanCoUnits(input.coUnits, decision.unit);
+    if (coUnits.length > 0) decision.coUnits = coUnits;
     const owner = input.owner?.trim();
     if (owner) decision.owner = sanitizeText(owner);
     appendEntry(blockSeq(seq), this.decisionMap(decision));
@@ -821,6 +842,17 @@ export class MeetingDocument {
     const found = this.findDecision(id);
     if (!found) throw inputError(this.file, `找不到议定事项 ${id}`);
     this.checkDecision(fields);
+    if ('coUnits' in fields) {
+      const unit = fields.unit ?? String((found.node.get('unit') as unknown) ?? '');
+      const coUnits = cleanCoUnits(fields.coUnits, unit.trim());
+      setKey(
+        this.doc,
+        found.node,
+        'co_units',
+        coUnits.length > 0 ? flowList(this.doc, coUnits) : undefined,
+        DECISION_KEYS,
+      );
+    }
     for (const [key, raw] of Object.entries(fields)) {
       if (!DECISION_KEYS.includes(key) || key === 'id') continue;
       let value: string | undefined = typeof raw === 'string' ? raw.trim() : undefined;

@@ -103,6 +103,7 @@ const DECISION_KEYS: KeySpec = {
   id: '编号',
   text: '内容/议定事项',
   unit: '责任单位',
+  co_units: '配合单位',
   owner: '责任人',
   due: '完成时限',
 };
@@ -254,6 +255,7 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     }
     const text = df.str('text', { required: true, multiline: true });
     const unit = df.str('unit', { required: true });
+    const coUnits = df.strList('co_units');
     const owner = df.str('owner');
     const due = df.date('due', { required: true });
     if (header.date !== undefined && due !== undefined && due < header.date) {
@@ -261,6 +263,9 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     }
     if (id !== undefined && text !== undefined && unit !== undefined && due !== undefined) {
       const decision: Decision = { id, text, unit, due };
+      // 配合单位: each once, and not the lead unit again
+      const co = [...new Set(coUnits ?? [])].filter((u) => u !== unit);
+      if (co.length > 0) decision.coUnits = co;
       if (owner !== undefined) decision.owner = owner;
       return decision;
     }

@@ -122,7 +122,11 @@ export const CONTEXTS: Readonly<Record<Context, ContextInfo>> = {
   setupKind: { title: '开会设置 · 会议类别', parents: ['global'] },
   setupAttendance: { title: '开会设置 · 出席情况', parents: ['global'] },
   decisionForm: { title: '议定事项录入', parents: ['form'], textEntry: true },
-  decisionPick: { title: '议定事项录入 · 责任单位、完成时限', parents: ['form'], textEntry: true },
+  decisionPick: {
+    title: '议定事项录入 · 单位、责任人、完成时限',
+    parents: ['form'],
+    textEntry: true,
+  },
   ledger: { title: '督办台账', parents: ['list'] },
   briefings: { title: '纪要与通报', parents: ['scroll'] },
   briefingChoice: { title: '纪要与通报 · 选择文稿', parents: ['list'] },
@@ -471,7 +475,7 @@ export const KEY_BINDINGS = {
   },
 
   // ---- forms (several fields). Tab always moves between fields; ↑↓ also do, except on a field with
-  // choices (责任单位 suggestions, 完成时限 quick picks), where they pick.
+  // choices (单位 and 责任人 suggestions, 完成时限 quick picks), where they pick.
   'form.nextField': {
     keys: [k('tab')],
     description: '下一栏',
@@ -495,13 +499,13 @@ export const KEY_BINDINGS = {
   },
   'form.pickNext': {
     keys: [k('downArrow')],
-    description: '下一个候选单位 / 快选时限',
+    description: '下一个候选（单位、责任人） / 快选时限',
     short: '选择',
     contexts: ['decisionPick'],
   },
   'form.pickPrev': {
     keys: [k('upArrow')],
-    description: '上一个候选单位 / 快选时限',
+    description: '上一个候选（单位、责任人） / 快选时限',
     contexts: ['decisionPick'],
   },
   'form.save': { keys: [ctrl('s')], description: '保存', short: '保存', contexts: ['form'] },

@@ -10,11 +10,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as pty from 'node-pty';
-import { quickDue } from '../../src/domain/dates.js';
+import { parseDue } from '../../src/ui/screens/meeting/forms.js';
 import { loadMeeting } from '../../src/store/meeting-read.js';
 import { localToday } from '../../src/ui/hooks/session.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** The 完成时限 the form gives for a quick pick today (moved off weekends and holidays). */
+function dueOn(pick: string, today: string): string {
+  const due = parseDue(pick, today);
+  if (!due.ok) throw new Error(due.message);
+  return due.date;
+}
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const FIXTURES = path.join(ROOT, 'test', 'ui', 'fixtures');
 
@@ -170,6 +177,9 @@ describe('a meeting in a real terminal', () => {
     await first.send('自然'); // narrows the 责任单位 picks to 区自然资源局
     await first.waitFor('【区自然资源局】');
     await first.send(KEY.tab);
+    await first.waitFor('▶配合单位');
+    await first.send(KEY.tab); // no 配合单位
+    await first.waitFor('【王强】'); // the person 区自然资源局 sent last time
     await first.send('王强');
     await first.send(KEY.tab);
     await first.send(KEY.down); // quick pick after 下周五: 月底
@@ -208,10 +218,12 @@ describe('a meeting in a real terminal', () => {
     await second.send(`制定复工方案${KEY.tab}`);
     await second.waitFor('【区交通局】'); // 责任单位: the project's own unit is highlighted first
     await second.send(KEY.tab);
+    await second.send(KEY.tab); // no 配合单位
     await second.send(KEY.tab); // no 责任人
-    await second.send(KEY.ctrlU);
-    await second.send('+10');
+    await second.send('+10'); // replaces the quick pick
     await second.send(KEY.enter);
+    await second.waitFor('仍要保存'); // no 责任人: asked, and confirmed
+    await second.send('y');
     await second.waitFor('已保存议定事项');
 
     // ---- close the meeting
@@ -237,14 +249,14 @@ describe('a meeting in a real terminal', () => {
         text: '协调落实项目用地指标',
         unit: '区自然资源局',
         owner: '王强',
-        due: quickDue('month-end', today),
+        due: dueOn('月底', today),
       },
       {
         project: 'CS-004',
         id: `${today}-02`,
         text: '尽快复工，制定复工方案',
         unit: '区交通局',
-        due: quickDue({ plusDays: 10 }, today),
+        due: dueOn('+10', today),
       },
     ]);
     expect(meeting.followups).toEqual([

@@ -23,8 +23,8 @@ const SECTIONS: ReadonlyArray<{ context: Context; heading: string }> = [
   { context: 'meetingItem', heading: '逐个过项目' },
   { context: 'meetingGeneral', heading: '综合事项（不针对具体项目的议定事项）' },
   { context: 'meetingEarlier', heading: '逐个过项目（选中以往议定事项时）' },
-  { context: 'decisionForm', heading: '议定事项录入（议定事项、责任人栏）' },
-  { context: 'decisionPick', heading: '议定事项录入（责任单位、完成时限栏）' },
+  { context: 'decisionForm', heading: '议定事项录入（议定事项栏）' },
+  { context: 'decisionPick', heading: '议定事项录入（牵头单位、配合单位、责任人、完成时限栏）' },
   { context: 'meetingClosed', heading: '会议结束后' },
   { context: 'quitConfirm', heading: '退出时还有未保存的内容' },
   { context: 'ledger', heading: '督办' },
@@ -74,7 +74,7 @@ describe('docs/meeting.md', () => {
     // the keys the brief asked about: notes, the meeting kind, the picks, 督办's state filter
     expect(text).toContain('| b | 填写本项目备注（企业汇报等情况） |');
     expect(text).toContain('| ← | 上一个会议类别 |');
-    expect(text).toContain('| ↓ | 下一个候选单位 / 快选时限 |');
+    expect(text).toContain('| ↓ | 下一个候选（单位、责任人） / 快选时限 |');
     expect(text).toMatch(/\| o \| 按状态筛选/);
   });
 });

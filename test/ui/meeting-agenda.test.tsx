@@ -41,7 +41,8 @@ describe('综合事项 (decisions tied to no project)', () => {
     await h.press('督促企业增加作业面');
     await h.press(KEYS.tab);
     await h.press('区发改局');
-    await h.press(KEYS.ctrlS, '已保存议定事项');
+    await h.press(KEYS.ctrlS, '仍要保存'); // no 责任人: asked once
+    await h.press('y', '已保存议定事项');
     await h.press(KEYS.esc, '议程 共3项');
     const agenda = await h.press('G', '▶     综合事项');
     expect(agenda.split('\n')[7]).toBe('▶     综合事项（不针对具体项目的议定事项）');
@@ -49,7 +50,8 @@ describe('综合事项 (decisions tied to no project)', () => {
     await h.press('各责任单位周五前报送投资统计数据');
     await h.press(KEYS.tab);
     await h.press('区发改局');
-    expect(await h.press(KEYS.ctrlS, '已保存议定事项 2021-10-08-02')).toMatchInlineSnapshot(`
+    await h.press(KEYS.ctrlS, '仍要保存'); // no 责任人: asked once
+    expect(await h.press('y', '已保存议定事项 2021-10-08-02')).toMatchInlineSnapshot(`
       " diaodu › 调度会 2021-10-08                                       综合事项 1项
        会议议定的、不针对具体项目的事项，与项目的议定事项一样督办、跟进
        a 新增 · e 修改 · d 删除 · u 撤销上步
@@ -99,10 +101,12 @@ describe('undo (u)', () => {
     await h.press('督促企业增加作业面');
     await h.press(KEYS.tab);
     await h.press('区发改局');
-    await h.press(KEYS.ctrlS, '已保存议定事项');
+    await h.press(KEYS.ctrlS, '仍要保存'); // no 责任人: asked once
+    await h.press('y', '已保存议定事项');
     await h.press('e', '修改议定事项 2021-10-08-01');
     await h.press('，10月底前完成');
-    await h.press(KEYS.ctrlS, '已保存议定事项');
+    await h.press(KEYS.ctrlS, '仍要保存'); // no 责任人: asked once
+    await h.press('y', '已保存议定事项');
     // a deletion
     await h.press('d', '删除议定事项“');
     await h.press('y', '已删除议定事项 2021-10-08-01');

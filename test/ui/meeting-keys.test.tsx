@@ -76,7 +76,8 @@ beforeAll(async () => {
   await first.press(KEYS.enter, '第2/3项');
   await first.press('a', '新增议定事项');
   await first.press('尽快制定复工方案');
-  await first.press(KEYS.ctrlS, '已保存议定事项');
+  await first.press(KEYS.ctrlS, '仍要保存'); // no 责任人: the form asks
+  await first.press('y', '已保存议定事项');
   first.app.unmount();
   first.session.shutdown();
   base = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-keys-'));

@@ -258,7 +258,9 @@ describe('help, status line and Esc (item 10)', () => {
     await openProject();
     await h.press('a', '新增议定事项');
     await h.press('督促加快进度', '督促加快进度');
-    await h.press(KEYS.ctrlS, '已保存议定事项');
+    // no 责任人: the form asks once before saving
+    await h.press(KEYS.ctrlS, '仍要保存');
+    await h.press('y', '已保存议定事项');
     // the next project: the message was about the first one
     const next = await h.press('n', '第2/3项');
     expect(next).not.toContain('已保存议定事项');

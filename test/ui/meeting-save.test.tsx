@@ -74,6 +74,14 @@ async function meetingWithDecisionTyped(text: string): Promise<void> {
   await h.press(KEYS.ctrlS, '已建立会议记录');
   await h.press(KEYS.down);
   await h.press('a', '新增议定事项');
+  // a 责任人 first, so that saving asks nothing (an empty one is asked about), then back to the text
+  await h.press(KEYS.tab, '▶牵头单位');
+  await h.press(KEYS.tab, '▶配合单位');
+  await h.press(KEYS.tab, '▶责任人');
+  await h.press('王强', '王强');
+  await h.press(KEYS.shiftTab, '▶配合单位');
+  await h.press(KEYS.shiftTab, '▶牵头单位');
+  await h.press(KEYS.shiftTab, '▶议定事项');
   await h.press(text, text);
 }
 
@@ -115,6 +123,8 @@ describe('a failed save', () => {
   it('Ctrl+C right after it says that unsaved work exists and asks; n goes back to the form', async () => {
     await meetingWithDecisionTyped('尽快制定复工方案');
     disk.full = everything;
+    // typed on the full disk: the draft cannot take it
+    await h.press('。', '尽快制定复工方案。');
     await h.press(KEYS.ctrlS, '保存失败');
     const asked = await h.press(KEYS.ctrlC, '仍要退出');
     expect(asked).toContain('未保存');

@@ -303,10 +303,10 @@ describe('调度会', () => {
       ── 本次议定事项（0） ───────────────────────────────────────────────────────────
        备注：（按 b 填写）
 
-
       ── 新增议定事项（CS-001 光伏组件项目） ─────────────────────────────────────────
       ▶议定事项
-       责任单位
+       牵头单位
+       配合单位
        责任人
        完成时限  下周五       → 2021年10月15日（星期五）
         Tab 下一栏 · Enter 下一栏（最后一栏：保存） · Ctrl+S 保存 · Esc 取消
@@ -332,17 +332,21 @@ describe('调度会', () => {
       ── 本次议定事项（0） ───────────────────────────────────────────────────────────
        备注：（按 b 填写）
 
-
       ── 新增议定事项（CS-001 光伏组件项目） ─────────────────────────────────────────
        议定事项  协调落实项目用地指标
-      ▶责任单位  自然
+      ▶牵头单位  自然
+       配合单位
        责任人
        完成时限  下周五       → 2021年10月15日（星期五）
         候选（↑/↓ 选，Tab/Enter 确定）：【区自然资源局】
 
       ↑↓ 选择  Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出"
     `);
-    await h.press(KEYS.tab);
+    await h.press(KEYS.tab, '▶配合单位');
+    // 责任人: the person the unit sent last time is offered
+    expect((await h.press(KEYS.tab, '▶责任人')).split('\n')[21]).toBe(
+      '  区自然资源局以往责任人（↑/↓ 选，Tab/Enter 确定）：【王强】',
+    );
     await h.press('王强');
     await h.press(KEYS.tab, '快选');
     expect(await h.press(KEYS.down, '月底')).toMatchInlineSnapshot(`
@@ -361,13 +365,13 @@ describe('调度会', () => {
       ── 本次议定事项（0） ───────────────────────────────────────────────────────────
        备注：（按 b 填写）
 
-
       ── 新增议定事项（CS-001 光伏组件项目） ─────────────────────────────────────────
        议定事项  协调落实项目用地指标
-       责任单位  区自然资源局
+       牵头单位  区自然资源局
+       配合单位
        责任人    王强
-      ▶完成时限  月底         → 2021年10月31日（星期日）
-        ↑/↓ 快选：本周五 下周五 【月底】 +3天 +7天 +15天 +30天；也可写 11-30、+10
+      ▶完成时限  月底         → 2021年10月29日（星期五；10月31日星期日，已提前）
+        ↑/↓ 快选：本周五 下周五 【月底】 +3天 +7天 +15天 +30天；直接写 11-30 即替换
 
       ↑↓ 选择  Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出"
     `);
@@ -385,7 +389,7 @@ describe('调度会', () => {
       以往议定【逾期14天】协调落实项目用地指标（区自然资源局，2021-09-24）
       以往议定【未到期】督促施工单位增加作业面（区发改局，2021-10-15）
       ── 本次议定事项（1） ───────────────────────────────────────────────────────────
-      ▶1. 协调落实项目用地指标（区自然资源局·王强·2021-10-31）
+      ▶1. 协调落实项目用地指标（区自然资源局·王强·2021-10-29）
        备注：（按 b 填写）
 
 
@@ -394,7 +398,7 @@ describe('调度会', () => {
 
 
 
-      已保存议定事项 2021-10-08-01：协调落实项目用地指标（区自然资源局，2021-10-31）
+      已保存议定事项 2021-10-08-01：协调落实项目用地指标（区自然资源局，2021-10-29）
       a 议定  e 修改  d 删除  b 备注  → 下一项  ← 上一项  ↑↓ 移动  Esc 返回  ? 帮助"
     `);
     expect(loadMeeting(meetingFile()).items[0]!.decisions).toEqual([
@@ -403,19 +407,24 @@ describe('调度会', () => {
         text: '协调落实项目用地指标',
         unit: '区自然资源局',
         owner: '王强',
-        due: '2021-10-31',
+        due: '2021-10-29',
       },
     ]);
 
-    // e edits: the owner removed, the due typed as month-day
+    // e edits: the owner removed, the due typed as month-day (typing replaces what the field held)
     await h.press('e', '修改议定事项 2021-10-08-01');
-    await h.press(KEYS.tab);
-    await h.press(KEYS.tab);
-    await h.press('\u0015'); // Ctrl+U clears the field
-    await h.press(KEYS.tab);
-    await h.press('\u0015');
-    await h.press('11-5');
-    await h.press(KEYS.ctrlS, '已保存议定事项');
+    await h.press(KEYS.tab, '▶牵头单位');
+    await h.press(KEYS.tab, '▶配合单位');
+    await h.press(KEYS.tab, '▶责任人');
+    await h.press('\u0015', '【王强】'); // Ctrl+U clears the field; the last person is offered again
+    await h.press(KEYS.up, '〔按输入〕'); // ↑: keep it empty
+    await h.press(KEYS.tab, '▶完成时限');
+    await h.press('11-5', '2021年11月5日');
+    // no 责任人: the form asks before saving
+    expect((await h.press(KEYS.ctrlS, '仍要保存')).split('\n')[22]).toBe(
+      '未填责任人。仍要保存？ y 保存 · n 返回修改',
+    );
+    await h.press('y', '已保存议定事项');
     expect(loadMeeting(meetingFile()).items[0]!.decisions).toEqual([
       { id: '2021-10-08-01', text: '协调落实项目用地指标', unit: '区自然资源局', due: '2021-11-05' },
     ]);
@@ -488,7 +497,8 @@ describe('调度会', () => {
     await h.press(KEYS.down);
     await h.press('a', '新增议定事项');
     await h.press('尽快制定复工方案');
-    await h.press(KEYS.ctrlS, '已保存议定事项');
+    await h.press(KEYS.ctrlS, '未填责任人。仍要保存？');
+    await h.press('y', '已保存议定事项');
     await h.press(KEYS.esc, '议程 共3项');
     expect(await h.press('C', '结束会议？')).toContain(
       '结束会议？还有2项以往议定事项未听取。结束后可再打开。 y 结束 · n 取消',
@@ -554,7 +564,8 @@ describe('调度会', () => {
     for (const text of ['尽快制定复工方案', '协调落实用地指标', '督促施工单位增加作业面']) {
       await h.press('a', '新增议定事项');
       await h.press(text);
-      await h.press(KEYS.ctrlS, '已保存议定事项');
+      await h.press(KEYS.ctrlS, '仍要保存？');
+      await h.press('y', '已保存议定事项');
     }
     await h.press(KEYS.esc, '议程 共3项');
     await h.press('C', '结束会议？');
@@ -628,10 +639,10 @@ describe('调度会', () => {
       ── 本次议定事项（0） ───────────────────────────────────────────────────────────
        备注：（按 b 填写）
 
-
       ── 新增议定事项（CS-001 光伏组件项目） ─────────────────────────────────────────
       ▶议定事项  尽快复工，
-       责任单位
+       牵头单位
+       配合单位
        责任人
        完成时限  下周五       → 2021年10月15日（星期五）
         Tab 下一栏 · Enter 下一栏（最后一栏：保存） · Ctrl+S 保存 · Esc 取消

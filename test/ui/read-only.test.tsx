@@ -53,7 +53,8 @@ describe('a meeting another diaodu is recording', () => {
     await h.press(KEYS.enter, '第1/3项');
     await h.press('a', '新增议定事项');
     await h.press('尽快制定复工方案');
-    await h.press(KEYS.ctrlS, '已保存议定事项');
+    await h.press(KEYS.ctrlS, '仍要保存'); // no 责任人: the form asks
+    await h.press('y', '已保存议定事项');
     const dir = h.dir;
     const file = path.join(h.meetingsDir, '2021-10-08-周调度.yaml');
     h.app.unmount();

@@ -10,6 +10,11 @@ import {
 } from '../../src/ui/screens/projects-state.js';
 import {
   checkDecision,
+  coUnitList,
+  decisionWarnings,
+  describeDueParse,
+  lastCoUnit,
+  ownersOf,
   cycleQuickPick,
   newDecisionDraft,
   parseDue,
@@ -18,6 +23,7 @@ import {
   unitSuggestions,
   unitsFor,
 } from '../../src/ui/screens/meeting/forms.js';
+import type { DecisionDraft } from '../../src/ui/screens/meeting/forms.js';
 import {
   clampMeetingUi,
   initialMeetingUi,
@@ -120,12 +126,46 @@ describe('decision form', () => {
     expect(parseDue('2021-11-30', today)).toEqual({ ok: true, date: '2021-11-30' });
     expect(parseDue('2021年11月5日', today)).toEqual({ ok: true, date: '2021-11-05' });
     expect(parseDue('11-30', today)).toEqual({ ok: true, date: '2021-11-30' });
-    expect(parseDue('1月15日', today)).toEqual({ ok: true, date: '2022-01-15' }); // passed this year
+    // passed this year; a Saturday typed as a date stays, and the form says so
+    expect(parseDue('1月15日', today)).toEqual({ ok: true, date: '2022-01-15', dayOff: '星期六' });
     expect(parseDue('+10', today)).toEqual({ ok: true, date: '2021-10-18' });
     expect(parseDue('7天', today)).toEqual({ ok: true, date: '2021-10-15' });
     expect(parseDue('本周五', today)).toEqual({ ok: true, date: '2021-10-08' });
     expect(parseDue('下周五', today)).toEqual({ ok: true, date: '2021-10-15' });
-    expect(parseDue('月底', today)).toEqual({ ok: true, date: '2021-10-31' });
+    // full-width digits and signs
+    expect(parseDue('２０２１－１０－２０', today)).toEqual({ ok: true, date: '2021-10-20' });
+    expect(parseDue('１０月２０日', today)).toEqual({ ok: true, date: '2021-10-20' });
+    expect(parseDue('＋１０', today)).toEqual({ ok: true, date: '2021-10-18' });
+  });
+
+  it('moves quick picks off weekends and public holidays to the working day before, and says so', () => {
+    // 月底 2021-10-31 is a Sunday; +15天 2021-10-23 a Saturday
+    const monthEnd = parseDue('月底', today);
+    expect(monthEnd).toEqual({
+      ok: true,
+      date: '2021-10-29',
+      moved: { from: '2021-10-31', reason: '星期日', later: false },
+    });
+    expect(describeDueParse(monthEnd as Extract<typeof monthEnd, { ok: true }>)).toBe(
+      '2021年10月29日（星期五；10月31日星期日，已提前）',
+    );
+    expect(parseDue('+15天', today)).toMatchObject({ date: '2021-10-22', moved: { reason: '星期六' } });
+    // +1 from the meeting is 2021-10-09, a Saturday worked in lieu of 国庆节: it stays
+    expect(parseDue('+1', today)).toEqual({ ok: true, date: '2021-10-09' });
+    // from 2021-09-27, +7 is 2021-10-04 (国庆节): back to Thursday 30 September
+    expect(parseDue('+7天', '2021-09-27')).toMatchObject({
+      date: '2021-09-30',
+      moved: { from: '2021-10-04', reason: '国庆节' },
+    });
+    // a year the calendar has no data for: weekends only, and the form says so
+    const far = parseDue('月底', '2099-10-08');
+    expect(far).toMatchObject({ date: '2099-10-30', uncovered: 2099 });
+    expect(describeDueParse(far as Extract<typeof far, { ok: true }>)).toBe(
+      '2099年10月30日（星期五；10月31日星期六，已提前；2099年节假日未收录，只避开周末）',
+    );
+  });
+
+  it('reads the rest the same', () => {
     expect(parseDue('2-30', today)).toMatchObject({ ok: false });
     expect(parseDue('明天', today)).toMatchObject({ ok: false });
     expect(cycleQuickPick('下周五', 1)).toBe('月底');
@@ -148,7 +188,7 @@ describe('decision form', () => {
       delta: 1,
       suggestions: unitSuggestions(units, ''),
     });
-    expect(taken).toMatchObject({ unit: '区住建局', field: 'owner' });
+    expect(taken).toMatchObject({ unit: '区住建局', field: 'coUnits', pick: -1 });
     // ↑ to "keep what was typed"
     d = reduceDecisionForm(d, { type: 'set', field: 'unit', value: '区自然' });
     d = reduceDecisionForm(d, { type: 'pickUnit', delta: -1, count: 1 });
@@ -161,7 +201,70 @@ describe('decision form', () => {
       value: { text: '协调用地', unit: '区自然', due: '2021-10-15' },
     });
     expect(checkDecision({ ...d, text: ' ' }, today)).toMatchObject({ ok: false, field: 'text' });
+    // 配合单位: several, each once, never the lead unit
+    expect(
+      checkDecision({ ...d, due: '下周五', coUnits: '区能源局、区自然,区能源局 ' }, today),
+    ).toMatchObject({ ok: true, value: { unit: '区自然', coUnits: ['区能源局'] } });
     expect(checkDecision({ ...d, due: '后天' }, today)).toMatchObject({ ok: false, field: 'due' });
+  });
+
+  it('suggests 责任人 the unit sent before, the latest first, and takes one with Tab', () => {
+    const earlier = [
+      { unit: '区自然资源局', owner: '王强', date: '2021-09-06' },
+      { unit: '区能源局', owner: '杨国栋', date: '2021-09-13' },
+      { unit: '区自然资源局', owner: '韩志刚', date: '2021-09-20' },
+      { unit: '区自然资源局', date: '2021-09-27' },
+      { unit: '区自然资源局', owner: '王强', date: '2021-09-01' },
+    ];
+    expect(ownersOf(earlier, '区自然资源局')).toEqual(['韩志刚', '王强']);
+    expect(ownersOf(earlier, '区交通局')).toEqual([]);
+    let d: DecisionDraft = { ...newDecisionDraft('A-1'), unit: '区自然资源局', field: 'coUnits' };
+    d = reduceDecisionForm(d, { type: 'advance', delta: 1, suggestions: [] });
+    expect(d).toMatchObject({ field: 'owner', pick: 0 });
+    // Shift+Tab back out of it leaves it empty; Tab on it takes the latest person
+    const back = reduceDecisionForm(d, { type: 'advance', delta: -1, suggestions: ['韩志刚'] });
+    expect(back).toMatchObject({ owner: '', field: 'coUnits' });
+    d = reduceDecisionForm(d, { type: 'advance', delta: 1, suggestions: ownersOf(earlier, d.unit) });
+    expect(d).toMatchObject({ owner: '韩志刚', field: 'due' });
+  });
+
+  it('takes a 配合单位 suggestion when 、 is typed after it, and the last one with Tab', () => {
+    let d: DecisionDraft = { ...newDecisionDraft('A-1'), unit: '区自然资源局', field: 'coUnits', pick: -1 };
+    d = reduceDecisionForm(d, { type: 'set', field: 'coUnits', value: '能源' });
+    expect(d.pick).toBe(0);
+    d = reduceDecisionForm(d, { type: 'set', field: 'coUnits', value: '能源、', suggestions: ['区能源局'] });
+    expect(d).toMatchObject({ coUnits: '区能源局、', pick: -1 });
+    d = reduceDecisionForm(d, { type: 'set', field: 'coUnits', value: '区能源局、阻虎' });
+    d = reduceDecisionForm(d, { type: 'advance', delta: 1, suggestions: ['阻虎乡'] });
+    expect(d).toMatchObject({ coUnits: '区能源局、阻虎乡', field: 'owner' });
+    expect(lastCoUnit('区能源局、阻虎')).toBe('阻虎');
+    expect(coUnitList('区能源局、阻虎乡，区能源局、区自然资源局', '区自然资源局')).toEqual([
+      '区能源局',
+      '阻虎乡',
+    ]);
+  });
+
+  it('warns before saving: a time limit before the meeting, no 责任人, a unit nobody has used', () => {
+    const known = new Set(['区自然资源局', '区能源局']);
+    expect(
+      decisionWarnings(
+        { text: '协调', unit: '区自然资源局', owner: '王强', due: '2021-10-15' },
+        today,
+        known,
+      ),
+    ).toEqual([]);
+    expect(
+      decisionWarnings(
+        { text: '协调', unit: '区自然资源局😀', coUnits: ['区能源局', '区能原局'], due: '2021-10-01' },
+        today,
+        known,
+      ),
+    ).toEqual([
+      { field: 'unit', message: '“区自然资源局😀”不是已有单位' },
+      { field: 'coUnits', message: '配合单位“区能原局”不是已有单位' },
+      { field: 'owner', message: '未填责任人' },
+      { field: 'due', message: '完成时限早于会议日期' },
+    ]);
   });
 
   it('splits attendance lists on 、，, and spaces', () => {

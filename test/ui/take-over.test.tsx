@@ -316,7 +316,8 @@ describe('taking a read-only meeting over (T)', () => {
     await h.press(KEYS.down);
     await h.press('a', '新增议定事项');
     await h.press('接管后议定');
-    await h.press(KEYS.ctrlS, '已保存议定事项');
+    await h.press(KEYS.ctrlS, '仍要保存'); // no 责任人: asked once
+    await h.press('y', '已保存议定事项');
     expect(fs.readFileSync(file, 'utf8')).toContain('接管后议定');
     // the process that lost the lock quits: its release leaves our lock in place
     const exited = new Promise((resolve) => holder!.once('exit', resolve));
@@ -352,12 +353,14 @@ describe('taking a read-only meeting over (T)', () => {
     await b.press('y', (f) => !f.includes('新增议定事项'));
     await b.press('a', '新增议定事项');
     await b.press('B 窗口的议定');
-    await b.press(KEYS.ctrlS, '已保存议定事项');
+    await b.press(KEYS.ctrlS, '仍要保存'); // no 责任人: asked once
+    await b.press('y', '已保存议定事项');
     const afterB = fs.readFileSync(file, 'utf8');
     expect(afterB).toContain('B 窗口的议定');
 
     // A saves: refused, the form and its text stay, the file is B's
-    const refused = await a.press(KEYS.ctrlS, '接管');
+    await a.press(KEYS.ctrlS, '仍要保存'); // no 责任人: asked once
+    const refused = await a.press('y', '接管');
     const lines = refused.split('\n');
     expect(lines[0]).toMatch(/^ diaodu › 调度会 2021-10-08（只读）/);
     expect(lines[22]).toMatch(
@@ -369,7 +372,8 @@ describe('taking a read-only meeting over (T)', () => {
     // B goes on recording
     await b.press('a', '新增议定事项');
     await b.press('B 第二项');
-    await b.press(KEYS.ctrlS, '已保存议定事项');
+    await b.press(KEYS.ctrlS, '仍要保存'); // no 责任人: asked once
+    await b.press('y', '已保存议定事项');
     expect(fs.readFileSync(file, 'utf8')).toContain('B 第二项');
     expect(fs.readFileSync(file, 'utf8')).not.toContain('A 窗口正在输入的议定');
   }, 60_000);

@@ -1,6 +1,6 @@
 // 督办 screen state: which decisions are shown, in what order. Pure; the ledger itself comes from
 // the domain (buildLedger), its order from compareLedgerEntries (overdue first).
-import { compareLedgerEntries } from '../../domain/ledger.js';
+import { compareLedgerEntries, decisionInvolves } from '../../domain/ledger.js';
 import type { DecisionState, LedgerEntry, Project } from '../../domain/types.js';
 import type { SearchAction } from '../components/text-input/index.js';
 
@@ -78,9 +78,9 @@ export function reduceLedger(s: LedgerState, a: LedgerAction): LedgerState {
   }
 }
 
-/** 责任单位 named in the ledger, in order of first appearance. */
+/** 责任单位 named in the ledger (lead units, then 配合单位), in order of first appearance. */
 export function ledgerUnits(ledger: readonly LedgerEntry[]): string[] {
-  return [...new Set(ledger.map((e) => e.decision.unit))];
+  return [...new Set(ledger.flatMap((e) => [e.decision.unit, ...(e.decision.coUnits ?? [])]))];
 }
 
 function stateMatches(filter: StateFilter, state: DecisionState): boolean {
@@ -97,7 +97,7 @@ export function ledgerRows(
 ): LedgerEntry[] {
   const q = s.query.trim().toLowerCase();
   const rows = ledger.filter((e) => {
-    if (s.unit !== undefined && e.decision.unit !== s.unit) return false;
+    if (s.unit !== undefined && !decisionInvolves(e.decision, s.unit)) return false;
     if (!stateMatches(s.state, e.state)) return false;
     if (!q) return true;
     const p = projectOf(e.project);

@@ -188,7 +188,7 @@ function LedgerTable(props: { session: Session; data: LoadedData; active: boolea
     const p = data.statusById.get(selected.project)?.project;
     detail.push(
       ...wrapText(
-        `${d.id}（${selected.meetingDate}会议）${p ? `${p.id} ${p.name}：` : selected.general ? `${selected.project}：` : ''}${d.text}；责任单位：${d.unit}${d.owner ? `，责任人：${d.owner}` : ''}；完成时限：${d.due}；${stateText(selected)}${selected.latest?.note ? `：${selected.latest.note}` : ''}`,
+        `${d.id}（${selected.meetingDate}会议）${p ? `${p.id} ${p.name}：` : selected.general ? `${selected.project}：` : ''}${d.text}；${d.coUnits?.length ? `牵头单位：${d.unit}，配合单位：${d.coUnits.join('、')}` : `责任单位：${d.unit}`}${d.owner ? `，责任人：${d.owner}` : ''}；完成时限：${d.due}；${stateText(selected)}${selected.latest?.note ? `：${selected.latest.note}` : ''}`,
         columns,
       ),
     );

@@ -29,11 +29,37 @@ describe('textInputReducer: typing', () => {
     expect(run(at('x', 1), { type: 'insert', text: '\u202e' })).toEqual(at('x', 1));
   });
 
-  it('pastes lines as one line: inner breaks become spaces, trailing ones go', () => {
+  it('pastes lines as one line, joined as Chinese expects: no space between Chinese lines', () => {
     expect(run(at('', 0), { type: 'paste', text: '完成征地\r\n拆迁工作\r\n' })).toEqual(
-      at('完成征地 拆迁工作', 9),
+      at('完成征地拆迁工作', 8),
     );
+    // a sentence broken after its full stop, a blank line, a break before a date
+    expect(
+      run(at('', 0), { type: 'paste', text: '加快办理施工许可。\n\n  10月15日前完成\n主体结构' }).value,
+    ).toBe('加快办理施工许可。10月15日前完成主体结构');
+    // words of other scripts keep a space between them
     expect(run(at('ab', 1), { type: 'paste', text: '1\t2\n3' })).toEqual(at('a1 2 3b', 6));
+    expect(run(at('', 0), { type: 'paste', text: 'Phase\nII 工程\n（二期）' }).value).toBe(
+      'Phase II 工程（二期）',
+    );
+  });
+
+  it('replaces a selected value with what is typed; deleting clears it, moving unselects', () => {
+    const picked: TextInputState = { value: '下周五', cursor: 3, selected: true };
+    expect(run(picked, { type: 'insert', text: '1' })).toEqual(at('1', 1));
+    expect(run(picked, { type: 'insert', text: '1' }, { type: 'insert', text: '0' })).toEqual(at('10', 2));
+    expect(run(picked, { type: 'paste', text: '２０２１－１０－２０' })).toEqual(
+      at('２０２１－１０－２０', 10),
+    );
+    expect(run(picked, { type: 'backspace' })).toEqual(at('', 0));
+    expect(run(picked, { type: 'killToStart' })).toEqual(at('', 0));
+    expect(run(picked, { type: 'left' })).toEqual(at('下周五', 2));
+    expect(run(picked, { type: 'end' }, { type: 'insert', text: '前' })).toEqual(at('下周五前', 4));
+    expect(run(at('下周五', 1), { type: 'set', value: '月底', select: true })).toEqual({
+      value: '月底',
+      cursor: 2,
+      selected: true,
+    });
   });
 
   it('keeps a replacement character that was really in the text', () => {

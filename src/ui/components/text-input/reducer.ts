@@ -15,12 +15,20 @@ export interface TextInputState {
   value: string;
   /** Code-point index, 0 … code-point length of `value`. */
   cursor: number;
+  /**
+   * The whole value is selected (a field that preselects what it offers, like a quick pick):
+   * typing or pasting replaces it, a deleting key clears it, a moving key just unselects.
+   */
+  selected?: boolean;
 }
 
 export type TextInputAction =
   /** Typed text: a key, or a whole IME phrase. Control characters are removed. */
   | { type: 'insert'; text: string }
-  /** Pasted text: like insert; line breaks inside become spaces, trailing ones are dropped. */
+  /**
+   * Pasted text: like insert; lines are joined as the language expects (joinPastedLines): Chinese
+   * runs on without a space, words of other scripts get one; trailing breaks are dropped.
+   */
   | { type: 'paste'; text: string }
   | { type: 'backspace' }
   | { type: 'delete' }
@@ -37,7 +45,9 @@ export type TextInputAction =
    * Replace the value (a controlled input's parent changed it). Cursor: as given; else at the end
    * if it was at the end (a value loaded for editing), else kept where it was, clamped.
    */
-  | { type: 'set'; value: string; cursor?: number };
+  | { type: 'set'; value: string; cursor?: number; select?: boolean }
+  /** Select the whole value (or nothing). */
+  | { type: 'select'; selected: boolean };
 
 export function createTextInputState(value = '', cursor?: number): TextInputState {
   const clean = cleanText(value);
@@ -55,6 +65,36 @@ export function cleanText(text: string): string {
     .split('\ufffd')
     .map((part) => sanitizeText(part).replace(/\ufffd/g, ''))
     .join('\ufffd');
+}
+
+// Characters after which (or before which) a line break joins without a space: CJK ideographs,
+// kana, hangul, and full-width punctuation and forms (。，、；：？！“”‘’（）《》【】…).
+const CJK_JOIN =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014]/u;
+
+/**
+ * Lines of pasted text as one line, the way the text's language writes it: a line break between
+ * Chinese characters or punctuation disappears ("完成征地\n拆迁工作" → "完成征地拆迁工作"), between
+ * words of other scripts it becomes one space ("Phase\nII" → "Phase II"). Spaces around each break
+ * and empty lines go too.
+ */
+export function joinPastedLines(text: string): string {
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  let out = '';
+  for (const line of lines) {
+    if (out === '') {
+      out = line;
+      continue;
+    }
+    const before = Array.from(out).at(-1) ?? '';
+    const after = Array.from(line)[0] ?? '';
+    out += (CJK_JOIN.test(before) || CJK_JOIN.test(after) ? '' : ' ') + line;
+  }
+  return out;
 }
 
 /** Grapheme clusters with their code-point start offsets, plus the end offset. */
@@ -126,11 +166,20 @@ function withCursor(state: TextInputState, cursor: number): TextInputState {
 }
 
 export function textInputReducer(state: TextInputState, action: TextInputAction): TextInputState {
+  if (state.selected && action.type !== 'set' && action.type !== 'select') {
+    return selectedReducer(state, action);
+  }
   const end = codePointLength(state.value);
   switch (action.type) {
+    case 'select':
+      return !!state.selected === action.selected
+        ? state
+        : action.selected
+          ? { ...state, cursor: end, selected: true }
+          : { value: state.value, cursor: state.cursor };
     case 'insert':
     case 'paste': {
-      const text = cleanText(action.text);
+      const text = cleanText(action.type === 'paste' ? joinPastedLines(action.text) : action.text);
       return text === '' ? state : splice(state, state.cursor, state.cursor, text);
     }
     case 'backspace': {
@@ -175,8 +224,29 @@ export function textInputReducer(state: TextInputState, action: TextInputAction)
       const value = cleanText(action.value);
       const atEnd = state.cursor >= end;
       const cursor = snap(value, action.cursor ?? (atEnd ? codePointLength(value) : state.cursor));
-      if (value === state.value && cursor === state.cursor) return state;
-      return { value, cursor };
+      const selected = action.select ?? false;
+      if (value === state.value && cursor === state.cursor && selected === !!state.selected) return state;
+      return selected ? { value, cursor: codePointLength(value), selected } : { value, cursor };
     }
+  }
+}
+
+/** A key on a selected value: text replaces it, deleting keys clear it, others unselect first. */
+function selectedReducer(state: TextInputState, action: TextInputAction): TextInputState {
+  const plain: TextInputState = { value: state.value, cursor: state.cursor };
+  switch (action.type) {
+    case 'insert':
+    case 'paste': {
+      const next = textInputReducer(createTextInputState(''), action);
+      return next.value === '' ? state : next;
+    }
+    case 'backspace':
+    case 'delete':
+    case 'deleteWordBackward':
+    case 'killToStart':
+    case 'killToEnd':
+      return createTextInputState('');
+    default:
+      return textInputReducer(plain, action);
   }
 }

@@ -26,6 +26,8 @@ export interface TextInputViewProps {
    * width ("王晓峰、张建国、…"), not the part around a cursor nobody is looking at.
    */
   value?: string;
+  /** The whole value is selected: drawn in inverse video (typing replaces it). */
+  selected?: boolean;
 }
 
 export function TextInputView(props: TextInputViewProps): React.JSX.Element {
@@ -35,6 +37,12 @@ export function TextInputView(props: TextInputViewProps): React.JSX.Element {
   let body: React.ReactNode;
   if (showPlaceholder) {
     body = <Text dimColor>{truncateToWidth(props.placeholder ?? '', width)}</Text>;
+  } else if (focused && props.selected) {
+    body = (
+      <Text>
+        <Text inverse>{win.text}</Text>
+      </Text>
+    );
   } else if (focused && props.inverseCursor) {
     const rest = graphemes(win.text.slice(win.before.length));
     body = (

@@ -220,7 +220,7 @@ describe('TextInput: editing keys', () => {
     await tick();
     stdin.write('协调解决施工用电\r\n加快办理\u0007施工许可\r\n');
     await tick();
-    expect(changes).toEqual(['协调解决施工用电 加快办理施工许可']);
+    expect(changes).toEqual(['协调解决施工用电加快办理施工许可']);
   });
 
   it('applies Backspaces that arrive in the same read as the text', async () => {

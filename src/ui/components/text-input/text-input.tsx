@@ -19,6 +19,7 @@ export function TextInput(props: TextInputProps): React.JSX.Element {
       focused={props.isActive ?? true}
       empty={state.value === ''}
       value={state.value}
+      selected={state.selected ?? false}
       {...(props.placeholder !== undefined ? { placeholder: props.placeholder } : {})}
       {...(props.inverseCursor !== undefined ? { inverseCursor: props.inverseCursor } : {})}
     />

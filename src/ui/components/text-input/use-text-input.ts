@@ -37,6 +37,11 @@ export interface UseTextInputOptions {
   isActive?: boolean;
   /** Field width in columns, for the horizontal scroll window. */
   width: number;
+  /**
+   * Select the whole value when the field gains focus and when the parent sets a new value (a
+   * preselected choice, such as a quick pick): the first key typed replaces it.
+   */
+  selectOnFocus?: boolean;
 }
 
 export interface TextInputHandle {
@@ -91,18 +96,30 @@ export function useTextInput(options: UseTextInputOptions): TextInputHandle {
     dispatch: rawDispatch,
     current,
     replace,
-  } = useSyncReducer(textInputReducer, () =>
-    createTextInputState(options.value ?? options.defaultValue ?? ''),
-  );
+  } = useSyncReducer(textInputReducer, () => {
+    const state = createTextInputState(options.value ?? options.defaultValue ?? '');
+    return options.selectOnFocus && isActive && state.value !== '' ? { ...state, selected: true } : state;
+  });
 
   // Values this field reported and the parent may still echo back.
   const reported = useRef<string[]>([]);
+  const select = !!options.selectOnFocus && isActive;
   if (controlled) {
     const value = options.value!;
     if (value === current().value) reported.current = [];
     else if (!reported.current.includes(value)) {
-      replace(textInputReducer(current(), { type: 'set', value }));
+      replace(textInputReducer(current(), { type: 'set', value, select: select && value !== '' }));
       reported.current = [];
+    }
+  }
+  // Focus arriving selects the value; leaving unselects it.
+  const wasActive = useRef(isActive);
+  if (wasActive.current !== isActive) {
+    wasActive.current = isActive;
+    if (options.selectOnFocus) {
+      const selected = isActive && current().value !== '';
+      const next = textInputReducer(current(), { type: 'select', selected });
+      if (next !== current()) replace(next);
     }
   }
 

@@ -9,8 +9,11 @@ import {
   quickDue,
   quickDueLabel,
   weekday,
+  workdayOnOrBefore,
+  dayOffReason,
 } from '../../../domain/dates.js';
-import type { QuickDueKind } from '../../../domain/dates.js';
+import type { QuickDueKind, WorkCalendar, WorkdayShift } from '../../../domain/dates.js';
+import { chineseWorkCalendar } from '../../../store/work-calendar.js';
 import type { IsoDate, MeetingKind } from '../../../domain/types.js';
 import { cycleMark } from './attendance.js';
 import type { Attendee } from './attendance.js';
@@ -36,33 +39,86 @@ export function describeDue(date: IsoDate): string {
   return `${chineseDate(date)}（星期${WEEKDAYS[weekday(date) - 1]}）`;
 }
 
-export type DueParse = { ok: true; date: IsoDate } | { ok: false; message: string };
+export type DueParse =
+  | {
+      ok: true;
+      date: IsoDate;
+      /** a quick pick (or +N) that fell on a day off and was moved to a working day */
+      moved?: NonNullable<WorkdayShift['moved']>;
+      /** the year the holiday calendar does not cover (only weekends were considered) */
+      uncovered?: number;
+      /** a date typed as such that is a day off: why ("星期日", "国庆节"); it is kept */
+      dayOff?: string;
+    }
+  | { ok: false; message: string };
+
+/**
+ * The 完成时限 as the form shows it after "→": the date and weekday, and what the calendar did:
+ * "2021年10月29日（星期五；10月31日星期日，已提前）", or for a typed day off "（星期日，休息日）".
+ */
+export function describeDueParse(due: Extract<DueParse, { ok: true }>): string {
+  const notes: string[] = [];
+  if (due.moved) {
+    const { month, day } = dateParts(due.moved.from);
+    notes.push(`${month}月${day}日${due.moved.reason}，已${due.moved.later ? '推后' : '提前'}`);
+  }
+  if (due.dayOff) notes.push(`${due.dayOff}，非工作日`);
+  if (due.uncovered !== undefined) notes.push(`${due.uncovered}年节假日未收录，只避开周末`);
+  const week = `星期${WEEKDAYS[weekday(due.date) - 1]}`;
+  return `${chineseDate(due.date)}（${[week, ...notes].join('；')}）`;
+}
 
 export const DUE_HELP = '可写 2021-11-30、11-30、11月30日、+7（7天后）、本周五、下周五、月底';
+
+/** Full-width digits and signs (２０２１－１０－２０, ＋７) as ASCII; ideographic spaces go with \s. */
+function halfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
 
 /**
  * What the secretary typed as 完成时限, relative to `today` (the meeting's date):
  * a date (2021-11-30, 2021/11/30, 2021年11月30日), a month and day (11-30, 11.30, 11月30日: this
  * year, or next year when that day has passed), +N / N天 (N days on), or a quick pick's label.
+ * Digits may be full-width. A quick pick or +N that lands on a weekend or a public holiday moves to
+ * the working day before (never before today), by `calendar`; a typed date is kept as typed, and
+ * the result says when it is a day off.
  */
-export function parseDue(text: string, today: IsoDate): DueParse {
-  const t = text.trim().replace(/\s+/g, '');
+export function parseDue(
+  text: string,
+  today: IsoDate,
+  calendar: WorkCalendar | undefined = chineseWorkCalendar,
+): DueParse {
+  const t = halfWidth(text.trim()).replace(/\s+/g, '');
   if (!t) return { ok: false, message: `请填写完成时限（${DUE_HELP}）` };
+  const onWorkday = (date: IsoDate): DueParse => {
+    const shift = workdayOnOrBefore(date, today, calendar);
+    return {
+      ok: true,
+      date: shift.date,
+      ...(shift.moved ? { moved: shift.moved } : {}),
+      ...(shift.moved && shift.uncovered !== undefined ? { uncovered: shift.uncovered } : {}),
+    };
+  };
+  const asTyped = (parsed: DueParse): DueParse => {
+    if (!parsed.ok) return parsed;
+    const off = dayOffReason(parsed.date, calendar);
+    return off === null ? parsed : { ...parsed, dayOff: off };
+  };
   const pick = QUICK_PICK_LABELS.indexOf(t);
-  if (pick >= 0) return { ok: true, date: quickDue(QUICK_PICKS[pick]!, today) };
-  if (t === '周五') return { ok: true, date: quickDue('this-friday', today) };
-  const plus = /^(?:\+|＋)?(\d{1,3})(?:天|日)$|^(?:\+|＋)(\d{1,3})$/.exec(t);
-  if (plus) return { ok: true, date: quickDue({ plusDays: Number(plus[1] ?? plus[2]) }, today) };
+  if (pick >= 0) return onWorkday(quickDue(QUICK_PICKS[pick]!, today));
+  if (t === '周五') return onWorkday(quickDue('this-friday', today));
+  const plus = /^\+?(\d{1,3})(?:天|日)$|^\+(\d{1,3})$/.exec(t);
+  if (plus) return onWorkday(quickDue({ plusDays: Number(plus[1] ?? plus[2]) }, today));
   const full = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t);
-  if (full) return dateOf(Number(full[1]), Number(full[2]), Number(full[3]), text);
+  if (full) return asTyped(dateOf(Number(full[1]), Number(full[2]), Number(full[3]), text));
   const md = /^(\d{1,2})[-/.月](\d{1,2})日?$/.exec(t);
   if (md) {
     const { year } = dateParts(today);
     const month = Number(md[1]);
     const day = Number(md[2]);
     const first = dateOf(year, month, day, text);
-    if (first.ok && first.date < today) return dateOf(year + 1, month, day, text);
-    return first;
+    if (first.ok && first.date < today) return asTyped(dateOf(year + 1, month, day, text));
+    return asTyped(first);
   }
   return { ok: false, message: `完成时限“${text.trim()}”无法识别（${DUE_HELP}）` };
 }
@@ -113,26 +169,37 @@ export function joinNames(names: readonly string[]): string {
 
 // ---- the decision form ----
 
-export const DECISION_FIELDS = ['text', 'unit', 'owner', 'due'] as const;
+export const DECISION_FIELDS = ['text', 'unit', 'coUnits', 'owner', 'due'] as const;
 export type DecisionField = (typeof DECISION_FIELDS)[number];
 
 export const DECISION_FIELD_LABELS: Record<DecisionField, string> = {
   text: '议定事项',
-  unit: '责任单位',
+  unit: '牵头单位',
+  coUnits: '配合单位',
   owner: '责任人',
   due: '完成时限',
 };
+
+/** The fields that offer suggestions (↑↓ to pick, Tab/Enter to take). */
+export type SuggestField = 'unit' | 'coUnits' | 'owner';
+
+export function isSuggestField(field: DecisionField): field is SuggestField {
+  return field === 'unit' || field === 'coUnits' || field === 'owner';
+}
 
 export interface DecisionDraft {
   /** editing an existing decision (its id), or adding one */
   id?: string;
   project: string;
   text: string;
+  /** 牵头单位 (the decision's `unit`) */
   unit: string;
+  /** 配合单位, as typed: names separated by 、 */
+  coUnits: string;
   owner: string;
   due: string;
   field: DecisionField;
-  /** highlighted unit suggestion; -1: keep what was typed */
+  /** highlighted suggestion of the focused field (unit, coUnits, owner); -1: keep what was typed */
   pick: number;
 }
 
@@ -145,6 +212,7 @@ export function newDecisionDraft(project: string): DecisionDraft {
     project,
     text: '',
     unit: '',
+    coUnits: '',
     owner: '',
     due: QUICK_PICK_LABELS[1]!,
     field: 'text',
@@ -160,13 +228,14 @@ export function unitsFor(units: readonly string[], projectUnit: string | undefin
 
 export function editDecisionDraft(
   project: string,
-  d: { id: string; text: string; unit: string; owner?: string; due: IsoDate },
+  d: { id: string; text: string; unit: string; coUnits?: readonly string[]; owner?: string; due: IsoDate },
 ): DecisionDraft {
   return {
     id: d.id,
     project,
     text: d.text,
     unit: d.unit,
+    coUnits: joinNames(d.coUnits ?? []),
     owner: d.owner ?? '',
     due: d.due,
     field: 'text',
@@ -174,53 +243,126 @@ export function editDecisionDraft(
   };
 }
 
+/** The 配合单位 typed, without empty names, repeats or the 牵头单位. */
+export function coUnitList(text: string, lead: string): string[] {
+  const out: string[] = [];
+  for (const name of splitNames(text)) if (name !== lead.trim() && !out.includes(name)) out.push(name);
+  return out;
+}
+
+const CO_SEPARATOR = /[、，,；;\s]/u;
+
+/** The name being typed in the 配合单位 field: what follows the last separator. */
+export function lastCoUnit(text: string): string {
+  const parts = text.split(CO_SEPARATOR);
+  return parts[parts.length - 1] ?? '';
+}
+
+function replaceLastCoUnit(text: string, name: string): string {
+  return text.slice(0, text.length - lastCoUnit(text).length) + name;
+}
+
+/**
+ * 责任人 named in earlier decisions of `unit`, the latest first, each once: the secretary picks the
+ * person the unit sent last time (区自然资源局 → 韩志刚).
+ */
+export function ownersOf(
+  decisions: ReadonlyArray<{ unit: string; owner?: string; date: IsoDate }>,
+  unit: string,
+): string[] {
+  const u = unit.trim();
+  const sorted = decisions
+    .map((d, i) => ({ ...d, i }))
+    .filter((d) => d.unit === u && d.owner)
+    .sort((a, b) => (a.date === b.date ? b.i - a.i : a.date < b.date ? 1 : -1));
+  const out: string[] = [];
+  for (const d of sorted) if (!out.includes(d.owner!)) out.push(d.owner!);
+  return out;
+}
+
+/** Names matching what is typed (those starting with it first). */
+export function nameSuggestions(names: readonly string[], text: string, limit = 6): string[] {
+  return unitSuggestions(names, text, limit);
+}
+
 export type DecisionFormAction =
-  | { type: 'set'; field: DecisionField; value: string }
+  /** a field's new text; `suggestions` (for 配合单位) are those offered before the change */
+  | { type: 'set'; field: DecisionField; value: string; suggestions?: readonly string[] }
   | { type: 'focus'; field: DecisionField }
   | { type: 'next' }
   | { type: 'prev' }
-  /** ↑/↓ on the unit field: move the highlighted suggestion */
+  /** ↑/↓ on a field with suggestions: move the highlighted suggestion */
   | { type: 'pickUnit'; delta: 1 | -1; count: number }
-  /** accept the highlighted suggestion into the unit field */
-  | { type: 'acceptUnit'; suggestions: readonly string[] }
+  /** accept the highlighted suggestion into `field` (default: the unit field) */
+  | { type: 'acceptUnit'; suggestions: readonly string[]; field?: SuggestField }
   /** ↑/↓ on the due field: next or previous quick pick */
   | { type: 'cycleDue'; delta: 1 | -1 }
-  /** Tab / Enter: leave the field (the unit field takes its highlighted suggestion) for the next one */
+  /**
+   * Tab / Enter: leave the field for the next one; a field with suggestions takes the highlighted
+   * one (牵头单位 also when going back)
+   */
   | { type: 'advance'; delta: 1 | -1; suggestions: readonly string[] };
+
+/** The highlighted suggestion when a field is entered: the first one while it is empty. */
+function pickOnEntry(d: DecisionDraft, field: DecisionField): number {
+  return (field === 'unit' || field === 'owner') && d[field].trim() === '' ? 0 : -1;
+}
 
 export function reduceDecisionForm(d: DecisionDraft, action: DecisionFormAction): DecisionDraft {
   switch (action.type) {
-    case 'set':
+    case 'set': {
       if (d[action.field] === action.value) return d;
+      if (action.field === 'coUnits') {
+        // a separator typed right after a highlighted suggestion takes it: 能源、 → 区能源局、
+        const sep = action.value.slice(d.coUnits.length);
+        const chosen = d.pick >= 0 ? action.suggestions?.[d.pick] : undefined;
+        if (
+          chosen !== undefined &&
+          action.value.startsWith(d.coUnits) &&
+          /^[、，,；;]$/u.test(sep) &&
+          lastCoUnit(d.coUnits).trim() !== ''
+        ) {
+          return { ...d, coUnits: `${replaceLastCoUnit(d.coUnits, chosen)}、`, pick: -1 };
+        }
+        return { ...d, coUnits: action.value, pick: lastCoUnit(action.value).trim() ? 0 : -1 };
+      }
       return {
         ...d,
         [action.field]: action.value,
-        ...(action.field === 'unit' ? { pick: 0 } : {}),
+        ...(action.field === 'unit' || action.field === 'owner' ? { pick: 0 } : {}),
       };
+    }
     case 'focus':
-      return d.field === action.field ? d : { ...d, field: action.field };
+      return d.field === action.field ? d : { ...d, field: action.field, pick: pickOnEntry(d, action.field) };
     case 'next':
     case 'prev': {
       const at = DECISION_FIELDS.indexOf(d.field);
       const n = DECISION_FIELDS.length;
       const field = DECISION_FIELDS[(at + (action.type === 'next' ? 1 : n - 1)) % n]!;
-      return { ...d, field };
+      return { ...d, field, pick: pickOnEntry(d, field) };
     }
     case 'pickUnit': {
       const pick = Math.max(-1, Math.min(action.count - 1, d.pick + action.delta));
       return pick === d.pick ? d : { ...d, pick };
     }
     case 'acceptUnit': {
+      const field = action.field ?? 'unit';
       const chosen = d.pick >= 0 ? action.suggestions[d.pick] : undefined;
-      if (chosen === undefined || chosen === d.unit) return d;
-      return { ...d, unit: chosen, pick: -1 };
+      if (chosen === undefined) return d;
+      if (field === 'coUnits') {
+        const coUnits = replaceLastCoUnit(d.coUnits, chosen);
+        return coUnits === d.coUnits ? d : { ...d, coUnits, pick: -1 };
+      }
+      if (chosen === d[field]) return d;
+      return { ...d, [field]: chosen, pick: -1 };
     }
     case 'cycleDue':
       return { ...d, due: cycleQuickPick(d.due, action.delta) };
     case 'advance': {
+      // going back (Shift+Tab) from 配合单位 or 责任人 does not fill them in
       const left =
-        d.field === 'unit'
-          ? reduceDecisionForm(d, { type: 'acceptUnit', suggestions: action.suggestions })
+        isSuggestField(d.field) && (d.field === 'unit' || action.delta > 0)
+          ? reduceDecisionForm(d, { type: 'acceptUnit', suggestions: action.suggestions, field: d.field })
           : d;
       return reduceDecisionForm(left, { type: action.delta > 0 ? 'next' : 'prev' });
     }
@@ -229,24 +371,73 @@ export function reduceDecisionForm(d: DecisionDraft, action: DecisionFormAction)
 
 /** True when the form holds anything typed (Esc then asks before throwing it away). */
 export function decisionDraftHasText(d: DecisionDraft): boolean {
-  return d.text.trim() !== '' || d.owner.trim() !== '';
+  return d.text.trim() !== '' || d.owner.trim() !== '' || d.coUnits.trim() !== '';
+}
+
+export interface DecisionValue {
+  text: string;
+  unit: string;
+  coUnits?: string[];
+  owner?: string;
+  due: IsoDate;
 }
 
 export type DecisionCheck =
-  | { ok: true; value: { text: string; unit: string; owner?: string; due: IsoDate } }
+  | { ok: true; value: DecisionValue }
   | { ok: false; field: DecisionField; message: string };
 
 /** Checks the form before it is saved; the unit is what was typed or the highlighted suggestion. */
-export function checkDecision(d: DecisionDraft, today: IsoDate): DecisionCheck {
+export function checkDecision(
+  d: DecisionDraft,
+  today: IsoDate,
+  calendar: WorkCalendar | undefined = chineseWorkCalendar,
+): DecisionCheck {
   if (!d.text.trim()) return { ok: false, field: 'text', message: '请填写议定事项内容' };
-  if (!d.unit.trim()) return { ok: false, field: 'unit', message: '请填写责任单位（可从候选中选）' };
-  const due = parseDue(d.due, today);
+  if (!d.unit.trim()) return { ok: false, field: 'unit', message: '请填写牵头单位（可从候选中选）' };
+  const due = parseDue(d.due, today, calendar);
   if (!due.ok) return { ok: false, field: 'due', message: due.message };
   const owner = d.owner.trim();
+  const coUnits = coUnitList(d.coUnits, d.unit);
   return {
     ok: true,
-    value: { text: d.text.trim(), unit: d.unit.trim(), ...(owner ? { owner } : {}), due: due.date },
+    value: {
+      text: d.text.trim(),
+      unit: d.unit.trim(),
+      ...(coUnits.length > 0 ? { coUnits } : {}),
+      ...(owner ? { owner } : {}),
+      due: due.date,
+    },
   };
+}
+
+export interface DecisionWarning {
+  field: DecisionField;
+  message: string;
+}
+
+/**
+ * What the form asks about before saving (the secretary may confirm and save anyway): a time limit
+ * before the meeting's date, no 责任人, a unit found neither in the register nor in any decision so
+ * far (an emoji or a typo would otherwise become a suggestion for good). "已有单位": the register's
+ * units and those of earlier decisions.
+ */
+export function decisionWarnings(
+  value: DecisionValue,
+  meetingDate: IsoDate,
+  knownUnits: ReadonlySet<string>,
+): DecisionWarning[] {
+  const out: DecisionWarning[] = [];
+  const unknown = [value.unit, ...(value.coUnits ?? [])].filter((u) => !knownUnits.has(u));
+  if (unknown.includes(value.unit)) out.push({ field: 'unit', message: `“${value.unit}”不是已有单位` });
+  const unknownCo = unknown.filter((u) => u !== value.unit);
+  if (unknownCo.length > 0)
+    out.push({
+      field: 'coUnits',
+      message: `配合单位“${unknownCo.join('、')}”不是已有单位`,
+    });
+  if (!value.owner) out.push({ field: 'owner', message: '未填责任人' });
+  if (value.due < meetingDate) out.push({ field: 'due', message: '完成时限早于会议日期' });
+  return out;
 }
 
 // ---- the set-up form ----

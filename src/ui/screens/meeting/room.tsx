@@ -22,12 +22,14 @@ import { useScreenStatus } from '../../hooks/use-screen-status.js';
 import { LIGHT_MARK, Screen, bodyHeight } from '../chrome.js';
 import type { StatusMessage } from '../chrome.js';
 import type { Navigator } from '../types.js';
-import { DECISION_FORM_LINES, DecisionForm, decisionFormContext } from './decision-form.js';
+import { DecisionForm, decisionFormContext, decisionFormLines } from './decision-form.js';
 import {
   checkDecision,
   decisionDraftHasText,
+  decisionWarnings,
   editDecisionDraft,
   newDecisionDraft,
+  ownersOf,
   unitsFor,
 } from './forms.js';
 import type { DecisionDraft } from './forms.js';
@@ -135,6 +137,13 @@ function confirmQuestion(ui: MeetingUi, recorder: MeetingRecorder, width: number
       if (displayWidth(full) <= width) return full;
       const room = Math.max(4, width - displayWidth(`接管？另一窗口（）将不能再保存 ${keys}`));
       return `接管？另一窗口（${truncateToWidth(who, room)}）将不能再保存 ${keys}`;
+    }
+    case 'saveDecision': {
+      // the form's last line lists them in full; here as many as fit
+      const keys = answerKeys('保存', '返回修改');
+      const full = `${ui.confirm.warnings.join('；')}。仍要保存？ ${keys}`;
+      if (displayWidth(full) <= width) return full;
+      return `${ui.confirm.warnings.length}处需要确认（见上）。仍要保存？ ${keys}`;
     }
     default:
       return '';
@@ -485,8 +494,22 @@ export function MeetingRoom(props: MeetingRoomProps) {
     [dispatch],
   );
 
+  // Units the form knows (the register's, and those of every decision so far, co-units included)
+  // and the people each unit sent before: an unknown unit is asked about before it is saved.
+  const decisionsSoFar = useMemo(() => {
+    const byId = new Map<string, { unit: string; coUnits?: string[]; owner?: string; date: string }>();
+    for (const e of data.ledgerToday) byId.set(e.decision.id, { ...e.decision, date: e.meetingDate });
+    for (const d of meetingDecisions(meeting)) byId.set(d.id, { ...d, date: meetingDate });
+    return [...byId.values()];
+  }, [data.ledgerToday, meeting, meetingDate]);
+  const knownUnits = useMemo(
+    () => new Set([...data.units, ...decisionsSoFar.flatMap((d) => [d.unit, ...(d.coUnits ?? [])])]),
+    [data.units, decisionsSoFar],
+  );
+  const ownersFor = useCallback((unit: string) => ownersOf(decisionsSoFar, unit), [decisionsSoFar]);
+
   const saveDecision = useCallback(
-    (draft: DecisionDraft) => {
+    (draft: DecisionDraft, confirmed = false) => {
       const check = checkDecision(draft, meetingDate);
       if (!check.ok) {
         dispatch({ type: 'decisionForm', action: { type: 'focus', field: check.field } });
@@ -494,6 +517,18 @@ export function MeetingRoom(props: MeetingRoomProps) {
         return;
       }
       const value = check.value;
+      const warnings = confirmed ? [] : decisionWarnings(value, meetingDate, knownUnits);
+      if (warnings.length > 0) {
+        dispatch({
+          type: 'ask',
+          confirm: {
+            type: 'saveDecision',
+            warnings: warnings.map((w) => w.message),
+            field: warnings[0]!.field,
+          },
+        });
+        return;
+      }
       let savedId = draft.id ?? '';
       const general = draft.project === GENERAL_PROJECT;
       const ok = record(
@@ -512,7 +547,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
         text: `已保存议定事项 ${savedId}：${value.text}（${value.unit}，${value.due}）`,
       });
     },
-    [dispatch, record, meetingDate, recorder],
+    [dispatch, record, meetingDate, recorder, knownUnits],
   );
 
   const cancelForm = useCallback(() => {
@@ -601,6 +636,12 @@ export function MeetingRoom(props: MeetingRoomProps) {
       const ui = current();
       const confirm = ui.confirm;
       dispatch({ type: 'answered' });
+      if (confirm?.type === 'saveDecision') {
+        const form = current().form;
+        if (yes && form?.type === 'decision') saveDecision(form.draft, true);
+        else dispatch({ type: 'decisionForm', action: { type: 'focus', field: confirm.field } });
+        return;
+      }
       if (!yes || !confirm) return;
       switch (confirm.type) {
         case 'deleteDecision':
@@ -633,7 +674,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
         }
       }
     },
-    [current, dispatch, edit, record, flushTime, recorder, session, takeOver],
+    [current, dispatch, edit, record, flushTime, recorder, session, takeOver, saveDecision],
   );
 
   /** Marks an earlier decision (from the follow-up list or a project's page); true when saved. */
@@ -966,7 +1007,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
   const where = whereLabel(ui, counts);
   const formLines =
     ui.form?.type === 'decision'
-      ? DECISION_FORM_LINES
+      ? decisionFormLines(ui.form.draft, columns)
       : ui.form?.type === 'addItem'
         ? ADD_LIST_HEIGHT + 1
         : ui.form
@@ -1099,6 +1140,8 @@ export function MeetingRoom(props: MeetingRoomProps) {
               : undefined,
           )}
           today={meetingDate}
+          ownersFor={ownersFor}
+          {...(ui.confirm?.type === 'saveDecision' ? { warnings: ui.confirm.warnings } : {})}
           width={columns}
           active={active && ui.confirm === null}
           dispatch={dispatch}
@@ -1121,6 +1164,8 @@ export function MeetingRoom(props: MeetingRoomProps) {
 function FormArea(props: {
   form: MeetingForm;
   units: readonly string[];
+  ownersFor: (unit: string) => readonly string[];
+  warnings?: readonly string[];
   today: string;
   width: number;
   active: boolean;
@@ -1150,6 +1195,8 @@ function FormArea(props: {
         current={currentDraft}
         dispatch={(action) => dispatch({ type: 'decisionForm', action })}
         units={props.units}
+        ownersFor={props.ownersFor}
+        {...(props.warnings ? { warnings: props.warnings } : {})}
         today={props.today}
         width={width}
         active={props.active}

@@ -2,8 +2,8 @@
 // and whichever form or question is open. The meeting's content itself is the MeetingDocument's.
 // The whole state (with a half-typed form) is written to the draft file after every change, so a
 // resumed meeting opens where it was left.
-import { reduceDecisionForm } from './forms.js';
-import type { DecisionDraft, DecisionFormAction } from './forms.js';
+import { DECISION_FIELDS, reduceDecisionForm } from './forms.js';
+import type { DecisionDraft, DecisionField, DecisionFormAction } from './forms.js';
 import type { LockInfo } from '../../../store/lock.js';
 
 /** `general`: the 综合事项 (decisions tied to no project), opened from the agenda's last row */
@@ -24,7 +24,10 @@ export type MeetingConfirm =
   /** Esc on a form with text in it */
   | { type: 'discard' }
   /** read-only: take the meeting over from the window that records it (named) */
-  | { type: 'takeOver'; holder: LockInfo };
+  | { type: 'takeOver'; holder: LockInfo }
+
+  /** a decision to save although the form has doubts about it (warnings); "no" goes to `field` */
+  | { type: 'saveDecision'; warnings: string[]; field: DecisionField };
 
 export interface MeetingUi {
   view: MeetingView;
@@ -283,11 +286,12 @@ function parseForm(value: unknown): MeetingForm | null {
   switch (f.type) {
     case 'decision': {
       const d = (f.draft ?? {}) as Record<string, unknown>;
-      const fields = ['text', 'unit', 'owner', 'due'];
+      const fields: readonly string[] = DECISION_FIELDS;
       const draft: DecisionDraft = {
         project: str(d.project),
         text: str(d.text),
         unit: str(d.unit),
+        coUnits: str(d.coUnits),
         owner: str(d.owner),
         due: str(d.due),
         field: (fields.includes(str(d.field)) ? str(d.field) : 'text') as DecisionDraft['field'],

@@ -64,13 +64,15 @@ export function updateDecisionChange(m: Meeting, id: string, fields: DecisionInp
   const before = placeOf(m, id)?.decision;
   return {
     label: `修改议定事项 ${id}`,
-    apply: (doc) => doc.updateDecision(id, { ...fields, owner: fields.owner ?? '' }),
+    apply: (doc) =>
+      doc.updateDecision(id, { ...fields, coUnits: fields.coUnits ?? [], owner: fields.owner ?? '' }),
     revert: (doc) => {
       if (before)
         doc.updateDecision(id, {
           text: before.text,
           unit: before.unit,
           due: before.due,
+          coUnits: before.coUnits ?? [],
           owner: before.owner ?? '',
         });
     },

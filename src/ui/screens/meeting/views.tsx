@@ -4,7 +4,7 @@
 import { Box, Text } from 'ink';
 import { formatPercent } from '../../../domain/figures.js';
 import { RED_STREAK, redStreaks } from '../../../domain/repeat-offenders.js';
-import { formatMoney, progressComparison } from '../../../briefing/wording.js';
+import { decisionUnitsText, formatMoney, progressComparison } from '../../../briefing/wording.js';
 import type { Followup, LedgerEntry, Meeting, MeetingItem } from '../../../domain/types.js';
 import type { LoadedData } from '../../hooks/session.js';
 import { hintLine, keyHint } from '../../key-bindings.js';
@@ -228,7 +228,7 @@ export function followupDetail(
   for (const t of text.slice(0, 2)) out.push({ text: t });
   if (text.length === 1) out.push({ text: '' });
   out.push({
-    text: `责任单位：${d.unit}${d.owner ? ` · 责任人：${d.owner}` : ''} · 完成时限：${d.due}（${stateText(selected)}）`,
+    text: `${decisionUnitsText(d)}${d.owner ? ` · 责任人：${d.owner}` : ''} · 完成时限：${d.due}（${stateText(selected)}）`,
   });
   out.push(
     heard
@@ -338,6 +338,23 @@ export function itemInfoLines(
   return out;
 }
 
+/**
+ * One decision of the project page on one line: the text cut with "…" so that who and by when
+ * always show: "1. 区自然资源局会同区能源局协调落…（区自然资源局等2个单位·韩志刚·2021-10-29）".
+ */
+export function decisionRow(
+  prefix: string,
+  d: { text: string; unit: string; coUnits?: readonly string[]; owner?: string; due: string },
+  width: number,
+): string {
+  const units = d.coUnits?.length ? `${d.unit}等${d.coUnits.length + 1}个单位` : d.unit;
+  const who = `（${[units, d.owner, d.due].filter(Boolean).join('·')}）`;
+  const room = width - displayWidth(prefix) - displayWidth(who);
+  const text = d.text.replace(/\s*\n\s*/g, ' ');
+  if (room < 6) return `${prefix}${text}${who}`;
+  return `${prefix}${truncateToWidth(text, room)}${who}`;
+}
+
 export function ItemView(props: {
   item: MeetingItem;
   data: LoadedData;
@@ -356,7 +373,7 @@ export function ItemView(props: {
   const rowCursor = props.selectedEarlier !== undefined ? -1 : props.rowCursor;
   const mark = (i: number) => (props.focused && rowCursor === i ? '▶' : ' ');
   const decisionRows: Line[] = item.decisions.map((d, i) => ({
-    text: `${mark(i)}${i + 1}. ${d.text}（${[d.unit, d.owner, d.due].filter(Boolean).join('·')}）`,
+    text: decisionRow(`${mark(i)}${i + 1}. `, d, width),
     inverse: props.focused && rowCursor === i,
   }));
   const notesKey = keyHint('meetingItem', 'meeting.notes', { first: true });
@@ -404,7 +421,7 @@ export function closedLines(meeting: Meeting, data: LoadedData, width: number): 
     for (const d of item.decisions) {
       n++;
       for (const t of wrapText(
-        `  ${n}. ${d.text}（责任单位：${d.unit}${d.owner ? `，责任人：${d.owner}` : ''}，完成时限：${d.due}）`,
+        `  ${n}. ${d.text}（${decisionUnitsText(d)}${d.owner ? `，责任人：${d.owner}` : ''}，完成时限：${d.due}）`,
         width,
         '     ',
       ))
