@@ -1,4 +1,4 @@
-// Checks the sample data with the app's own loader (formats.md: keys, enum values, dates, amounts,
+// Checks the sample data with the app's own loader (docs/formats.md: keys, enum values, dates, amounts,
 // ids, meeting references) plus what must hold for sample data in particular; then prints each
 // register's headline figures (项目数, 开复工率, 总投资, 完成率) and, for meetings, the state of every
 // decision on the register's as_of. Exit code 1 on any error.

@@ -17,7 +17,7 @@ const P = (name) => {
 };
 
 // 区领导 and 局长 names other than 马占文/寇志坚/贾永 are invented (sample), and so are their 职务
-// (马占文 is 区委书记 in the report). Written "姓名（职务）" as README's meeting format allows.
+// (马占文 is 区委书记 in the report). Written "姓名（职务）" as docs/formats.md#meeting-header allows.
 const LEADERS = ['王晓峰', '张建国', '刘志宏', '赵永清', '高瑞军', '郭丽萍'];
 const TITLE = {
   马占文: '区委书记',
@@ -338,7 +338,7 @@ for (const m of MEETINGS) {
   const openBefore = (projectId) =>
     decided.filter((x) => x.project === projectId && !['已落实', '撤销'].includes(heard.get(x.id)));
   // every project as the app saw it when the meeting opened: figures wound back to as_of, decisions
-  // judged on the meeting day (the recorder's snapshot, README "会议记录")
+  // judged on the meeting day (the recorder's snapshot, docs/formats.md#meeting-header)
   const seen = new Map();
   for (const p of reg.projects) {
     const completedYear = p.completed_year - (p.completed_month ?? 0) * (1 - SEPT_SHARE[m.as_of]);

@@ -1297,9 +1297,9 @@ console.log(
 );
 
 // ---- the August snapshot (history/pinglu-2021-2021-08.yaml): the same register as filed at the end of
-// August, for the September bulletin's 环比 (README "台账快照"). Derived from September, so the two agree:
-// 1–8月 completed = 1–9月 completed − 9月 (the 2021-09-06 meeting, as_of 2021-08-31, recorded the same
-// figures), projects finished in September were still 在建, milestones done and problems raised or
+// August, for the September bulletin's 环比 (docs/formats.md#register-history). Derived from September, so the
+// two agree: 1–8月 completed = 1–9月 completed − 9月 (the 2021-09-06 meeting, as_of 2021-08-31, recorded the
+// same figures), projects finished in September were still 在建, milestones done and problems raised or
 // resolved in September were not yet so. 8月 completions are sample figures from their own seed.
 const AUG_AS_OF = '2021-08-31';
 const AUG_OUT = new URL('../seeds/history/pinglu-2021-2021-08.yaml', import.meta.url);

@@ -1,7 +1,7 @@
 // Shared helpers for the sample-data generators in scripts/: a seeded random source, calendar dates,
-// a YAML writer that lays registers and meetings out the way formats.md shows them, and the lag rules of
-// domain.md re-stated just far enough to tell which sample projects will light up (the app's own rules live
-// in src/domain/; these are only used to aim the sample figures and to write meeting snapshots).
+// a YAML writer that lays registers and meetings out the way docs/formats.md shows them, and the lag rules
+// of docs/domain.md#lights re-stated just far enough to tell which sample projects will light up (the app's
+// own rules live in src/domain/; these only aim the sample figures and write meeting snapshots).
 /* global console */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
@@ -41,7 +41,7 @@ export const cnDate = (iso) => {
   return `${y}年${m}月${d}日`;
 };
 
-/** domain.md 序时进度 in month / half_month / day mode, as a fraction. */
+/** docs/domain.md#time-progress: 序时进度 in month / half_month / day mode, as a fraction. */
 export function timeProgress(asOf, mode = 'month') {
   const [y, m, d] = asOf.split('-').map(Number);
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -69,9 +69,9 @@ const STARTED = new Set(['在建', '竣工', '投产']);
 export const isStarted = (stage) => STARTED.has(simp(stage));
 
 /**
- * Flags of one project on `day` (domain.md lag rules). `opts.completedYear` overrides the figure (meeting
- * snapshots taken before the register's as_of); `opts.openDecisions` are decisions {id, text, unit, due} still open,
- * late when due < `opts.decisionDay` (default `day`: a meeting judges them on its own date).
+ * Flags of one project on `day` (docs/domain.md#lights). `opts.completedYear` overrides the figure (meeting
+ * snapshots taken before the register's as_of); `opts.openDecisions` are decisions {id, text, unit, due}
+ * still open, late when due < `opts.decisionDay` (default `day`: a meeting judges them on its own date).
  */
 export function assess(p, day, opts = {}) {
   const rules = { mode: 'month', yellow: 10, red: 30, startRed: 60, milestoneRed: 30, ...opts.rules };
@@ -149,7 +149,7 @@ function plainOk(s, inFlow) {
   if (/[\n\t\\]/.test(s)) return false;
   if (inFlow && /[,[\]{}]/.test(s)) return false;
   if (RESERVED.test(s)) return false;
-  // dates stay plain (formats.md writes them so); other number-like strings are quoted
+  // dates stay plain (docs/formats.md writes them so); other number-like strings are quoted
   if (/^\d{4}-\d{2}-\d{2}(?:-\d+)?$/.test(s)) return true; // dates and decision ids (2021-09-06-01)
   if (NUMBERISH.test(s)) return false;
   return true;

@@ -1,6 +1,6 @@
 // Word export of minutes and bulletins in official document format (GB/T 9704-2012 党政机关公文格式, as
-// summarised in shared/docs/domain.md): A4, margins 37/35/28/26 mm, a document grid of 22 lines × 28
-// characters, 2号方正小标宋简体 title, 3号仿宋_GB2312 body, 3号黑体/楷体 headings, page numbers "— N —" in
+// summarised in docs/domain.md#official-document-format): A4, margins 37/35/28/26 mm, a document grid of 22
+// lines × 28 characters, 2号方正小标宋简体 title, 3号仿宋_GB2312 body, 3号黑体/楷体 headings, page numbers "— N —" in
 // 4号宋体 on the outer side (odd right, even left); the red 版头 and the 版记 on the last even page. CJK
 // fonts are set as the East-Asian font of every run (Word falls back to its default otherwise), and the
 // font table names each one's usual substitute. Built with the docx package; the hand-written parts are

@@ -1,7 +1,7 @@
 // The weekly minutes (周调度会议纪要) and the monthly bulletin (月通报) as a BriefingDocument:
 // sections, sentences and tables in official wording, plus `data` with the same figures as plain
 // numbers (rates as fractions and as printed) so that a script can check the text.
-// domain.md "The weekly minutes" and "The monthly bulletin" give the sections. Pure: no I/O.
+// docs/domain.md#the-weekly-minutes and docs/domain.md#the-monthly-bulletin give the sections. Pure: no I/O.
 // Linear in projects and decisions (10,000 projects and 52 meetings build in well under a second).
 import { dateParts, daysBetween, endOfMonth } from '../domain/dates.js';
 import {
@@ -365,8 +365,8 @@ function sameMeeting(a: Meeting, b: Meeting): boolean {
 }
 
 /**
- * 期数 (formats.md: counted per kind and year unless set): the meeting's own number, else one more
- * than the previous meeting of its kind in its year — so a series that starts at 第38期 continues 39,
+ * 期数 (docs/formats.md#meeting-header: counted per kind and year unless set): the meeting's own number, else
+ * one more than the previous meeting of its kind in its year — so a series that starts at 第38期 continues 39,
  * 40 (the same rule as store/meetings-dir.ts meetingNumbers).
  */
 export function meetingNumber(meeting: Meeting, meetings: readonly Meeting[]): number {

@@ -1,6 +1,6 @@
 // Official wording of numbers, money, dates and point gaps, as they are printed in minutes and
-// bulletins (domain.md "Figures": percentages with one decimal, money in 万元 or 亿元 with two
-// decimals; "Official document format": dates in Arabic numerals without leading zeros).
+// bulletins (docs/domain.md#rounding: percentages with one decimal, money in 万元 or 亿元 with two
+// decimals; docs/domain.md#official-document-format: dates in Arabic numerals without leading zeros).
 // Pure functions: no I/O.
 import { printedDifference, roundTo } from '../domain/figures.js';
 import type { IsoDate, MoneyUnit } from '../domain/types.js';

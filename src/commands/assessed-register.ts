@@ -1,6 +1,6 @@
 // What check and lagging share: the register, and with --meetings the decisions of the meetings held
-// by its as_of, assessed on that day (domain.md: "the day" for check and lagging is the register's
-// as_of; decisions overdue on it count in the lights).
+// by its as_of, assessed on that day (docs/domain.md#the-day: "the day" for check and lagging is the
+// register's as_of; decisions overdue on it count in the lights).
 import { assessRegister, type RegisterAssessment } from '../domain/lag-rules.js';
 import { buildLedger } from '../domain/ledger.js';
 import { personNames } from '../domain/names.js';

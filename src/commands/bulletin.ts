@@ -64,7 +64,7 @@ export async function runBulletin(opts: BulletinOptions, ctx: CommandContext): P
       input.meetings = loaded.meetings;
       stderr += loaded.warnings;
     }
-    // 环比: last month's snapshot, named or found in history/ beside the register (README "台账快照").
+    // 环比: last month's snapshot, named or found in history/ beside it (docs/formats.md#register-history).
     const { previousSnapshot } = await import('../store/register-history.js');
     const previousFile =
       opts.previous ?? previousSnapshot(resolvePath(ctx, opts.register), register.meta.asOf);

@@ -1,6 +1,6 @@
 // `diaodu check <register>`: a one-screen summary of the register on its as_of — projects, 开复工率,
 // 新开工率, 完成率 against 序时进度, counts of 红/黄/绿, warnings, and with --meetings the open and
-// overdue decisions. domain.md: "the day" for check is the register's as_of.
+// overdue decisions. docs/domain.md#the-day: "the day" for check is the register's as_of.
 import { formatDate, formatMoneyAuto, formatPercent, progressComparison } from '../briefing/wording.js';
 import { registerFigures } from '../domain/figures.js';
 import { safeToEcho } from '../text/sanitize.js';

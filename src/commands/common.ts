@@ -381,7 +381,7 @@ export async function applyScript(
 }
 
 /**
- * Fields whose values are names a script compares against (formats.md enums, the lights, the model's
+ * Fields whose values are names a script compares against (docs/formats.md enums, the lights, the model's
  * own tags): kept as they are when JSON is printed in traditional characters.
  */
 const STABLE_JSON_FIELDS = new Set([

@@ -1,6 +1,6 @@
 // `diaodu items`: the decision ledger (督办台账) on a day — every decision of the meetings with its
 // latest follow-up and its state; overdue first. The day is today unless --date is given
-// (domain.md: for the ledger on its own "the day" is today).
+// (docs/domain.md#the-day: for the ledger on its own "the day" is today).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatDate, trimSentenceEnd } from '../briefing/wording.js';
@@ -210,8 +210,8 @@ export async function runItems(opts: ItemsOptions, ctx: CommandContext): Promise
       for (const p of register.projects) names.set(p.id, p.name);
       people = personNames(register, meetings);
     } else {
-      // Project names from the register the meetings name (formats.md: meeting.register); without it,
-      // numbers only.
+      // Project names from the register the meetings name (docs/formats.md#meeting-header: register); without
+      // it, numbers only.
       const named = registerOfMeetings(meetings);
       if (named !== undefined) {
         try {
@@ -232,7 +232,7 @@ export async function runItems(opts: ItemsOptions, ctx: CommandContext): Promise
     const entries = sortLedger(filterLedger(all, filter));
 
     // With no --date the day is today: say so when the meetings are long past, since every open
-    // decision of an old series then reads as overdue (domain.md: for items the day is today).
+    // decision of an old series then reads as overdue (docs/domain.md#the-day: for items the day is today).
     const last = meetings.reduce<IsoDate | undefined>(
       (acc, m) => (acc === undefined || m.meeting.date > acc ? m.meeting.date : acc),
       undefined,

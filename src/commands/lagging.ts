@@ -1,5 +1,5 @@
 // `diaodu lagging <register>`: the lagging projects (黄 and 红), worst first, each with its reasons.
-// With --meetings, decisions overdue on the register's as_of count (domain.md lag rules).
+// With --meetings, decisions overdue on the register's as_of count (docs/domain.md#lights).
 import { formatDate, formatPercent } from '../briefing/wording.js';
 import { loadAssessedRegister, type RegisterDayOptions } from './assessed-register.js';
 import {

@@ -1,6 +1,6 @@
 // `diaodu snapshot <register>`: files the current register as its data month's snapshot in the
-// `history/` folder beside it (README "台账快照"), for the next month's bulletin to compare with
-// (环比). The register is read first (a register with errors is not filed), copied byte for byte,
+// `history/` folder beside it (docs/formats.md#register-history), for the next month's bulletin to compare
+// with (环比). The register is read first (a register with errors is not filed), copied byte for byte,
 // and never changed; an existing snapshot of the month is kept unless --force.
 import { formatDate } from '../briefing/wording.js';
 import { InputError } from '../domain/types.js';

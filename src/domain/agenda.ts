@@ -1,4 +1,4 @@
-// The meeting agenda (domain.md "The weekly meeting"): red projects, then yellow, then projects
+// The meeting agenda (docs/domain.md#agenda): red projects, then yellow, then projects
 // with decisions due; the secretary may add, drop or reorder afterwards. And the earlier decisions
 // the meeting hears first (上次会议议定事项落实情况).
 import { addDays } from './dates.js';

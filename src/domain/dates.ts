@@ -1,6 +1,6 @@
 // Calendar arithmetic on ISO dates (`YYYY-MM-DD`), with no time zones involved: a date is turned
 // into a day number (days since 1970-01-01 in the proleptic Gregorian calendar) and back.
-// Also 序时进度 (time progress, domain.md "Figures") and the quick picks for 完成时限.
+// Also 序时进度 (time progress, docs/domain.md#time-progress) and the quick picks for 完成时限.
 // Pure functions: no I/O, no wall clock (callers pass `today`).
 import type { IsoDate, RegisterMeta, TimeProgressMode } from './types.js';
 
@@ -165,7 +165,7 @@ export function chineseDate(date: IsoDate): string {
 }
 
 /**
- * 序时进度: the share of the year passed at the data date, as a fraction 0..1 (domain.md "Figures").
+ * 序时进度: the share of the year passed at the data date, as a fraction 0..1 (docs/domain.md#time-progress).
  * - `month`: whole months completed ÷ 12; a month counts once its last day is reached
  *   (30 Nov → 11/12, 29 Nov → 10/12; 28 Feb completes February in a common year, 29 Feb in a leap year).
  * - `half_month`: as `month`, plus 0.5 from the 15th of the running month (15 Aug → 7.5/12,

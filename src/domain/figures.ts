@@ -1,5 +1,5 @@
-// The figures of domain.md "Figures" and of the monthly bulletin: 投资完成率, 开复工率, 新开工率,
-// counts by light, money totals (万元), rankings of 责任单位 and 片区, 红黑榜, problem and decision
+// The figures of docs/domain.md (#completion-rate, #start-rate, #rankings) and of the bulletin: 投资完成率, 开复工率,
+// 新开工率, counts by light, money totals (万元), rankings of 责任单位 and 片区, 红黑榜, problem and decision
 // figures. Pure functions over the register and its assessment.
 import { registerTimeProgress } from './dates.js';
 import {
@@ -79,7 +79,7 @@ export function pointsGap(timeProgress: number, rate: number): number {
   return Math.round((timeProgress - rate) * 100 * 1e9) / 1e9;
 }
 
-/** A project counts as started (已开工/已复工) when its stage is 在建, 竣工 or 投产 (domain.md). */
+/** A project counts as started (已开工/已复工) when its stage is 在建, 竣工 or 投产 (docs/domain.md#start-rate). */
 export function isStarted(stage: Stage): boolean {
   return stage === '在建' || stage === '竣工' || stage === '投产';
 }
@@ -317,7 +317,7 @@ export interface RedBlackList {
 }
 
 /**
- * 红黑榜 (domain.md "The monthly bulletin"): 红榜 = the `size` (default 3) rows with the highest 完成率
+ * 红黑榜 (docs/domain.md#red-and-black-lists): 红榜 = the `size` (default 3) rows with the highest 完成率
  * among those at or above 序时进度; 黑榜 = the `size` rows with the lowest 完成率 among those below it.
  * A row that met time progress is never on 黑榜. A row tied with the last one taken is taken too, so a
  * tie is never split arbitrarily. Rows without a rate (plan 0) are on neither list. "At or above" is

@@ -1,4 +1,4 @@
-// 滞后判定 (红黄绿灯): the lag rules of domain.md, one flag per rule with its Chinese reason.
+// 滞后判定 (红黄绿灯): the lag rules of docs/domain.md#lights, one flag per rule with its Chinese reason.
 // A project's light is the worst of its flags; 绿 when it has none.
 // "The day" for lights is the register's as_of; something due on a day is late from the next day
 // on (due < the day).

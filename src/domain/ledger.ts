@@ -1,7 +1,7 @@
 // 议定事项台账 (the decision ledger): every decision of every meeting with its latest follow-up and
-// its state on a given day. formats.md: "The state of a decision is its latest follow-up; open and
-// past `due` on the day in question means 逾期." domain.md: something due on a day is late from the
-// next day on (due < the day). 逾期 is computed here, never stored.
+// its state on a given day (docs/domain.md#decision-states): the state of a decision is its latest
+// follow-up; open and past `due` on the day in question means 逾期; something due on a day is late from
+// the next day on (due < the day, docs/domain.md#the-day). 逾期 is computed here, never stored.
 import { daysBetween } from './dates.js';
 import { GENERAL_PROJECT } from './types.js';
 import type { Decision, DecisionState, Followup, IsoDate, LedgerEntry, Meeting } from './types.js';
@@ -32,13 +32,13 @@ function isLater(a: Heard, b: Heard): boolean {
  *   the later meeting in the input, then the later position. A follow-up heard after `day` does not
  *   count on that day; one naming an unknown decision is ignored (validation reports it).
  * - state: 已落实 → done, 撤销 → dropped; otherwise overdue when due < day, else open.
- * - doneOnTime (按时落实; docs/minutes-rules.md): done, and
+ * - doneOnTime (按时落实; docs/domain.md#on-time-rule): done, and
  *   - when the follow-up gives `done_on` (the day the work was carried out): done_on ≤ due;
  *   - otherwise: the follow-up saying so was heard on or before `due` — or, when it was
  *   heard at a meeting, at the first meeting held on or after `due`: the weekly meeting is where
- *   units report (domain.md, "each meeting first hears how last meeting's decisions were carried
- *   out"), so a task due on Friday and reported done on Monday was done in time. A later meeting
- *   means at least one meeting heard nothing, and the decision was late.
+ *   units report (docs/domain.md#the-weekly-meeting: each meeting first hears how the last meeting's
+ *   decisions were carried out), so a task due on Friday and reported done on Monday was done in
+ *   time. A later meeting means at least one meeting heard nothing, and the decision was late.
  * Decisions taken at meetings after `day` are kept (open); figures for a day leave them out
  * (see `takenBy`). Decision ids are meant to be unique; if one repeats, a follow-up applies to each.
  */
@@ -198,8 +198,8 @@ export interface UnitDecisionFigures {
   taken: number;
   /**
    * 到期: taken, not dropped, and past its time limit (due < day) — or due on the day itself and
-   * already done. One due today and still open is not yet late (domain.md: late from the next day
-   * on), so it does not count against the unit's on-time rate.
+   * already done. One due today and still open is not yet late (docs/domain.md#the-day: late from the next
+   * day on), so it does not count against the unit's on-time rate.
    */
   due: number;
   /** done (已落实), whenever due */

@@ -1,6 +1,6 @@
 // 环比: this month's register against last month's snapshot (a full register of its own as_of,
-// kept in the `history/` folder beside the register; README "台账快照"). Pure: the two registers
-// come assessed (assessRegister on each one's own as_of), the deltas come out. Nothing is guessed:
+// kept in the `history/` folder beside the register; docs/formats.md#register-history). Pure: the two
+// registers come assessed (assessRegister on each one's own as_of), the deltas come out. Nothing is guessed:
 // a project missing from the snapshot is compared only by its own dates, and money figures the
 // registers do not give (completed_month) are absent, not 0.
 import {

@@ -1,7 +1,7 @@
 // Traditional and variant spellings of the domain's enum values → the simplified canonical ones.
-// formats.md: a register written in traditional characters loads as it is (續建 = 续建, 投產 = 投产,
-// 已落實 = 已落实). Pure: no I/O. General text (names, notes) is kept as written; only enum values
-// are mapped, so a small explicit table is enough and stays fast.
+// docs/formats.md#general-rules: a register written in traditional characters loads as it is
+// (續建 = 续建, 投產 = 投产, 已落實 = 已落实). Pure: no I/O. General text (names, notes) is kept as written;
+// only enum values are mapped, so a small explicit table is enough and stays fast.
 
 import type { FollowupStatus, Light, MeetingKind, MoneyUnit, Nature, Stage } from './types.js';
 

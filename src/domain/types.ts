@@ -1,5 +1,5 @@
 // The shapes every layer shares. Pure types: no I/O, no React.
-// Field meanings follow ../shared/docs/formats.md; the rules follow ../shared/docs/domain.md.
+// Field meanings follow docs/formats.md; the rules follow docs/domain.md.
 
 /** A calendar date as `YYYY-MM-DD`, already checked to exist. */
 export type IsoDate = string;
@@ -10,7 +10,7 @@ export type MoneyUnit = '万元' | '亿元';
 export type TimeProgressMode = 'month' | 'half_month' | 'day';
 export type Light = '红' | '黄' | '绿';
 export type MeetingKind = '周调度' | '月调度' | '专题';
-/** 落实状态 as typed at a meeting. 逾期 is computed, never stored (formats.md). */
+/** 落实状态 as typed at a meeting. 逾期 is computed, never stored (docs/formats.md#follow-ups). */
 export type FollowupStatus = '已落实' | '推进中' | '撤销';
 
 /** Where a value came from, for messages that name file:line:column (1-based). */
@@ -20,7 +20,7 @@ export interface SourcePos {
   column: number;
 }
 
-/** Lag thresholds; defaults in domain.md, overridable by the register's `rules`. */
+/** Lag thresholds; defaults in docs/domain.md#lights, overridable by the register's `rules`. */
 export interface LagRules {
   timeProgress: TimeProgressMode;
   /** points behind time progress at which a project turns yellow (gap ≥ yellowGap) */
@@ -207,7 +207,7 @@ export interface Followup {
   status: FollowupStatus;
   note?: string;
   /**
-   * Extension to formats.md: the day the follow-up was learnt, when it was recorded between
+   * docs/formats.md#follow-ups `date`: the day the follow-up was learnt, when it was recorded between
    * meetings (督办 screen). Absent: the meeting's date.
    */
   date?: IsoDate;
@@ -297,7 +297,7 @@ export interface ProjectStatus {
   light: Light;
 }
 
-/** 逾期 is computed: open (no follow-up, or 推进中) and due < the day (domain.md). */
+/** 逾期 is computed: open (no follow-up, or 推进中) and due < the day (docs/domain.md#decision-states). */
 export type DecisionState = 'done' | 'open' | 'dropped' | 'overdue';
 
 export interface LedgerEntry {

@@ -1,5 +1,5 @@
 // The Chinese headers real 台账 spreadsheets use, and which register field each one means
-// (shared/docs/domain.md "The register"; formats.md for the fields). Headers are compared after
+// (docs/domain.md#the-register; docs/formats.md#project-keys for the fields). Headers are compared after
 // normalisation: traditional → simplified, spaces and line breaks dropped, the unit in brackets taken out.
 import type { MoneyUnit } from '../domain/types.js';
 import { toSimplified } from '../text/traditional.js';

@@ -1,9 +1,9 @@
 // `diaodu import <台账.xlsx>`: reads a register kept as a spreadsheet and writes the register YAML of
-// formats.md. It finds the header row (a title row and a unit note may sit above it, a header may span
-// two rows under merged cells), maps the Chinese headers real 台账 use to register fields (columns.ts),
-// converts 亿元 to the register's unit, skips totals, group and blank rows, and reports every column it
-// mapped or ignored and every cell it could not read (sheet, row, column, why). When anything could not be
-// read there is no YAML at all: a partial register would silently drop projects from every figure.
+// docs/formats.md#register. It finds the header row (a title row and a unit note may sit above it, a header
+// may span two rows under merged cells), maps the Chinese headers real 台账 use to register fields
+// (columns.ts), converts 亿元 to the register's unit, skips totals, group and blank rows, and reports every
+// column it mapped or ignored and every cell it could not read (sheet, row, column, why). When anything could
+// not be read there is no YAML at all: a partial register would silently drop projects from every figure.
 // registerToXlsx writes a register back as such a spreadsheet (plus 台账信息, 节点计划 and 问题清单
 // sheets), so that register → xlsx → import gives the same register.
 import ExcelJS from 'exceljs';
@@ -67,7 +67,7 @@ const LARGE_IMPORT_ROWS = 5000;
 export interface MappedColumn {
   /** the header as written ("投资（万元）/总投资" for a two-row header) */
   header: string;
-  /** the register field (formats.md key) */
+  /** the register field (a key of docs/formats.md#project-keys) */
   field: string;
   /** column letter */
   column: string;
@@ -273,7 +273,7 @@ function findHeader(grid: Grid): HeaderFound | undefined {
   return best && new Set(best.columns.map((c) => c.field)).size >= 3 ? best : undefined;
 }
 
-/** The fields a register row cannot do without (formats.md); nature may come from group rows instead. */
+/** The fields a row cannot do without (docs/formats.md#project-keys); nature may come from group rows. */
 const REQUIRED: FieldKey[] = ['name', 'unit', 'total_investment', 'annual_plan', 'completed_year'];
 
 interface Meta {

@@ -1,7 +1,7 @@
 // A meeting record being written: the file held as a `yaml` Document so that whatever a person wrote by
 // hand (comments, key order, blank lines, extra keys) survives every edit and save. The live meeting
-// screen calls the methods below after each keystroke-level change and saves at once (formats.md:
-// "Meeting record … written by the app, readable by people").
+// screen calls the methods below after each keystroke-level change and saves at once
+// (docs/formats.md#meeting-record: written by the app, readable by people).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq } from './yaml-lib.js';
@@ -38,7 +38,7 @@ import { readRegularFile } from './regular-file.js';
 import { systemErrorText } from './system-error.js';
 import { MAX_FILE_BYTES } from './yaml-source.js';
 
-// ---- key orders (formats.md), used only to place a key that is not there yet ----
+// ---- key orders (docs/formats.md#key-order), used only to place a key that is not there yet ----
 const TOP_KEYS = ['meeting', 'items', 'general', 'followups'];
 const HEADER_KEYS = [
   'date',
@@ -225,7 +225,7 @@ function keyOf(pair: unknown): unknown {
 
 /**
  * Set `key` in `map` to `value`. An existing scalar keeps its node (and so its comments and quoting);
- * a new key goes where formats.md puts it among the keys already there, never reordering them.
+ * a new key goes where docs/formats.md#key-order puts it among the keys already there, never reordering them.
  * `undefined` removes the key.
  */
 function setKey(doc: Document, map: YAMLMap, key: string, value: unknown, order: string[]): void {
@@ -758,8 +758,8 @@ export class MeetingDocument {
 
   /**
    * The next id for this meeting: meeting date + two-digit sequence (2021-11-15-01), one above the
-   * highest sequence of that date among this meeting's ids and all ids known to be taken (formats.md:
-   * unique across all meetings, so two meetings on one day never share an id).
+   * highest sequence of that date among this meeting's ids and all ids known to be taken
+   * (docs/formats.md#decisions: unique across all meetings, so two meetings on one day never share an id).
    */
   nextDecisionId(): string {
     const date = this.date;

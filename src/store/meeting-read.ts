@@ -1,5 +1,5 @@
-// Meeting records (one YAML file per meeting in meetings/, formats.md): read and validated with the
-// same positioned Chinese diagnostics as the register. Writing is store-meeting's (meeting-document.ts).
+// Meeting records (one YAML file per meeting in meetings/, docs/formats.md#meeting-record): read and
+// validated with the same positioned Chinese diagnostics as the register. Writing: meeting-document.ts.
 
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -224,7 +224,7 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
         }
       }
     }
-    header.closed = closed ?? false; // absent: still being recorded? formats.md writes it; default false
+    header.closed = closed ?? false; // absent: still being recorded (docs/formats.md#meeting-header)
   }
 
   const decisions = new Map<string, At>();
@@ -339,7 +339,7 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     const decision = f.str('decision', { required: true });
     const status = f.enumOf('status', FOLLOWUP_STATUSES, '落实状态', {
       required: true,
-      // formats.md: 逾期 is computed, never stored
+      // docs/formats.md#follow-ups: 逾期 is computed, never stored
       explain: (v) => (v === '逾期' ? '“逾期”由完成时限自动判断，不需要填写；' : undefined),
     });
     const note = f.str('note', { multiline: true });

@@ -1,6 +1,6 @@
 // The meetings folder: one YAML file per meeting, named `YYYY-MM-DD-周调度.yaml` (date and kind). Opening
 // the meeting of a date again resumes it; 期数 are counted per kind and year unless a meeting sets its
-// own; decision ids are unique across every file in the folder (formats.md).
+// own; decision ids are unique across every file in the folder (docs/formats.md#decisions).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument } from './yaml-lib.js';

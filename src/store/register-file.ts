@@ -1,4 +1,4 @@
-// The project register (重点项目台账): a YAML file, or a folder of them merged (formats.md).
+// The project register (重点项目台账): a YAML file, or a folder of them merged (docs/formats.md#register).
 // Every error in every file is collected into one InputError, sorted by file and position.
 
 import { readdirSync, statSync } from 'node:fs';
@@ -127,7 +127,7 @@ const PROBLEM_KEYS: KeySpec = {
 };
 
 const TIME_PROGRESS_MODES = ['month', 'half_month', 'day'] as const;
-/** domain.md: a project counts as started when its stage is 在建, 竣工 or 投产. */
+/** docs/domain.md#start-rate: a project counts as started when its stage is 在建, 竣工 or 投产. */
 const STARTED_STAGES = new Set(['在建', '竣工', '投产']);
 const UNIT_SHIFT: Record<MoneyUnit, number> = { 万元: 0, 亿元: 4 };
 
@@ -396,7 +396,7 @@ class RegisterReader {
       const pf = src.fields(item.node, item.at, `“problems”的第 ${k} 项`, PROBLEM_KEYS);
       if (!pf) continue;
       const explicitId = pf.str('id');
-      // formats.md: a problem's id defaults to <project id>-<n>, n counted from 1 in the list
+      // docs/formats.md#project-keys: a problem's id defaults to <project id>-<n>, n from 1 in the list
       const pid = explicitId ?? (id !== undefined ? `${id}-${k}` : undefined);
       if (pid !== undefined) {
         this.claimId(
@@ -428,7 +428,7 @@ class RegisterReader {
       if (text !== undefined && pid !== undefined) problems.push(problem);
     }
 
-    // Consistency checks that do not stop loading (formats.md: these are warnings).
+    // Consistency checks that do not stop loading (docs/formats.md#register-checks: these are warnings).
     const shown = (wan: number): string => `${scaleNumber(wan, -UNIT_SHIFT[unit])}${unit}`;
     if (completedYear !== undefined && annualPlan !== undefined && completedYear > annualPlan) {
       src.warning(

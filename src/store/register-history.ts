@@ -1,7 +1,7 @@
 // Register history (issue 12): dated snapshots of a register in a `history/` folder beside it, one per
 // month, named `<register stem>-YYYY-MM.yaml` (a folder register: a folder `<name>-YYYY-MM/`). A
 // snapshot is a full register file with its own as_of; `diaodu snapshot` files the current register
-// there and the bulletin reads last month's for 环比. README "台账快照".
+// there and the bulletin reads last month's for 环比. docs/formats.md#register-history.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 

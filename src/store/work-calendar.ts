@@ -1,7 +1,7 @@
 // The working-day calendar of mainland China (法定节假日 and 调休 working days) for the 完成时限
 // rule in domain/dates.ts, from the `chinese-days` package: its data follows the State Council's
 // yearly notice (国务院办公厅关于…部分节假日安排的通知), published each November or December, and a new
-// release of the package carries it (`npm update chinese-days`; README "开会" says so). Years the
+// release of the package carries it (`npm update chinese-days`; docs/meeting.md says so). Years the
 // package has no data for (before 2004, or not yet announced) are not covered: there only weekends
 // count as days off, and the form says so.
 //

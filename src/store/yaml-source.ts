@@ -1,5 +1,5 @@
-// Reading YAML input into typed values with positioned Chinese diagnostics (formats.md: every error
-// names file, line and column and says what is wrong and what would be right).
+// Reading YAML input into typed values with positioned Chinese diagnostics (docs/formats.md#general-rules:
+// every error names file, line and column and says what is wrong and what would be right).
 //
 // Speed: the yaml library is loaded on first use (yaml-lib.ts: a cached register needs none of it);
 // the document is parsed once (yaml's composer, no toJS) and walked once by the callers;

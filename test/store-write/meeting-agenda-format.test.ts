@@ -121,7 +121,7 @@ describe('writing them (MeetingDocument)', () => {
     ]);
   });
 
-  it('writes status: and sums seconds:, in the formats.md key order', () => {
+  it('writes status: and sums seconds:, in the docs/formats.md key order', () => {
     const doc = MeetingDocument.create(path.join(tmp, 'b.yaml'), header);
     doc.addItem('CS-001');
     doc.setItemDiscussed('CS-001');

@@ -24,7 +24,7 @@ function errorOf(fn: () => unknown): InputError {
   throw new Error('expected an InputError');
 }
 
-// formats.md's example, as the app writes it
+// docs/formats.md#key-order's example, as the app writes it
 const FORMATS_EXAMPLE = `meeting:
   date: 2021-11-15
   kind: 周调度
@@ -56,7 +56,7 @@ followups:
 `;
 
 describe('a new meeting', () => {
-  it('is written like the example in formats.md', () => {
+  it('is written like the example in docs/formats.md', () => {
     const file = path.join(dir, '2021-11-15-周调度.yaml');
     const doc = MeetingDocument.create(file, {
       date: '2021-11-15',

@@ -73,7 +73,7 @@ describe('督办', () => {
       已记录：2021-09-20-01 已落实（2021-10-08）
       y 落实  t 推进  o 状态  u 单位  / 搜索  s 排序  Enter 打开  Esc 返回  ? 帮助"
     `);
-    // stored with the decision's own meeting, dated today (formats.md: a follow-up's date)
+    // stored with the decision's own meeting, dated today (docs/formats.md#follow-ups: a follow-up's date)
     expect(loadMeeting(path.join(h.meetingsDir, '2021-09-20-周调度.yaml')).followups).toEqual([
       { decision: '2021-09-20-01', status: '已落实', note: '用地指标已下达', date: '2021-10-08' },
     ]);

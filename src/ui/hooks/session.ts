@@ -154,8 +154,8 @@ export class Session {
   }
 
   /**
-   * Last month's snapshot of the register (history/ beside it; README "台账快照"), for the bulletin's
-   * 环比; undefined when there is none. Read when first asked, again after the register changed.
+   * Last month's snapshot of the register (history/ beside it; docs/formats.md#register-history), for the
+   * bulletin's 环比; undefined when there is none. Read when first asked, again after the register changed.
    * A snapshot with errors throws InputError (the preview shows it).
    */
   previousSnapshot(): Register | undefined {
