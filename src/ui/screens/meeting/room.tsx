@@ -16,7 +16,7 @@ import type { SelectItem } from '../../components/select-list/index.js';
 import { useLatest } from '../../components/use-latest.js';
 import { useSyncReducer } from '../../components/use-sync-reducer.js';
 import { displayWidth, truncateToWidth } from '../../../text/width.js';
-import type { LoadedData, Session } from '../../hooks/session.js';
+import type { LoadedData, Session } from '../../../app/session.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { useScreenStatus } from '../../hooks/use-screen-status.js';
 import { LIGHT_MARK, Screen, bodyHeight } from '../chrome.js';
@@ -35,8 +35,8 @@ import {
 import type { DecisionDraft } from './forms.js';
 import { formChanged } from './form-changes.js';
 import { firstUnheard, hearableEarlier } from './earlier.js';
-import { describeHolder } from './recorder.js';
-import type { MeetingRecorder } from './recorder.js';
+import { describeHolder } from '../../../app/meeting/recorder.js';
+import type { MeetingRecorder } from '../../../app/meeting/recorder.js';
 import { clampMeetingUi, initialMeetingUi, parseDraftUi, reduceMeetingUi, whereLabel } from './state.js';
 import type { LockInfo } from '../../../store/lock.js';
 import type { MeetingCounts, MeetingForm, MeetingUi, MeetingUiAction } from './state.js';
@@ -50,8 +50,8 @@ import {
   moveItemChange,
   notesChange,
   updateDecisionChange,
-} from './undo.js';
-import type { MeetingChange } from './undo.js';
+} from '../../../app/meeting/undo.js';
+import type { MeetingChange } from '../../../app/meeting/undo.js';
 import {
   AgendaView,
   ClosedView,
