@@ -17,6 +17,24 @@ export default tseslint.config(
     },
   },
   {
+    // application services (session, meeting recorder, drafts, briefing output) hold no React: the TUI
+    // and the scripted commands both use them, so they may not reach into ink, react or the UI
+    files: ['src/app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(ink|react)(-[^/]+)?(/.*)?$|(^|/)ui/',
+              message: 'src/app holds no React: it may not import ink, react or src/ui.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

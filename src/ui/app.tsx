@@ -3,7 +3,7 @@
 import { Box, useApp, useInput } from 'ink';
 import type { Key } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Session } from './hooks/session.js';
+import type { Session } from '../app/session.js';
 import { useSessionState } from './hooks/use-session.js';
 import { TerminalSizeProvider } from './hooks/use-terminal-size.js';
 import type { TerminalSize } from './hooks/use-terminal-size.js';

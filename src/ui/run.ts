@@ -44,7 +44,7 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   const ui = Promise.all([import('ink'), import('./app.js')]);
   ui.catch(() => {}); // a failure is reported where it is awaited below
   const open = async () => {
-    const { Session } = await import('./hooks/session.js');
+    const { Session } = await import('../app/session.js');
     const session = new Session({ registerPath: options.registerPath, meetingsDir: options.meetingsDir });
     session.load();
     const [{ render }, { appElement }] = await ui;

@@ -11,7 +11,7 @@ import { PassThrough } from 'node:stream';
 import { render, Text, useInput, type Key } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/app.js';
-import { Session } from '../../src/ui/hooks/session.js';
+import { Session } from '../../src/app/session.js';
 import { keystrokeStdin } from '../../src/ui/keystrokes.js';
 import { openSettings } from '../../src/store/settings.js';
 import { HARMFUL } from './hostile-fixture.js';

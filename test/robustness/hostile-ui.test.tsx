@@ -14,7 +14,7 @@ import { HARMFUL, VISIBLE, clean, expectHarmless, hostile, writeFixture } from '
 process.env.FORCE_COLOR = '1';
 const { render } = await import('ink-testing-library');
 const { App } = await import('../../src/ui/app.js');
-const { Session } = await import('../../src/ui/hooks/session.js');
+const { Session } = await import('../../src/app/session.js');
 
 const KEYS = { down: '\u001b[B', enter: '\r', esc: '\u001b', ctrlS: '\u0013', pageDown: '\u001b[6~' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

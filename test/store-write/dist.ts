@@ -17,7 +17,7 @@ const NEEDED = [
   'domain/dates',
   'domain/types',
   'text/sanitize',
-  'ui/screens/meeting/recorder',
+  'app/meeting/recorder',
 ];
 
 function stale(): boolean {

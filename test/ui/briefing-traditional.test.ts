@@ -6,8 +6,8 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { buildMinutes } from '../../src/briefing/model.js';
 import { openSettings } from '../../src/store/settings.js';
-import { writeBriefing } from '../../src/ui/hooks/briefing-output.js';
-import { Session } from '../../src/ui/hooks/session.js';
+import { writeBriefing } from '../../src/app/briefing-output.js';
+import { Session } from '../../src/app/session.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 let dir: string;

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { draftPathFor, readDraft, writeDraft } from '../../src/ui/hooks/drafts.js';
+import { draftPathFor, readDraft, writeDraft } from '../../src/app/meeting/drafts.js';
 
 let dir: string;
 beforeEach(() => {

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { render } from 'ink-testing-library';
 import { App } from '../../src/ui/app.js';
-import { Session } from '../../src/ui/hooks/session.js';
+import { Session } from '../../src/app/session.js';
 import type { Route } from '../../src/ui/screens/navigation.js';
 import { openSettings } from '../../src/store/settings.js';
 

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadMeeting } from '../../src/store/meeting-read.js';
-import { draftPathFor } from '../../src/ui/hooks/drafts.js';
+import { draftPathFor } from '../../src/app/meeting/drafts.js';
 import { KEYS, startApp } from './helpers.js';
 import type { Harness } from './helpers.js';
 

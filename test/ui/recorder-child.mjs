@@ -9,8 +9,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 const [, , distRoot, dir] = process.argv;
 const load = (m) => import(pathToFileURL(path.join(distRoot, `${m}.js`)).href);
-const { Session } = await load('ui/hooks/session');
-const { MeetingRecorder } = await load('ui/screens/meeting/recorder');
+const { Session } = await load('app/session');
+const { MeetingRecorder } = await load('app/meeting/recorder');
 const { openSettings } = await load('store/settings');
 
 const session = new Session({

@@ -5,10 +5,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Session } from '../../src/ui/hooks/session.js';
-import type { LoadedData } from '../../src/ui/hooks/session.js';
+import { Session } from '../../src/app/session.js';
+import type { LoadedData } from '../../src/app/session.js';
 import { openSettings } from '../../src/store/settings.js';
-import { MeetingRecorder, issueNumberFor, unfinishedMeeting } from '../../src/ui/screens/meeting/recorder.js';
+import { MeetingRecorder, issueNumberFor, unfinishedMeeting } from '../../src/app/meeting/recorder.js';
 
 // readFileSync passes through to the real one; the test counts which meeting files it read.
 vi.mock('node:fs', async (importOriginal) => {

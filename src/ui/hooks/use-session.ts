@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { Session, SessionState } from './session.js';
+import type { Session, SessionState } from '../../app/session.js';
 
 /** The session's loading state and data; re-renders when it reloads. */
 export function useSessionState(session: Session): SessionState {

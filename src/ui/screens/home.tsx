@@ -13,7 +13,7 @@ import { useSessionState } from '../hooks/use-session.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { safeLinesToEcho, safeToEcho } from '../../text/sanitize.js';
 import { fitToWidth } from '../../text/width.js';
-import type { LoadedData } from '../hooks/session.js';
+import type { LoadedData } from '../../app/session.js';
 import { LightText, Screen, bodyHeight } from './chrome.js';
 import type { StatusMessage } from './chrome.js';
 import { wrapText } from './lines.js';

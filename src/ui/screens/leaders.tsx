@@ -7,7 +7,7 @@ import { leaderTable } from '../../domain/leaders.js';
 import { repeatRed } from '../../domain/repeat-offenders.js';
 import { formatDate } from '../../briefing/wording.js';
 import { fitToWidth } from '../../text/width.js';
-import type { LoadedData } from '../hooks/session.js';
+import type { LoadedData } from '../../app/session.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { LIGHT_COLOR, LIGHT_MARK, Screen, bodyHeight } from './chrome.js';
 import { LinesView, useScroll, wrapped } from './lines.js';

@@ -2,7 +2,7 @@
 // `diaodu notices` (briefing/notice.ts), so the file written here is the one the command writes.
 import type { BriefingDocument } from '../../briefing/document.js';
 import { buildNotice, unitNotices } from '../../briefing/notice.js';
-import type { LoadedData } from '../hooks/session.js';
+import type { LoadedData } from '../../app/session.js';
 
 /** The unit's notice, or null when it has nothing overdue, due soon or unsolved. */
 export function noticeForUnit(data: LoadedData, unit: string, issuer?: string): BriefingDocument | null {

@@ -12,7 +12,7 @@ import { useLatest } from '../components/use-latest.js';
 import { useSyncReducer } from '../components/use-sync-reducer.js';
 import { truncateToWidth } from '../../text/width.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
-import type { LoadedData, Session } from '../hooks/session.js';
+import type { LoadedData, Session } from '../../app/session.js';
 import { Screen, bodyHeight } from './chrome.js';
 import type { StatusMessage } from './chrome.js';
 import { STATE_COLOR, stateText } from './decision-labels.js';
@@ -26,7 +26,7 @@ import {
 } from './ledger-state.js';
 import type { LedgerAction } from './ledger-state.js';
 import { WithRegister } from './not-ready.js';
-import { writeBriefing } from '../hooks/briefing-output.js';
+import { writeBriefing } from '../../app/briefing-output.js';
 import { noticeForUnit } from './ledger-notice.js';
 import type { Navigator, ScreenProps } from './types.js';
 

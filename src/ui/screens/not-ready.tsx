@@ -3,7 +3,7 @@
 import { Text, useInput } from 'ink';
 import type { ReactNode } from 'react';
 import { safeLinesToEcho } from '../../text/sanitize.js';
-import type { LoadedData } from '../hooks/session.js';
+import type { LoadedData } from '../../app/session.js';
 import { useSessionState } from '../hooks/use-session.js';
 import { commandFor } from '../key-bindings.js';
 import { Screen } from './chrome.js';

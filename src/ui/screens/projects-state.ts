@@ -84,6 +84,18 @@ export function buildProjectIndex(statuses: readonly ProjectStatus[]): ProjectIn
   return { statuses, units, areas, haystack, orders: new Map(), memo: null };
 }
 
+const indexes = new WeakMap<readonly ProjectStatus[], ProjectIndex>();
+
+/** The index of one load's rows, built once per load (the project list asks on every frame). */
+export function projectIndexFor(statuses: readonly ProjectStatus[]): ProjectIndex {
+  let index = indexes.get(statuses);
+  if (!index) {
+    index = buildProjectIndex(statuses);
+    indexes.set(statuses, index);
+  }
+  return index;
+}
+
 // Built on first use: constructing it loads ICU's Chinese collation (~9 ms), which the app's
 // first frame does not need (issue 5).
 let zh: Intl.Collator | undefined;

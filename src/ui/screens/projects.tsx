@@ -15,12 +15,13 @@ import { useLatest } from '../components/use-latest.js';
 import { useSyncReducer } from '../components/use-sync-reducer.js';
 import { truncateToWidth } from '../../text/width.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
-import type { LoadedData, Session } from '../hooks/session.js';
+import type { LoadedData, Session } from '../../app/session.js';
 import { LIGHT_COLOR, LIGHT_MARK, Screen, bodyHeight } from './chrome.js';
 import {
   SORT_LABEL,
   describeFilter,
   initialProjectsState,
+  projectIndexFor,
   reduceProjects,
   visibleRows,
 } from './projects-state.js';
@@ -225,7 +226,7 @@ export function ProjectsScreen(props: ScreenProps) {
         <ProjectsTable
           session={session}
           data={data}
-          index={session.projectIndex(data)}
+          index={projectIndexFor(data.assessment.statuses)}
           active={active}
           nav={nav}
         />

@@ -18,7 +18,7 @@ import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { Screen } from './chrome.js';
 import type { StatusMessage } from './chrome.js';
 import { joinNames, splitNames } from './meeting/forms.js';
-import { describeError } from './meeting/recorder.js';
+import { describeError } from '../../app/meeting/recorder.js';
 import type { ScreenProps } from './types.js';
 
 const LIST_KEYS: readonly SettingKey[] = ['present', 'absent', 'attending'];

@@ -1,5 +1,5 @@
 // What the app hands every screen.
-import type { Session } from '../hooks/session.js';
+import type { Session } from '../../app/session.js';
 import type { Route } from './navigation.js';
 
 export interface Navigator {

@@ -15,8 +15,8 @@ import {
 import type { QuickDueKind, WorkCalendar, WorkdayShift } from '../../../domain/dates.js';
 import { chineseWorkCalendar } from '../../../store/work-calendar.js';
 import type { IsoDate, MeetingKind } from '../../../domain/types.js';
-import { cycleMark } from './attendance.js';
-import type { Attendee } from './attendance.js';
+import { cycleMark } from '../../../app/meeting/attendance.js';
+import type { Attendee } from '../../../app/meeting/attendance.js';
 
 // ---- 完成时限 ----
 

@@ -13,12 +13,12 @@ import { TextInput } from '../../components/text-input/index.js';
 import { useLatest } from '../../components/use-latest.js';
 import { useSyncReducer } from '../../components/use-sync-reducer.js';
 import { fitToWidth, truncateToWidth } from '../../../text/width.js';
-import type { LoadedData, Session } from '../../hooks/session.js';
+import type { LoadedData, Session } from '../../../app/session.js';
 import { useSessionState } from '../../hooks/use-session.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { Screen, bodyHeight } from '../chrome.js';
-import { attendanceSummary } from './attendance.js';
-import type { AttendanceMark } from './attendance.js';
+import { attendanceSummary } from '../../../app/meeting/attendance.js';
+import type { AttendanceMark } from '../../../app/meeting/attendance.js';
 import { windowStart } from './views.js';
 import type { StatusMessage } from '../chrome.js';
 import type { Navigator, ScreenProps } from '../types.js';
@@ -31,12 +31,15 @@ import {
   issueNumberFor,
   setupDefaults,
   unfinishedMeeting,
-} from './recorder.js';
-import type { UnfinishedMeeting } from './recorder.js';
+} from '../../../app/meeting/recorder.js';
+import type { UnfinishedMeeting } from '../../../app/meeting/recorder.js';
 import { MeetingRoom } from './room.js';
 import { NotReady } from '../not-ready.js';
 
 const LABEL_WIDTH = 12;
+
+/** The key that takes a read-only meeting over, for the recorder's read-only notice ("按 T 接管记录"). */
+const TAKE_OVER_KEYS = keyHint('agenda', 'meeting.takeOver')?.keys;
 
 /** The kind field is chosen with ←→, the attendance checklist marked with ←→, the others are typed. */
 function setupContext(field: SetupField): 'setup' | 'setupKind' | 'setupAttendance' {
@@ -76,7 +79,19 @@ function SetupForm(props: {
 }) {
   const { data, session, active } = props;
   const { columns, rows } = useTerminalSize();
-  const { state: setup, dispatch, current } = useSyncReducer(reduceSetup, () => setupDefaults(session, data));
+  const {
+    state: setup,
+    dispatch,
+    current,
+  } = useSyncReducer(
+    reduceSetup,
+    (): SetupDraft => ({
+      ...setupDefaults(session, data),
+      attendeeCursor: 0,
+      others: '',
+      field: 'date',
+    }),
+  );
   const [message, setMessage] = useState<StatusMessage | null>(null);
   const latest = useLatest(props);
 
@@ -326,13 +341,18 @@ export function MeetingScreen({ session, active, nav }: ScreenProps) {
     (open: UnfinishedMeeting) => {
       if (!data) return;
       try {
-        const r = MeetingRecorder.start(session, data, {
-          date: open.date,
-          kind: open.kind,
-          chair: '',
-          place: '',
-          attendees: [],
-        });
+        const r = MeetingRecorder.start(
+          session,
+          data,
+          {
+            date: open.date,
+            kind: open.kind,
+            chair: '',
+            place: '',
+            attendees: [],
+          },
+          { takeOverKey: TAKE_OVER_KEYS },
+        );
         setRecorder(r);
         setInitialStatus(
           r.readOnly
@@ -369,7 +389,7 @@ export function MeetingScreen({ session, active, nav }: ScreenProps) {
       if (!data) return;
       setReopenAsk(null);
       try {
-        const r = MeetingRecorder.start(session, data, setup, { reopen });
+        const r = MeetingRecorder.start(session, data, setup, { reopen, takeOverKey: TAKE_OVER_KEYS });
         setError(null);
         setInitialStatus(
           r.readOnly

@@ -2,44 +2,37 @@
 // goes to the MeetingRecorder, which saves the meeting file at once; the UI state (and any half-typed
 // form) goes to the draft file after every change, so quitting or a kill loses nothing typed.
 import * as path from 'node:path';
-import { Box, Text, useInput } from 'ink';
+import { Box, useInput } from 'ink';
 import type { Key } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { GENERAL_PROJECT } from '../../../domain/types.js';
 import type { FollowupStatus, ItemStatus, LedgerEntry, MeetingItem } from '../../../domain/types.js';
 import { meetingDecisions } from '../../../domain/ledger.js';
-import { commandFor, hintLine, keyHint } from '../../key-bindings.js';
+import { keyHint } from '../../key-bindings.js';
 import type { Command, Context } from '../../key-bindings.js';
-import { PromptedInput } from '../../components/text-input/index.js';
-import { SelectList, useSelectList } from '../../components/select-list/index.js';
-import type { SelectItem } from '../../components/select-list/index.js';
 import { useLatest } from '../../components/use-latest.js';
 import { useSyncReducer } from '../../components/use-sync-reducer.js';
 import { displayWidth, truncateToWidth } from '../../../text/width.js';
-import type { LoadedData, Session } from '../../hooks/session.js';
+import type { LoadedData, Session } from '../../../app/session.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { useScreenStatus } from '../../hooks/use-screen-status.js';
-import { LIGHT_MARK, Screen, bodyHeight } from '../chrome.js';
+import { Screen, bodyHeight } from '../chrome.js';
 import type { StatusMessage } from '../chrome.js';
 import type { Navigator } from '../types.js';
-import { DecisionForm, decisionFormContext, decisionFormLines } from './decision-form.js';
-import {
-  checkDecision,
-  decisionDraftHasText,
-  decisionWarnings,
-  editDecisionDraft,
-  newDecisionDraft,
-  ownersOf,
-  unitsFor,
-} from './forms.js';
+import { decisionFormContext, decisionFormLines } from './decision-form.js';
+import { ADD_LIST_HEIGHT } from './add-project.js';
+import { FormArea } from './form-area.js';
+import { meetingKeyAction, scrollClosed, viewContext } from './key-action.js';
+import type { HintView } from './key-action.js';
+import { checkDecision, decisionDraftHasText, decisionWarnings, ownersOf, unitsFor } from './forms.js';
 import type { DecisionDraft } from './forms.js';
 import { formChanged } from './form-changes.js';
-import { firstUnheard, hearableEarlier } from './earlier.js';
-import { describeHolder } from './recorder.js';
-import type { MeetingRecorder } from './recorder.js';
+import { hearableEarlier } from './earlier.js';
+import { describeHolder } from '../../../app/meeting/recorder.js';
+import type { MeetingRecorder } from '../../../app/meeting/recorder.js';
 import { clampMeetingUi, initialMeetingUi, parseDraftUi, reduceMeetingUi, whereLabel } from './state.js';
 import type { LockInfo } from '../../../store/lock.js';
-import type { MeetingCounts, MeetingForm, MeetingUi, MeetingUiAction } from './state.js';
+import type { MeetingCounts, MeetingUi, MeetingUiAction } from './state.js';
 import { ItemTimer, TIMER_WIDTH } from './timer.js';
 import { GeneralView, agendaPosition } from './general-view.js';
 import {
@@ -50,8 +43,8 @@ import {
   moveItemChange,
   notesChange,
   updateDecisionChange,
-} from './undo.js';
-import type { MeetingChange } from './undo.js';
+} from '../../../app/meeting/undo.js';
+import type { MeetingChange } from '../../../app/meeting/undo.js';
 import {
   AgendaView,
   ClosedView,
@@ -95,12 +88,6 @@ function earlierOnPage(recorder: MeetingRecorder, ui: MeetingUi): LedgerEntry[] 
   if (project === undefined) return [];
   return hearableEarlier(recorder.earlierByProject.get(project) ?? [], recorder.followups);
 }
-
-const FOLLOWUP_COMMANDS: Partial<Record<Command, FollowupStatus>> = {
-  'followup.done': '已落实',
-  'followup.inProgress': '推进中',
-  'followup.drop': '撤销',
-};
 
 /** "y 删除 · n 取消", the keys from the table. */
 function answerKeys(yes: string, no: string): string {
@@ -205,36 +192,7 @@ export function unsavedWork(recorder: MeetingRecorder, ui: MeetingUi): string[] 
 /** The key that takes a read-only meeting over ("T"), from the table. */
 const TAKE_OVER_KEY = keyHint('agenda', 'meeting.takeOver', { first: true })?.keys ?? 'T';
 
-/** Commands that change the meeting, and what they would have done: refused when it is read-only. */
-const EDITING: Partial<Record<Command, string>> = {
-  'meeting.addDecision': '新增议定事项',
-  'meeting.editDecision': '修改议定事项',
-  'meeting.deleteDecision': '删除议定事项',
-  'meeting.notes': '填写备注',
-  'meeting.moveItemUp': '调整议程顺序',
-  'meeting.moveItemDown': '调整议程顺序',
-  'meeting.dropItem': '移出议程',
-  'meeting.addItem': '加入项目',
-  'meeting.close': '结束会议',
-  'followup.done': '记为已落实',
-  'followup.inProgress': '记为推进中',
-  'followup.drop': '记为撤销',
-  'followup.note': '填写落实情况说明',
-  'meeting.moveItemTo': '调整议程顺序',
-  'meeting.markDiscussed': '标记已讨论',
-  'meeting.markSkipped': '标记跳过',
-  'meeting.undo': '撤销',
-  'followup.reset': '改回未听取',
-};
-
 /** The footer of each view: what the secretary needs there, most used first. */
-type HintView =
-  | 'agenda'
-  | 'meetingItem'
-  | 'meetingEarlier'
-  | 'meetingGeneral'
-  | 'followups'
-  | 'meetingClosed';
 const VIEW_HINTS: Record<HintView, readonly Command[]> = {
   agenda: [
     'nav.open',
@@ -325,24 +283,6 @@ const READ_ONLY_HINTS: Record<HintView, readonly Command[]> = {
   followups: ['meeting.takeOver', 'nav.down', 'nav.pageDown', 'app.back', 'app.help', 'app.quit'],
   meetingClosed: ['nav.down', 'nav.pageDown', 'app.back', 'app.help', 'app.quit'],
 };
-
-type ViewContext = 'confirm' | HintView;
-
-function viewContext(u: MeetingUi): ViewContext {
-  if (u.confirm) return 'confirm';
-  switch (u.view) {
-    case 'followups':
-      return 'followups';
-    case 'closed':
-      return 'meetingClosed';
-    case 'agenda':
-      return 'agenda';
-    case 'item':
-      return u.earlier !== undefined ? 'meetingEarlier' : 'meetingItem';
-    case 'general':
-      return 'meetingGeneral';
-  }
-}
 
 export function MeetingRoom(props: MeetingRoomProps) {
   const { recorder, data, session, active, nav } = props;
@@ -488,11 +428,6 @@ export function MeetingRoom(props: MeetingRoomProps) {
 
   // ---- actions ----
   const latest = useLatest({ nav, props, data });
-
-  const openDecisionForm = useCallback(
-    (draft: DecisionDraft) => dispatch({ type: 'openForm', form: { type: 'decision', draft } }),
-    [dispatch],
-  );
 
   // Units the form knows (the register's, and those of every decision so far, co-units included)
   // and the people each unit sent before: an unknown unit is asked about before it is saved.
@@ -679,8 +614,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
 
   /** Marks an earlier decision (from the follow-up list or a project's page); true when saved. */
   const markFollowup = useCallback(
-    (entry: LedgerEntry, status: FollowupStatus | null): boolean => {
-      const id = entry.decision.id;
+    (id: string, status: FollowupStatus | null): boolean => {
       const heard = recorder.meeting.followups.find((f) => f.decision === id);
       if (status === null) {
         if (!heard) {
@@ -703,25 +637,6 @@ export function MeetingRoom(props: MeetingRoomProps) {
     [record, recorder],
   );
 
-  const setFollowupStatus = useCallback(
-    (status: FollowupStatus) => {
-      const ui = current();
-      const entry = recorder.followups[ui.followupCursor];
-      if (!entry) return;
-      const existing = recorder.meeting.followups.find((f) => f.decision === entry.decision.id);
-      const note = existing?.note;
-      if (
-        record(
-          followupChange(recorder.meeting, entry.decision.id, status, note),
-          `${entry.decision.id}：${status}`,
-        )
-      ) {
-        dispatch({ type: 'moveCursor', delta: 1 });
-      }
-    },
-    [current, dispatch, record, recorder],
-  );
-
   /** 已讨论 / 跳过 on an agenda project: pressing the same mark again takes it off. */
   const markItem = useCallback(
     (project: string, status: ItemStatus) => {
@@ -741,263 +656,72 @@ export function MeetingRoom(props: MeetingRoomProps) {
   const onKey = useCallback(
     (input: string, key: Key) => {
       const u = current();
-      const { nav, props } = latest.current;
-      const context = viewContext(u);
-      const command = commandFor(context, input, key);
-      if (!command) return;
-      if (u.confirm) {
-        if (command === 'confirm.yes') answer(true);
-        else if (command === 'confirm.no' || command === 'app.back') answer(false);
-        return;
-      }
-      if (command === 'app.help') return nav.push({ screen: 'help', context });
-      if (command === 'meeting.takeOver') {
-        if (!recorder.readOnly) return setStatus({ kind: 'info', text: '本窗口正在记录这次会议，不必接管' });
-        return takeOver();
-      }
-      const refused =
-        EDITING[command] ??
-        ((u.view === 'item' || u.view === 'general') && command === 'nav.open' ? '修改' : undefined);
-      if (recorder.lockedBy && refused) {
-        setStatus({
-          kind: 'error',
-          text: `只读，不能${refused}：另一个 diaodu（${describeHolder(recorder.lockedBy)}）正在记录`,
-        });
-        return;
-      }
-      if (u.view === 'closed') {
-        const max = Math.max(0, closedCount.current - 1);
-        const scroll = (to: (o: number) => number) =>
-          setClosedOffset((o) => Math.max(0, Math.min(max, to(Math.min(o, max)))));
-        switch (command) {
-          case 'meeting.minutes':
-            return nav.replace({ screen: 'briefings', meetingFile: recorder.file });
-          case 'app.back':
-            return props.onLeave();
-          case 'nav.up':
-            return scroll((o) => o - 1);
-          case 'nav.down':
-            return scroll((o) => o + 1);
-          case 'nav.pageUp':
-            return scroll((o) => o - 10);
-          case 'nav.pageDown':
-            return scroll((o) => o + 10);
-          case 'nav.home':
-            return scroll(() => 0);
-          case 'nav.end':
-            return scroll(() => max);
-          default:
-            return;
-        }
-      }
-      if (command === 'meeting.undo') return undo();
-      switch (command) {
-        case 'nav.up':
-          return dispatch({ type: 'moveCursor', delta: -1 });
-        case 'nav.down':
-          return dispatch({ type: 'moveCursor', delta: 1 });
-        case 'nav.pageUp':
-          return dispatch({ type: 'moveCursor', delta: -10 });
-        case 'nav.pageDown':
-          return dispatch({ type: 'moveCursor', delta: 10 });
-        case 'nav.home':
-          return dispatch({ type: 'cursorTo', at: 'first' });
-        case 'nav.end':
-          return dispatch({ type: 'cursorTo', at: 'last' });
-        default:
-          break;
-      }
-      const items = recorder.meeting.items;
-      if (u.view === 'followups') {
-        if (recorder.followups.length === 0 && command.startsWith('followup.')) {
-          setStatus({ kind: 'info', text: '没有需要听取的以往议定事项：按 Esc 回到议程' });
-          return;
-        }
-        const status = FOLLOWUP_COMMANDS[command];
-        if (status) return setFollowupStatus(status);
-        if (command === 'followup.reset') {
-          const entry = recorder.followups[u.followupCursor];
-          if (entry) markFollowup(entry, null);
-          return;
-        }
-        if (command === 'followup.note' || command === 'nav.open') {
-          if (recorder.readOnly) return;
-          const entry = recorder.followups[u.followupCursor];
-          if (!entry) return;
-          const note = recorder.meeting.followups.find((f) => f.decision === entry.decision.id)?.note ?? '';
-          return dispatch({
-            type: 'openForm',
-            form: { type: 'followupNote', decision: entry.decision.id, text: note },
-          });
-        }
-        if (command === 'app.back') return dispatch({ type: 'show', view: 'agenda' });
-        return;
-      }
-      if (u.view === 'general') {
-        const general = recorder.meeting.general ?? [];
-        const decision = general[u.rowCursor];
-        const open = () => openDecisionForm(newDecisionDraft(GENERAL_PROJECT));
-        switch (command) {
-          case 'app.back':
-            return dispatch({ type: 'show', view: 'agenda' });
-          case 'meeting.addDecision':
-            return open();
-          case 'meeting.editDecision':
-          case 'nav.open':
-            if (decision) return openDecisionForm(editDecisionDraft(GENERAL_PROJECT, decision));
-            return recorder.readOnly ? undefined : open();
-          case 'meeting.deleteDecision':
-            if (decision) dispatch({ type: 'ask', confirm: { type: 'deleteDecision', id: decision.id } });
-            else setStatus({ kind: 'info', text: '先用 ↑↓ 选中要删除的综合事项' });
-            return;
-          case 'meeting.followups':
-            return dispatch({ type: 'show', view: 'followups' });
-          case 'meeting.close':
-            return dispatch({ type: 'ask', confirm: { type: 'close' } });
-          default:
-            return;
-        }
-      }
-      // agenda and item views
-      const items0 = recorder.meeting.items;
-      const shown = u.view === 'agenda' ? items0[u.agendaCursor - 1] : items0[u.itemIndex];
-      switch (command) {
-        case 'meeting.jumpTo':
-          return dispatch({
-            type: 'openForm',
-            form: { type: 'position', purpose: 'jump', project: '', text: input },
-          });
-        case 'meeting.markDiscussed':
-        case 'meeting.markSkipped':
-          if (shown) markItem(shown.project, command === 'meeting.markDiscussed' ? '已讨论' : '跳过');
-          return;
-        default:
-          break;
-      }
-      switch (command) {
-        case 'meeting.followups':
-          return dispatch({ type: 'showFollowups', at: firstUnheard(recorder.followups, recorder.meeting) });
-        case 'meeting.close':
-          return dispatch({ type: 'ask', confirm: { type: 'close' } });
-        case 'meeting.addItem':
-          return dispatch({ type: 'openForm', form: { type: 'addItem', query: '' } });
-        default:
-          break;
-      }
-      const refuseDrop = (project: string, count: number) =>
-        setStatus({
-          kind: 'error',
-          text: `${project} 已有${count}项议定事项，不能移出议程（先删除其议定事项）`,
-        });
-      if (u.view === 'agenda') {
-        const row = u.agendaCursor;
-        const it = items[row - 1];
-        switch (command) {
-          case 'app.back':
-            return props.onLeave();
-          case 'nav.open':
-            if (row === 0) return dispatch({ type: 'show', view: 'followups' });
-            if (row === items.length + 1) return dispatch({ type: 'openGeneral' });
-            return dispatch({ type: 'openItem', index: row - 1 });
-          case 'meeting.general':
-            return dispatch({ type: 'openGeneral' });
-          case 'meeting.moveItemTo':
-            if (!it) return setStatus({ kind: 'info', text: '先用 ↑↓ 选中要移动的议程项目' });
-            return dispatch({
-              type: 'openForm',
-              form: { type: 'position', purpose: 'move', project: it.project, text: '' },
+      const { nav, props, data } = latest.current;
+      const actions = meetingKeyAction(
+        u,
+        { input, key },
+        {
+          meeting: recorder.meeting,
+          followups: recorder.followups,
+          earlier: u.view === 'item' && u.earlier !== undefined ? earlierOnPage(recorder, u) : [],
+          readOnly: recorder.readOnly,
+          hasProjectPage: (id) => data.statusById.has(id),
+        },
+      );
+      for (const a of actions) {
+        switch (a.type) {
+          case 'ui':
+            dispatch(a.action);
+            break;
+          case 'status':
+            setStatus(a.status);
+            break;
+          case 'refuse':
+            setStatus({
+              kind: 'error',
+              text: `只读，不能${a.doing}：另一个 diaodu（${recorder.lockedBy ? describeHolder(recorder.lockedBy) : ''}）正在记录`,
             });
-          case 'meeting.addDecision':
-            if (row === items.length + 1) {
-              dispatch({ type: 'openGeneral' });
-              return openDecisionForm(newDecisionDraft(GENERAL_PROJECT));
-            }
-            if (!it) return;
-            dispatch({ type: 'openItem', index: row - 1 });
-            return openDecisionForm(newDecisionDraft(it.project));
-          case 'meeting.moveItemUp':
-          case 'meeting.moveItemDown': {
-            if (!it) return;
-            const to = row - 1 + (command === 'meeting.moveItemUp' ? -1 : 1);
-            if (to < 0 || to >= items.length) return;
-            if (record(moveItemChange(recorder.meeting, it.project, to)))
-              dispatch({ type: 'agendaCursor', row: to + 1 });
-            return;
+            break;
+          case 'answer':
+            answer(a.yes);
+            break;
+          case 'help':
+            nav.push({ screen: 'help', context: a.context });
+            break;
+          case 'takeOver':
+            takeOver();
+            break;
+          case 'leave':
+            props.onLeave();
+            break;
+          case 'minutes':
+            nav.replace({ screen: 'briefings', meetingFile: recorder.file });
+            break;
+          case 'projectPage':
+            nav.push({ screen: 'project', projectId: a.projectId });
+            break;
+          case 'scrollClosed': {
+            const max = Math.max(0, closedCount.current - 1);
+            setClosedOffset((o) => scrollClosed(o, a, max));
+            break;
           }
-          case 'meeting.dropItem':
-            if (!it) return;
-            if (it.decisions.length > 0) return refuseDrop(it.project, it.decisions.length);
-            return dispatch({ type: 'ask', confirm: { type: 'dropItem', project: it.project } });
-          default:
-            return;
+          case 'undo':
+            undo();
+            break;
+          case 'markFollowup':
+            if (markFollowup(a.decision, a.status) && a.advance) dispatch({ type: 'moveCursor', delta: 1 });
+            break;
+          case 'markItem':
+            markItem(a.project, a.status);
+            break;
+          case 'moveItem':
+            if (record(moveItemChange(recorder.meeting, a.project, a.to)))
+              dispatch({ type: 'agendaCursor', row: a.to + 1 });
+            break;
         }
-      }
-      // one project
-      const it = items[u.itemIndex];
-      if (!it) return;
-      if (u.earlier !== undefined) {
-        const entry = earlierOnPage(recorder, u)[u.earlier];
-        const status = FOLLOWUP_COMMANDS[command];
-        if (entry && status) return void markFollowup(entry, status);
-        if (entry && command === 'followup.reset') return void markFollowup(entry, null);
-        if (entry && (command === 'followup.note' || command === 'nav.open')) {
-          const note = recorder.meeting.followups.find((f) => f.decision === entry.decision.id)?.note ?? '';
-          return dispatch({
-            type: 'openForm',
-            form: { type: 'followupNote', decision: entry.decision.id, text: note },
-          });
-        }
-      }
-      const decision = it.decisions[u.rowCursor];
-      const openNotes = () =>
-        dispatch({
-          type: 'openForm',
-          form: { type: 'notes', project: it.project, text: it.notes ?? '' },
-        });
-      switch (command) {
-        case 'app.back':
-          return dispatch({ type: 'show', view: 'agenda' });
-        case 'meeting.nextItem':
-          return dispatch({ type: 'stepItem', delta: 1 });
-        case 'meeting.prevItem':
-          return dispatch({ type: 'stepItem', delta: -1 });
-        case 'meeting.addDecision':
-          return openDecisionForm(newDecisionDraft(it.project));
-        case 'meeting.notes':
-          return openNotes();
-        case 'meeting.projectDetail':
-          if (latest.current.data.statusById.has(it.project))
-            nav.push({ screen: 'project', projectId: it.project });
-          return;
-        case 'meeting.editDecision':
-        case 'nav.open':
-          if (decision) return openDecisionForm(editDecisionDraft(it.project, decision));
-          return openNotes();
-        case 'meeting.deleteDecision':
-          if (decision) dispatch({ type: 'ask', confirm: { type: 'deleteDecision', id: decision.id } });
-          else setStatus({ kind: 'info', text: '先用 ↑↓ 选中要删除的议定事项' });
-          return;
-        case 'meeting.dropItem':
-          if (it.decisions.length > 0) return refuseDrop(it.project, it.decisions.length);
-          return dispatch({ type: 'ask', confirm: { type: 'dropItem', project: it.project } });
-        default:
-          return;
       }
     },
-    [
-      current,
-      dispatch,
-      latest,
-      recorder,
-      answer,
-      record,
-      undo,
-      markItem,
-      openDecisionForm,
-      setFollowupStatus,
-      markFollowup,
-      takeOver,
-    ],
+    [current, dispatch, latest, recorder, answer, record, undo, markItem, markFollowup, takeOver],
   );
   useInput(onKey, { isActive: active && (ui.form === null || ui.confirm !== null) });
 
@@ -1158,149 +882,5 @@ export function MeetingRoom(props: MeetingRoomProps) {
         />
       ) : null}
     </Screen>
-  );
-}
-
-function FormArea(props: {
-  form: MeetingForm;
-  units: readonly string[];
-  ownersFor: (unit: string) => readonly string[];
-  warnings?: readonly string[];
-  today: string;
-  width: number;
-  active: boolean;
-  dispatch: (action: MeetingUiAction) => void;
-  current: () => MeetingUi;
-  onSaveDecision: (draft: DecisionDraft) => void;
-  onCancel: () => void;
-  onSubmitLine: () => void;
-  onPickProject: (projectId: string) => void;
-  data: LoadedData;
-  agenda: readonly MeetingItem[];
-  projectName: string;
-  /** what this meeting heard about an earlier decision, if anything yet */
-  heardStatus: (decision: string) => FollowupStatus | undefined;
-  /** `?` in an empty field of the decision form */
-  onHelp: () => void;
-}) {
-  const { form, width, dispatch, current } = props;
-  const currentDraft = useCallback(() => {
-    const f = current().form;
-    return f?.type === 'decision' ? f.draft : (form as { draft: DecisionDraft }).draft;
-  }, [current, form]);
-  if (form.type === 'decision') {
-    return (
-      <DecisionForm
-        draft={form.draft}
-        current={currentDraft}
-        dispatch={(action) => dispatch({ type: 'decisionForm', action })}
-        units={props.units}
-        ownersFor={props.ownersFor}
-        {...(props.warnings ? { warnings: props.warnings } : {})}
-        today={props.today}
-        width={width}
-        active={props.active}
-        title={
-          form.draft.project === GENERAL_PROJECT
-            ? `${form.draft.id ? `修改综合事项 ${form.draft.id}` : '新增综合事项'}（不针对具体项目）`
-            : `${form.draft.id ? `修改议定事项 ${form.draft.id}` : '新增议定事项'}（${form.draft.project} ${props.projectName}）`
-        }
-        onSave={props.onSaveDecision}
-        onCancel={props.onCancel}
-        onHelp={props.onHelp}
-      />
-    );
-  }
-  if (form.type === 'addItem') {
-    return (
-      <AddProject
-        data={props.data}
-        agenda={props.agenda}
-        width={width}
-        active={props.active}
-        onPick={props.onPickProject}
-        onCancel={() => dispatch({ type: 'closeForm' })}
-      />
-    );
-  }
-  const label =
-    form.type === 'notes'
-      ? ' 备注：'
-      : form.type === 'position'
-        ? form.purpose === 'move'
-          ? ` 把 ${form.project} 移到第几项（1-${props.agenda.length}）：`
-          : ` 转到第几项（1-${props.agenda.length}）：`
-        : ` 落实情况说明（${props.heardStatus(form.decision) ?? '未选状态，记为推进中'}）：`;
-  const keys = hintLine([
-    keyHint('input', 'input.submit', { label: '保存' }),
-    keyHint('input', 'input.cancel', { label: '取消' }),
-  ]);
-  return (
-    <Box flexDirection="column" height={2}>
-      <Text dimColor>{truncateToWidth(` ${keys}`, width)}</Text>
-      <PromptedInput
-        prompt={label}
-        promptColor="cyan"
-        value={form.text}
-        onChange={(text) => dispatch({ type: 'formText', text })}
-        onSubmit={props.onSubmitLine}
-        onCancel={props.onCancel}
-        isActive={props.active}
-        width={width}
-        inverseCursor
-      />
-    </Box>
-  );
-}
-
-/** project rows shown while adding a project to the agenda (the filter line is one more) */
-const ADD_LIST_HEIGHT = 5;
-/** "●红 开发区管委会": the light and the unit, in a column of their own */
-const ADD_HINT_WIDTH = 18;
-
-function AddProject(props: {
-  data: LoadedData;
-  agenda: readonly MeetingItem[];
-  width: number;
-  active: boolean;
-  onPick: (projectId: string) => void;
-  onCancel: () => void;
-}) {
-  const items = useMemo<SelectItem<string>[]>(() => {
-    const inAgenda = new Set(props.agenda.map((i) => i.project));
-    return props.data.assessment.statuses
-      .filter((s) => !inAgenda.has(s.project.id))
-      .map((s) => ({
-        value: s.project.id,
-        label: `${s.project.id} ${s.project.name}`,
-        hint: `${LIGHT_MARK[s.light]}${s.light} ${s.project.unit}`,
-        keywords: `${s.project.unit} ${s.project.leader ?? ''}`,
-      }));
-  }, [props.data, props.agenda]);
-  const list = useSelectList({
-    items,
-    height: ADD_LIST_HEIGHT,
-    filterWidth: Math.max(1, props.width - 8),
-    isActive: props.active,
-    filterable: true,
-    onSelect: (item) => props.onPick(item.value),
-    onCancel: props.onCancel,
-  });
-  return (
-    <SelectList
-      items={list.visible}
-      selectedIndex={list.state.selected}
-      scrollOffset={list.state.offset}
-      height={ADD_LIST_HEIGHT}
-      width={props.width}
-      filter={{
-        window: list.filter,
-        query: list.state.query,
-        label: ' 加入：',
-        placeholder: '输入项目名称、编号或责任单位',
-      }}
-      emptyText="  没有匹配的项目"
-      hintWidth={ADD_HINT_WIDTH}
-    />
   );
 }

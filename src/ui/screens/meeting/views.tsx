@@ -6,7 +6,7 @@ import { formatPercent } from '../../../domain/figures.js';
 import { RED_STREAK, redStreaks } from '../../../domain/repeat-offenders.js';
 import { decisionUnitsText, formatMoney, progressComparison } from '../../../briefing/wording.js';
 import type { Followup, LedgerEntry, Meeting, MeetingItem } from '../../../domain/types.js';
-import type { LoadedData } from '../../hooks/session.js';
+import type { LoadedData } from '../../../app/session.js';
 import { hintLine, keyHint } from '../../key-bindings.js';
 import { displayWidth, fitToWidth, truncateToWidth } from '../../../text/width.js';
 import { LIGHT_COLOR, LIGHT_MARK } from '../chrome.js';

@@ -3,9 +3,9 @@
 // a name that never overwrites an earlier file (…（2）.docx).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BriefingDocument } from '../../briefing/document.js';
-import { writeNewFile } from '../../store/atomic-write.js';
-import { InputError } from '../../domain/types.js';
+import type { BriefingDocument } from '../briefing/document.js';
+import { writeNewFile } from '../store/atomic-write.js';
+import { InputError } from '../domain/types.js';
 import type { Session } from './session.js';
 
 export type OutputFormat = 'docx' | 'xlsx' | 'md' | 'txt' | 'json';
@@ -25,15 +25,15 @@ async function render(
 ): Promise<string | Uint8Array> {
   switch (format) {
     case 'docx':
-      return (await import('../../briefing/docx.js')).renderDocx(doc);
+      return (await import('../briefing/docx.js')).renderDocx(doc);
     case 'xlsx':
-      return (await import('../../briefing/xlsx.js')).renderXlsx(doc, convert ? { convert } : {});
+      return (await import('../briefing/xlsx.js')).renderXlsx(doc, convert ? { convert } : {});
     case 'md':
-      return (await import('../../briefing/markdown.js')).renderMarkdown(doc);
+      return (await import('../briefing/markdown.js')).renderMarkdown(doc);
     case 'txt':
-      return (await import('../../briefing/text.js')).renderText(doc);
+      return (await import('../briefing/text.js')).renderText(doc);
     case 'json':
-      return (await import('../../briefing/json.js')).renderJson(doc);
+      return (await import('../briefing/json.js')).renderJson(doc);
   }
 }
 
@@ -49,9 +49,9 @@ export async function writeBriefing(
   let convert: ((text: string) => string) | undefined;
   if (session.settingsScript() === 'traditional') {
     const [{ traditionalConverter }, { mapDocumentText }, { personNames }] = await Promise.all([
-      import('../../text/traditional.js'),
-      import('../../commands/common.js'),
-      import('../../domain/names.js'),
+      import('../text/traditional.js'),
+      import('../commands/common.js'),
+      import('../domain/names.js'),
     ]);
     // the people of the register and meetings stay as written (马占文, not 馬佔文)
     const state = session.getSnapshot();

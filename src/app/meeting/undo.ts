@@ -1,8 +1,8 @@
 // The meeting's undoable changes (issue 11): each change is built from the meeting as it stands, with
 // its inverse, so that `u` can take back the last ones, several steps, each saved like any change
 // (MeetingRecorder.change / undo go through recorder.edit, all-or-nothing).
-import type { Decision, FollowupStatus, ItemStatus, Meeting } from '../../../domain/types.js';
-import type { DecisionInput, MeetingDocument } from '../../../store/meeting-document.js';
+import type { Decision, FollowupStatus, ItemStatus, Meeting } from '../../domain/types.js';
+import type { DecisionInput, MeetingDocument } from '../../store/meeting-document.js';
 
 export interface MeetingChange {
   /** what the change did, for "已撤销：…" */

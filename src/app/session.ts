@@ -1,33 +1,25 @@
-// The UI's one window onto the store and the domain: it loads the register and the meetings (store),
+// The app's one window onto the store and the domain: it loads the register and the meetings (store),
 // assesses them (domain) and hands screens ready values. Screens never read files or compute figures.
+// Not React (ui/hooks/use-session.ts subscribes to it).
 // Loading is deferred until after the first frame (issue 3: no heavy work before the first frame).
-import { buildLedger } from '../../domain/ledger.js';
-import { assessRegister } from '../../domain/lag-rules.js';
-import type { RegisterAssessment } from '../../domain/lag-rules.js';
-import { registerFigures } from '../../domain/figures.js';
-import type { RegisterFigures } from '../../domain/figures.js';
-import { InputError, formatDiagnostic } from '../../domain/types.js';
-import type {
-  Diagnostic,
-  IsoDate,
-  LedgerEntry,
-  Meeting,
-  ProjectStatus,
-  Register,
-} from '../../domain/types.js';
-import { loadRegister } from '../../store/register-file.js';
-import { previousSnapshot as previousSnapshotFile } from '../../store/register-history.js';
-import { MeetingLockedError, acquireMeetingLock } from '../../store/lock.js';
-import { describeHolder } from './lock-holder.js';
-import { MeetingDocument } from '../../store/meeting-document.js';
-import { decisionIdsInDir, knownMeetings } from '../../store/meetings-dir.js';
-import type { FollowupStatus } from '../../domain/types.js';
-import { loadMeetings } from '../../store/meeting-read.js';
-import { openSettings } from '../../store/settings.js';
-import type { SettingKey, Settings, SettingsStore } from '../../store/settings.js';
-import { buildProjectIndex } from '../screens/projects-state.js';
-import type { ProjectIndex } from '../screens/projects-state.js';
-import { errorText } from '../../store/system-error.js';
+import { buildLedger } from '../domain/ledger.js';
+import { assessRegister } from '../domain/lag-rules.js';
+import type { RegisterAssessment } from '../domain/lag-rules.js';
+import { registerFigures } from '../domain/figures.js';
+import type { RegisterFigures } from '../domain/figures.js';
+import { InputError, formatDiagnostic } from '../domain/types.js';
+import type { Diagnostic, IsoDate, LedgerEntry, Meeting, ProjectStatus, Register } from '../domain/types.js';
+import { loadRegister } from '../store/register-file.js';
+import { previousSnapshot as previousSnapshotFile } from '../store/register-history.js';
+import { MeetingLockedError, acquireMeetingLock } from '../store/lock.js';
+import { describeHolder } from './meeting/lock-holder.js';
+import { MeetingDocument } from '../store/meeting-document.js';
+import { decisionIdsInDir, knownMeetings } from '../store/meetings-dir.js';
+import type { FollowupStatus } from '../domain/types.js';
+import { loadMeetings } from '../store/meeting-read.js';
+import { openSettings } from '../store/settings.js';
+import type { SettingKey, Settings, SettingsStore } from '../store/settings.js';
+import { errorText } from '../store/system-error.js';
 
 export interface SessionOptions {
   registerPath: string;
@@ -81,7 +73,6 @@ export class Session {
   private settingsStore: SettingsStore | undefined;
   private state: SessionState = { phase: 'loading' };
   private listeners = new Set<() => void>();
-  private index: { data: LoadedData; index: ProjectIndex } | null = null;
   private shutdownHooks = new Set<() => void>();
   private quitGuards = new Set<() => string[] | null>();
 
@@ -308,11 +299,5 @@ export class Session {
   /** 简体 or 繁體 output, from the settings. */
   settingsScript(): 'simplified' | 'traditional' {
     return this.setting('script') ?? 'simplified';
-  }
-
-  /** The project list's sort/search index, built once per load. */
-  projectIndex(data: LoadedData): ProjectIndex {
-    if (this.index?.data !== data) this.index = { data, index: buildProjectIndex(data.assessment.statuses) };
-    return this.index.index;
   }
 }

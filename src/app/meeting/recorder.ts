@@ -2,38 +2,37 @@
 // and what the meeting hears (domain). Every edit is saved at once; a failed save is reported and
 // retried with the next edit. Not React: the meeting screen holds one and re-renders on `version`.
 import * as path from 'node:path';
-import { buildAgenda, followupsToHear } from '../../../domain/agenda.js';
-import { buildLedger, indexLedgerByProject } from '../../../domain/ledger.js';
-import { meetingState, type MeetingState } from '../../../domain/meeting-snapshot.js';
-import { InputError, formatDiagnostic } from '../../../domain/types.js';
-import type { IsoDate, LedgerEntry, Meeting, MeetingKind } from '../../../domain/types.js';
+import { buildAgenda, followupsToHear } from '../../domain/agenda.js';
+import { buildLedger, indexLedgerByProject } from '../../domain/ledger.js';
+import { meetingState, type MeetingState } from '../../domain/meeting-snapshot.js';
+import { InputError, formatDiagnostic } from '../../domain/types.js';
+import type { IsoDate, LedgerEntry, Meeting, MeetingKind } from '../../domain/types.js';
 import * as fs from 'node:fs';
-import { acquireMeetingLock, MeetingLockedError, readLock } from '../../../store/lock.js';
-import type { LockInfo, MeetingLock } from '../../../store/lock.js';
-import { removeStaleTempFiles } from '../../../store/atomic-write.js';
-import { keyHint } from '../../key-bindings.js';
-import { describeHolder, readOnlyNotice } from '../../hooks/lock-holder.js';
-export { describeHolder, lockSince, readOnlyNotice } from '../../hooks/lock-holder.js';
-import { droppedByHandEdit, MeetingChangedError, MeetingDocument } from '../../../store/meeting-document.js';
-import type { ItemSnapshot, NewMeetingHeader } from '../../../store/meeting-document.js';
+import { acquireMeetingLock, MeetingLockedError, readLock } from '../../store/lock.js';
+import type { LockInfo, MeetingLock } from '../../store/lock.js';
+import { removeStaleTempFiles } from '../../store/atomic-write.js';
+import { describeHolder, readOnlyNotice } from './lock-holder.js';
+export { describeHolder, lockSince, readOnlyNotice } from './lock-holder.js';
+import { droppedByHandEdit, MeetingChangedError, MeetingDocument } from '../../store/meeting-document.js';
+import type { ItemSnapshot, NewMeetingHeader } from '../../store/meeting-document.js';
 import {
   decisionIdsInDir,
   knownMeetings,
   nextMeetingNumber,
   openMeetingToRecord,
   scanMeetingsDir,
-} from '../../../store/meetings-dir.js';
-import type { KnownMeetings } from '../../../store/meetings-dir.js';
-import { ensureFolder, readDraft, writeDraft } from '../../hooks/drafts.js';
-import type { LoadedData, Session } from '../../hooks/session.js';
-import type { Settings } from '../../../store/settings.js';
-import type { SetupDraft } from './forms.js';
-import { errorText } from '../../../store/system-error.js';
+} from '../../store/meetings-dir.js';
+import type { KnownMeetings } from '../../store/meetings-dir.js';
+import { ensureFolder, readDraft, writeDraft } from './drafts.js';
+import type { LoadedData, Session } from '../session.js';
+import type { Settings } from '../../store/settings.js';
+import { errorText } from '../../store/system-error.js';
 import type { MeetingChange } from './undo.js';
 
 /** How many changes `u` can take back. */
 export const UNDO_DEPTH = 50;
 import { attendanceLists, expectedAttendees } from './attendance.js';
+import type { Attendee } from './attendance.js';
 
 export function describeError(error: unknown): string {
   if (error instanceof InputError)
@@ -41,8 +40,18 @@ export function describeError(error: unknown): string {
   return errorText(error);
 }
 
-/** The set-up form's first values: today, and who came last time (or the settings' defaults). */
-export function setupDefaults(session: Session, data: LoadedData): SetupDraft {
+/** What a new meeting is set up with: its date, kind, chair, place and the people expected. */
+export interface MeetingSetup {
+  date: string;
+  kind: MeetingKind;
+  chair: string;
+  place: string;
+  /** the checklist of people expected, each marked 出席 / 请假 / 列席 / 迟到 */
+  attendees: Attendee[];
+}
+
+/** The set-up's first values: today, and who came last time (or the settings' defaults). */
+export function setupDefaults(session: Session, data: LoadedData): MeetingSetup {
   const last = data.meetings[data.meetings.length - 1];
   let settings: Pick<Settings, 'chair' | 'present' | 'absent' | 'attending'> = {
     present: [],
@@ -60,9 +69,6 @@ export function setupDefaults(session: Session, data: LoadedData): SetupDraft {
     chair: settings.chair ?? last?.meeting.chair ?? '',
     place: last?.meeting.place ?? '',
     attendees: expectedAttendees(last?.meeting, settings),
-    attendeeCursor: 0,
-    others: '',
-    field: 'date',
   };
 }
 
@@ -157,7 +163,8 @@ export class MeetingRecorder {
     doc: MeetingDocument,
     lock: MeetingLock | null,
     resumed: boolean,
-    lockedBy: MeetingLockedError | null = null,
+    lockedBy: MeetingLockedError | null,
+    private readonly takeOverKey: string | undefined,
   ) {
     this.document = doc;
     this.file = doc.file;
@@ -185,8 +192,8 @@ export class MeetingRecorder {
   static start(
     session: Session,
     data: LoadedData,
-    setup: Pick<SetupDraft, 'date' | 'kind' | 'chair' | 'place' | 'attendees'>,
-    options: { reopen?: boolean } = {},
+    setup: MeetingSetup,
+    options: StartOptions = {},
   ): MeetingRecorder {
     const dir = session.meetingsDir;
     ensureFolder(dir);
@@ -204,7 +211,15 @@ export class MeetingRecorder {
     const { document, resumed, lock } = opened;
     if (!lock) {
       if (!opened.lockedBy) throw new Error('无法取得会议记录的锁');
-      return new MeetingRecorder(session, data, document, null, resumed, opened.lockedBy);
+      return new MeetingRecorder(
+        session,
+        data,
+        document,
+        null,
+        resumed,
+        opened.lockedBy,
+        options.takeOverKey,
+      );
     }
     try {
       if (resumed) {
@@ -244,7 +259,7 @@ export class MeetingRecorder {
       lock.release();
       throw error;
     }
-    return new MeetingRecorder(session, data, document, lock, resumed);
+    return new MeetingRecorder(session, data, document, lock, resumed, null, options.takeOverKey);
   }
 
   get doc(): MeetingDocument {
@@ -278,7 +293,7 @@ export class MeetingRecorder {
   readOnlyReason(): string | null {
     if (this.takenOverBy)
       return `本会议记录已由另一窗口接管（${describeHolder(this.takenOverBy)}），本窗口改为只读`;
-    return this.lockedBy ? readOnlyNotice(this.lockedBy, keyHint('agenda', 'meeting.takeOver')?.keys) : null;
+    return this.lockedBy ? readOnlyNotice(this.lockedBy, this.takeOverKey) : null;
   }
 
   /**
@@ -561,6 +576,13 @@ export class MeetingRecorder {
     this.lock = null;
     this.removeShutdownHook();
   }
+}
+
+export interface StartOptions {
+  /** reopen the meeting when it was closed (the secretary confirmed) */
+  reopen?: boolean;
+  /** the key that takes a read-only meeting over, named in readOnlyReason() (the UI's key table) */
+  takeOverKey?: string;
 }
 
 export type TakeOverResult =

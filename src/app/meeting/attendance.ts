@@ -3,7 +3,7 @@
 // Nobody's 请假 is copied forward: who was on leave last time is expected this time (出席).
 // In the meeting file 迟到 people are listed under `present` (they attended; the minutes name them
 // there, as an office would) and again under `late`, which only the app shows.
-import type { MeetingHeader } from '../../../domain/types.js';
+import type { MeetingHeader } from '../../domain/types.js';
 
 export const ATTENDANCE_MARKS = ['出席', '请假', '列席', '迟到'] as const;
 export type AttendanceMark = (typeof ATTENDANCE_MARKS)[number];
