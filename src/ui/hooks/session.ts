@@ -2,7 +2,7 @@
 // assesses them (domain) and hands screens ready values. Screens never read files or compute figures.
 // Loading is deferred until after the first frame (issue 3: no heavy work before the first frame).
 import { buildLedger } from '../../domain/ledger.js';
-import { assessRegister } from '../../domain/lag-rules.js';
+import { assessOnDay } from '../../domain/assess-on-day.js';
 import type { RegisterAssessment } from '../../domain/lag-rules.js';
 import { registerFigures } from '../../domain/figures.js';
 import type { RegisterFigures } from '../../domain/figures.js';
@@ -205,9 +205,8 @@ export class Session {
     meetings: Meeting[],
     meetingProblems: Diagnostic[],
   ): LoadedData {
-    const ledgerAsOf = buildLedger(meetings, register.meta.asOf);
+    const { ledger: ledgerAsOf = [], assessment } = assessOnDay(register, register.meta.asOf, meetings);
     const ledgerToday = buildLedger(meetings, this.today);
-    const assessment = assessRegister(register, ledgerAsOf);
     const figures = registerFigures(register, assessment.statuses);
     const statusById = new Map<string, ProjectStatus>();
     for (const s of assessment.statuses) statusById.set(s.project.id, s);
