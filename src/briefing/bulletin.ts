@@ -250,7 +250,7 @@ function metTimeProgress(r: RankingRow, tp: number): boolean {
 // the bulletin, section by section (domain.md "The monthly bulletin")
 
 /** What the sections of the bulletin read: the register assessed on its as_of, and the figures. */
-interface BulletinFacts {
+export interface BulletinFacts {
   input: BulletinInput;
   register: Register;
   region: string;
@@ -280,7 +280,7 @@ interface BulletinFacts {
   yellows: ProjectStatus[];
 }
 
-function bulletinFacts(input: BulletinInput): BulletinFacts {
+export function bulletinFacts(input: BulletinInput): BulletinFacts {
   const { register } = input;
   const { region, asOf, moneyUnit } = register.meta;
   const day = asOf;
@@ -317,7 +317,7 @@ function bulletinFacts(input: BulletinInput): BulletinFacts {
 }
 
 /** 主送机关, flush left (GB/T 9704 §7.3.2), then the opening line. */
-function bulletinOpening(f: BulletinFacts): Block[] {
+export function bulletinOpening(f: BulletinFacts): Block[] {
   return [
     {
       type: 'paragraph',
@@ -332,7 +332,7 @@ function bulletinOpening(f: BulletinFacts): Block[] {
 }
 
 /** 一、总体情况 (with the 环比 paragraph) */
-function bulletinOverall(f: BulletinFacts): Block[] {
+export function bulletinOverall(f: BulletinFacts): Block[] {
   return [
     { type: 'heading', level: 1, text: `${sectionLabel(1)}总体情况` },
     ...overallParagraphs(f.region, overallOfRegister(f.register, f.figures), true).map(
@@ -343,7 +343,7 @@ function bulletinOverall(f: BulletinFacts): Block[] {
 }
 
 /** 二、各责任单位推进情况: the ranking by unit, by area, and the 包联领导 table */
-function bulletinUnits(f: BulletinFacts): Block[] {
+export function bulletinUnits(f: BulletinFacts): Block[] {
   const { units, areas, tp, moneyUnit } = f;
   const blocks: Block[] = [{ type: 'heading', level: 1, text: `${sectionLabel(2)}各责任单位推进情况` }];
   const rated = units.filter((r) => r.completionRate !== null);
@@ -363,7 +363,7 @@ function bulletinUnits(f: BulletinFacts): Block[] {
 }
 
 /** 三、红黑榜 */
-function bulletinRedBlack(f: BulletinFacts): Block[] {
+export function bulletinRedBlack(f: BulletinFacts): Block[] {
   const { rb, tp } = f;
   return [
     { type: 'heading', level: 1, text: `${sectionLabel(3)}红黑榜` },
@@ -385,7 +385,7 @@ function bulletinRedBlack(f: BulletinFacts): Block[] {
 }
 
 /** 四、进度滞后项目 (red, then yellow; then lights turned and repeat offenders) */
-function bulletinLagging(f: BulletinFacts): Block[] {
+export function bulletinLagging(f: BulletinFacts): Block[] {
   const { reds, yellows, asOf } = f;
   const lagging = f.assessment.lagging;
   const blocks: Block[] = [{ type: 'heading', level: 1, text: `${sectionLabel(4)}进度滞后项目` }];
@@ -422,7 +422,7 @@ function bulletinLagging(f: BulletinFacts): Block[] {
 }
 
 /** 五（一）问题解决情况 */
-function bulletinProblems(f: BulletinFacts): Block[] {
+export function bulletinProblems(f: BulletinFacts): Block[] {
   const { problems, register, asOf: day } = f;
   const blocks: Block[] = [{ type: 'heading', level: 2, text: `${subsectionLabel(1)}问题解决情况` }];
   if (problems.raised === 0) {
@@ -454,7 +454,7 @@ function bulletinProblems(f: BulletinFacts): Block[] {
 }
 
 /** 议定事项落实 figures with the month's meetings and the overdue list; null without meetings. */
-function bulletinDecisionsData(f: BulletinFacts): BulletinData['decisions'] {
+export function bulletinDecisionsData(f: BulletinFacts): BulletinData['decisions'] {
   const { meetings, ledger, decisions, asOf: day, month } = f;
   if (!meetings || !ledger || !decisions) return null;
   const monthStart = `${month}-01`;
@@ -474,7 +474,7 @@ function bulletinDecisionsData(f: BulletinFacts): BulletinData['decisions'] {
 }
 
 /** 五（二）议定事项落实情况 */
-function bulletinDecisions(f: BulletinFacts, d: BulletinData['decisions']): Block[] {
+export function bulletinDecisions(f: BulletinFacts, d: BulletinData['decisions']): Block[] {
   const day = f.asOf;
   const blocks: Block[] = [{ type: 'heading', level: 2, text: `${subsectionLabel(2)}议定事项落实情况` }];
   if (d === null) {
@@ -546,7 +546,7 @@ function bulletinDecisions(f: BulletinFacts, d: BulletinData['decisions']): Bloc
 }
 
 /** 六、下步工作要求 */
-function bulletinRequirements(f: BulletinFacts, d: BulletinData['decisions']): Block[] {
+export function bulletinRequirements(f: BulletinFacts, d: BulletinData['decisions']): Block[] {
   const { figures, tp, region, rb, problems, register, reds } = f;
   const lagging = f.assessment.lagging;
   const reqs: string[] = [];
@@ -591,7 +591,7 @@ function bulletinRequirements(f: BulletinFacts, d: BulletinData['decisions']): B
 }
 
 /** 附件: the full progress table, in register order; and the same rows as data. */
-function bulletinAttachment(f: BulletinFacts): {
+export function bulletinAttachment(f: BulletinFacts): {
   attachment: Attachment;
   projects: BulletinData['projects'];
 } {
@@ -649,7 +649,7 @@ function bulletinAttachment(f: BulletinFacts): {
 }
 
 /** `data`: the same facts as plain values, for scripts (JSON). */
-function bulletinData(
+export function bulletinData(
   f: BulletinFacts,
   decisions: BulletinData['decisions'],
   projects: BulletinData['projects'],

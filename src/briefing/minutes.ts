@@ -246,7 +246,7 @@ export function takenUp(item: Meeting['items'][number]): boolean {
 type AgendaItem = Meeting['items'][number];
 
 /** What the sections of the minutes read: the meeting, the state at it, the decisions heard. */
-interface MinutesFacts {
+export interface MinutesFacts {
   input: MinutesInput;
   meeting: Meeting;
   h: Meeting['meeting'];
@@ -272,7 +272,7 @@ interface MinutesFacts {
   lightOf: (it: AgendaItem) => Light;
 }
 
-function minutesFacts(input: MinutesInput): MinutesFacts {
+export function minutesFacts(input: MinutesInput): MinutesFacts {
   const { meeting, register } = input;
   const h = meeting.meeting;
   const day = h.date;
@@ -361,7 +361,7 @@ function minutesFacts(input: MinutesInput): MinutesFacts {
 }
 
 /** The opening paragraph: when, who chaired, who attended, what was heard. */
-function minutesOpening(f: MinutesFacts): Block {
+export function minutesOpening(f: MinutesFacts): Block {
   const { h, day } = f;
   const chair = h.chair ? splitTitle(h.chair) : undefined;
   let opening = `${formatDate(day)}，`;
@@ -386,7 +386,7 @@ function minutesOpening(f: MinutesFacts): Block {
 }
 
 /** 一、总体进展 */
-function minutesOverall(f: MinutesFacts): Block[] {
+export function minutesOverall(f: MinutesFacts): Block[] {
   return [
     { type: 'heading', level: 1, text: `${sectionLabel(1)}总体进展` },
     ...overallParagraphs(f.region, f.overall, false, f.day).map(
@@ -396,7 +396,7 @@ function minutesOverall(f: MinutesFacts): Block[] {
 }
 
 /** 二、上次会议议定事项落实情况 */
-function minutesPreviousDecisions(f: MinutesFacts): Block[] {
+export function minutesPreviousDecisions(f: MinutesFacts): Block[] {
   const { earlier, prev, heardCount, day } = f;
   const blocks: Block[] = [{ type: 'heading', level: 1, text: `${sectionLabel(2)}上次会议议定事项落实情况` }];
   if (earlier.length === 0) {
@@ -444,7 +444,7 @@ function minutesPreviousDecisions(f: MinutesFacts): Block[] {
 }
 
 /** 三 for one agenda item taken up: who, why it lags, what was heard, the decisions; and its data. */
-function minutesItem(
+export function minutesItem(
   f: MinutesFacts,
   item: AgendaItem,
   i: number,
@@ -517,7 +517,7 @@ function minutesItem(
 }
 
 /** 三、滞后项目及议定事项: only the items taken up; the rest of the agenda in one sentence. */
-function minutesItems(f: MinutesFacts): { blocks: Block[]; items: MinutesData['items'] } {
+export function minutesItems(f: MinutesFacts): { blocks: Block[]; items: MinutesData['items'] } {
   const blocks: Block[] = [{ type: 'heading', level: 1, text: `${sectionLabel(3)}滞后项目及议定事项` }];
   const items: MinutesData['items'] = [];
   if (f.discussed.length === 0) {
@@ -538,7 +538,7 @@ function minutesItems(f: MinutesFacts): { blocks: Block[]; items: MinutesData['i
 }
 
 /** 四、综合事项 (only when the meeting agreed on some): decisions tied to no project. */
-function minutesGeneral(f: MinutesFacts, section: number): Block[] {
+export function minutesGeneral(f: MinutesFacts, section: number): Block[] {
   const general = f.meeting.general ?? [];
   if (general.length === 0) return [];
   return [
@@ -554,7 +554,7 @@ function minutesGeneral(f: MinutesFacts, section: number): Block[] {
 }
 
 /** 四（有综合事项时为五）、下步工作要求 */
-function minutesRequirements(f: MinutesFacts, section: number): Block[] {
+export function minutesRequirements(f: MinutesFacts, section: number): Block[] {
   const { meeting, prev, laggingItems, overall, region, register } = f;
   const reqs: string[] = [];
   const decisionCount = meetingDecisions(meeting).length;
@@ -591,7 +591,7 @@ function minutesRequirements(f: MinutesFacts, section: number): Block[] {
 }
 
 /** 出席 / 请假 / 列席 (GB/T 9704 §10.3) */
-function minutesAttendance(f: MinutesFacts): Block {
+export function minutesAttendance(f: MinutesFacts): Block {
   return {
     type: 'attendance',
     present: [...f.h.present],
@@ -601,7 +601,7 @@ function minutesAttendance(f: MinutesFacts): Block {
 }
 
 /** `data`: the same facts as plain values, for scripts (JSON). */
-function minutesData(f: MinutesFacts, items: MinutesData['items']): MinutesData {
+export function minutesData(f: MinutesFacts, items: MinutesData['items']): MinutesData {
   const { h, day, register, region } = f;
   const meetingData: MinutesData['meeting'] = {
     date: day,
