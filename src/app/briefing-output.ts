@@ -1,14 +1,15 @@
-// Writing a briefing from the 简报 screen: rendered by the engine's renderers (Word and Excel loaded
-// only when asked), converted to 繁體 when the settings say so, written into the output folder under
+// Writing a briefing from the 简报 screen: rendered as the commands render it (briefing/render.ts;
+// Word and Excel loaded only when asked), in 繁體 when the settings say so, written into the output folder under
 // a name that never overwrites an earlier file (…（2）.docx).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BriefingDocument } from '../briefing/document.js';
+import { renderBriefing, type BriefingFormat } from '../briefing/render.js';
 import { writeNewFile } from '../store/atomic-write.js';
 import { InputError } from '../domain/types.js';
 import type { Session } from './session.js';
 
-export type OutputFormat = 'docx' | 'xlsx' | 'md' | 'txt' | 'json';
+export type OutputFormat = BriefingFormat;
 
 /** "2021-09-20-周调度会议纪要", "2021年9月重点项目建设情况通报". */
 export function briefingBaseName(doc: BriefingDocument): string {
@@ -16,25 +17,6 @@ export function briefingBaseName(doc: BriefingDocument): string {
   if (doc.kind === 'minutes') return `${doc.date}-${doc.title.replace(/[\\/:*?"<>|\s]+/g, '')}`;
   const [y, m] = doc.date.split('-');
   return `${y}年${Number(m)}月重点项目建设情况通报`;
-}
-
-async function render(
-  doc: BriefingDocument,
-  format: OutputFormat,
-  convert?: (text: string) => string,
-): Promise<string | Uint8Array> {
-  switch (format) {
-    case 'docx':
-      return (await import('../briefing/docx.js')).renderDocx(doc);
-    case 'xlsx':
-      return (await import('../briefing/xlsx.js')).renderXlsx(doc, convert ? { convert } : {});
-    case 'md':
-      return (await import('../briefing/markdown.js')).renderMarkdown(doc);
-    case 'txt':
-      return (await import('../briefing/text.js')).renderText(doc);
-    case 'json':
-      return (await import('../briefing/json.js')).renderJson(doc);
-  }
 }
 
 /** Renders and writes the document; returns the file written. */
@@ -45,21 +27,15 @@ export async function writeBriefing(
 ): Promise<string> {
   // where and how, as the settings say when the secretary pressed the key (rendering takes a moment)
   const dir = session.outputDir();
-  let model = doc;
-  let convert: ((text: string) => string) | undefined;
-  if (session.settingsScript() === 'traditional') {
-    const [{ traditionalConverter }, { mapDocumentText }, { personNames }] = await Promise.all([
-      import('../text/traditional.js'),
-      import('../commands/common.js'),
-      import('../domain/names.js'),
-    ]);
+  const script = session.settingsScript();
+  let names: string[] = [];
+  if (script === 'traditional') {
     // the people of the register and meetings stay as written (马占文, not 馬佔文)
+    const { personNames } = await import('../domain/names.js');
     const state = session.getSnapshot();
-    const names = state.phase === 'ready' ? personNames(state.data.register, state.data.meetings) : [];
-    convert = traditionalConverter(names);
-    model = mapDocumentText(doc, convert);
+    if (state.phase === 'ready') names = personNames(state.data.register, state.data.meetings);
   }
-  const data = await render(model, format, convert);
+  const data = await renderBriefing(doc, format, script, names);
   fs.mkdirSync(dir, { recursive: true });
   const base = briefingBaseName(doc);
   for (let n = 1; n < 100; n++) {

@@ -3,7 +3,7 @@
 // Not React (ui/hooks/use-session.ts subscribes to it).
 // Loading is deferred until after the first frame (issue 3: no heavy work before the first frame).
 import { buildLedger } from '../domain/ledger.js';
-import { assessRegister } from '../domain/lag-rules.js';
+import { assessOnDay } from '../domain/assess-on-day.js';
 import type { RegisterAssessment } from '../domain/lag-rules.js';
 import { registerFigures } from '../domain/figures.js';
 import type { RegisterFigures } from '../domain/figures.js';
@@ -196,9 +196,8 @@ export class Session {
     meetings: Meeting[],
     meetingProblems: Diagnostic[],
   ): LoadedData {
-    const ledgerAsOf = buildLedger(meetings, register.meta.asOf);
+    const { ledger: ledgerAsOf = [], assessment } = assessOnDay(register, register.meta.asOf, meetings);
     const ledgerToday = buildLedger(meetings, this.today);
-    const assessment = assessRegister(register, ledgerAsOf);
     const figures = registerFigures(register, assessment.statuses);
     const statusById = new Map<string, ProjectStatus>();
     for (const s of assessment.statuses) statusById.set(s.project.id, s);

@@ -12,8 +12,7 @@ import {
   type Quarter,
   type UnitScore,
 } from '../domain/assessment.js';
-import { assessRegister } from '../domain/lag-rules.js';
-import { buildLedger } from '../domain/ledger.js';
+import { assessOnDay } from '../domain/assess-on-day.js';
 import type { IsoDate, Meeting, Register } from '../domain/types.js';
 import type { Block, BriefingDocument, Cell, Column } from './document.js';
 import { defaultRecipients, formatDate, regionScope, sectionLabel, selfReference } from './wording.js';
@@ -153,9 +152,7 @@ export function buildAssessmentDocument(input: AssessmentDocInput): BriefingDocu
   const { register, quarter, rules } = input;
   const { region, asOf } = register.meta;
   const day = asOf;
-  const meetings = input.meetings?.filter((m) => m.meeting.date <= day);
-  const ledger = meetings ? buildLedger(meetings, day) : undefined;
-  const reg = assessRegister(register, ledger);
+  const { meetings, ledger, assessment: reg } = assessOnDay(register, day, input.meetings);
   const a = assessUnits({
     statuses: reg.statuses,
     timeProgress: reg.timeProgress,

@@ -1,5 +1,5 @@
 // The shape every renderer consumes (Markdown, text, Word, Excel, JSON): a document as blocks,
-// plus the figures as plain data so that scripts can check them. Built by briefing/model.ts.
+// plus the figures as plain data so that scripts can check them. Built by briefing/minutes.ts and bulletin.ts.
 import type { IsoDate, Light } from '../domain/types.js';
 
 export type Align = 'left' | 'right' | 'center';

@@ -1,10 +1,10 @@
 // What check and lagging share: the register, and with --meetings the decisions of the meetings held
 // by its as_of, assessed on that day (docs/domain.md#the-day: "the day" for check and lagging is the
 // register's as_of; decisions overdue on it count in the lights).
-import { assessRegister, type RegisterAssessment } from '../domain/lag-rules.js';
-import { buildLedger } from '../domain/ledger.js';
+import { assessOnDay } from '../domain/assess-on-day.js';
+import type { RegisterAssessment } from '../domain/lag-rules.js';
 import { personNames } from '../domain/names.js';
-import type { Diagnostic, IsoDate, LedgerEntry, Register } from '../domain/types.js';
+import type { Diagnostic, IsoDate, LedgerEntry, Meeting, Register } from '../domain/types.js';
 import {
   diagnosticsText,
   loadMeetingsFrom,
@@ -42,7 +42,7 @@ export async function loadAssessedRegister(
 ): Promise<AssessedRegister> {
   const { register, warnings } = await loadRegisterFrom(ctx, opts.register);
   const day = register.meta.asOf;
-  let ledger: LedgerEntry[] | undefined;
+  let meetings: Meeting[] | undefined;
   let names = personNames(register);
   let stderr = diagnosticsText(warnings) + traditionalHint(register.meta.title, opts.script);
   if (opts.meetings === undefined) stderr += meetingsHint(ctx, opts.register);
@@ -50,10 +50,8 @@ export async function loadAssessedRegister(
     const loaded = await loadMeetingsFrom(ctx, opts.meetings);
     stderr += loaded.warnings;
     names = personNames(register, loaded.meetings);
-    ledger = buildLedger(
-      loaded.meetings.filter((m) => m.meeting.date <= day),
-      day,
-    );
+    meetings = loaded.meetings;
   }
-  return { register, warnings, day, ledger, assessment: assessRegister(register, ledger), stderr, names };
+  const { ledger, assessment } = assessOnDay(register, day, meetings);
+  return { register, warnings, day, ledger, assessment, stderr, names };
 }

@@ -2,7 +2,7 @@
 // figures are current to the register's as_of, so the bulletin covers as_of's month; --month names
 // the month expected and is refused when the register's data are of another month (a bulletin
 // must not print one month's figures under another month's title).
-import { buildBulletin, bulletinMonthProblem } from '../briefing/model.js';
+import { buildBulletin, bulletinMonthProblem } from '../briefing/bulletin.js';
 import { formatDate } from '../briefing/wording.js';
 import { personNames } from '../domain/names.js';
 import {

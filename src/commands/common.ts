@@ -5,10 +5,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BriefingDocument } from '../briefing/document.js';
+import { renderBriefing } from '../briefing/render.js';
 import { InputError, type Diagnostic, type IsoDate, type Meeting } from '../domain/types.js';
 import { parseIsoDate } from '../domain/dates.js';
 import { writeNewFile } from '../store/atomic-write.js';
 import { safeLinesToEcho, safeToEcho } from '../text/sanitize.js';
+import type { Script } from '../text/script.js';
 import { readRegularHead } from '../store/regular-file.js';
 import { systemErrorText } from '../store/system-error.js';
 
@@ -294,7 +296,6 @@ export async function loadMeetingFrom(
 export type TextFormat = 'md' | 'txt' | 'json';
 export type BinaryFormat = 'docx' | 'xlsx';
 export type Format = TextFormat | BinaryFormat;
-export type Script = 'simplified' | 'traditional';
 
 const FORMAT_NAMES: Record<Format, string> = {
   md: 'Markdown',
@@ -366,79 +367,8 @@ export function traditionalHint(title: string, script: string | undefined): stri
   return '提示：台账用繁体字书写，可加 --script traditional 输出繁体字。\n';
 }
 
-/**
- * Converts text output to 繁體 when asked (opencc is loaded only then), keeping the person names
- * `names` (domain/names.ts personNames) as they are written.
- */
-export async function applyScript(
-  text: string,
-  script: Script,
-  names: readonly string[] = [],
-): Promise<string> {
-  if (script !== 'traditional') return text;
-  const { traditionalConverter } = await import('../text/traditional.js');
-  return traditionalConverter(names)(text);
-}
-
-/**
- * Fields whose values are names a script compares against (docs/formats.md enums, the lights, the model's
- * own tags): kept as they are when JSON is printed in traditional characters.
- */
-const STABLE_JSON_FIELDS = new Set([
-  'light',
-  'kind',
-  'type',
-  'align',
-  'format',
-  'state',
-  'status',
-  'nature',
-  'stage',
-  'severity',
-  'timeProgressMode',
-]);
-
-/**
- * JSON for --script traditional: every text value converted, but never a key ("lights": {"红": …}
- * stays a key scripts can read) nor the value of a field in STABLE_JSON_FIELDS.
- */
-export async function jsonText(
-  value: unknown,
-  script: Script,
-  names: readonly string[] = [],
-): Promise<string> {
-  if (script !== 'traditional') return `${JSON.stringify(value, null, 2)}\n`;
-  const { traditionalConverter } = await import('../text/traditional.js');
-  const convert = traditionalConverter(names);
-  return `${JSON.stringify(mapStrings(value, convert, STABLE_JSON_FIELDS), null, 2)}\n`;
-}
-
-/** `value` with every string in it converted, except the values of the fields named in `keep`. */
-function mapStrings(value: unknown, convert: (s: string) => string, keep: ReadonlySet<string>): unknown {
-  const walk = (v: unknown, key?: string): unknown => {
-    if (key !== undefined && keep.has(key)) return v;
-    if (typeof v === 'string') return convert(v);
-    if (Array.isArray(v)) return v.map((x) => walk(x));
-    if (v !== null && typeof v === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k] = walk(x, k);
-      return out;
-    }
-    return v;
-  };
-  return walk(value);
-}
-
-/** Fields of the document model that are tags renderers match on, or data, not text. */
-const DOCUMENT_TAGS = new Set(['light', 'data', 'kind', 'type', 'align', 'format']);
-
-/**
- * Every human-readable string of a document converted with `convert`; the `light` of cells, which
- * renderers match on (红/黄/绿), and `data` are left as they are.
- */
-export function mapDocumentText(doc: BriefingDocument, convert: (s: string) => string): BriefingDocument {
-  return mapStrings(doc, convert, DOCUMENT_TAGS) as BriefingDocument;
-}
+// 繁體 output and the rendering of a briefing are shared with the TUI (text/script.ts, briefing/render.ts).
+export { applyScript, jsonText, type Script } from '../text/script.js';
 
 export interface DeliverOptions {
   format: Format;
@@ -492,31 +422,11 @@ export async function deliverDocument(
         command,
       );
     }
-    let model = doc;
-    let convert: ((s: string) => string) | undefined;
-    if (script === 'traditional') {
-      const { traditionalConverter } = await import('../text/traditional.js');
-      convert = traditionalConverter(opts.names);
-      model = mapDocumentText(doc, convert);
-    }
-    const bytes =
-      format === 'docx'
-        ? await (await import('../briefing/docx.js')).renderDocx(model)
-        : await (await import('../briefing/xlsx.js')).renderXlsx(model, convert ? { convert } : {});
+    const bytes = await renderBriefing(doc, format, script, opts.names);
     const target = writeOutput(ctx, out, bytes, opts.force ?? false);
     return { stdout: '', note: `已写入 ${safeToEcho(target)}\n` };
   }
-  let text: string;
-  if (format === 'md')
-    text = await applyScript(
-      (await import('../briefing/markdown.js')).renderMarkdown(doc),
-      script,
-      opts.names,
-    );
-  else if (format === 'txt')
-    text = await applyScript((await import('../briefing/text.js')).renderText(doc), script, opts.names);
-  else if (script === 'traditional') text = await jsonText(doc, script, opts.names);
-  else text = (await import('../briefing/json.js')).renderJson(doc);
+  const text = await renderBriefing(doc, format, script, opts.names);
   if (out === undefined) return { stdout: text, note: '' };
   const target = writeOutput(ctx, out, text, opts.force ?? false);
   return { stdout: '', note: `已写入 ${safeToEcho(target)}\n` };

@@ -2,7 +2,7 @@
 // one the meeting names (`register`, relative to the meeting file); earlier meetings come from the
 // meeting's folder (or --meetings) for 上次会议议定事项落实情况 and the issue number.
 import * as path from 'node:path';
-import { buildMinutes } from '../briefing/model.js';
+import { buildMinutes } from '../briefing/minutes.js';
 import { formatDate } from '../briefing/wording.js';
 import { personNames } from '../domain/names.js';
 import { InputError } from '../domain/types.js';

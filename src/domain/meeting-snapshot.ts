@@ -3,8 +3,8 @@
 // light, reasons and the figures quoted. Decisions are judged on the meeting day; everything else on
 // the register's as_of. Pure: no I/O.
 import { registerFigures } from './figures.js';
-import { assessRegister, type RegisterAssessment } from './lag-rules.js';
-import { buildLedger } from './ledger.js';
+import { assessOnDay } from './assess-on-day.js';
+import type { RegisterAssessment } from './lag-rules.js';
 import type {
   IsoDate,
   ItemFigures,
@@ -68,8 +68,7 @@ export function snapshotOf(register: Register, assessment: RegisterAssessment): 
  * itself left out): overdue decisions count on `day`.
  */
 export function meetingState(register: Register, earlier: readonly Meeting[], day: IsoDate): MeetingState {
-  const before = earlier.filter((m) => m.meeting.date <= day);
-  const assessment = assessRegister(register, buildLedger(before, day), day);
+  const { assessment } = assessOnDay(register, day, earlier);
   const byId = new Map(assessment.statuses.map((s) => [s.project.id, s]));
   return {
     snapshot: snapshotOf(register, assessment),

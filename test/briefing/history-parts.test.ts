@@ -1,7 +1,7 @@
 // The bulletin's issue-12 sentences on a register and meetings made for them: a project red at three
 // meetings in a row, a decision re-timed twice, and the 包联领导 table.
 import { describe, expect, it } from 'vitest';
-import { buildBulletin } from '../../src/briefing/model.js';
+import { buildBulletin } from '../../src/briefing/bulletin.js';
 import { DEFAULT_RULES, type Meeting, type Project, type Register } from '../../src/domain/types.js';
 
 function project(id: string, name: string, over: Partial<Project> = {}): Project {

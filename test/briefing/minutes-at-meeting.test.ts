@@ -4,12 +4,8 @@
 // test/briefing/sample.ts.
 import { describe, expect, it } from 'vitest';
 import type { Block, BriefingDocument } from '../../src/briefing/document.js';
-import {
-  buildBulletin,
-  buildMinutes,
-  type BulletinData,
-  type MinutesData,
-} from '../../src/briefing/model.js';
+import { buildBulletin, type BulletinData } from '../../src/briefing/bulletin.js';
+import { buildMinutes, type MinutesData } from '../../src/briefing/minutes.js';
 import { withoutDecisionIds } from '../../src/briefing/wording.js';
 import { buildLedger, unitDecisionFigures } from '../../src/domain/ledger.js';
 import type { Meeting, MeetingSnapshot, Register } from '../../src/domain/types.js';

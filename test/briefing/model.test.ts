@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, BriefingDocument } from '../../src/briefing/document.js';
-import {
-  buildBulletin,
-  buildMinutes,
-  bulletinMonthProblem,
-  looksLikeUnit,
-  meetingNumber,
-  type BulletinData,
-  type MinutesData,
-} from '../../src/briefing/model.js';
+import { buildBulletin, bulletinMonthProblem, type BulletinData } from '../../src/briefing/bulletin.js';
+import { buildMinutes, looksLikeUnit, meetingNumber, type MinutesData } from '../../src/briefing/minutes.js';
 import { sampleMeetings, sampleRegister } from './sample.js';
 
 function texts(doc: BriefingDocument): string[] {

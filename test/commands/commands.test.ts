@@ -432,7 +432,7 @@ describe('Word minutes and traditional characters in binary formats', () => {
   });
 
   it('converts a document for Word without touching the lights renderers colour by', async () => {
-    const { mapDocumentText } = await import('../../src/commands/common.js');
+    const { mapDocumentText } = await import('../../src/briefing/render.js');
     const { toTraditional } = await import('../../src/text/traditional.js');
     const doc = mapDocumentText(
       {

@@ -6,9 +6,9 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBulletin } from '../../src/commands/bulletin.js';
-import { buildBulletin } from '../../src/briefing/model.js';
+import { buildBulletin } from '../../src/briefing/bulletin.js';
 import { renderXlsx } from '../../src/briefing/xlsx.js';
-import { mapDocumentText } from '../../src/commands/common.js';
+import { mapDocumentText } from '../../src/briefing/render.js';
 import { toSimplified, toTraditional } from '../../src/text/traditional.js';
 import { sampleMeetings, sampleRegister } from '../briefing/sample.js';
 

@@ -84,7 +84,7 @@ describe('co_units', () => {
 
 describe('co_units in the minutes', () => {
   it('names each unit once in the minutes, lead and co-units alike, and prints 牵头单位/配合单位', async () => {
-    const { buildMinutes } = await import('../../src/briefing/model.js');
+    const { buildMinutes } = await import('../../src/briefing/minutes.js');
     const { renderText } = await import('../../src/briefing/text.js');
     const { sampleMeetings, sampleRegister } = await import('../briefing/sample.js');
     const register = sampleRegister();

@@ -1,7 +1,8 @@
 // The register's optional 版头/版记 keys (issuer_mark, doc_number, cc, printed_by): read, checked like
 // the other header keys, and carried by the briefing model to the Word document.
 import { describe, expect, it } from 'vitest';
-import { buildBulletin, buildMinutes } from '../../src/briefing/model.js';
+import { buildBulletin } from '../../src/briefing/bulletin.js';
+import { buildMinutes } from '../../src/briefing/minutes.js';
 import { parseRegisterText } from '../../src/store/register-file.js';
 import { inputErrors } from './helpers.js';
 import { sampleMeetings, sampleRegister } from '../briefing/sample.js';

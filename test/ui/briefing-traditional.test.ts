@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { buildMinutes } from '../../src/briefing/model.js';
+import { buildMinutes } from '../../src/briefing/minutes.js';
 import { openSettings } from '../../src/store/settings.js';
 import { writeBriefing } from '../../src/app/briefing-output.js';
 import { Session } from '../../src/app/session.js';
@@ -38,4 +38,29 @@ it('writes the minutes in traditional characters with the names as written', asy
   expect(text).toContain('會議紀要');
   expect(text).toContain('马占文同志');
   expect(text).not.toContain('馬佔文');
+});
+
+// The screen renders through briefing/render.ts as `minutes --script traditional` does: the words
+// the renderers add (请假, 出席) are converted too, and JSON converts `data` as the command does.
+it('writes the same 繁體 text as the minutes command, the renderers’ own words included', async () => {
+  const settings = openSettings({ cwd: path.join(dir, 'config') });
+  settings.update({ script: 'traditional', outputDir: path.join(dir, 'out') });
+  const session = new Session({
+    registerPath: path.join(FIXTURES, 'register.yaml'),
+    meetingsDir: path.join(FIXTURES, 'meetings'),
+    today: '2021-10-08',
+    settings,
+    now: () => 0,
+  });
+  session.load();
+  const state = session.getSnapshot();
+  if (state.phase !== 'ready') throw new Error(`not loaded: ${JSON.stringify(state)}`);
+  const meeting = state.data.meetings[0]!;
+  const doc = buildMinutes({ meeting, register: state.data.register, meetings: state.data.meetings });
+  const md = fs.readFileSync(await writeBriefing(session, doc, 'md'), 'utf8');
+  expect(md).toContain('**請假：**區交通局');
+  expect(md).not.toContain('请假');
+  const json = JSON.parse(fs.readFileSync(await writeBriefing(session, doc, 'json'), 'utf8'));
+  expect(json.data.register.title).toBe('測試區2021年重點項目臺賬');
+  expect(json.data.meeting.chair).toBe('马占文');
 });

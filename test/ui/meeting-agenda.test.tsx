@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildMinutes } from '../../src/briefing/model.js';
+import { buildMinutes } from '../../src/briefing/minutes.js';
 import { renderText } from '../../src/briefing/text.js';
 import { loadMeeting, loadMeetings } from '../../src/store/meeting-read.js';
 import { loadRegister } from '../../src/store/register-file.js';
