@@ -36,7 +36,7 @@ import { applyItemStatus } from './meeting-read.js';
 import type { AtomicWriteIo, CompareAndReplace } from './atomic-write.js';
 import { readRegularFile } from './regular-file.js';
 import { systemErrorText } from './system-error.js';
-import { MAX_FILE_BYTES } from './yaml-source.js';
+import { MAX_FILE_BYTES } from './yaml/file.js';
 
 // ---- key orders (formats.md), used only to place a key that is not there yet ----
 const TOP_KEYS = ['meeting', 'items', 'general', 'followups'];
