@@ -45,6 +45,8 @@ export interface FieldSpec {
   readonly prop?: string;
   /** the allowed values of an enum */
   readonly values?: readonly string[];
+  /** decimals a number is written with (meeting records: 万元 to 2, fractions to 4) */
+  readonly decimals?: number;
   /** the nested record of a `record` or `records` field */
   readonly schema?: RecordSchema;
 }
@@ -152,24 +154,32 @@ export const REGISTER_FILE_SCHEMA = record('台账文件', [
 
 export const SNAPSHOT_SCHEMA = record('开会时的台账总体数字', [
   f('projects', '项目数', 'integer', { required: true }),
-  f('total_investment', '总投资（万元）', 'number', { required: true, prop: 'totalInvestment' }),
+  f('total_investment', '总投资（万元）', 'number', { decimals: 2, required: true, prop: 'totalInvestment' }),
   f('started', '已开复工项目数', 'integer', { required: true }),
   f('new_projects', '新建项目数', 'integer', { required: true, prop: 'newProjects' }),
   f('new_started', '新建项目已开工数', 'integer', { required: true, prop: 'newStarted' }),
-  f('annual_plan', '年度计划投资（万元）', 'number', { required: true, prop: 'annualPlan' }),
-  f('completed_year', '年度累计完成投资（万元）', 'number', { required: true, prop: 'completedYear' }),
-  f('completed_month', '本月完成投资（万元）', 'number', { prop: 'completedMonth' }),
-  f('time_progress', '序时进度（小数）', 'number', { required: true, prop: 'timeProgress' }),
+  f('annual_plan', '年度计划投资（万元）', 'number', { decimals: 2, required: true, prop: 'annualPlan' }),
+  f('completed_year', '年度累计完成投资（万元）', 'number', {
+    decimals: 2,
+    required: true,
+    prop: 'completedYear',
+  }),
+  f('completed_month', '本月完成投资（万元）', 'number', { decimals: 2, prop: 'completedMonth' }),
+  f('time_progress', '序时进度（小数）', 'number', { decimals: 4, required: true, prop: 'timeProgress' }),
   f('red', '红灯项目数', 'integer', { required: true }),
   f('yellow', '黄灯项目数', 'integer', { required: true }),
   f('green', '绿灯项目数', 'integer', { required: true }),
 ]);
 
 export const FIGURES_SCHEMA = record('开会时的投资数字', [
-  f('annual_plan', '年度计划投资（万元）', 'number', { required: true, prop: 'annualPlan' }),
-  f('completed_year', '年度累计完成投资（万元）', 'number', { required: true, prop: 'completedYear' }),
-  f('completion_rate', '投资完成率（小数）', 'number', { prop: 'completionRate' }),
-  f('time_progress', '序时进度（小数）', 'number', { required: true, prop: 'timeProgress' }),
+  f('annual_plan', '年度计划投资（万元）', 'number', { decimals: 2, required: true, prop: 'annualPlan' }),
+  f('completed_year', '年度累计完成投资（万元）', 'number', {
+    decimals: 2,
+    required: true,
+    prop: 'completedYear',
+  }),
+  f('completion_rate', '投资完成率（小数）', 'number', { decimals: 4, prop: 'completionRate' }),
+  f('time_progress', '序时进度（小数）', 'number', { decimals: 4, required: true, prop: 'timeProgress' }),
 ]);
 
 export const DECISION_SCHEMA = record('议定事项', [

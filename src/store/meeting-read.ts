@@ -3,8 +3,8 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isScalar } from './yaml-lib.js';
-import type { Node as YamlNode } from 'yaml';
+import { LineCounter, isScalar } from './yaml-lib.js';
+import type { Document, Node as YamlNode } from 'yaml';
 import { InputError } from '../domain/types.js';
 import type {
   Decision,
@@ -297,6 +297,30 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     decisions: [...decisions].map(([id, at]) => [id, src.pos(at)]),
     followups: followupRefs,
   };
+}
+
+/**
+ * The typed view of a meeting record held in memory as a yaml Document (meeting-document.ts
+ * toMeeting): read exactly as a meeting file is read (one reader for both), its diagnostics dropped,
+ * so a record with mistakes still gives everything that can be read of it. A missing date or kind
+ * reads as '' and 周调度.
+ */
+export function meetingFromDocument(doc: Document, file: string): Meeting {
+  const sink = new DiagnosticSink();
+  // positions are only needed for diagnostics, which are dropped: no line table is built
+  const parsed = { file, text: '', doc: doc as Document.Parsed, lineCounter: new LineCounter() };
+  const read = readMeetingSource(new YamlSource(parsed, sink), file);
+  const meeting: Meeting = read?.meeting ?? {
+    meeting: { date: '', kind: '周调度', present: [], absent: [], attending: [], closed: false },
+    items: [],
+    followups: [],
+    file,
+  };
+  const header = meeting.meeting as Partial<MeetingHeader>;
+  header.date ??= '';
+  header.kind ??= '周调度';
+  header.closed ??= false;
+  return meeting;
 }
 
 /** 已讨论 counts as taken up; 跳过 does not, whatever `discussed` says (the item may have been opened). */

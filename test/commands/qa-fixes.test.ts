@@ -13,7 +13,7 @@ import { importProblemLine, runImport } from '../../src/commands/import.js';
 import { runLagging } from '../../src/commands/lagging.js';
 import { runMinutes } from '../../src/commands/minutes.js';
 import { displayWidth } from '../../src/briefing/text.js';
-import { registerToXlsx } from '../../src/import/xlsx-register.js';
+import { registerToXlsx } from '../support/register-to-xlsx.js';
 import { loadRegister } from '../../src/store/register-file.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
