@@ -1,34 +1,40 @@
 // A register written as a 台账 workbook, the shape `diaodu import` reads back (register → xlsx → import
 // gives the same register). Used by tests only.
 import ExcelJS from 'exceljs';
-import type { IsoDate, Register } from '../../src/domain/types.js';
+import type { IsoDate, LagRules, Register } from '../../src/domain/types.js';
+import {
+  MILESTONE_SCHEMA,
+  PROBLEM_SCHEMA,
+  PROJECT_SCHEMA,
+  RULES_SCHEMA,
+  field,
+  propOf,
+} from '../../src/domain/schema.js';
 import { convertMoney } from '../../src/import/values.js';
 import { AUX_SHEETS } from '../../src/import/xlsx/extra-sheets.js';
 import { OFFICE_INFO } from '../../src/import/xlsx/report.js';
 
-const MAIN_COLUMNS: { title: string; key: string; money?: boolean; date?: boolean; width?: number }[] = [
-  { title: '项目编号', key: 'id' },
-  { title: '项目名称', key: 'name', width: 30 },
-  { title: '建设性质', key: 'nature' },
-  { title: '建设阶段', key: 'stage' },
-  { title: '责任单位', key: 'unit', width: 16 },
-  { title: '包联领导', key: 'leader' },
-  { title: '建设单位', key: 'owner', width: 24 },
-  { title: '片区/园区', key: 'area', width: 16 },
-  { title: '产业类别', key: 'industry' },
-  { title: '建设内容', key: 'content', width: 36 },
-  { title: '总投资', key: 'totalInvestment', money: true },
-  { title: '年度计划投资', key: 'annualPlan', money: true },
-  { title: '年度累计完成投资', key: 'completedYear', money: true },
-  { title: '本月完成投资', key: 'completedMonth', money: true },
-  { title: '开工以来累计完成投资', key: 'completedTotal', money: true },
-  { title: '计划开工时间', key: 'plannedStart', date: true },
-  { title: '实际开工时间', key: 'actualStart', date: true },
-  { title: '计划竣工时间', key: 'plannedFinish', date: true },
-  { title: '实际竣工时间', key: 'actualFinish', date: true },
-  { title: '形象进度', key: 'progress', width: 36 },
-  { title: '项目联系人', key: 'contact' },
-];
+/** Column widths other than the default (10; 14 for amounts and dates). */
+const WIDTHS: Readonly<Record<string, number>> = {
+  name: 30,
+  unit: 16,
+  owner: 24,
+  area: 16,
+  content: 36,
+  progress: 36,
+};
+
+/** The register sheet's columns: the project schema's fields and labels, in its order. */
+const MAIN_COLUMNS: { title: string; key: string; money?: boolean; date?: boolean; width?: number }[] =
+  PROJECT_SCHEMA.fields
+    .filter((x) => x.type !== 'records')
+    .map((x) => ({
+      title: x.label,
+      key: propOf(x),
+      ...(x.type === 'amount' ? { money: true } : {}),
+      ...(x.type === 'date' ? { date: true } : {}),
+      ...(WIDTHS[x.key] !== undefined ? { width: WIDTHS[x.key] } : {}),
+    }));
 
 const excelDate = (iso: IsoDate): Date => new Date(`${iso}T00:00:00Z`);
 const chineseDate = (iso: IsoDate): string => {
@@ -77,9 +83,10 @@ export async function registerToXlsx(register: Register): Promise<Buffer> {
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: 3 }];
 
   const ms = book.addWorksheet(AUX_SHEETS.milestones);
-  ms.addRow(['项目编号', '节点名称', '计划完成日期', '实际完成日期']);
+  const id = field(PROJECT_SCHEMA, 'id').label;
+  ms.addRow([id, ...MILESTONE_SCHEMA.fields.map((x) => x.label)]);
   const ps = book.addWorksheet(AUX_SHEETS.problems);
-  ps.addRow(['项目编号', '问题编号', '问题描述', '责任单位', '提出日期', '解决时限', '解决日期', '解决情况']);
+  ps.addRow([id, ...PROBLEM_SCHEMA.fields.map((x) => x.label)]);
   const date = (d: IsoDate | undefined): Date | null => (d ? excelDate(d) : null);
   for (const p of register.projects) {
     for (const m of p.milestones) ms.addRow([p.id, m.name, date(m.planned), date(m.done)]);
@@ -118,13 +125,9 @@ export async function registerToXlsx(register: Register): Promise<Buffer> {
     ['金额单位', meta.moneyUnit],
   ];
   if (meta.issuer) rows.push(['发文机关', meta.issuer]);
-  rows.push(
-    ['序时进度计算方式', meta.rules.timeProgress],
-    ['黄灯差距（个百分点）', meta.rules.yellowGap],
-    ['红灯差距（个百分点）', meta.rules.redGap],
-    ['开工滞后转红天数', meta.rules.startRedDays],
-    ['节点滞后转红天数', meta.rules.milestoneRedDays],
-  );
+  for (const rule of RULES_SCHEMA.fields) {
+    rows.push([rule.label, meta.rules[propOf(rule) as keyof LagRules]]);
+  }
   const office = meta.office ?? {};
   const officeValues = [office.mark, office.number, office.cc?.join('、'), office.printedBy];
   OFFICE_INFO.forEach(([label], i) => {

@@ -3,30 +3,10 @@
 import { basename } from 'node:path';
 import { stringify } from 'yaml';
 import type { Meta, ProjectOut } from './report.js';
+import { PROJECT_SCHEMA, keyOrder } from '../../domain/schema.js';
 
-const PROJECT_ORDER = [
-  'id',
-  'name',
-  'nature',
-  'stage',
-  'unit',
-  'leader',
-  'owner',
-  'area',
-  'industry',
-  'content',
-  'total_investment',
-  'annual_plan',
-  'completed_year',
-  'completed_month',
-  'completed_total',
-  'planned_start',
-  'actual_start',
-  'planned_finish',
-  'actual_finish',
-  'progress',
-  'contact',
-];
+/** A project's keys in the order formats.md writes them (the schema's), its lists written after. */
+const PROJECT_ORDER = keyOrder(PROJECT_SCHEMA).filter((key) => key !== 'milestones' && key !== 'problems');
 
 export function registerYaml(meta: Meta, projects: ProjectOut[], file: string, sheet: string): string {
   const header: Record<string, unknown> = {

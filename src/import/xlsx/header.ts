@@ -5,6 +5,7 @@ import type { IsoDate, MoneyUnit } from '../../domain/types.js';
 import { toSimplified } from '../../text/traditional.js';
 import { classifyLabel, headerLabel, type FieldKey } from '../columns.js';
 import type { Grid } from './grid.js';
+import { PROJECT_SCHEMA } from '../../domain/schema.js';
 import type { Meta } from './report.js';
 
 export const HEADER_SCAN_ROWS = 15;
@@ -74,8 +75,13 @@ export function findHeader(grid: Grid): HeaderFound | undefined {
   return best && new Set(best.columns.map((c) => c.field)).size >= 3 ? best : undefined;
 }
 
-/** The fields a register row cannot do without (formats.md); nature may come from group rows instead. */
-export const REQUIRED: FieldKey[] = ['name', 'unit', 'total_investment', 'annual_plan', 'completed_year'];
+/**
+ * The columns a register sheet cannot do without: the schema's required project fields but the id (numbered
+ * when absent), nature (group rows may give it) and stage (inferred from dates and progress).
+ */
+export const REQUIRED: FieldKey[] = PROJECT_SCHEMA.fields
+  .filter((x) => x.required && !['id', 'nature', 'stage'].includes(x.key))
+  .map((x) => x.key as FieldKey);
 
 /** title / region / year / as_of / issuer from the rows above the header (and year-to-date headers). */
 export function metaFromText(above: string[], headers: string[]): Meta & { asOfNote?: string } {

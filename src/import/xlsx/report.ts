@@ -1,6 +1,7 @@
 // The importer's shared state: the register header found so far (Meta), each project read (ProjectOut),
 // and the problems reported, each placed at its sheet, row and column (Reporter).
 import type { IsoDate, LagRules, MoneyUnit } from '../../domain/types.js';
+import { REGISTER_HEADER_SCHEMA, field } from '../../domain/schema.js';
 import { columnLetter } from './grid.js';
 import type { ImportProblem } from './types.js';
 
@@ -17,12 +18,9 @@ export interface Meta {
 }
 
 /** 台账信息 rows of the 版头/版记 keys: label, YAML key. */
-export const OFFICE_INFO: [string, string][] = [
-  ['发文机关标志', 'issuer_mark'],
-  ['发文字号', 'doc_number'],
-  ['抄送机关', 'cc'],
-  ['印发机关', 'printed_by'],
-];
+export const OFFICE_INFO: [string, string][] = ['issuer_mark', 'doc_number', 'cc', 'printed_by'].map(
+  (key) => [field(REGISTER_HEADER_SCHEMA, key).label, key],
+);
 
 export interface ProjectOut {
   /** the sheet and row it was read from */
