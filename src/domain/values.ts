@@ -3,7 +3,7 @@
 // the meeting forms and the Excel importer. Pure: no I/O.
 
 import type { IsoDate } from './types.js';
-import { daysInMonth } from './dates.js';
+import { daysInMonth, formatIsoDate } from './dates.js';
 import { normalizeEnumText } from './normalize.js';
 
 const FULLWIDTH = /[０-９，．－＋]/g;
@@ -93,4 +93,25 @@ export function readDateText(raw: string): DateReading {
   if (d < 1 || d > dim) return { ok: false, message: `不是有效日期：${y}年${mo}月只有${dim}天` };
   const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   return { ok: true, date: iso, loose };
+}
+
+/** Every full-width ASCII form (２０２１／１１／３０, ＋７, ＡＢ) as ASCII; ideographic spaces are left alone. */
+export function halfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** The date a year, month and day name, as YYYY-MM-DD; undefined when that day does not exist. */
+export function isoDateOf(year: number, month: number, day: number): IsoDate | undefined {
+  if (!Number.isInteger(year) || year < 1 || month < 1 || month > 12 || day < 1) return undefined;
+  if (day > daysInMonth(year, month)) return undefined;
+  return formatIsoDate(year, month, day);
+}
+
+/**
+ * Year, month and day of a date typed in full (spaces removed, digits half-width): 2021-11-30,
+ * 2021/11/30, 2021.11.30, 2021年11月30日, separators mixed as people type them. Not checked to exist.
+ */
+export function fullDateParts(text: string): { year: number; month: number; day: number } | undefined {
+  const m = /^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$/.exec(text);
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
 }
