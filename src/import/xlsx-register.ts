@@ -4,8 +4,11 @@
 // converts 亿元 to the register's unit, skips totals, group and blank rows, and reports every column it
 // mapped or ignored and every cell it could not read (sheet, row, column, why). When anything could not be
 // read there is no YAML at all: a partial register would silently drop projects from every figure.
-// registerToXlsx writes a register back as such a spreadsheet (plus 台账信息, 节点计划 and 问题清单
-// sheets), so that register → xlsx → import gives the same register.
+// The tests' test/support/register-to-xlsx.ts writes a register back as such a spreadsheet (plus
+// 台账信息, 节点计划 and 问题清单 sheets), so that register → xlsx → import gives the same register.
+// The parts: xlsx/grid.ts (cells), xlsx/header.ts (header row, title rows), xlsx/rows.ts (project rows),
+// xlsx/extra-sheets.ts (台账信息, 节点计划, 问题清单), xlsx/emit.ts (the YAML); this file chooses the
+// sheets and puts them together.
 import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
