@@ -33,6 +33,7 @@ import {
   REGISTER_FILE_SCHEMA,
   REGISTER_HEADER_SCHEMA,
   RULES_SCHEMA,
+  propOf,
 } from '../domain/schema.js';
 import { type CacheInput, type LoadCache, cacheInput, resolveLoadCache } from './load-cache.js';
 
@@ -457,14 +458,9 @@ class RegisterReader {
     const agreed: {
       [K in 'title' | 'region' | 'year' | 'asOf' | 'issuer' | 'recipients']?: Placed<string | number>;
     } = {};
-    const keyName = {
-      title: 'title',
-      region: 'region',
-      year: 'year',
-      asOf: 'as_of',
-      issuer: 'issuer',
-      recipients: 'recipients',
-    } as const;
+    const keyName = Object.fromEntries(
+      REGISTER_HEADER_SCHEMA.fields.map((x) => [propOf(x), x.key]),
+    ) as Record<keyof typeof agreed, string>;
     for (const h of this.headers) {
       for (const k of ['title', 'region', 'year', 'asOf', 'issuer', 'recipients'] as const) {
         const v = h[k] as Placed<string | number> | undefined;
@@ -480,13 +476,11 @@ class RegisterReader {
       }
     }
     const rules: LagRules = { ...DEFAULT_RULES };
-    const ruleKey: Record<keyof LagRules, string> = {
-      timeProgress: 'time_progress',
-      yellowGap: 'yellow_gap',
-      redGap: 'red_gap',
-      startRedDays: 'start_red_days',
-      milestoneRedDays: 'milestone_red_days',
-    };
+    // the rule's key in the file, by its property (the schema's)
+    const ruleKey = Object.fromEntries(RULES_SCHEMA.fields.map((x) => [propOf(x), x.key])) as Record<
+      keyof LagRules,
+      string
+    >;
     const ruleFrom: Partial<Record<keyof LagRules, Placed<unknown>>> = {};
     for (const h of this.headers) {
       for (const k of Object.keys(h.rules) as (keyof LagRules)[]) {
