@@ -1,39 +1,13 @@
 // Plain-text rendering of a briefing, for a terminal or a .txt file. Paragraphs start with two
 // full-width spaces as in print; tables are aligned by display width (a Chinese character takes
 // two columns), so columns line up in a terminal.
-import stringWidth from 'string-width';
+import { displayWidth } from '../text/width.js';
 import type { Align, Attachment, Block, BriefingDocument, Cell, Column } from './document.js';
 import { attachmentLabel } from './wording.js';
 
 /** The width titles are centred in (a terminal line of 80 columns, less a margin). */
 const PAGE_WIDTH = 76;
 const INDENT = '　　';
-
-/**
- * Columns a text takes in a terminal (string-width). Text made only of printable ASCII and the
- * common wide CJK blocks (the bulk of a register) is counted directly, which keeps a 10,000-row
- * table fast; anything else (emoji, combining marks, ambiguous symbols) goes to string-width.
- */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x20 && c < 0x7f) width += 1;
-    else if (
-      (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
-      (c >= 0x3400 && c <= 0x4dbf) || // extension A
-      (c >= 0x3000 && c <= 0x303e) || // CJK punctuation (、。「」【】…)
-      (c >= 0xff01 && c <= 0xff60) || // fullwidth forms (，：（）)
-      (c >= 0xffe0 && c <= 0xffe6) ||
-      (c >= 0xac00 && c <= 0xd7a3) // Hangul syllables
-    ) {
-      width += 2;
-    } else {
-      return stringWidth(text);
-    }
-  }
-  return width;
-}
 
 export function pad(text: string, width: number, align: Align, textWidth = displayWidth(text)): string {
   const room = Math.max(0, width - textWidth);

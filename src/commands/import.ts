@@ -31,7 +31,7 @@ export interface ImportOptions {
   unitFromSheet?: boolean;
 }
 
-/** Sheets read beside the register sheet (src/import/xlsx-register.ts AUX_SHEETS). */
+/** Sheets read beside the register sheet (src/import/xlsx/extra-sheets.ts AUX_SHEETS). */
 const AUX_SHEETS: readonly string[] = ['台账信息', '节点计划', '问题清单'];
 
 /** Command-line strings → the reader's options, refusing values it could not use. */

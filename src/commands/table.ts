@@ -1,6 +1,6 @@
 // Plain tables and labels for command output, aligned by display width (Chinese takes two columns).
 import { tableLines } from '../briefing/text.js';
-import { displayWidth } from '../briefing/text.js';
+import { displayWidth } from '../text/width.js';
 import type { Column } from '../briefing/document.js';
 
 /** A label padded with spaces to `width` display columns. */

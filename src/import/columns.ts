@@ -2,6 +2,7 @@
 // (docs/domain.md#the-register; docs/formats.md#project-keys for the fields). Headers are compared after
 // normalisation: traditional → simplified, spaces and line breaks dropped, the unit in brackets taken out.
 import type { MoneyUnit } from '../domain/types.js';
+import { PROBLEM_SCHEMA, PROJECT_SCHEMA, field, type FieldType } from '../domain/schema.js';
 import { toSimplified } from '../text/traditional.js';
 
 export type FieldKey =
@@ -34,52 +35,25 @@ export type FieldKey =
 /** Columns recognised but deliberately not imported (computed by the app, or not part of a register). */
 export type IgnoredKey = 'ignored';
 
-/** The header most sheets use for each field, for messages ("找不到“年度计划投资”列"). */
+/** The header most sheets use for each field, for messages ("找不到“年度计划投资”列"): the schema's labels. */
 export const FIELD_LABEL: Record<FieldKey, string> = {
   seq: '序号',
-  id: '项目编号',
-  name: '项目名称',
-  nature: '建设性质',
-  stage: '建设阶段',
-  unit: '责任单位',
-  leader: '包联领导',
-  owner: '建设单位',
-  area: '片区/园区',
-  industry: '产业类别',
-  content: '建设内容',
-  total_investment: '总投资',
-  annual_plan: '年度计划投资',
-  completed_year: '年度累计完成投资',
-  completed_month: '本月完成投资',
-  completed_total: '开工以来累计完成投资',
-  planned_start: '计划开工时间',
-  actual_start: '实际开工时间',
-  planned_finish: '计划竣工时间',
-  actual_finish: '实际竣工时间',
-  progress: '形象进度',
-  contact: '项目联系人',
-  problem_text: '存在问题',
-  problem_unit: '问题责任单位',
-  problem_due: '解决时限',
+  ...(Object.fromEntries(
+    PROJECT_SCHEMA.fields.filter((x) => x.type !== 'records').map((x) => [x.key, x.label]),
+  ) as Record<Exclude<FieldKey, 'seq' | `problem_${string}`>, string>),
+  problem_text: field(PROJECT_SCHEMA, 'problems').label,
+  problem_unit: `问题${field(PROBLEM_SCHEMA, 'unit').label}`,
+  problem_due: field(PROBLEM_SCHEMA, 'due').label,
 };
 
-/** The amount fields, in the order a row's problems are reported. */
-export const MONEY_KEYS = [
-  'total_investment',
-  'annual_plan',
-  'completed_year',
-  'completed_month',
-  'completed_total',
-] as const satisfies readonly FieldKey[];
+const projectKeysOf = (type: FieldType): FieldKey[] =>
+  PROJECT_SCHEMA.fields.filter((x) => x.type === type).map((x) => x.key as FieldKey);
+
+/** The amount fields, in the order a row's problems are reported (the schema's). */
+export const MONEY_KEYS: readonly FieldKey[] = projectKeysOf('amount');
 export const MONEY_FIELDS = new Set<FieldKey>(MONEY_KEYS);
-/** The date fields, in the order a row's problems are reported. */
-export const DATE_KEYS = [
-  'planned_start',
-  'actual_start',
-  'planned_finish',
-  'actual_finish',
-  'problem_due',
-] as const satisfies readonly FieldKey[];
+/** The date fields, in the order a row's problems are reported (the schema's, then the problem's 解决时限). */
+export const DATE_KEYS: readonly FieldKey[] = [...projectKeysOf('date'), 'problem_due'];
 export const DATE_FIELDS = new Set<FieldKey>(DATE_KEYS);
 
 /** "1-10月", "1至10月", "1～10月": a year-to-date range. */

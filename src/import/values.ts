@@ -3,6 +3,7 @@
 import type { IsoDate, MoneyUnit, Nature, Stage } from '../domain/types.js';
 import { normalizeEnumText } from '../domain/normalize.js';
 import { toSimplified } from '../text/traditional.js';
+import { fromFullwidth, fullDateParts, isoDateOf } from '../domain/values.js';
 
 /** What a spreadsheet cell holds, once formulas, rich text and hyperlinks are looked through. */
 export type CellContent =
@@ -13,9 +14,6 @@ export type CellContent =
   | { kind: 'error'; s: string };
 
 export type Parsed<T> = { ok: true; value: T; note?: string } | { ok: false; message: string };
-
-const fullwidthDigits = (s: string): string =>
-  s.replace(/[０-９．，－＋]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 
 /** Amounts are held to 6 decimals: enough for 万元 to the cent and 亿元 to the yuan; no float noise. */
 export function roundAmount(n: number): number {
@@ -41,7 +39,7 @@ export function parseMoney(content: CellContent, unit: MoneyUnit): Parsed<number
   }
   if (content.kind === 'date') return { ok: false, message: '是日期，不是金额' };
   if (content.kind === 'error') return { ok: false, message: `单元格是公式错误（${content.s}）` };
-  const raw = fullwidthDigits(toSimplified(content.s)).replace(/[\s\u3000]/g, '');
+  const raw = fromFullwidth(toSimplified(content.s)).replace(/[\s\u3000]/g, '');
   if (raw === '' || /^[-—–/\\]+$/.test(raw)) return { ok: true, value: undefined };
   const m = /^([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?(万元|亿元|万|亿|元)?$/.exec(raw);
   if (!m) {
@@ -65,12 +63,6 @@ export function parseMoney(content: CellContent, unit: MoneyUnit): Parsed<number
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number): IsoDate => `${y}-${pad(m)}-${pad(d)}`;
-
-function exists(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= last;
-}
 
 /** Excel's serial day numbers (1900 date system) for a plain number in a date column. */
 function fromSerial(n: number): Date {
@@ -110,17 +102,16 @@ export function parseDate(content: CellContent): Parsed<IsoDate | undefined> {
     }
     return { ok: false, message: `“${n}”不是日期；请写成 2021-03-01 或 2021年3月1日` };
   }
-  const raw = fullwidthDigits(toSimplified(content.s)).replace(/[\s\u3000]/g, '');
+  const raw = fromFullwidth(toSimplified(content.s)).replace(/[\s\u3000]/g, '');
   if (raw === '' || /^[-—–/\\]+$/.test(raw) || /^(无|暂无|未定|待定|未开工|未竣工)$/.test(raw)) {
     return { ok: true, value: undefined };
   }
-  let m = /^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$/.exec(raw);
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (!exists(y, mo, d)) return { ok: false, message: `日期“${content.s}”不存在` };
-    return { ok: true, value: iso(y, mo, d) };
+  const full = fullDateParts(raw);
+  if (full) {
+    const value = isoDateOf(full.year, full.month, full.day);
+    return value === undefined ? { ok: false, message: `日期“${content.s}”不存在` } : { ok: true, value };
   }
-  m = /^(\d{4})[-./年](\d{1,2})月?(?:份)?(?:底|末)?$/.exec(raw);
+  let m = /^(\d{4})[-./年](\d{1,2})月?(?:份)?(?:底|末)?$/.exec(raw);
   if (m) {
     const [y, mo] = [Number(m[1]), Number(m[2])];
     if (mo < 1 || mo > 12) return { ok: false, message: `日期“${content.s}”不存在（月份应为1-12）` };
@@ -128,9 +119,8 @@ export function parseDate(content: CellContent): Parsed<IsoDate | undefined> {
   }
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(raw);
   if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (!exists(y, mo, d)) return { ok: false, message: `日期“${content.s}”不存在` };
-    return { ok: true, value: iso(y, mo, d) };
+    const value = isoDateOf(Number(m[1]), Number(m[2]), Number(m[3]));
+    return value === undefined ? { ok: false, message: `日期“${content.s}”不存在` } : { ok: true, value };
   }
   return { ok: false, message: `“${content.s}”不是日期；请写成 2021-03-01、2021年3月1日 或 2021.3` };
 }

@@ -13,7 +13,11 @@
 //     max: 20           # 扣分上限；写 0 表示不扣分
 import { DEFAULT_ASSESSMENT_RULES, type AssessmentRules } from '../domain/assessment.js';
 import { isScalar } from './yaml-lib.js';
-import { DiagnosticSink, YamlSource, parseYamlText, readYamlText, type KeySpec } from './yaml-source.js';
+import { DiagnosticSink } from './yaml/diagnostics.js';
+import { readYamlText } from './yaml/file.js';
+import { parseYamlText } from './yaml/parse.js';
+import { YamlSource } from './yaml/source.js';
+import type { KeySpec } from '../domain/schema.js';
 
 const TOP: KeySpec = { weights: '各项权重', deductions: '扣分' };
 const WEIGHTS: KeySpec = {

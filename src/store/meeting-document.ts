@@ -1,24 +1,16 @@
 // A meeting record being written: the file held as a `yaml` Document so that whatever a person wrote by
 // hand (comments, key order, blank lines, extra keys) survives every edit and save. The live meeting
-// screen calls the methods below after each keystroke-level change and saves at once
-// (docs/formats.md#meeting-record: written by the app, readable by people).
+// screen calls the methods below after each keystroke-level change and saves at once (docs/formats.md#meeting-record:
+// "Meeting record … written by the app, readable by people").
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq } from './yaml-lib.js';
 import type { Document, Node as YamlNode, ToStringOptions } from 'yaml';
 import { isValidIsoDate } from '../domain/dates.js';
-import {
-  FOLLOWUP_STATUSES,
-  LIGHTS,
-  MEETING_KINDS,
-  normalizeFollowupStatus,
-  normalizeLight,
-  normalizeMeetingKind,
-} from '../domain/normalize.js';
+import { FOLLOWUP_STATUSES, LIGHTS, MEETING_KINDS } from '../domain/normalize.js';
 import { ITEM_STATUSES, InputError } from '../domain/types.js';
 import type {
   Decision,
-  Followup,
   FollowupStatus,
   IsoDate,
   ItemFigures,
@@ -26,79 +18,50 @@ import type {
   Light,
   Meeting,
   MeetingHeader,
-  MeetingItem,
   MeetingKind,
   MeetingSnapshot,
 } from '../domain/types.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { restoreAsideFiles, writeFileIfUnchanged } from './atomic-write.js';
-import { applyItemStatus } from './meeting-read.js';
+import { meetingFromDocument } from './meeting-read.js';
 import type { AtomicWriteIo, CompareAndReplace } from './atomic-write.js';
 import { readRegularFile } from './regular-file.js';
 import { systemErrorText } from './system-error.js';
-import { MAX_FILE_BYTES } from './yaml-source.js';
+import { MAX_FILE_BYTES } from './yaml/file.js';
+import {
+  DECISION_SCHEMA,
+  FOLLOWUP_SCHEMA,
+  ITEM_SCHEMA,
+  MEETING_FILE_SCHEMA,
+  MEETING_HEADER_SCHEMA,
+  FIGURES_SCHEMA,
+  SNAPSHOT_SCHEMA,
+  type RecordSchema,
+  keyOrder,
+  propOf,
+} from '../domain/schema.js';
 
-// ---- key orders (docs/formats.md#key-order), used only to place a key that is not there yet ----
-const TOP_KEYS = ['meeting', 'items', 'general', 'followups'];
-const HEADER_KEYS = [
-  'date',
-  'kind',
-  'number',
-  'title',
-  'chair',
-  'place',
-  'present',
-  'absent',
-  'attending',
-  'late',
-  'register',
-  'as_of',
-  'snapshot',
-  'closed',
-];
-const ITEM_KEYS = [
-  'project',
-  'light',
-  'reasons',
-  'figures',
-  'discussed',
-  'status',
-  'seconds',
-  'notes',
-  'decisions',
-];
-const DECISION_KEYS = ['id', 'text', 'unit', 'co_units', 'owner', 'due'];
-const FOLLOWUP_KEYS = ['decision', 'status', 'note', 'date', 'done_on'];
+// ---- key orders (docs/formats.md#key-order, domain/schema.ts), used only to place a key that is not there yet ----
+const TOP_KEYS = keyOrder(MEETING_FILE_SCHEMA);
+const HEADER_KEYS = keyOrder(MEETING_HEADER_SCHEMA);
+const ITEM_KEYS = keyOrder(ITEM_SCHEMA);
+const DECISION_KEYS = keyOrder(DECISION_SCHEMA);
+const FOLLOWUP_KEYS = keyOrder(FOLLOWUP_SCHEMA);
 
 /** Fractions kept to 4 decimals (0.1 of a percentage point), amounts to 2 (万元). */
 const round = (x: number, places: number): number => Math.round(x * 10 ** places) / 10 ** places;
 
-/** The snapshot as written in the file: snake_case keys, one `{…}` line. */
-function snapshotRecord(s: MeetingSnapshot): Record<string, number> {
-  const out: Record<string, number> = {
-    projects: s.projects,
-    total_investment: round(s.totalInvestment, 2),
-    started: s.started,
-    new_projects: s.newProjects,
-    new_started: s.newStarted,
-    annual_plan: round(s.annualPlan, 2),
-    completed_year: round(s.completedYear, 2),
-  };
-  if (s.completedMonth !== undefined) out.completed_month = round(s.completedMonth, 2);
-  out.time_progress = round(s.timeProgress, 4);
-  out.red = s.red;
-  out.yellow = s.yellow;
-  out.green = s.green;
-  return out;
-}
-
-function figuresRecord(f: ItemFigures): Record<string, number> {
-  const out: Record<string, number> = {
-    annual_plan: round(f.annualPlan, 2),
-    completed_year: round(f.completedYear, 2),
-  };
-  if (f.completionRate !== null) out.completion_rate = round(f.completionRate, 4);
-  out.time_progress = round(f.timeProgress, 4);
+/**
+ * A record of numbers as written in the file (the snapshot, an item's figures): snake_case keys in the
+ * schema's order, one `{…}` line; absent values (undefined, or a null rate) are left out.
+ */
+function numbersRecord(schema: RecordSchema, value: object): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const field of schema.fields) {
+    const v = (value as Record<string, unknown>)[propOf(field)];
+    if (typeof v !== 'number') continue;
+    out[field.key] = field.decimals === undefined ? v : round(v, field.decimals);
+  }
   return out;
 }
 
@@ -343,37 +306,6 @@ function str(value: unknown): string | undefined {
   return undefined;
 }
 
-function text(value: unknown, multiline = false): string | undefined {
-  const s = str(value);
-  return s === undefined ? undefined : sanitizeText(s, { multiline });
-}
-
-function strList(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value.map((v) => text(v) ?? '').filter((v) => v !== '');
-}
-
-function decisionOf(raw: unknown): Decision {
-  const r = asRecord(raw);
-  const decision: Decision = {
-    id: str(r.id) ?? '',
-    text: text(r.text, true) ?? '',
-    unit: text(r.unit) ?? '',
-    due: str(r.due) ?? '',
-  };
-  const coUnits = strList(r.co_units).filter((u) => u !== decision.unit);
-  if (coUnits.length > 0) decision.coUnits = [...new Set(coUnits)];
-  const owner = text(r.owner);
-  if (owner !== undefined) decision.owner = owner;
-  return decision;
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-}
-
 export class MeetingDocument {
   readonly file: string;
   readonly readOnly: boolean;
@@ -589,7 +521,9 @@ export class MeetingDocument {
       }
       if (key === 'snapshot') {
         const node =
-          value === undefined ? undefined : this.doc.createNode(snapshotRecord(value as MeetingSnapshot));
+          value === undefined
+            ? undefined
+            : this.doc.createNode(numbersRecord(SNAPSHOT_SCHEMA, value as MeetingSnapshot));
         if (node) (node as YAMLMap).flow = true;
         setKey(this.doc, map, key, node, HEADER_KEYS);
       } else if (key === 'present' || key === 'absent' || key === 'attending' || key === 'late') {
@@ -638,7 +572,9 @@ export class MeetingDocument {
       setKey(this.doc, map, 'reasons', reasons ? reasonsList(this.doc, reasons) : undefined, ITEM_KEYS);
     }
     if ('figures' in snapshot) {
-      const node = snapshot.figures ? this.doc.createNode(figuresRecord(snapshot.figures)) : undefined;
+      const node = snapshot.figures
+        ? this.doc.createNode(numbersRecord(FIGURES_SCHEMA, snapshot.figures))
+        : undefined;
       if (node) (node as YAMLMap).flow = true;
       setKey(this.doc, map, 'figures', node, ITEM_KEYS);
     }
@@ -758,8 +694,8 @@ export class MeetingDocument {
 
   /**
    * The next id for this meeting: meeting date + two-digit sequence (2021-11-15-01), one above the
-   * highest sequence of that date among this meeting's ids and all ids known to be taken
-   * (docs/formats.md#decisions: unique across all meetings, so two meetings on one day never share an id).
+   * highest sequence of that date among this meeting's ids and all ids known to be taken (docs/formats.md#decisions:
+   * unique across all meetings, so two meetings on one day never share an id).
    */
   nextDecisionId(): string {
     const date = this.date;
@@ -910,97 +846,9 @@ export class MeetingDocument {
 
   // ---- views and saving ----
 
-  /** The typed view of the meeting as it stands (lenient: the file's own checks are meeting-read's). */
+  /** The typed view of the meeting as it stands, read as meeting-read reads a file (lenient: errors dropped). */
   toMeeting(): Meeting {
-    const js = asRecord(this.doc.toJS());
-    const h = asRecord(js.meeting);
-    const header: MeetingHeader = {
-      date: str(h.date) ?? '',
-      kind: normalizeMeetingKind(str(h.kind) ?? '') ?? '周调度',
-      present: strList(h.present),
-      absent: strList(h.absent),
-      attending: strList(h.attending),
-      closed: h.closed === true,
-    };
-    if (Array.isArray(h.late)) header.late = strList(h.late);
-    if (typeof h.number === 'number') header.number = h.number;
-    const optional: [keyof MeetingHeader, string][] = [
-      ['title', 'title'],
-      ['chair', 'chair'],
-      ['place', 'place'],
-      ['register', 'register'],
-      ['asOf', 'as_of'],
-    ];
-    for (const [field, key] of optional) {
-      const value = text(h[key]);
-      if (value !== undefined) (header as unknown as Record<string, unknown>)[field] = value;
-    }
-    const sn = asRecord(h.snapshot);
-    const snap = {
-      projects: num(sn.projects),
-      totalInvestment: num(sn.total_investment),
-      started: num(sn.started),
-      newProjects: num(sn.new_projects),
-      newStarted: num(sn.new_started),
-      annualPlan: num(sn.annual_plan),
-      completedYear: num(sn.completed_year),
-      timeProgress: num(sn.time_progress),
-      red: num(sn.red),
-      yellow: num(sn.yellow),
-      green: num(sn.green),
-    };
-    if (Object.values(snap).every((v) => v !== undefined)) {
-      header.snapshot = snap as MeetingSnapshot;
-      const cm = num(sn.completed_month);
-      if (cm !== undefined) header.snapshot.completedMonth = cm;
-    }
-    const items: MeetingItem[] = (Array.isArray(js.items) ? js.items : []).map((raw: unknown) => {
-      const it = asRecord(raw);
-      const item: MeetingItem = {
-        project: text(it.project) ?? '',
-        reasons: strList(it.reasons),
-        decisions: (Array.isArray(it.decisions) ? it.decisions : []).map(decisionOf),
-      };
-      const light = normalizeLight(str(it.light) ?? '');
-      if (light !== undefined) item.light = light;
-      const notes = text(it.notes, true);
-      if (notes !== undefined) item.notes = notes;
-      if (typeof it.discussed === 'boolean') item.discussed = it.discussed;
-      const status = str(it.status);
-      if (status === '已讨论' || status === '跳过') applyItemStatus(item, status);
-      const seconds = num(it.seconds);
-      if (seconds !== undefined && seconds >= 0) item.seconds = Math.round(seconds);
-      const fg = asRecord(it.figures);
-      const annualPlan = num(fg.annual_plan);
-      const completedYear = num(fg.completed_year);
-      const timeProgress = num(fg.time_progress);
-      if (annualPlan !== undefined && completedYear !== undefined && timeProgress !== undefined) {
-        item.figures = {
-          annualPlan,
-          completedYear,
-          completionRate: num(fg.completion_rate) ?? (annualPlan > 0 ? completedYear / annualPlan : null),
-          timeProgress,
-        };
-      }
-      return item;
-    });
-    const followups: Followup[] = (Array.isArray(js.followups) ? js.followups : []).map((raw: unknown) => {
-      const r = asRecord(raw);
-      const f: Followup = {
-        decision: str(r.decision) ?? '',
-        status: normalizeFollowupStatus(str(r.status) ?? '') ?? '推进中',
-      };
-      const note = text(r.note, true);
-      if (note !== undefined) f.note = note;
-      const date = str(r.date);
-      if (date !== undefined) f.date = date;
-      const doneOn = str(r.done_on);
-      if (doneOn !== undefined && f.status === '已落实') f.doneOn = doneOn;
-      return f;
-    });
-    const meeting: Meeting = { meeting: header, items, followups, file: this.file };
-    if (Array.isArray(js.general) && js.general.length > 0) meeting.general = js.general.map(decisionOf);
-    return meeting;
+    return meetingFromDocument(this.doc, this.file);
   }
 
   toString(): string {

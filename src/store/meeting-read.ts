@@ -1,10 +1,10 @@
-// Meeting records (one YAML file per meeting in meetings/, docs/formats.md#meeting-record): read and
-// validated with the same positioned Chinese diagnostics as the register. Writing: meeting-document.ts.
+// Meeting records (one YAML file per meeting in meetings/, docs/formats.md#meeting-record): read and validated with the
+// same positioned Chinese diagnostics as the register. Writing is store-meeting's (meeting-document.ts).
 
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isScalar } from './yaml-lib.js';
-import type { Node as YamlNode } from 'yaml';
+import { LineCounter, isScalar } from './yaml-lib.js';
+import type { Document, Node as YamlNode } from 'yaml';
 import { InputError } from '../domain/types.js';
 import type {
   Decision,
@@ -20,16 +20,19 @@ import type {
 } from '../domain/types.js';
 import { FOLLOWUP_STATUSES, LIGHTS, MEETING_KINDS } from '../domain/normalize.js';
 import { ITEM_STATUSES } from '../domain/types.js';
+import { DiagnosticSink } from './yaml/diagnostics.js';
+import { decodeYamlBytes, describeIoError, readYamlFile } from './yaml/file.js';
+import { parseYamlText } from './yaml/parse.js';
+import { type At, YamlSource } from './yaml/source.js';
 import {
-  DiagnosticSink,
-  type At,
-  type KeySpec,
-  YamlSource,
-  decodeYamlBytes,
-  describeIoError,
-  parseYamlText,
-  readYamlFile,
-} from './yaml-source.js';
+  DECISION_SCHEMA,
+  FIGURES_SCHEMA,
+  FOLLOWUP_SCHEMA,
+  ITEM_SCHEMA,
+  MEETING_FILE_SCHEMA,
+  MEETING_HEADER_SCHEMA,
+  SNAPSHOT_SCHEMA,
+} from '../domain/schema.js';
 import { isTempFileName } from './atomic-write.js';
 import { type CacheInput, type LoadCache, cacheInput, resolveLoadCache, sameInput } from './load-cache.js';
 
@@ -40,81 +43,6 @@ export interface MeetingLoadOptions {
    */
   cache?: LoadCache | false;
 }
-
-const TOP_KEYS: KeySpec = {
-  meeting: '会议信息',
-  items: '议题（逐项目）',
-  general: '综合事项（不针对具体项目的议定事项）',
-  followups: '上次议定事项落实情况',
-};
-
-const MEETING_KEYS: KeySpec = {
-  date: '会议日期',
-  kind: '会议类型',
-  number: '期数',
-  title: '会议名称',
-  chair: '主持',
-  place: '地点',
-  present: '出席',
-  absent: '请假',
-  attending: '列席',
-  late: '迟到',
-  register: '台账文件',
-  as_of: '数据截至日期',
-  snapshot: '开会时的台账总体数字',
-  closed: '是否已结束',
-};
-
-const SNAPSHOT_KEYS: KeySpec = {
-  projects: '项目数',
-  total_investment: '总投资（万元）',
-  started: '已开复工项目数',
-  new_projects: '新建项目数',
-  new_started: '新建项目已开工数',
-  annual_plan: '年度计划投资（万元）',
-  completed_year: '年度累计完成投资（万元）',
-  completed_month: '本月完成投资（万元）',
-  time_progress: '序时进度（小数）',
-  red: '红灯项目数',
-  yellow: '黄灯项目数',
-  green: '绿灯项目数',
-};
-
-const FIGURES_KEYS: KeySpec = {
-  annual_plan: '年度计划投资（万元）',
-  completed_year: '年度累计完成投资（万元）',
-  completion_rate: '投资完成率（小数）',
-  time_progress: '序时进度（小数）',
-};
-
-const ITEM_KEYS: KeySpec = {
-  project: '项目编号',
-  light: '灯色',
-  reasons: '滞后原因',
-  figures: '开会时的投资数字',
-  discussed: '会上是否研究',
-  status: '会上状态（已讨论/跳过）',
-  seconds: '本项用时（秒）',
-  notes: '会议记录/备注',
-  decisions: '议定事项',
-};
-
-const DECISION_KEYS: KeySpec = {
-  id: '编号',
-  text: '内容/议定事项',
-  unit: '责任单位',
-  co_units: '配合单位',
-  owner: '责任人',
-  due: '完成时限',
-};
-
-const FOLLOWUP_KEYS: KeySpec = {
-  decision: '议定事项编号',
-  status: '落实状态',
-  note: '说明/落实情况',
-  date: '跟进日期',
-  done_on: '落实日期',
-};
 
 /** A decision id with where it was written, for duplicate and reference checks. */
 interface DecisionPlace {
@@ -150,7 +78,7 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     );
     return undefined;
   }
-  const top = src.fields(rootNode, rootNode, '会议记录的顶层', TOP_KEYS);
+  const top = src.fields(rootNode, rootNode, '会议记录的顶层', MEETING_FILE_SCHEMA);
   if (!top) return undefined;
   top.what = '会议记录';
 
@@ -159,14 +87,14 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     absent: [],
     attending: [],
   };
-  const headerNode = top.node('meeting', { required: true });
+  const headerNode = top.node('meeting');
   const m =
     headerNode === null
       ? undefined
-      : src.fields(headerNode, top.valueAt('meeting'), '“meeting”（会议信息）', MEETING_KEYS);
+      : src.fields(headerNode, top.valueAt('meeting'), '“meeting”（会议信息）', MEETING_HEADER_SCHEMA);
   if (m) {
-    const date = m.date('date', { required: true });
-    const kind = m.enumOf('kind', MEETING_KINDS, '会议类型', { required: true });
+    const date = m.date('date');
+    const kind = m.enumOf('kind', MEETING_KINDS, '会议类型');
     const num = m.number('number', { integer: true, min: 1, noun: '期数（正整数）' });
     const title = m.str('title');
     const chair = m.str('chair');
@@ -192,13 +120,13 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
         snapNode,
         m.valueAt('snapshot'),
         '“snapshot”（开会时的台账总体数字）',
-        SNAPSHOT_KEYS,
+        SNAPSHOT_SCHEMA,
       );
       if (sf) {
         const count = (key: string): number | undefined =>
-          sf.number(key, { required: true, integer: true, min: 0, noun: '非负整数' });
-        const amount = (key: string, required = true): number | undefined =>
-          sf.number(key, { required, min: 0, noun: '非负数（万元）' });
+          sf.number(key, { integer: true, min: 0, noun: '非负整数' });
+        const amount = (key: string): number | undefined =>
+          sf.number(key, { min: 0, noun: '非负数（万元）' });
         const snap = {
           projects: count('projects'),
           totalInvestment: amount('total_investment'),
@@ -208,7 +136,6 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
           annualPlan: amount('annual_plan'),
           completedYear: amount('completed_year'),
           timeProgress: sf.number('time_progress', {
-            required: true,
             min: 0,
             max: 1,
             noun: '0到1之间的小数',
@@ -217,7 +144,7 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
           yellow: count('yellow'),
           green: count('green'),
         };
-        const completedMonth = amount('completed_month', false);
+        const completedMonth = amount('completed_month');
         if (Object.values(snap).every((v) => v !== undefined)) {
           header.snapshot = snap as MeetingSnapshot;
           if (completedMonth !== undefined) header.snapshot.completedMonth = completedMonth;
@@ -235,7 +162,7 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     dEntry: { node: YamlNode | null; at: YamlNode },
     label: string,
   ): Decision | undefined => {
-    const df = src.fields(dEntry.node, dEntry.at, label, DECISION_KEYS);
+    const df = src.fields(dEntry.node, dEntry.at, label, DECISION_SCHEMA);
     if (!df) return undefined;
     let id = df.str('id');
     const idAt: At = id !== undefined ? df.valueAt('id') : df.at;
@@ -253,11 +180,11 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
         decisions.set(id, idAt);
       }
     }
-    const text = df.str('text', { required: true, multiline: true });
-    const unit = df.str('unit', { required: true });
+    const text = df.str('text');
+    const unit = df.str('unit');
     const coUnits = df.strList('co_units');
     const owner = df.str('owner');
-    const due = df.date('due', { required: true });
+    const due = df.date('due');
     if (header.date !== undefined && due !== undefined && due < header.date) {
       src.warning(df.valueAt('due'), `完成时限 ${due} 早于会议日期 ${header.date}。`);
     }
@@ -274,13 +201,13 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
   let n = 0;
   for (const entry of top.list('items')) {
     n++;
-    const f = src.fields(entry.node, entry.at, `“items”的第 ${n} 项`, ITEM_KEYS);
+    const f = src.fields(entry.node, entry.at, `“items”的第 ${n} 项`, ITEM_SCHEMA);
     if (!f) continue;
-    const project = f.str('project', { required: true });
+    const project = f.str('project');
     if (project !== undefined) f.what = `议题“${project}”`;
     const light = f.enumOf('light', LIGHTS, '灯色');
     const reasons = f.strList('reasons', { multiline: true });
-    const notes = f.str('notes', { multiline: true });
+    const notes = f.str('notes');
     const discussed = f.bool('discussed');
     const status = f.enumOf('status', ITEM_STATUSES, '会上状态');
     const seconds = f.number('seconds', { integer: true, min: 0, noun: '非负整数（秒）' });
@@ -291,12 +218,12 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     if (seconds !== undefined) item.seconds = seconds;
     const figNode = f.node('figures');
     if (figNode !== null) {
-      const ff = src.fields(figNode, f.valueAt('figures'), '“figures”（开会时的投资数字）', FIGURES_KEYS);
+      const ff = src.fields(figNode, f.valueAt('figures'), '“figures”（开会时的投资数字）', FIGURES_SCHEMA);
       if (ff) {
-        const annualPlan = ff.number('annual_plan', { required: true, min: 0, noun: '非负数（万元）' });
-        const completedYear = ff.number('completed_year', { required: true, min: 0, noun: '非负数（万元）' });
+        const annualPlan = ff.number('annual_plan', { min: 0, noun: '非负数（万元）' });
+        const completedYear = ff.number('completed_year', { min: 0, noun: '非负数（万元）' });
         const rate = ff.number('completion_rate', { min: 0, noun: '非负小数' });
-        const tp = ff.number('time_progress', { required: true, min: 0, max: 1, noun: '0到1之间的小数' });
+        const tp = ff.number('time_progress', { min: 0, max: 1, noun: '0到1之间的小数' });
         if (annualPlan !== undefined && completedYear !== undefined && tp !== undefined) {
           const figures: ItemFigures = {
             annualPlan,
@@ -334,15 +261,14 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
   n = 0;
   for (const entry of top.list('followups')) {
     n++;
-    const f = src.fields(entry.node, entry.at, `“followups”的第 ${n} 项`, FOLLOWUP_KEYS);
+    const f = src.fields(entry.node, entry.at, `“followups”的第 ${n} 项`, FOLLOWUP_SCHEMA);
     if (!f) continue;
-    const decision = f.str('decision', { required: true });
+    const decision = f.str('decision');
     const status = f.enumOf('status', FOLLOWUP_STATUSES, '落实状态', {
-      required: true,
-      // docs/formats.md#follow-ups: 逾期 is computed, never stored
+      // docs/formats.md#decisions: 逾期 is computed, never stored
       explain: (v) => (v === '逾期' ? '“逾期”由完成时限自动判断，不需要填写；' : undefined),
     });
-    const note = f.str('note', { multiline: true });
+    const note = f.str('note');
     const date = f.date('date');
     const doneOn = f.date('done_on');
     if (doneOn !== undefined && status !== undefined && status !== '已落实') {
@@ -371,6 +297,30 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     decisions: [...decisions].map(([id, at]) => [id, src.pos(at)]),
     followups: followupRefs,
   };
+}
+
+/**
+ * The typed view of a meeting record held in memory as a yaml Document (meeting-document.ts
+ * toMeeting): read exactly as a meeting file is read (one reader for both), its diagnostics dropped,
+ * so a record with mistakes still gives everything that can be read of it. A missing date or kind
+ * reads as '' and 周调度.
+ */
+export function meetingFromDocument(doc: Document, file: string): Meeting {
+  const sink = new DiagnosticSink();
+  // positions are only needed for diagnostics, which are dropped: no line table is built
+  const parsed = { file, text: '', doc: doc as Document.Parsed, lineCounter: new LineCounter() };
+  const read = readMeetingSource(new YamlSource(parsed, sink), file);
+  const meeting: Meeting = read?.meeting ?? {
+    meeting: { date: '', kind: '周调度', present: [], absent: [], attending: [], closed: false },
+    items: [],
+    followups: [],
+    file,
+  };
+  const header = meeting.meeting as Partial<MeetingHeader>;
+  header.date ??= '';
+  header.kind ??= '周调度';
+  header.closed ??= false;
+  return meeting;
 }
 
 /** 已讨论 counts as taken up; 跳过 does not, whatever `discussed` says (the item may have been opened). */

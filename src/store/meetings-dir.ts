@@ -10,7 +10,7 @@ import { isTempFileName, removeStaleTempFiles, restoreAsideFiles } from './atomi
 import { acquireMeetingLock, MeetingLockedError } from './lock.js';
 import type { MeetingLock } from './lock.js';
 import { MeetingDocument } from './meeting-document.js';
-import { MAX_FILE_BYTES } from './yaml-source.js';
+import { MAX_FILE_BYTES } from './yaml/file.js';
 import type { MeetingDocumentOptions, NewMeetingHeader } from './meeting-document.js';
 import { meetingDecisions } from '../domain/ledger.js';
 

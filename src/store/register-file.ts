@@ -20,21 +20,21 @@ import type {
   SourcePos,
 } from '../domain/types.js';
 import { MONEY_UNITS, NATURES, STAGES } from '../domain/normalize.js';
+import { DiagnosticSink } from './yaml/diagnostics.js';
+import { decodeYamlBytes, describeIoError, readYamlFile } from './yaml/file.js';
+import { parseYamlChunk, parseYamlHead, parseYamlText, splitTrailingList } from './yaml/parse.js';
+import { type At, type Fields, YamlSource } from './yaml/source.js';
+import { scaleNumber } from '../domain/values.js';
+import { isStarted } from '../domain/figures.js';
 import {
-  DiagnosticSink,
-  type At,
-  type Fields,
-  type KeySpec,
-  YamlSource,
-  decodeYamlBytes,
-  describeIoError,
-  parseYamlChunk,
-  parseYamlHead,
-  parseYamlText,
-  readYamlFile,
-  scaleNumber,
-  splitTrailingList,
-} from './yaml-source.js';
+  MILESTONE_SCHEMA,
+  PROBLEM_SCHEMA,
+  PROJECT_SCHEMA,
+  REGISTER_FILE_SCHEMA,
+  REGISTER_HEADER_SCHEMA,
+  RULES_SCHEMA,
+  propOf,
+} from '../domain/schema.js';
 import { type CacheInput, type LoadCache, cacheInput, resolveLoadCache } from './load-cache.js';
 
 export interface RegisterLoad {
@@ -55,23 +55,6 @@ export interface RegisterLoadOptions {
   itemByItem?: boolean;
 }
 
-const TOP_KEYS: KeySpec = { register: '台账表头', projects: '项目列表' };
-
-const HEADER_KEYS: KeySpec = {
-  title: '台账标题',
-  region: '地区',
-  year: '年度',
-  as_of: '数据截至日期',
-  money_unit: '金额单位',
-  issuer: '发文机关',
-  recipients: '主送机关',
-  rules: '滞后判定规则',
-  issuer_mark: '发文机关标志',
-  doc_number: '发文字号',
-  cc: '抄送机关',
-  printed_by: '印发机关',
-};
-
 /** The Word 版头/版记 keys (OfficeMarks), by key in the file. */
 const OFFICE_KEYS = {
   issuer_mark: 'mark',
@@ -80,55 +63,7 @@ const OFFICE_KEYS = {
   printed_by: 'printedBy',
 } as const satisfies Record<string, keyof OfficeMarks>;
 
-const RULE_KEYS: KeySpec = {
-  time_progress: '序时进度计算方式',
-  yellow_gap: '黄灯差距（个百分点）',
-  red_gap: '红灯差距（个百分点）',
-  start_red_days: '开工滞后转红天数',
-  milestone_red_days: '节点滞后转红天数',
-};
-
-const PROJECT_KEYS: KeySpec = {
-  id: '项目编号',
-  name: '项目名称',
-  nature: '建设性质',
-  stage: '建设阶段',
-  unit: '责任单位',
-  leader: '包联领导',
-  owner: '建设单位/项目业主/业主',
-  area: '片区/园区',
-  industry: '产业类别',
-  content: '建设内容',
-  total_investment: '总投资',
-  annual_plan: '年度计划投资',
-  completed_year: '年度累计完成投资/年度完成投资',
-  completed_month: '本月完成投资',
-  completed_total: '开工以来累计完成投资/累计完成投资',
-  planned_start: '计划开工时间/计划开工',
-  actual_start: '实际开工时间/实际开工/复工',
-  planned_finish: '计划竣工时间/计划竣工/投产',
-  actual_finish: '实际竣工时间/实际竣工',
-  progress: '形象进度/本月进展',
-  contact: '项目联系人/联系人',
-  milestones: '节点计划',
-  problems: '存在问题/问题清单',
-};
-
-const MILESTONE_KEYS: KeySpec = { name: '节点名称', planned: '计划完成日期', done: '实际完成日期' };
-
-const PROBLEM_KEYS: KeySpec = {
-  id: '问题编号',
-  text: '问题描述',
-  unit: '责任单位',
-  raised: '提出日期',
-  due: '解决时限',
-  resolved: '解决日期',
-  resolution: '解决情况',
-};
-
 const TIME_PROGRESS_MODES = ['month', 'half_month', 'day'] as const;
-/** docs/domain.md#start-rate: a project counts as started when its stage is 在建, 竣工 or 投产. */
-const STARTED_STAGES = new Set(['在建', '竣工', '投产']);
 const UNIT_SHIFT: Record<MoneyUnit, number> = { 万元: 0, 亿元: 4 };
 
 /** A header value with where it was written, for agreement checks across files. */
@@ -182,7 +117,7 @@ class RegisterReader {
   }
 
   /**
-   * Reads the file's head and then each project as a document of its own (yaml-source.ts,
+   * Reads the file's head and then each project as a document of its own (yaml/parse.ts,
    * splitTrailingList). False, with nothing read, when the file does not have that shape or has
    * any error: the whole-file parse then reads it and words every message.
    */
@@ -259,10 +194,10 @@ class RegisterReader {
       src.error(0, '文件是空的；台账应包含 register:（表头）和 projects:（项目列表）两部分。');
       return undefined;
     }
-    const top = src.fields(rootNode, rootNode, '台账文件的顶层', TOP_KEYS);
+    const top = src.fields(rootNode, rootNode, '台账文件的顶层', REGISTER_FILE_SCHEMA);
     if (!top) return undefined;
     top.what = '台账文件';
-    const headerNode = top.node('register', { required: true });
+    const headerNode = top.node('register');
     const header = headerNode === null ? undefined : this.readHeader(src, top, headerNode);
     const unit = header?.moneyUnit ?? '万元';
     const asOf = header?.asOf?.value;
@@ -280,18 +215,15 @@ class RegisterReader {
   }
 
   private readHeader(src: YamlSource, top: Fields, node: YamlNode): FileHeader | undefined {
-    const f = src.fields(node, top.valueAt('register'), '“register”（台账表头）', HEADER_KEYS);
+    const f = src.fields(node, top.valueAt('register'), '“register”（台账表头）', REGISTER_HEADER_SCHEMA);
     if (!f) return undefined;
     const placed = <T>(key: string, value: T | undefined): Placed<T> | undefined =>
       value === undefined ? undefined : { value, src, at: f.valueAt(key) };
     const header: FileHeader = {
-      title: placed('title', f.str('title', { required: true })),
-      region: placed('region', f.str('region', { required: true })),
-      year: placed(
-        'year',
-        f.number('year', { required: true, integer: true, min: 1900, max: 2200, noun: '年份' }),
-      ),
-      asOf: placed('as_of', f.date('as_of', { required: true })),
+      title: placed('title', f.str('title')),
+      region: placed('region', f.str('region')),
+      year: placed('year', f.number('year', { integer: true, min: 1900, max: 2200, noun: '年份' })),
+      asOf: placed('as_of', f.date('as_of')),
       issuer: placed('issuer', f.str('issuer')),
       recipients: placed('recipients', f.str('recipients')),
       moneyUnit: f.enumOf('money_unit', MONEY_UNITS, '金额单位') ?? '万元',
@@ -310,7 +242,7 @@ class RegisterReader {
     }
     const rulesNode = f.node('rules');
     if (rulesNode !== null) {
-      const r = src.fields(rulesNode, f.valueAt('rules'), '“rules”（滞后判定规则）', RULE_KEYS);
+      const r = src.fields(rulesNode, f.valueAt('rules'), '“rules”（滞后判定规则）', RULES_SCHEMA);
       if (r) {
         const rp = <T>(key: string, value: T | undefined): Placed<T> | undefined =>
           value === undefined ? undefined : { value, src, at: r.valueAt(key) };
@@ -344,45 +276,40 @@ class RegisterReader {
     unit: MoneyUnit,
     asOf: IsoDate | undefined,
   ): Project | undefined {
-    const f = src.fields(node, at, `“projects”的第 ${n} 项`, PROJECT_KEYS);
+    const f = src.fields(node, at, `“projects”的第 ${n} 项`, PROJECT_SCHEMA);
     if (!f) return undefined;
     const id = f.str('id');
     f.what = id ? `项目“${id}”` : `“projects”的第 ${n} 项`;
-    if (id === undefined) {
-      if (!f.has('id')) f.missing('id');
-      else f.node('id', { required: true });
-    } else {
-      this.claimId(this.projectIds, id, src, f.valueAt('id'), '项目编号');
-    }
-    const name = f.str('name', { required: true });
-    const nature = f.enumOf('nature', NATURES, '建设性质', { required: true });
-    const stage = f.enumOf('stage', STAGES, '建设阶段', { required: true });
-    const respUnit = f.str('unit', { required: true });
+    if (id !== undefined) this.claimId(this.projectIds, id, src, f.valueAt('id'), '项目编号');
+    const name = f.str('name');
+    const nature = f.enumOf('nature', NATURES, '建设性质');
+    const stage = f.enumOf('stage', STAGES, '建设阶段');
+    const respUnit = f.str('unit');
     const leader = f.str('leader');
     const owner = f.str('owner');
     const area = f.str('area');
     const industry = f.str('industry');
-    const content = f.str('content', { multiline: true });
-    const totalInvestment = f.amount('total_investment', unit, { required: true });
-    const annualPlan = f.amount('annual_plan', unit, { required: true });
-    const completedYear = f.amount('completed_year', unit, { required: true });
+    const content = f.str('content');
+    const totalInvestment = f.amount('total_investment', unit);
+    const annualPlan = f.amount('annual_plan', unit);
+    const completedYear = f.amount('completed_year', unit);
     const completedMonth = f.amount('completed_month', unit);
     const completedTotal = f.amount('completed_total', unit);
     const plannedStart = f.date('planned_start');
     const actualStart = f.date('actual_start');
     const plannedFinish = f.date('planned_finish');
     const actualFinish = f.date('actual_finish');
-    const progress = f.str('progress', { multiline: true });
+    const progress = f.str('progress');
     const contact = f.str('contact');
 
     const milestones: Milestone[] = [];
     let m = 0;
     for (const item of f.list('milestones')) {
       m++;
-      const mf = src.fields(item.node, item.at, `“milestones”的第 ${m} 项`, MILESTONE_KEYS);
+      const mf = src.fields(item.node, item.at, `“milestones”的第 ${m} 项`, MILESTONE_SCHEMA);
       if (!mf) continue;
-      const mName = mf.str('name', { required: true });
-      const planned = mf.date('planned', { required: true });
+      const mName = mf.str('name');
+      const planned = mf.date('planned');
       const done = mf.date('done');
       if (mName !== undefined && planned !== undefined) {
         milestones.push(done === undefined ? { name: mName, planned } : { name: mName, planned, done });
@@ -393,10 +320,10 @@ class RegisterReader {
     let k = 0;
     for (const item of f.list('problems')) {
       k++;
-      const pf = src.fields(item.node, item.at, `“problems”的第 ${k} 项`, PROBLEM_KEYS);
+      const pf = src.fields(item.node, item.at, `“problems”的第 ${k} 项`, PROBLEM_SCHEMA);
       if (!pf) continue;
       const explicitId = pf.str('id');
-      // docs/formats.md#project-keys: a problem's id defaults to <project id>-<n>, n from 1 in the list
+      // docs/formats.md#project-keys: a problem's id defaults to <project id>-<n>, n counted from 1 in the list
       const pid = explicitId ?? (id !== undefined ? `${id}-${k}` : undefined);
       if (pid !== undefined) {
         this.claimId(
@@ -407,13 +334,13 @@ class RegisterReader {
           '问题编号',
         );
       }
-      const text = pf.str('text', { required: true, multiline: true });
+      const text = pf.str('text');
       const problem: Problem = { id: pid ?? '', text: text ?? '' };
       const pUnit = pf.str('unit');
       const raised = pf.date('raised');
       const due = pf.date('due');
       const resolved = pf.date('resolved');
-      const resolution = pf.str('resolution', { multiline: true });
+      const resolution = pf.str('resolution');
       if (pUnit !== undefined) problem.unit = pUnit;
       if (raised !== undefined) problem.raised = raised;
       if (due !== undefined) problem.due = due;
@@ -436,7 +363,7 @@ class RegisterReader {
         `年度累计完成投资（${shown(completedYear)}）超过年度计划投资（${shown(annualPlan)}），请核对。`,
       );
     }
-    if (stage !== undefined && STARTED_STAGES.has(stage) && actualStart === undefined) {
+    if (stage !== undefined && isStarted(stage) && actualStart === undefined) {
       src.warning(
         f.valueAt('stage'),
         `建设阶段为“${stage}”，但没有填写“actual_start”（实际开工/复工日期）。`,
@@ -531,14 +458,9 @@ class RegisterReader {
     const agreed: {
       [K in 'title' | 'region' | 'year' | 'asOf' | 'issuer' | 'recipients']?: Placed<string | number>;
     } = {};
-    const keyName = {
-      title: 'title',
-      region: 'region',
-      year: 'year',
-      asOf: 'as_of',
-      issuer: 'issuer',
-      recipients: 'recipients',
-    } as const;
+    const keyName = Object.fromEntries(
+      REGISTER_HEADER_SCHEMA.fields.map((x) => [propOf(x), x.key]),
+    ) as Record<keyof typeof agreed, string>;
     for (const h of this.headers) {
       for (const k of ['title', 'region', 'year', 'asOf', 'issuer', 'recipients'] as const) {
         const v = h[k] as Placed<string | number> | undefined;
@@ -554,13 +476,11 @@ class RegisterReader {
       }
     }
     const rules: LagRules = { ...DEFAULT_RULES };
-    const ruleKey: Record<keyof LagRules, string> = {
-      timeProgress: 'time_progress',
-      yellowGap: 'yellow_gap',
-      redGap: 'red_gap',
-      startRedDays: 'start_red_days',
-      milestoneRedDays: 'milestone_red_days',
-    };
+    // the rule's key in the file, by its property (the schema's)
+    const ruleKey = Object.fromEntries(RULES_SCHEMA.fields.map((x) => [propOf(x), x.key])) as Record<
+      keyof LagRules,
+      string
+    >;
     const ruleFrom: Partial<Record<keyof LagRules, Placed<unknown>>> = {};
     for (const h of this.headers) {
       for (const k of Object.keys(h.rules) as (keyof LagRules)[]) {

@@ -114,7 +114,7 @@ describe('renderJson', () => {
 
 describe('displayWidth', () => {
   it('agrees with string-width on CJK, ASCII, punctuation, emoji and ambiguous characters', async () => {
-    const { displayWidth } = await import('../../src/briefing/text.js');
+    const { displayWidth } = await import('../../src/text/width.js');
     for (const s of [
       '海泰新能',
       'PL-001',

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/common.js';
 import { dispatch } from '../../src/commands/dispatch.js';
 import { runImport } from '../../src/commands/import.js';
-import { registerToXlsx } from '../../src/import/xlsx-register.js';
+import { registerToXlsx } from '../support/register-to-xlsx.js';
 import { loadRegister } from '../../src/store/register-file.js';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');

@@ -12,8 +12,8 @@ import { COMMAND_HELP, PROGRAM_HELP } from '../../src/commands/help.js';
 import { importProblemLine, runImport } from '../../src/commands/import.js';
 import { runLagging } from '../../src/commands/lagging.js';
 import { runMinutes } from '../../src/commands/minutes.js';
-import { displayWidth } from '../../src/briefing/text.js';
-import { registerToXlsx } from '../../src/import/xlsx-register.js';
+import { displayWidth } from '../../src/text/width.js';
+import { registerToXlsx } from '../support/register-to-xlsx.js';
 import { loadRegister } from '../../src/store/register-file.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');

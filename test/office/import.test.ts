@@ -10,10 +10,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, type Register } from '../../src/domain/types.js';
 import {
   importRegisterFromXlsx,
-  registerToXlsx,
   type ImportOptions,
   type ImportResult,
 } from '../../src/import/xlsx-register.js';
+import { registerToXlsx } from '../support/register-to-xlsx.js';
 import { loadRegister } from '../../src/store/register-file.js';
 
 type Value = string | number | Date | null;

@@ -14,7 +14,7 @@ import { writeNewFile } from '../../src/store/atomic-write.js';
 import { acquireMeetingLock } from '../../src/store/lock.js';
 import { readRegularFile } from '../../src/store/regular-file.js';
 import { errorText, systemErrorText } from '../../src/store/system-error.js';
-import { readYamlFile } from '../../src/store/yaml-source.js';
+import { readYamlFile } from '../../src/store/yaml/file.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const cli = path.join(root, 'dist', 'cli.js');

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { InputError } from '../../src/domain/types.js';
 import { parseRegisterText } from '../../src/store/register-file.js';
-import { splitTrailingList } from '../../src/store/yaml-source.js';
+import { splitTrailingList } from '../../src/store/yaml/parse.js';
 import { fixtureAbs } from './helpers.js';
 
 type Outcome = { ok: unknown } | { errors: unknown };

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadMeetings } from '../../src/store/meeting-read.js';
 import { loadRegister, parseRegisterText } from '../../src/store/register-file.js';
-import { MAX_ALIAS_EXPANSION_CHARS, MAX_FILE_BYTES } from '../../src/store/yaml-source.js';
+import { MAX_FILE_BYTES } from '../../src/store/yaml/file.js';
+import { MAX_ALIAS_EXPANSION_CHARS } from '../../src/store/yaml/source.js';
 import { expectAt, fixture, inputErrors } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'diaodu-limits-'));

@@ -10,16 +10,10 @@ import {
   normalizeStage,
   STAGES,
 } from '../../src/domain/normalize.js';
-import {
-  DiagnosticSink,
-  cleanText,
-  decodeYamlBytes,
-  editDistance,
-  readDateText,
-  scaleNumber,
-  shiftDecimal,
-  suggestKey,
-} from '../../src/store/yaml-source.js';
+import { DiagnosticSink } from '../../src/store/yaml/diagnostics.js';
+import { decodeYamlBytes } from '../../src/store/yaml/file.js';
+import { cleanText, editDistance, suggestKey } from '../../src/store/yaml/text.js';
+import { readDateText, scaleNumber, shiftDecimal } from '../../src/domain/values.js';
 import { expectAt, inputErrors } from './helpers.js';
 
 describe('normalize: traditional and variant enum spellings', () => {

@@ -4,8 +4,6 @@
 import {
   chineseDate,
   dateParts,
-  formatIsoDate,
-  isValidIsoDate,
   quickDue,
   quickDueLabel,
   weekday,
@@ -14,6 +12,8 @@ import {
 } from '../../../domain/dates.js';
 import type { QuickDueKind, WorkCalendar, WorkdayShift } from '../../../domain/dates.js';
 import { chineseWorkCalendar } from '../../../store/work-calendar.js';
+import { MEETING_KINDS } from '../../../domain/normalize.js';
+import { fullDateParts, halfWidth, isoDateOf } from '../../../domain/values.js';
 import type { IsoDate, MeetingKind } from '../../../domain/types.js';
 import { cycleMark } from '../../../app/meeting/attendance.js';
 import type { Attendee } from '../../../app/meeting/attendance.js';
@@ -70,11 +70,6 @@ export function describeDueParse(due: Extract<DueParse, { ok: true }>): string {
 
 export const DUE_HELP = '可写 2021-11-30、11-30、11月30日、+7（7天后）、本周五、下周五、月底';
 
-/** Full-width digits and signs (２０２１－１０－２０, ＋７) as ASCII; ideographic spaces go with \s. */
-function halfWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
-}
-
 /**
  * What the secretary typed as 完成时限, relative to `today` (the meeting's date):
  * a date (2021-11-30, 2021/11/30, 2021年11月30日), a month and day (11-30, 11.30, 11月30日: this
@@ -109,8 +104,8 @@ export function parseDue(
   if (t === '周五') return onWorkday(quickDue('this-friday', today));
   const plus = /^\+?(\d{1,3})(?:天|日)$|^\+(\d{1,3})$/.exec(t);
   if (plus) return onWorkday(quickDue({ plusDays: Number(plus[1] ?? plus[2]) }, today));
-  const full = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t);
-  if (full) return asTyped(dateOf(Number(full[1]), Number(full[2]), Number(full[3]), text));
+  const full = fullDateParts(t);
+  if (full) return asTyped(dateOf(full.year, full.month, full.day, text));
   const md = /^(\d{1,2})[-/.月](\d{1,2})日?$/.exec(t);
   if (md) {
     const { year } = dateParts(today);
@@ -124,8 +119,8 @@ export function parseDue(
 }
 
 function dateOf(year: number, month: number, day: number, text: string): DueParse {
-  const iso = formatIsoDate(year, month, day);
-  if (!isValidIsoDate(iso)) return { ok: false, message: `完成时限“${text.trim()}”不是有效日期` };
+  const iso = isoDateOf(year, month, day);
+  if (iso === undefined) return { ok: false, message: `完成时限“${text.trim()}”不是有效日期` };
   return { ok: true, date: iso };
 }
 
@@ -441,8 +436,6 @@ export function decisionWarnings(
 }
 
 // ---- the set-up form ----
-
-export const MEETING_KINDS: readonly MeetingKind[] = ['周调度', '月调度', '专题'];
 
 export const SETUP_FIELDS = ['date', 'kind', 'chair', 'place', 'attendance', 'others'] as const;
 export type SetupField = (typeof SETUP_FIELDS)[number];

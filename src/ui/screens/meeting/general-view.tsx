@@ -5,6 +5,7 @@ import { Box, Text } from 'ink';
 import type { Decision, Meeting } from '../../../domain/types.js';
 import { hintLine, keyHint } from '../../key-bindings.js';
 import { displayWidth, truncateToWidth } from '../../../text/width.js';
+import { fromFullwidth } from '../../../domain/values.js';
 
 /** The agenda's last row: "  综合事项（不针对具体项目的议定事项）：已议定2项". */
 export function generalRowText(meeting: Meeting): string {
@@ -70,7 +71,7 @@ export function GeneralView(props: {
  * Chinese reason it is not one.
  */
 export function agendaPosition(text: string, count: number): number | string {
-  const t = text.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const t = fromFullwidth(text.trim());
   if (!/^\d+$/.test(t)) return `请输入序号（1到${count}的整数）`;
   const n = Number(t);
   if (n < 1 || n > count) return `议程共${count}项，序号应为1到${count}`;
