@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultContext, isDirectory, meetingsBeside } from './commands/common.js';
+import { defaultContext } from './commands/context.js';
+import { isDirectory, meetingsBeside } from './commands/paths.js';
 import { dispatch, type TuiRequest } from './commands/dispatch.js';
 import { safeLinesToEcho } from './text/sanitize.js';
 import { systemErrorText } from './store/system-error.js';

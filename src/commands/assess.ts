@@ -12,23 +12,13 @@ import {
 } from '../domain/assessment.js';
 import { personNames } from '../domain/names.js';
 import { InputError } from '../domain/types.js';
-import {
-  briefingResult,
-  chooseFormat,
-  diagnosticsText,
-  guard,
-  loadMeetingsFrom,
-  loadRegisterFrom,
-  meetingsHint,
-  parseDateOption,
-  parseScript,
-  resolvePath,
-  shownDiagnostics,
-  traditionalHint,
-  UsageError,
-  type CommandContext,
-  type CommandResult,
-} from './common.js';
+import { briefingResult } from './output.js';
+import { chooseFormat, parseDateOption, parseScript } from './option-values.js';
+import { diagnosticsText, guard, UsageError } from './errors.js';
+import { loadMeetingsFrom, loadRegisterFrom, meetingsHint } from './load.js';
+import { resolvePath, shownDiagnostics } from './paths.js';
+import { traditionalHint } from './traditional-output.js';
+import type { CommandContext, CommandResult } from './context.js';
 
 export interface AssessOptions {
   register: string;

@@ -5,23 +5,13 @@
 import { buildBulletin, bulletinMonthProblem } from '../briefing/model.js';
 import { formatDate } from '../briefing/wording.js';
 import { personNames } from '../domain/names.js';
-import {
-  chooseFormat,
-  briefingResult,
-  diagnosticsText,
-  guard,
-  loadMeetingsFrom,
-  meetingsHint,
-  loadRegisterFrom,
-  parseDateOption,
-  parseMonthOption,
-  parseScript,
-  resolvePath,
-  traditionalHint,
-  UsageError,
-  type CommandContext,
-  type CommandResult,
-} from './common.js';
+import { chooseFormat, parseDateOption, parseMonthOption, parseScript } from './option-values.js';
+import { briefingResult } from './output.js';
+import { diagnosticsText, guard, UsageError } from './errors.js';
+import { loadMeetingsFrom, meetingsHint, loadRegisterFrom } from './load.js';
+import { resolvePath } from './paths.js';
+import { traditionalHint } from './traditional-output.js';
+import type { CommandContext, CommandResult } from './context.js';
 
 export interface BulletinOptions {
   register: string;

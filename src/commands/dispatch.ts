@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '../domain/types.js';
-import { guard, UsageError, type CommandContext, type CommandResult } from './common.js';
+import { guard, UsageError } from './errors.js';
+import type { CommandContext, CommandResult } from './context.js';
 import { COMMAND_HELP, COMMANDS, isCommandName, PROGRAM_HELP, type CommandName } from './help.js';
 
 /** Where the package lives (seeds/ and meetings/ ship with it), for the bundled sample. */

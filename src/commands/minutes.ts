@@ -6,20 +6,13 @@ import { buildMinutes } from '../briefing/model.js';
 import { formatDate } from '../briefing/wording.js';
 import { personNames } from '../domain/names.js';
 import { InputError } from '../domain/types.js';
-import {
-  chooseFormat,
-  briefingResult,
-  diagnosticsText,
-  guard,
-  loadMeetingFrom,
-  loadMeetingsFrom,
-  loadRegisterFrom,
-  parseScript,
-  traditionalHint,
-  resolvePath,
-  type CommandContext,
-  type CommandResult,
-} from './common.js';
+import { chooseFormat, parseScript } from './option-values.js';
+import { briefingResult } from './output.js';
+import { diagnosticsText, guard } from './errors.js';
+import { loadMeetingFrom, loadMeetingsFrom, loadRegisterFrom } from './load.js';
+import { traditionalHint } from './traditional-output.js';
+import { resolvePath } from './paths.js';
+import type { CommandContext, CommandResult } from './context.js';
 
 export interface MinutesOptions {
   meeting: string;

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runBulletin } from '../../src/commands/bulletin.js';
 import { runCheck } from '../../src/commands/check.js';
-import type { CommandContext } from '../../src/commands/common.js';
+import type { CommandContext } from '../../src/commands/context.js';
 import { dispatch, type DispatchEnv } from '../../src/commands/dispatch.js';
 import { runItems } from '../../src/commands/items.js';
 import { runLagging } from '../../src/commands/lagging.js';
@@ -432,7 +432,7 @@ describe('Word minutes and traditional characters in binary formats', () => {
   });
 
   it('converts a document for Word without touching the lights renderers colour by', async () => {
-    const { mapDocumentText } = await import('../../src/commands/common.js');
+    const { mapDocumentText } = await import('../../src/commands/traditional-output.js');
     const { toTraditional } = await import('../../src/text/traditional.js');
     const doc = mapDocumentText(
       {

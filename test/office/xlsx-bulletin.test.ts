@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runBulletin } from '../../src/commands/bulletin.js';
 import { buildBulletin } from '../../src/briefing/model.js';
 import { renderXlsx } from '../../src/briefing/xlsx.js';
-import { mapDocumentText } from '../../src/commands/common.js';
+import { mapDocumentText } from '../../src/commands/traditional-output.js';
 import { toSimplified, toTraditional } from '../../src/text/traditional.js';
 import { sampleMeetings, sampleRegister } from '../briefing/sample.js';
 

@@ -50,7 +50,7 @@ export async function writeBriefing(
   if (session.settingsScript() === 'traditional') {
     const [{ traditionalConverter }, { mapDocumentText }, { personNames }] = await Promise.all([
       import('../../text/traditional.js'),
-      import('../../commands/common.js'),
+      import('../../commands/traditional-output.js'),
       import('../../domain/names.js'),
     ]);
     // the people of the register and meetings stay as written (马占文, not 馬佔文)
