@@ -26,6 +26,11 @@ export type BinaryFormat = 'docx' | 'xlsx';
 export type Format = TextFormat | BinaryFormat;
 export type Script = 'simplified' | 'traditional';
 
+/** The formats each document command writes; the first is the default. */
+export const MINUTES_FORMATS: readonly Format[] = ['md', 'txt', 'json', 'docx'];
+export const BULLETIN_FORMATS: readonly Format[] = ['md', 'txt', 'json', 'docx', 'xlsx'];
+export const ASSESSMENT_FORMATS: readonly Format[] = BULLETIN_FORMATS;
+
 export const FORMAT_NAMES: Record<Format, string> = {
   md: 'Markdown',
   txt: '纯文本',

@@ -1,0 +1,87 @@
+// What a command is on the command line, said once: its name, what it does, its positional argument,
+// its options (with their Chinese help) and examples. The parser (argv.ts), the dispatcher
+// (dispatch.ts) and every help text (help.ts) are generated from these specs (one a command, in
+// specs/), as the key help is generated from ui/key-bindings.ts; so an option cannot be taken
+// without being listed, nor listed without being taken (test/commands/options-listed.test.ts).
+import type { AppRequest } from './app-request.js';
+import type { CommandContext, CommandResult } from './context.js';
+
+/** Where the package lives (seeds/ and meetings/ ship with it), for the bundled sample. */
+export interface DispatchEnv extends CommandContext {
+  packageDir: string;
+  version: string;
+}
+
+export type DispatchResult = ({ kind: 'result' } & CommandResult) | AppRequest;
+
+export interface OptionSpec {
+  /** the long name, without the dashes: `meetings` for --meetings */
+  name: string;
+  /** a one-letter alias: `o` for -o */
+  short?: string;
+  /** the placeholder of its value in help (`<文件夹>`); an option without one is a flag */
+  value?: string;
+  /** may be given more than once (the values are collected) */
+  multiple?: boolean;
+  /** Chinese help: its first line, then lines continued under it */
+  help: string | readonly string[];
+}
+
+export interface PositionalSpec {
+  /** in the usage line and under 参数: `<台账>` */
+  label: string;
+  /** in the program's list of commands, when shorter than the label: `<会议记录>` */
+  listLabel?: string;
+  /** what is missing, in 缺少参数：台账文件 */
+  missing: string;
+  help: string;
+  /** the property of the command's options it fills */
+  key: string;
+}
+
+/** Option values as parsed, by property name (--as-of → asOf); flags are true or false. */
+export type OptionValues = Record<string, string | boolean | string[] | undefined>;
+
+export interface CommandSpec<N extends string = string> {
+  name: N;
+  /** one line in the program help's list of commands */
+  summary: string;
+  /**
+   * a few words for the list of scripted commands printed when the app is asked for where there is
+   * no terminal; a command that needs a terminal (meet) has none
+   */
+  brief?: string;
+  /** the usage line after `diaodu <name> `, when it is not `<positional> [选项]` */
+  usage?: string;
+  /** the paragraph under the usage line */
+  description: string;
+  positional?: PositionalSpec;
+  /** every option but -h/--help, which every command takes */
+  options: readonly OptionSpec[];
+  examples: readonly string[];
+  /** the example shown in the program help */
+  programExample?: string;
+  /**
+   * Runs the command on the parsed values (the positional under its key). The command's module is
+   * imported here, lazily, so starting one command (or the app) does not load the others.
+   */
+  run(values: OptionValues, env: DispatchEnv): Promise<DispatchResult>;
+}
+
+/** `as-of` → `asOf`: the property an option fills in the command's options. */
+export function optionKey(name: string): string {
+  return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * The options object a command's function takes, from the parsed values. The keys come from the
+ * spec (optionKey), so the type is asserted here, in one place; the tests run every command.
+ */
+export function optionsOf<O>(values: OptionValues): O {
+  return values as unknown as O;
+}
+
+/** A command's result as dispatch returns it. */
+export function resultOf(result: CommandResult): DispatchResult {
+  return { kind: 'result', ...result };
+}
