@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The `diaodu` program: argv → a scripted command (commands/dispatch.ts) or the interactive app
 // (open-app.ts). The UI (ink, react) is imported only when the app is opened, so scripted commands
-// start fast and run where there is no terminal. Exit codes: 0 ok, 2 bad input or usage, 1 internal error (no
-// stack trace unless DIAODU_DEBUG=1).
+// start fast and run where there is no terminal. Exit codes: 0 ok, 2 bad input or usage, 1 internal
+// error (no stack trace unless DIAODU_DEBUG=1).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
