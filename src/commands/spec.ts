@@ -14,9 +14,9 @@ export interface DispatchEnv extends CommandContext {
 
 export type DispatchResult = ({ kind: 'result' } & CommandResult) | AppRequest;
 
-export interface OptionSpec {
+export interface OptionSpec<N extends string = string> {
   /** the long name, without the dashes: `meetings` for --meetings */
-  name: string;
+  name: N;
   /** a one-letter alias: `o` for -o */
   short?: string;
   /** the placeholder of its value in help (`<文件夹>`); an option without one is a flag */
@@ -68,14 +68,36 @@ export interface CommandSpec<N extends string = string> {
   run(values: OptionValues, env: DispatchEnv): Promise<DispatchResult>;
 }
 
+/** `as-of` → `asOf`, in types. */
+type CamelCase<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
+
+/**
+ * A command's spec, checked against the options its function takes (`O`): every option fills a
+ * property of O (--as-of → asOf) and the positional one too, or the spec does not compile.
+ * `Consumed` names the values turned into others before the command runs (--format of the screen
+ * commands, --json of the documents: specs/shared.ts).
+ */
+export function commandFor<O, Consumed extends string = never>() {
+  return <N extends string, Names extends string>(
+    spec: CommandSpec<N> & {
+      options: readonly OptionSpec<Names>[];
+      positional?: PositionalSpec & { key: Extract<keyof O, string> };
+    },
+    ..._everyOptionFillsAProperty: [CamelCase<Names>] extends [Extract<keyof O, string> | Consumed]
+      ? []
+      : [`no such property in the command's options: ${Exclude<CamelCase<Names>, keyof O | Consumed>}`]
+  ): CommandSpec<N> => spec;
+}
+
 /** `as-of` → `asOf`: the property an option fills in the command's options. */
 export function optionKey(name: string): string {
   return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
 /**
- * The options object a command's function takes, from the parsed values. The keys come from the
- * spec (optionKey), so the type is asserted here, in one place; the tests run every command.
+ * The options object a command's function takes, from the parsed values. Their keys come from the
+ * spec (optionKey), which commandFor checked against the options' type; the types of the values
+ * (text, flag, list) are asserted here, in one place.
  */
 export function optionsOf<O>(values: OptionValues): O {
   return values as unknown as O;

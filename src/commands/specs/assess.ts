@@ -1,5 +1,6 @@
 import { ASSESSMENT_FORMATS } from '../option-values.js';
-import { optionsOf, resultOf, type CommandSpec } from '../spec.js';
+import type { AssessOptions } from '../assess.js';
+import { commandFor, optionsOf, resultOf } from '../spec.js';
 import {
   documentFormat,
   documentFormatOption,
@@ -11,7 +12,7 @@ import {
   SCRIPT,
 } from './shared.js';
 
-export const assess: CommandSpec<'assess'> = {
+export const assess = commandFor<AssessOptions, 'json'>()({
   name: 'assess',
   summary: '季考核：各责任单位得分、排名和计算依据（Markdown、纯文本、JSON、Word、Excel）',
   brief: '季考核',
@@ -48,4 +49,4 @@ export const assess: CommandSpec<'assess'> = {
     const { runAssess } = await import('../assess.js');
     return resultOf(await runAssess(optionsOf(values), env));
   },
-};
+});

@@ -1,5 +1,6 @@
 import { BULLETIN_FORMATS } from '../option-values.js';
-import { optionsOf, resultOf, type CommandSpec } from '../spec.js';
+import type { BulletinOptions } from '../bulletin.js';
+import { commandFor, optionsOf, resultOf } from '../spec.js';
 import {
   documentFormat,
   documentFormatOption,
@@ -11,7 +12,7 @@ import {
   SCRIPT,
 } from './shared.js';
 
-export const bulletin: CommandSpec<'bulletin'> = {
+export const bulletin = commandFor<BulletinOptions, 'json'>()({
   name: 'bulletin',
   summary: '生成月通报（Markdown、纯文本、JSON、Word、Excel）',
   brief: '月通报',
@@ -44,4 +45,4 @@ export const bulletin: CommandSpec<'bulletin'> = {
     const { runBulletin } = await import('../bulletin.js');
     return resultOf(await runBulletin(optionsOf(values), env));
   },
-};
+});

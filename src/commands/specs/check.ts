@@ -1,7 +1,8 @@
-import { optionsOf, resultOf, type CommandSpec } from '../spec.js';
+import type { CheckOptions } from '../check.js';
+import { commandFor, optionsOf, resultOf } from '../spec.js';
 import { FORMAT_SCREEN, JSON_SCREEN, meetingsOption, screenFormat, SCRIPT } from './shared.js';
 
-export const check: CommandSpec<'check'> = {
+export const check = commandFor<CheckOptions, 'format'>()({
   name: 'check',
   summary: '台账概况：项目数、开复工率、新开工率、完成率与序时进度、红黄绿灯、警告',
   brief: '台账概况',
@@ -21,4 +22,4 @@ export const check: CommandSpec<'check'> = {
     const { runCheck } = await import('../check.js');
     return resultOf(await runCheck(optionsOf(values), env));
   },
-};
+});

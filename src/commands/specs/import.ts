@@ -7,13 +7,14 @@ import {
   MAX_ROWS,
   MAX_XLSX_FILE_BYTES,
 } from '../../import/xlsx-limits.js';
-import { optionsOf, resultOf, type CommandSpec } from '../spec.js';
+import type { ImportOptions } from '../import.js';
+import { commandFor, optionsOf, resultOf } from '../spec.js';
 import { forceOption, outOption } from './shared.js';
 
 const mb = (bytes: number): string => `${bytes / (1024 * 1024)} MB`;
 const count = (n: number): string => n.toLocaleString('en-US');
 
-export const importCommand: CommandSpec<'import'> = {
+export const importCommand = commandFor<ImportOptions>()({
   name: 'import',
   summary: '把 Excel 台账转换为 YAML 台账',
   brief: 'Excel 台账转为 YAML 台账',
@@ -55,4 +56,4 @@ ${count(MAX_CELLS)} 个单元格，每个单元格 ${count(MAX_CELL_CHARS)} 字�
     const { runImport } = await import('../import.js');
     return resultOf(await runImport(optionsOf(values), env));
   },
-};
+});

@@ -1,4 +1,5 @@
-import { optionsOf, resultOf, type CommandSpec } from '../spec.js';
+import type { ItemsOptions } from '../items.js';
+import { commandFor, optionsOf, resultOf } from '../spec.js';
 import {
   FORMAT_SCREEN,
   JSON_SCREEN,
@@ -8,7 +9,7 @@ import {
   SCRIPT,
 } from './shared.js';
 
-export const items: CommandSpec<'items'> = {
+export const items = commandFor<ItemsOptions, 'format'>()({
   name: 'items',
   summary: '督办台账：议定事项及落实状态，逾期的在前（默认按今天，可用 --date 指定日期）',
   brief: '督办台账',
@@ -43,4 +44,4 @@ export const items: CommandSpec<'items'> = {
     const { runItems } = await import('../items.js');
     return resultOf(await runItems(optionsOf(values), env));
   },
-};
+});

@@ -1,7 +1,8 @@
-import { optionsOf, resultOf, type CommandSpec } from '../spec.js';
+import type { LaggingOptions } from '../lagging.js';
+import { commandFor, optionsOf, resultOf } from '../spec.js';
 import { FORMAT_SCREEN, JSON_SCREEN, meetingsOption, screenFormat, SCRIPT } from './shared.js';
 
-export const lagging: CommandSpec<'lagging'> = {
+export const lagging = commandFor<LaggingOptions, 'format'>()({
   name: 'lagging',
   summary: '滞后项目（红灯、黄灯），最严重的在前，附滞后原因',
   brief: '滞后项目',
@@ -20,4 +21,4 @@ export const lagging: CommandSpec<'lagging'> = {
     const { runLagging } = await import('../lagging.js');
     return resultOf(await runLagging(optionsOf(values), env));
   },
-};
+});

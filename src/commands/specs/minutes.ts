@@ -1,5 +1,6 @@
 import { MINUTES_FORMATS } from '../option-values.js';
-import { optionsOf, resultOf, type CommandSpec } from '../spec.js';
+import type { MinutesOptions } from '../minutes.js';
+import { commandFor, optionsOf, resultOf } from '../spec.js';
 import {
   documentFormat,
   documentFormatOption,
@@ -10,7 +11,7 @@ import {
   SCRIPT,
 } from './shared.js';
 
-export const minutes: CommandSpec<'minutes'> = {
+export const minutes = commandFor<MinutesOptions, 'json'>()({
   name: 'minutes',
   summary: '生成周调度会议纪要（Markdown、纯文本、JSON、Word）',
   brief: '周调度会议纪要',
@@ -45,4 +46,4 @@ export const minutes: CommandSpec<'minutes'> = {
     const { runMinutes } = await import('../minutes.js');
     return resultOf(await runMinutes(optionsOf(values), env));
   },
-};
+});

@@ -1,7 +1,8 @@
-import { optionsOf, resultOf, type CommandSpec } from '../spec.js';
+import type { NoticesOptions } from '../notices.js';
+import { commandFor, optionsOf, resultOf } from '../spec.js';
 import { forceOption, meetingsOption, outOption, SCRIPT } from './shared.js';
 
-export const notices: CommandSpec<'notices'> = {
+export const notices = commandFor<NoticesOptions>()({
   name: 'notices',
   summary: '督办通知单：每个责任单位一份（Word、Markdown），列出逾期和即将到期的事项',
   brief: '督办通知单',
@@ -35,4 +36,4 @@ export const notices: CommandSpec<'notices'> = {
     const { runNotices } = await import('../notices.js');
     return resultOf(await runNotices(optionsOf(values), env));
   },
-};
+});

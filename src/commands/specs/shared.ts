@@ -5,18 +5,22 @@ import { UsageError } from '../errors.js';
 import type { Format } from '../option-values.js';
 import type { OptionSpec, OptionValues } from '../spec.js';
 
-export const SCRIPT: OptionSpec = { name: 'script', value: 'traditional', help: '输出繁体字（默认简体）' };
+export const SCRIPT: OptionSpec<'script'> = {
+  name: 'script',
+  value: 'traditional',
+  help: '输出繁体字（默认简体）',
+};
 
-export const JSON_SCREEN: OptionSpec = { name: 'json', help: '以 JSON 输出（同 --format json）' };
-export const JSON_DOCUMENT: OptionSpec = { name: 'json', help: '同 --format json' };
-export const FORMAT_SCREEN: OptionSpec = {
+export const JSON_SCREEN: OptionSpec<'json'> = { name: 'json', help: '以 JSON 输出（同 --format json）' };
+export const JSON_DOCUMENT: OptionSpec<'json'> = { name: 'json', help: '同 --format json' };
+export const FORMAT_SCREEN: OptionSpec<'format'> = {
   name: 'format',
   value: '<格式>',
   help: 'txt（默认）| json',
 };
 
 /** --format of a document: md（默认）| txt | … ; `needOut` are the formats that must be written to a file. */
-export function documentFormatOption(formats: readonly Format[]): OptionSpec {
+export function documentFormatOption(formats: readonly Format[]): OptionSpec<'format'> {
   const [first, ...rest] = formats;
   return {
     name: 'format',
@@ -25,25 +29,25 @@ export function documentFormatOption(formats: readonly Format[]): OptionSpec {
   };
 }
 
-export function meetingsOption(help: string): OptionSpec {
+export function meetingsOption(help: string): OptionSpec<'meetings'> {
   return { name: 'meetings', value: '<文件夹>', help };
 }
 
-export function outOption(value: string, help: string): OptionSpec {
+export function outOption(value: string, help: string): OptionSpec<'out'> {
   return { name: 'out', short: 'o', value, help };
 }
 
-export function forceOption(help = '覆盖已存在的输出文件'): OptionSpec {
+export function forceOption(help = '覆盖已存在的输出文件'): OptionSpec<'force'> {
   return { name: 'force', help };
 }
 
-export const ISSUE_DATE: OptionSpec = {
+export const ISSUE_DATE: OptionSpec<'date'> = {
   name: 'date',
   value: '<YYYY-MM-DD>',
   help: '发文（落款）日期，默认今天；不得早于台账数据截至日期',
 };
 
-export const REGISTER_FOR_NAMES: OptionSpec = {
+export const REGISTER_FOR_NAMES: OptionSpec<'register'> = {
   name: 'register',
   value: '<台账>',
   help: '从该台账取项目名称（默认用会议记录中写明的台账）',

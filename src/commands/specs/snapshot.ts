@@ -1,7 +1,8 @@
-import { optionsOf, resultOf, type CommandSpec } from '../spec.js';
+import type { SnapshotOptions } from '../snapshot.js';
+import { commandFor, optionsOf, resultOf } from '../spec.js';
 import { forceOption } from './shared.js';
 
-export const snapshot: CommandSpec<'snapshot'> = {
+export const snapshot = commandFor<SnapshotOptions>()({
   name: 'snapshot',
   summary: '把台账存为当月快照（台账旁的 history 文件夹），供下月通报作环比',
   brief: '台账存为当月快照',
@@ -15,4 +16,4 @@ export const snapshot: CommandSpec<'snapshot'> = {
     const { runSnapshot } = await import('../snapshot.js');
     return resultOf(await runSnapshot(optionsOf(values), env));
   },
-};
+});
