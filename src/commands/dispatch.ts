@@ -1,4 +1,4 @@
-// argv → a command, as its spec (specs/) says: parses the options, answers --help and --version,
+// argv → a command, as its spec (specs.ts) says: parses the options, answers --help and --version,
 // and either runs a scripted command (returning its result) or says which interactive screen to open.
 // Never imports the UI: cli.ts does that, lazily, only when the TUI is asked for. The command modules
 // are imported when their command runs, so opening the app does not load them (issue 5: first frame).
@@ -10,7 +10,7 @@ import { commandOptions, nearest, parseCommandLine, PROGRAM_OPTIONS } from './ar
 import { guard, UsageError } from './errors.js';
 import { COMMAND_HELP, PROGRAM_HELP } from './help.js';
 import type { DispatchEnv, DispatchResult } from './spec.js';
-import { commandSpec, COMMANDS, isCommandName } from './specs/index.js';
+import { commandSpec, COMMANDS, isCommandName } from './specs.js';
 
 export type { DispatchEnv, DispatchResult } from './spec.js';
 /** The interactive app, as dispatch asks cli.ts to open it. */

@@ -6,7 +6,7 @@ import type { CommandContext } from './context.js';
 import { UsageError } from './errors.js';
 import { chooseFormat, parseDateOption, parseScript, type Format, type Script } from './option-values.js';
 
-/** --format, --out, --force and --script, as the specs give them (specs/shared.ts). */
+/** --format, --out, --force and --script, as the specs give them (specs.ts). */
 export interface DocumentOptions {
   format?: string;
   out?: string;

@@ -1,9 +1,9 @@
 // The Chinese help of the program and of each command (diaodu --help, diaodu help <命令>,
-// diaodu <命令> --help), generated from the command specs (specs/): what the parser takes is what
+// diaodu <命令> --help), generated from the command specs (specs.ts): what the parser takes is what
 // the help lists.
 import { commandOptions, PROGRAM_OPTIONS } from './argv.js';
 import type { CommandSpec, OptionSpec } from './spec.js';
-import { COMMAND_SPECS, COMMANDS, isCommandName, type CommandName } from './specs/index.js';
+import { COMMAND_SPECS, COMMANDS, isCommandName, type CommandName } from './specs.js';
 
 export { COMMANDS, isCommandName, type CommandName };
 

@@ -1,7 +1,7 @@
 // What a command is on the command line, said once: its name, what it does, its positional argument,
 // its options (with their Chinese help) and examples. The parser (argv.ts), the dispatcher
 // (dispatch.ts) and every help text (help.ts) are generated from these specs (one a command, in
-// specs/), as the key help is generated from ui/key-bindings.ts; so an option cannot be taken
+// the table of specs.ts), as the key help is generated from ui/key-bindings.ts; so an option cannot be taken
 // without being listed, nor listed without being taken (test/commands/options-listed.test.ts).
 import type { AppRequest } from './app-request.js';
 import type { CommandContext, CommandResult } from './context.js';
@@ -75,7 +75,7 @@ type CamelCase<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Ca
  * A command's spec, checked against the options its function takes (`O`): every option fills a
  * property of O (--as-of → asOf) and the positional one too, or the spec does not compile.
  * `Consumed` names the values turned into others before the command runs (--format of the screen
- * commands, --json of the documents: specs/shared.ts).
+ * commands, --json of the documents: specs.ts).
  */
 export function commandFor<O, Consumed extends string = never>() {
   return <N extends string, Names extends string>(

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch, type DispatchEnv } from '../../src/commands/dispatch.js';
 import { COMMAND_HELP, COMMANDS, PROGRAM_HELP } from '../../src/commands/help.js';
-import { COMMAND_SPECS } from '../../src/commands/specs/index.js';
+import { COMMAND_SPECS } from '../../src/commands/specs.js';
 
 const env: DispatchEnv = {
   cwd: path.join(import.meta.dirname, 'fixtures'),
