@@ -8,7 +8,6 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultContext } from './commands/context.js';
 import { dispatch } from './commands/dispatch.js';
-import { openApp } from './open-app.js';
 import { safeLinesToEcho } from './text/sanitize.js';
 import { systemErrorText } from './store/system-error.js';
 
@@ -46,7 +45,7 @@ async function main(): Promise<number> {
     version: readVersion(),
     progress: (line) => write(process.stderr, `${line}\n`),
   });
-  if (result.kind === 'tui') return openApp(result);
+  if (result.kind === 'tui') return (await import('./open-app.js')).openApp(result);
   write(process.stdout, result.stdout);
   // Messages echo paths and values (the commands make them safe: safeToEcho); this catches any
   // that slips through, so no escape sequence in a name ever reaches the terminal from stderr.

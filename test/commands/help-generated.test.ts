@@ -7,9 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { dispatch, type DispatchEnv } from '../../src/commands/dispatch.js';
 import { COMMANDS } from '../../src/commands/help.js';
 import {
+  columnLetters,
   MAX_CELL_CHARS,
   MAX_CELLS,
   MAX_COLUMNS,
+  MAX_PART_BYTES,
   MAX_ROWS,
   MAX_XLSX_FILE_BYTES,
 } from '../../src/import/xlsx-limits.js';
@@ -24,7 +26,8 @@ describe('generated help', () => {
     const help = r.kind === 'result' ? r.stdout : '';
     expect(help).toContain(`文件 ${MAX_XLSX_FILE_BYTES / (1024 * 1024)} MB`);
     expect(help).toContain(`${MAX_ROWS.toLocaleString('en-US')} 行`);
-    expect(help).toContain(`${MAX_COLUMNS} 列`);
+    expect(help).toContain(`解压后 ${MAX_PART_BYTES / (1024 * 1024)} MB`);
+    expect(help).toContain(`${MAX_COLUMNS} 列（${columnLetters(MAX_COLUMNS)}列）`);
     expect(help).toContain(`${MAX_CELLS.toLocaleString('en-US')} 个单元格`);
     expect(help).toContain(`每个单元格 ${MAX_CELL_CHARS.toLocaleString('en-US')} 字`);
   });
