@@ -1,7 +1,7 @@
 // The Chinese help of the program and of each command (diaodu --help, diaodu help <命令>,
 // diaodu <命令> --help), generated from the command specs (specs.ts): what the parser takes is what
 // the help lists.
-import { commandOptions, PROGRAM_OPTIONS } from './argv.js';
+import { HELP_OPTION, PROGRAM_OPTIONS } from './argv.js';
 import type { CommandSpec, OptionSpec } from './spec.js';
 import { COMMAND_SPECS, COMMANDS, isCommandName, type CommandName } from './specs.js';
 
@@ -10,16 +10,13 @@ export { COMMANDS, isCommandName, type CommandName };
 /** The column where descriptions start in every list of the help. */
 const COLUMN = 24;
 
-/** Terminal columns of help text: CJK and full-width punctuation take two. */
+/** Characters two columns wide on a terminal: CJK and full-width forms. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** Terminal columns of help text (the help's own words: no emoji, no combining marks). */
 function width(text: string): number {
   let w = 0;
-  for (const ch of text)
-    w +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
-        ch,
-      )
-        ? 2
-        : 1;
+  for (const ch of text) w += WIDE.test(ch) ? 2 : 1;
   return w;
 }
 
@@ -40,9 +37,9 @@ function commandHelp(spec: CommandSpec): string {
   const usage = spec.usage ?? `${spec.positional ? `${spec.positional.label} ` : ''}[选项]`;
   const sections = [`用法：diaodu ${spec.name} ${usage}`, spec.description];
   if (spec.positional) sections.push(`参数：\n${row(spec.positional.label, spec.positional.help)}`);
-  // -h/--help is listed last, after the command's own options
-  const [help, ...own] = commandOptions(spec);
-  sections.push(`选项：\n${[...own, help!].map((o) => row(optionLabel(o), o.help)).join('\n')}`);
+  // what the parser takes (argv.ts commandOptions), -h/--help listed last
+  const options = [...spec.options, HELP_OPTION];
+  sections.push(`选项：\n${options.map((o) => row(optionLabel(o), o.help)).join('\n')}`);
   if (spec.examples.length > 0) sections.push(`示例：\n${spec.examples.map((e) => `  ${e}`).join('\n')}`);
   return `${sections.join('\n\n')}\n`;
 }

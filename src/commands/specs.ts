@@ -27,22 +27,22 @@ import {
 // commands (--json everywhere JSON can be had; for minutes, bulletin and assess the same as
 // --format json; --format txt|json on the commands that print to the screen only) ----
 
-export const SCRIPT: OptionSpec<'script'> = {
+const SCRIPT: OptionSpec<'script'> = {
   name: 'script',
   value: 'traditional',
   help: '输出繁体字（默认简体）',
 };
 
-export const JSON_SCREEN: OptionSpec<'json'> = { name: 'json', help: '以 JSON 输出（同 --format json）' };
-export const JSON_DOCUMENT: OptionSpec<'json'> = { name: 'json', help: '同 --format json' };
-export const FORMAT_SCREEN: OptionSpec<'format'> = {
+const JSON_SCREEN: OptionSpec<'json'> = { name: 'json', help: '以 JSON 输出（同 --format json）' };
+const JSON_DOCUMENT: OptionSpec<'json'> = { name: 'json', help: '同 --format json' };
+const FORMAT_SCREEN: OptionSpec<'format'> = {
   name: 'format',
   value: '<格式>',
   help: 'txt（默认）| json',
 };
 
-/** --format of a document: md（默认）| txt | … ; `needOut` are the formats that must be written to a file. */
-export function documentFormatOption(formats: readonly Format[]): OptionSpec<'format'> {
+/** --format of a document, in the formats it is written in: md（默认）| txt | … */
+function documentFormatOption(formats: readonly Format[]): OptionSpec<'format'> {
   const [first, ...rest] = formats;
   return {
     name: 'format',
@@ -51,25 +51,25 @@ export function documentFormatOption(formats: readonly Format[]): OptionSpec<'fo
   };
 }
 
-export function meetingsOption(help: string): OptionSpec<'meetings'> {
+function meetingsOption(help: string): OptionSpec<'meetings'> {
   return { name: 'meetings', value: '<文件夹>', help };
 }
 
-export function outOption(value: string, help: string): OptionSpec<'out'> {
+function outOption(value: string, help: string): OptionSpec<'out'> {
   return { name: 'out', short: 'o', value, help };
 }
 
-export function forceOption(help = '覆盖已存在的输出文件'): OptionSpec<'force'> {
+function forceOption(help = '覆盖已存在的输出文件'): OptionSpec<'force'> {
   return { name: 'force', help };
 }
 
-export const ISSUE_DATE: OptionSpec<'date'> = {
+const ISSUE_DATE: OptionSpec<'date'> = {
   name: 'date',
   value: '<YYYY-MM-DD>',
   help: '发文（落款）日期，默认今天；不得早于台账数据截至日期',
 };
 
-export const REGISTER_FOR_NAMES: OptionSpec<'register'> = {
+const REGISTER_FOR_NAMES: OptionSpec<'register'> = {
   name: 'register',
   value: '<台账>',
   help: '从该台账取项目名称（默认用会议记录中写明的台账）',
@@ -79,7 +79,7 @@ export const REGISTER_FOR_NAMES: OptionSpec<'register'> = {
  * check, lagging and items print text or JSON only: --format txt is their default, --format json is
  * --json. The format is then taken off the values.
  */
-export function screenFormat(command: string, values: OptionValues): void {
+function screenFormat(command: string, values: OptionValues): void {
   const given = values.format;
   delete values.format;
   if (typeof given !== 'string') return;
@@ -93,7 +93,7 @@ export function screenFormat(command: string, values: OptionValues): void {
 }
 
 /** minutes, bulletin and assess: --json is --format json (and contradicts any other --format). */
-export function documentFormat(command: string, values: OptionValues): void {
+function documentFormat(command: string, values: OptionValues): void {
   const json = values.json === true;
   delete values.json;
   if (!json) return;
@@ -105,7 +105,7 @@ export function documentFormat(command: string, values: OptionValues): void {
 
 // ---- check ----
 
-export const check = commandFor<CheckOptions, 'format'>()({
+const check = commandFor<CheckOptions, 'format'>()({
   name: 'check',
   summary: '台账概况：项目数、开复工率、新开工率、完成率与序时进度、红黄绿灯、警告',
   brief: '台账概况',
@@ -129,7 +129,7 @@ export const check = commandFor<CheckOptions, 'format'>()({
 
 // ---- lagging ----
 
-export const lagging = commandFor<LaggingOptions, 'format'>()({
+const lagging = commandFor<LaggingOptions, 'format'>()({
   name: 'lagging',
   summary: '滞后项目（红灯、黄灯），最严重的在前，附滞后原因',
   brief: '滞后项目',
@@ -152,7 +152,7 @@ export const lagging = commandFor<LaggingOptions, 'format'>()({
 
 // ---- items ----
 
-export const items = commandFor<ItemsOptions, 'format'>()({
+const items = commandFor<ItemsOptions, 'format'>()({
   name: 'items',
   summary: '督办台账：议定事项及落实状态，逾期的在前（默认按今天，可用 --date 指定日期）',
   brief: '督办台账',
@@ -191,7 +191,7 @@ export const items = commandFor<ItemsOptions, 'format'>()({
 
 // ---- minutes ----
 
-export const minutes = commandFor<MinutesOptions, 'json'>()({
+const minutes = commandFor<MinutesOptions, 'json'>()({
   name: 'minutes',
   summary: '生成周调度会议纪要（Markdown、纯文本、JSON、Word）',
   brief: '周调度会议纪要',
@@ -230,7 +230,7 @@ export const minutes = commandFor<MinutesOptions, 'json'>()({
 
 // ---- bulletin ----
 
-export const bulletin = commandFor<BulletinOptions, 'json'>()({
+const bulletin = commandFor<BulletinOptions, 'json'>()({
   name: 'bulletin',
   summary: '生成月通报（Markdown、纯文本、JSON、Word、Excel）',
   brief: '月通报',
@@ -270,7 +270,7 @@ export const bulletin = commandFor<BulletinOptions, 'json'>()({
 // The caps of import/xlsx-limits.ts are written out in the description rather than imported: that
 // module loads node:zlib, which every command would then load at start to print one help text.
 // test/commands/help-generated.test.ts checks the figures against the module's constants.
-export const importCommand = commandFor<ImportOptions>()({
+const importCommand = commandFor<ImportOptions>()({
   name: 'import',
   summary: '把 Excel 台账转换为 YAML 台账',
   brief: 'Excel 台账转为 YAML 台账',
@@ -315,7 +315,7 @@ export const importCommand = commandFor<ImportOptions>()({
 
 // ---- meet ----
 
-export const meet: CommandSpec<'meet'> = {
+const meet: CommandSpec<'meet'> = {
   name: 'meet',
   summary: '打开交互界面，直接进入调度会记录',
   description: '打开交互界面并直接进入今天的调度会记录。需要在终端中运行。',
@@ -330,7 +330,7 @@ export const meet: CommandSpec<'meet'> = {
 
 // ---- assess ----
 
-export const assess = commandFor<AssessOptions, 'json'>()({
+const assess = commandFor<AssessOptions, 'json'>()({
   name: 'assess',
   summary: '季考核：各责任单位得分、排名和计算依据（Markdown、纯文本、JSON、Word、Excel）',
   brief: '季考核',
@@ -371,7 +371,7 @@ export const assess = commandFor<AssessOptions, 'json'>()({
 
 // ---- notices ----
 
-export const notices = commandFor<NoticesOptions>()({
+const notices = commandFor<NoticesOptions>()({
   name: 'notices',
   summary: '督办通知单：每个责任单位一份（Word、Markdown），列出逾期和即将到期的事项',
   brief: '督办通知单',
@@ -409,7 +409,7 @@ export const notices = commandFor<NoticesOptions>()({
 
 // ---- snapshot ----
 
-export const snapshot = commandFor<SnapshotOptions>()({
+const snapshot = commandFor<SnapshotOptions>()({
   name: 'snapshot',
   summary: '把台账存为当月快照（台账旁的 history 文件夹），供下月通报作环比',
   brief: '台账存为当月快照',
