@@ -448,6 +448,11 @@ export function isCommandName(name: string): name is CommandName {
   return (COMMANDS as readonly string[]).includes(name);
 }
 
+/** The commands that run without the app (all but meet), for the messages where it cannot open. */
+export const SCRIPTED_COMMANDS: readonly CommandName[] = COMMAND_SPECS.filter(
+  (spec) => spec.brief !== undefined,
+).map((spec) => spec.name);
+
 export function commandSpec(name: CommandName): CommandSpec {
   return COMMAND_SPECS.find((spec) => spec.name === name)!;
 }

@@ -1,6 +1,7 @@
 // Starting the interactive app: checks for a terminal, draws on the alternate screen, and leaves
 // safely on Ctrl+C, SIGTERM or SIGHUP (every edit is already on disk; the meeting lock is released).
 import * as path from 'node:path';
+import { SCRIPTED_COMMANDS } from '../commands/specs.js';
 import { safeToEcho } from '../text/sanitize.js';
 import { keystrokeStdin } from './keystrokes.js';
 import type { Route } from './screens/navigation.js';
@@ -15,7 +16,7 @@ export interface RunAppOptions {
 
 export const NOT_A_TERMINAL =
   'diaodu：交互界面需要在终端中运行，但当前的标准输入或输出不是终端（可能是管道或重定向）。\n' +
-  '在脚本中请使用命令：diaodu check、lagging、items、minutes、bulletin、import（详见 diaodu --help）。\n';
+  `在脚本中请使用命令：diaodu ${SCRIPTED_COMMANDS.join('、')}（详见 diaodu --help）。\n`;
 
 // the alternate screen, and bracketed paste (pasted text arrives marked: keystrokes.ts)
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H\u001b[?2004h';
