@@ -12,25 +12,16 @@ import {
 } from '../domain/assessment.js';
 import { personNames } from '../domain/names.js';
 import { InputError } from '../domain/types.js';
-import {
-  briefingResult,
-  chooseFormat,
-  diagnosticsText,
-  guard,
-  loadMeetingsFrom,
-  loadRegisterFrom,
-  meetingsHint,
-  parseDateOption,
-  parseScript,
-  resolvePath,
-  shownDiagnostics,
-  traditionalHint,
-  UsageError,
-  type CommandContext,
-  type CommandResult,
-} from './common.js';
+import { briefingResult } from './output.js';
+import { documentOutput, issueDate, type DocumentOptions } from './document-options.js';
+import { ASSESSMENT_FORMATS } from './option-values.js';
+import { diagnosticsText, guard, UsageError } from './errors.js';
+import { loadMeetingsFrom, loadRegisterFrom, meetingsHint } from './load.js';
+import { resolvePath, shownDiagnostics } from './paths.js';
+import { traditionalHint } from './traditional-output.js';
+import type { CommandContext, CommandResult } from './context.js';
 
-export interface AssessOptions {
+export interface AssessOptions extends DocumentOptions {
   register: string;
   /** 2021Q3; default the quarter of the register's as_of */
   quarter?: string;
@@ -39,16 +30,11 @@ export interface AssessOptions {
   rules?: string;
   /** 落款日期; default today */
   date?: string;
-  format?: string;
-  out?: string;
-  force?: boolean;
-  script?: string;
 }
 
 export async function runAssess(opts: AssessOptions, ctx: CommandContext): Promise<CommandResult> {
   return guard(async () => {
-    const format = chooseFormat(opts.format, opts.out, ['md', 'txt', 'json', 'docx', 'xlsx']);
-    const script = parseScript(opts.script);
+    const { format, script } = documentOutput(opts, ASSESSMENT_FORMATS);
     let quarter = undefined as ReturnType<typeof parseQuarter> | undefined;
     if (opts.quarter !== undefined) {
       quarter = parseQuarter(opts.quarter);
@@ -69,13 +55,7 @@ export async function runAssess(opts: AssessOptions, ctx: CommandContext): Promi
     const q = quarter ?? quarterOfDate(register.meta.asOf);
     const problem = assessmentQuarterProblem(register, q);
     if (problem) throw new UsageError(problem);
-    const issued = opts.date !== undefined ? parseDateOption(opts.date, '--date') : ctx.today();
-    if (issued < register.meta.asOf) {
-      throw new UsageError(
-        `发文日期${formatDate(issued)}早于台账数据截至日期${formatDate(register.meta.asOf)}；` +
-          `请用 --date 给出不早于数据截至日期的发文日期`,
-      );
-    }
+    const issued = issueDate(opts.date, ctx, register.meta.asOf, '发文日期');
     let stderr = diagnosticsText(warnings) + traditionalHint(register.meta.title, opts.script);
     const input: Parameters<typeof buildAssessmentDocument>[0] = { register, quarter: q, rules, issued };
     if (opts.meetings === undefined) {

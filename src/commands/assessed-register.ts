@@ -5,14 +5,10 @@ import { assessOnDay } from '../domain/assess-on-day.js';
 import type { RegisterAssessment } from '../domain/lag-rules.js';
 import { personNames } from '../domain/names.js';
 import type { Diagnostic, IsoDate, LedgerEntry, Meeting, Register } from '../domain/types.js';
-import {
-  diagnosticsText,
-  loadMeetingsFrom,
-  loadRegisterFrom,
-  meetingsHint,
-  traditionalHint,
-  type CommandContext,
-} from './common.js';
+import { diagnosticsText } from './errors.js';
+import { loadMeetingsFrom, loadRegisterFrom, meetingsHint } from './load.js';
+import { traditionalHint } from './traditional-output.js';
+import type { CommandContext } from './context.js';
 
 /** The options of check and lagging. */
 export interface RegisterDayOptions {

@@ -3,45 +3,30 @@
 // the month expected and is refused when the register's data are of another month (a bulletin
 // must not print one month's figures under another month's title).
 import { buildBulletin, bulletinMonthProblem } from '../briefing/bulletin.js';
-import { formatDate } from '../briefing/wording.js';
 import { personNames } from '../domain/names.js';
-import {
-  chooseFormat,
-  briefingResult,
-  diagnosticsText,
-  guard,
-  loadMeetingsFrom,
-  meetingsHint,
-  loadRegisterFrom,
-  parseDateOption,
-  parseMonthOption,
-  parseScript,
-  resolvePath,
-  traditionalHint,
-  UsageError,
-  type CommandContext,
-  type CommandResult,
-} from './common.js';
+import { documentOutput, issueDate, type DocumentOptions } from './document-options.js';
+import { BULLETIN_FORMATS, parseMonthOption } from './option-values.js';
+import { briefingResult } from './output.js';
+import { diagnosticsText, guard, UsageError } from './errors.js';
+import { loadMeetingsFrom, meetingsHint, loadRegisterFrom } from './load.js';
+import { resolvePath } from './paths.js';
+import { traditionalHint } from './traditional-output.js';
+import type { CommandContext, CommandResult } from './context.js';
 
-export interface BulletinOptions {
+export interface BulletinOptions extends DocumentOptions {
   register: string;
   meetings?: string;
   /** YYYY-MM */
   month?: string;
   /** 落款日期 (YYYY-MM-DD); default today */
   date?: string;
-  format?: string;
-  out?: string;
-  force?: boolean;
-  script?: string;
   /** last month's register snapshot (环比); default history/<stem>-<last month>.yaml beside the register */
   previous?: string;
 }
 
 export async function runBulletin(opts: BulletinOptions, ctx: CommandContext): Promise<CommandResult> {
   return guard(async () => {
-    const format = chooseFormat(opts.format, opts.out, ['md', 'txt', 'json', 'docx', 'xlsx']);
-    const script = parseScript(opts.script);
+    const { format, script } = documentOutput(opts, BULLETIN_FORMATS);
     const month = opts.month !== undefined ? parseMonthOption(opts.month) : undefined;
     const { register, warnings } = await loadRegisterFrom(ctx, opts.register);
     if (month !== undefined) {
@@ -49,13 +34,7 @@ export async function runBulletin(opts: BulletinOptions, ctx: CommandContext): P
       if (problem) throw new UsageError(problem);
     }
     // The bulletin is dated on its issue date (default today), never before its data.
-    const issued = opts.date !== undefined ? parseDateOption(opts.date, '--date') : ctx.today();
-    if (issued < register.meta.asOf) {
-      throw new UsageError(
-        `通报日期${formatDate(issued)}早于台账数据截至日期${formatDate(register.meta.asOf)}；` +
-          `请用 --date 给出不早于数据截至日期的发文日期`,
-      );
-    }
+    const issued = issueDate(opts.date, ctx, register.meta.asOf, '通报日期');
     const input: Parameters<typeof buildBulletin>[0] = { register, issued };
     let stderr = diagnosticsText(warnings) + traditionalHint(register.meta.title, opts.script);
     if (opts.meetings === undefined) stderr += meetingsHint(ctx, opts.register);

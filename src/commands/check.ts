@@ -6,14 +6,10 @@ import { registerFigures } from '../domain/figures.js';
 import { safeToEcho } from '../text/sanitize.js';
 import { ledgerSummary, takenBy } from '../domain/ledger.js';
 import { loadAssessedRegister, type RegisterDayOptions } from './assessed-register.js';
-import {
-  applyScript,
-  guard,
-  jsonText,
-  parseScript,
-  type CommandContext,
-  type CommandResult,
-} from './common.js';
+import { applyScript, jsonText } from './traditional-output.js';
+import { guard } from './errors.js';
+import { parseScript } from './option-values.js';
+import type { CommandContext, CommandResult } from './context.js';
 import { padLabel } from './table.js';
 
 export type CheckOptions = RegisterDayOptions;

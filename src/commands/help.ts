@@ -1,23 +1,75 @@
 // The Chinese help of the program and of each command (diaodu --help, diaodu help <命令>,
-// diaodu <命令> --help).
+// diaodu <命令> --help), generated from the command specs (specs.ts): what the parser takes is what
+// the help lists.
+import { HELP_OPTION, PROGRAM_OPTIONS } from './argv.js';
+import type { CommandSpec, OptionSpec } from './spec.js';
+import { COMMAND_SPECS, COMMANDS, isCommandName, type CommandName } from './specs.js';
 
-export const COMMANDS = [
+export { COMMANDS, isCommandName, type CommandName };
+
+/** The column where descriptions start in every list of the help. */
+const COLUMN = 24;
+
+/** Characters two columns wide on a terminal: CJK and full-width forms. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** Terminal columns of help text (the help's own words: no emoji, no combining marks). */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += WIDE.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** `  label        description`, continued lines under the description. */
+function row(label: string, help: string | readonly string[]): string {
+  const [first = '', ...rest] = typeof help === 'string' ? [help] : help;
+  const head = `  ${label}`;
+  const lines = [`${head}${' '.repeat(Math.max(2, COLUMN - width(head)))}${first}`];
+  for (const line of rest) lines.push(`${' '.repeat(COLUMN)}${line}`);
+  return lines.join('\n');
+}
+
+function optionLabel(o: OptionSpec): string {
+  return `${o.short !== undefined ? `-${o.short}, ` : ''}--${o.name}${o.value !== undefined ? ` ${o.value}` : ''}`;
+}
+
+function commandHelp(spec: CommandSpec): string {
+  const usage = spec.usage ?? `${spec.positional ? `${spec.positional.label} ` : ''}[选项]`;
+  const sections = [`用法：diaodu ${spec.name} ${usage}`, spec.description];
+  if (spec.positional) sections.push(`参数：\n${row(spec.positional.label, spec.positional.help)}`);
+  // what the parser takes (argv.ts commandOptions), -h/--help listed last
+  const options = [...spec.options, HELP_OPTION];
+  sections.push(`选项：\n${options.map((o) => row(optionLabel(o), o.help)).join('\n')}`);
+  if (spec.examples.length > 0) sections.push(`示例：\n${spec.examples.map((e) => `  ${e}`).join('\n')}`);
+  return `${sections.join('\n\n')}\n`;
+}
+
+/** `check <台账>`: a command with its argument as the program's lists show it. */
+function listed(spec: CommandSpec): string {
+  const arg = spec.positional?.listLabel ?? spec.positional?.label;
+  return arg !== undefined ? `${spec.name} ${arg}` : spec.name;
+}
+
+/** The order of the commands in the program help: the daily ones first. */
+const LISTED_ORDER: readonly CommandName[] = [
   'check',
   'lagging',
   'items',
   'minutes',
   'bulletin',
-  'import',
-  'meet',
   'assess',
   'notices',
+  'import',
+  'meet',
   'snapshot',
-] as const;
-export type CommandName = (typeof COMMANDS)[number];
+];
 
-export function isCommandName(name: string): name is CommandName {
-  return (COMMANDS as readonly string[]).includes(name);
-}
+const listedSpecs = (): CommandSpec[] =>
+  LISTED_ORDER.map((name) => COMMAND_SPECS.find((s) => s.name === name)!);
+
+export const COMMAND_HELP = Object.fromEntries(
+  COMMAND_SPECS.map((spec) => [spec.name, commandHelp(spec)]),
+) as Record<CommandName, string>;
 
 export const PROGRAM_HELP = `diaodu（调度）——重点项目周调度会的终端工具
 
@@ -27,242 +79,31 @@ export const PROGRAM_HELP = `diaodu（调度）——重点项目周调度会的
   diaodu <命令> [参数] [选项]                  脚本命令，不打开界面
 
 命令：
-  check <台账>          台账概况：项目数、开复工率、新开工率、完成率与序时进度、红黄绿灯、警告
-  lagging <台账>        滞后项目（红灯、黄灯），最严重的在前，附滞后原因
-  items                 督办台账：议定事项及落实状态，逾期的在前（默认按今天，可用 --date 指定日期）
-  minutes <会议记录>    生成周调度会议纪要（Markdown、纯文本、JSON、Word）
-  bulletin <台账>       生成月通报（Markdown、纯文本、JSON、Word、Excel）
-  assess <台账>         季考核：各责任单位得分、排名和计算依据（Markdown、纯文本、JSON、Word、Excel）
-  notices               督办通知单：每个责任单位一份（Word、Markdown），列出逾期和即将到期的事项
-  import <台账.xlsx>    把 Excel 台账转换为 YAML 台账
-  meet <台账>           打开交互界面，直接进入调度会记录
-  snapshot <台账>       把台账存为当月快照（台账旁的 history 文件夹），供下月通报作环比
-  help [命令]           显示帮助，如 diaodu help bulletin
+${[...listedSpecs().map((s) => row(listed(s), s.summary)), row('help [命令]', '显示帮助，如 diaodu help bulletin')].join('\n')}
 
 示例（在 diaodu 文件夹中，用自带的平鲁区示例台账和会议记录）：
-  diaodu check seeds/pinglu-2021.yaml --meetings meetings
-  diaodu lagging seeds/pinglu-2021.yaml --meetings meetings
-  diaodu items --meetings meetings --date 2021-09-30 --overdue
-  diaodu minutes meetings/2021-09-27-周调度.yaml --out 纪要.docx
-  diaodu bulletin seeds/pinglu-2021.yaml --meetings meetings --out 通报.docx
-  diaodu assess seeds/pinglu-2021.yaml --quarter 2021Q3 --meetings meetings --out 季考核.docx
-  diaodu notices --meetings meetings --date 2021-09-30 --out 督办通知单
+${listedSpecs()
+  .flatMap((s) => (s.programExample !== undefined ? [`  ${s.programExample}`] : []))
+  .join('\n')}
 
 通用选项：
-  -h, --help            显示帮助
-  -v, --version         显示版本号
+${PROGRAM_OPTIONS.filter((o) => o.short !== undefined)
+  .map((o) => row(optionLabel(o), o.name === 'help' ? '显示帮助' : o.help))
+  .join('\n')}
 
 退出码：0 成功；2 输入或用法有误（说明写在标准错误输出）；1 程序内部错误。
 设置环境变量 DIAODU_DEBUG=1 可在内部错误时显示调用栈。
 `;
 
-const SCRIPT_OPTION = `  --script traditional  输出繁体字（默认简体）`;
-
-export const COMMAND_HELP: Record<CommandName, string> = {
-  check: `用法：diaodu check <台账> [选项]
-
-按台账的数据截至日期（as_of）显示一屏概况：项目数，开复工率，新开工率，投资完成率与序时进度，
-红黄绿灯个数，台账警告；给出 --meetings 时统计未办结和逾期的议定事项，并把逾期未落实的议定事项计入红灯。
-
-参数：
-  <台账>                台账 YAML 文件，或存放多个台账文件的文件夹
-
-选项：
-  --meetings <文件夹>   会议记录文件夹
-  --json                以 JSON 输出（同 --format json）
-${SCRIPT_OPTION}
-  -h, --help            显示本帮助
-
-示例：
-  diaodu check seeds/pinglu-2021.yaml --meetings meetings
-`,
-  lagging: `用法：diaodu lagging <台账> [选项]
-
-列出滞后项目（红灯、黄灯），最严重的在前，每个项目附滞后原因。
-
-参数：
-  <台账>                台账 YAML 文件或文件夹
-
-选项：
-  --meetings <文件夹>   会议记录文件夹（逾期未落实的议定事项计入红灯）
-  --json                以 JSON 输出（同 --format json）
-${SCRIPT_OPTION}
-  -h, --help            显示本帮助
-
-示例：
-  diaodu lagging seeds/pinglu-2021.yaml --meetings meetings --json
-`,
-  items: `用法：diaodu items [选项]
-
-督办台账：各次会议的议定事项，及其在某一天的落实状态，按逾期、推进中、已落实、撤销分组列出。
-完成时限早于该日期而未落实的为逾期。不给 --date 时按今天判断（第一行写明所用日期）；
-查看过去某一天（如上次会议当天、月底）的情况，请加 --date。
-
-选项：
-  --meetings <文件夹>   会议记录文件夹（默认当前文件夹中的 meetings）
-  --date <YYYY-MM-DD>   按该日期判断状态（默认今天）
-  --unit <责任单位>     只看该责任单位的事项
-  --project <项目编号>  只看该项目的事项
-  --state <状态>        只看某种状态：已落实、推进中、逾期、撤销、未办结（可重复，或用逗号分隔）
-  --overdue             只看逾期事项（同 --state 逾期）
-  --register <台账>     从该台账取项目名称（默认用会议记录中写明的台账）
-  --json                以 JSON 输出（同 --format json）
-${SCRIPT_OPTION}
-  -h, --help            显示本帮助
-
-示例：
-  diaodu items --meetings meetings --date 2021-09-30
-  diaodu items --meetings meetings --date 2021-09-30 --overdue
-  diaodu items --meetings meetings --date 2021-09-30 --unit 区自然资源局 --state 推进中,逾期
-`,
-  minutes: `用法：diaodu minutes <会议记录.yaml> [选项]
-
-生成周调度会议纪要：总体进展、上次会议议定事项落实情况、滞后项目及议定事项、下步工作要求，
-以及出席、请假、列席。台账取会议记录中的 register（相对于会议记录文件）；前期议定事项取
-会议记录所在文件夹中的其他会议。
-
-参数：
-  <会议记录.yaml>       一次会议的记录文件
-
-选项：
-  --format <格式>       md（默认）| txt | json | docx；不给时按 --out 的扩展名
-  --json                同 --format json
-  --out <文件>          写入文件（docx 必须给出）；文件已存在时不覆盖
-  --force               覆盖已存在的输出文件
-  --register <台账>     改用指定台账
-  --meetings <文件夹>   改用指定的会议记录文件夹
-  --times               在各项目标题后注明会上研究用时（会议记录中的 seconds）
-${SCRIPT_OPTION}
-  -h, --help            显示本帮助
-
-示例：
-  diaodu minutes meetings/2021-09-27-周调度.yaml
-  diaodu minutes meetings/2021-09-27-周调度.yaml --format txt
-  diaodu minutes meetings/2021-09-27-周调度.yaml --out 纪要.docx
-`,
-  bulletin: `用法：diaodu bulletin <台账> [选项]
-
-生成月通报：总体情况、各责任单位推进情况（排名表）、红黑榜、进度滞后项目、问题解决和议定事项
-落实情况、下步工作要求，附件为全部项目进度表。通报的月份为台账数据截至日期（as_of）所在的月份。
-
-参数：
-  <台账>                台账 YAML 文件或文件夹
-
-选项：
-  --meetings <文件夹>   会议记录文件夹（统计议定事项落实情况，逾期未落实的议定事项计入红灯）
-  --month <YYYY-MM>     通报月份；须与台账数据截至日期所在月份一致，否则报错
-  --date <YYYY-MM-DD>   发文（落款）日期，默认今天；不得早于台账数据截至日期
-  --previous <台账>     上月台账快照，用于环比；默认台账旁 history/<台账名>-<上月>.yaml，没有时不作环比
-  --format <格式>       md（默认）| txt | json | docx | xlsx；不给时按 --out 的扩展名
-  --json                同 --format json
-  --out <文件>          写入文件（docx、xlsx 必须给出）；文件已存在时不覆盖
-  --force               覆盖已存在的输出文件
-${SCRIPT_OPTION}
-  -h, --help            显示本帮助
-
-示例：
-  diaodu bulletin seeds/pinglu-2021.yaml --meetings meetings --format txt
-  diaodu bulletin seeds/pinglu-2021.yaml --meetings meetings --month 2021-09 --out 通报.docx
-  diaodu bulletin seeds/pinglu-2021.yaml --meetings meetings --out 通报.xlsx
-`,
-  import: `用法：diaodu import <台账.xlsx> [选项]
-
-把 Excel 台账转换为 YAML 台账。列出识别的列、未使用的列和各行的问题；有错误时不输出台账。
-
-参数：
-  <台账.xlsx>           Excel 文件
-
-选项：
-  --sheet <工作表>      使用的工作表（默认第一个像台账的表）
-  --title <标题>        台账标题（表格标题行没有写明时使用）
-  --region <地区>       地区，如 平鲁区
-  --year <年份>         台账年度，如 2021
-  --as-of <日期>        数据截至日期，如 2021-09-30
-  --issuer <发文机关>   通报的发文机关，如 平鲁区项目推进中心
-  --money-unit <单位>   台账金额单位：万元 或 亿元（默认按表头、表上表下的单位说明判断）；
-                        表中哪里都没写单位时，也是表中金额的单位
-  --unit-from-sheet     每个工作表是一个责任单位：读取全部工作表，责任单位取工作表名称
-                        （各工作表表头相同又没有“责任单位”列时自动如此）
-  --out <文件>          写入 YAML 文件（默认输出到标准输出）；文件已存在时不覆盖
-  --force               覆盖已存在的输出文件
-  -h, --help            显示本帮助
-
-示例：
-  diaodu import 重点项目台账.xlsx --out register.yaml
-  diaodu import 台账.xlsx --sheet 9月 --region 平鲁区 --year 2021 --as-of 2021-09-30 --out register.yaml
-`,
-  assess: `用法：diaodu assess <台账> [选项]
-
-季考核：按季度末的台账给各责任单位打分、排名。考核项目和默认权重：投资完成40分（完成率 ÷ 序时进度，
-达到序时进度得满分）、开复工率20分、新开工率20分、议定事项按时落实率20分（完成时限在本季度内的到期
-事项）；逾期未落实的议定事项、逾期未解决的问题、红灯项目每项（个）扣1分，最多扣20分。每个得分都列出
-计算所用的数字。权重和扣分可用 --rules 给出的 YAML 文件修改（见 docs/assessment.md）。
-
-参数：
-  <台账>                台账 YAML 文件或文件夹；数据截至日期须在所考核的季度内
-
-选项：
-  --quarter <YYYYQn>    考核季度，如 2021Q3；默认为台账数据截至日期所在的季度
-  --meetings <文件夹>   会议记录文件夹（不给时议定事项一项不计分、不扣分）
-  --rules <文件>        考核规则 YAML 文件（权重和扣分）；不给时用默认规则
-  --date <YYYY-MM-DD>   发文（落款）日期，默认今天；不得早于台账数据截至日期
-  --format <格式>       md（默认）| txt | json | docx | xlsx；不给时按 --out 的扩展名
-  --json                同 --format json
-  --out <文件>          写入文件（docx、xlsx 必须给出）；文件已存在时不覆盖
-  --force               覆盖已存在的输出文件
-${SCRIPT_OPTION}
-  -h, --help            显示本帮助
-
-示例：
-  diaodu assess seeds/pinglu-2021.yaml --quarter 2021Q3 --meetings meetings --format txt
-  diaodu assess seeds/pinglu-2021.yaml --quarter 2021Q3 --meetings meetings --out 季考核.docx
-  diaodu assess seeds/pinglu-2021.yaml --rules 考核规则.yaml --out 季考核.xlsx
-`,
-  notices: `用法：diaodu notices --out <文件夹> [选项]
-
-督办通知单：每个责任单位一份，列出它逾期未落实的议定事项、7日内到期的议定事项（各附完成时限和议定
-的会议）和台账中未解决的问题，主送该单位，落款为台账的发文机关和日期。每份写成 Word 和 Markdown 两个
-文件，如 督办通知单-区能源局-2021-09-30.docx；文件夹中已有同名文件时一份也不写（加 --force 覆盖）。
-
-选项：
-  --out <文件夹>        写入的文件夹（必须给出；不存在时新建）
-  --meetings <文件夹>   会议记录文件夹（默认当前文件夹中的 meetings）
-  --date <YYYY-MM-DD>   按该日期判断逾期和即将到期，也是落款日期（默认今天）
-  --unit <责任单位>     只写该责任单位的通知单
-  --register <台账>     从该台账取项目名称和问题（默认用会议记录中写明的台账）
-  --force               覆盖已存在的文件
-${SCRIPT_OPTION}
-  -h, --help            显示本帮助
-
-示例：
-  diaodu notices --meetings meetings --date 2021-09-30 --out 督办通知单
-  diaodu notices --meetings meetings --date 2021-09-30 --unit 区能源局 --out 督办通知单
-`,
-  meet: `用法：diaodu meet <台账> [选项]
-
-打开交互界面并直接进入今天的调度会记录。需要在终端中运行。
-
-参数：
-  <台账>                台账 YAML 文件或文件夹
-
-选项：
-  --meetings <文件夹>   会议记录文件夹
-  -h, --help            显示本帮助
-`,
-  snapshot: `用法：diaodu snapshot <台账> [选项]
-
-把台账原样复制为数据截至月份的快照：台账旁 history 文件夹中的 <台账名>-YYYY-MM.yaml（台账是文件夹时
-复制为 <文件夹名>-YYYY-MM 文件夹）。下月生成通报时自动读入上月快照作环比。台账本身不作任何改动；
-台账有错误时不存快照。
-
-参数：
-  <台账>                台账 YAML 文件或文件夹
-
-选项：
-  --force               覆盖该月已有的快照（默认不覆盖）
-  -h, --help            显示本帮助
-
-示例：
-  diaodu snapshot seeds/pinglu-2021.yaml
-`,
-};
+/**
+ * The scripted commands in a few words each, for where the app cannot open (no terminal): they are
+ * what can be run there.
+ */
+export function scriptedCommandsText(): string {
+  const scripted = listedSpecs().filter((s) => s.brief !== undefined);
+  const labels = scripted.map((s) => `diaodu ${listed(s)}`);
+  const column = Math.max(...labels.map(width)) + 2;
+  return scripted
+    .map((s, i) => `  ${labels[i]}${' '.repeat(column - width(labels[i]!))}${s.brief}\n`)
+    .join('');
+}

@@ -6,14 +6,10 @@
 import { isValidIsoDate } from '../domain/dates.js';
 import type { ImportOptions as ReaderOptions, ImportProblem } from '../import/xlsx-register.js';
 import { safeLinesToEcho, safeToEcho } from '../text/sanitize.js';
-import {
-  guard,
-  resolvePath,
-  UsageError,
-  writeOutput,
-  type CommandContext,
-  type CommandResult,
-} from './common.js';
+import { guard, UsageError } from './errors.js';
+import { resolvePath } from './paths.js';
+import { writeOutput } from './output.js';
+import type { CommandContext, CommandResult } from './context.js';
 
 export interface ImportOptions {
   file: string;

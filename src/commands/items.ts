@@ -22,21 +22,12 @@ import {
   type LedgerEntry,
   type Meeting,
 } from '../domain/types.js';
-import {
-  applyScript,
-  diagnosticsText,
-  guard,
-  jsonText,
-  loadMeetingsFrom,
-  loadRegisterFrom,
-  parseDateOption,
-  parseScript,
-  resolvePath,
-  shownPath,
-  UsageError,
-  type CommandContext,
-  type CommandResult,
-} from './common.js';
+import { applyScript, jsonText } from './traditional-output.js';
+import { diagnosticsText, guard, UsageError } from './errors.js';
+import { loadMeetingsFrom, loadRegisterFrom } from './load.js';
+import { parseDateOption, parseScript } from './option-values.js';
+import { resolvePath, shownPath } from './paths.js';
+import type { CommandContext, CommandResult } from './context.js';
 
 export interface ItemsOptions {
   /** meetings folder; default "meetings" */

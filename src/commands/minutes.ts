@@ -6,38 +6,27 @@ import { buildMinutes } from '../briefing/minutes.js';
 import { formatDate } from '../briefing/wording.js';
 import { personNames } from '../domain/names.js';
 import { InputError } from '../domain/types.js';
-import {
-  chooseFormat,
-  briefingResult,
-  diagnosticsText,
-  guard,
-  loadMeetingFrom,
-  loadMeetingsFrom,
-  loadRegisterFrom,
-  parseScript,
-  traditionalHint,
-  resolvePath,
-  type CommandContext,
-  type CommandResult,
-} from './common.js';
+import { documentOutput, type DocumentOptions } from './document-options.js';
+import { MINUTES_FORMATS } from './option-values.js';
+import { briefingResult } from './output.js';
+import { diagnosticsText, guard } from './errors.js';
+import { loadMeetingFrom, loadMeetingsFrom, loadRegisterFrom } from './load.js';
+import { traditionalHint } from './traditional-output.js';
+import { resolvePath } from './paths.js';
+import type { CommandContext, CommandResult } from './context.js';
 
-export interface MinutesOptions {
+export interface MinutesOptions extends DocumentOptions {
   meeting: string;
   /** register to use instead of the meeting's own `register` */
   register?: string;
   meetings?: string;
-  format?: string;
-  out?: string;
-  force?: boolean;
-  script?: string;
   /** show the time spent on each item (`--times`) */
   times?: boolean;
 }
 
 export async function runMinutes(opts: MinutesOptions, ctx: CommandContext): Promise<CommandResult> {
   return guard(async () => {
-    const format = chooseFormat(opts.format, opts.out, ['md', 'txt', 'json', 'docx']);
-    const script = parseScript(opts.script);
+    const { format, script } = documentOutput(opts, MINUTES_FORMATS);
     const meetingFile = resolvePath(ctx, opts.meeting);
     const { meeting, warnings: meetingWarnings } = await loadMeetingFrom(ctx, meetingFile);
     let registerPath: string;

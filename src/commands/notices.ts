@@ -10,20 +10,12 @@ import { buildLedger } from '../domain/ledger.js';
 import { personNames } from '../domain/names.js';
 import { InputError, type Meeting, type Register } from '../domain/types.js';
 import { safeToEcho } from '../text/sanitize.js';
-import {
-  deliverDocument,
-  diagnosticsText,
-  guard,
-  loadMeetingsFrom,
-  loadRegisterFrom,
-  parseDateOption,
-  parseScript,
-  resolvePath,
-  shownPath,
-  UsageError,
-  type CommandContext,
-  type CommandResult,
-} from './common.js';
+import { deliverDocument } from './output.js';
+import { diagnosticsText, guard, UsageError } from './errors.js';
+import { loadMeetingsFrom, loadRegisterFrom } from './load.js';
+import { parseDateOption, parseScript } from './option-values.js';
+import { resolvePath, shownPath } from './paths.js';
+import type { CommandContext, CommandResult } from './context.js';
 
 export interface NoticesOptions {
   /** meetings folder; default "meetings" */

@@ -5,15 +5,10 @@
 import { formatDate } from '../briefing/wording.js';
 import { InputError } from '../domain/types.js';
 import { copySnapshot, snapshotPath } from '../store/register-history.js';
-import {
-  diagnosticsText,
-  guard,
-  loadRegisterFrom,
-  resolvePath,
-  shownPath,
-  type CommandContext,
-  type CommandResult,
-} from './common.js';
+import { diagnosticsText, guard } from './errors.js';
+import { loadRegisterFrom } from './load.js';
+import { resolvePath, shownPath } from './paths.js';
+import type { CommandContext, CommandResult } from './context.js';
 import { safeToEcho } from '../text/sanitize.js';
 
 export interface SnapshotOptions {

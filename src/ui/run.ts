@@ -15,7 +15,9 @@ export interface RunAppOptions {
 
 export const NOT_A_TERMINAL =
   'diaodu：交互界面需要在终端中运行，但当前的标准输入或输出不是终端（可能是管道或重定向）。\n' +
-  '在脚本中请使用命令：diaodu check、lagging、items、minutes、bulletin、import（详见 diaodu --help）。\n';
+  // open-app.ts checks first and lists every scripted command (from the specs); this is the fallback
+  // for a caller that starts the app directly, and keeps the UI free of src/commands.
+  '在脚本中请使用脚本命令（diaodu --help 列出全部命令）。\n';
 
 // the alternate screen, and bracketed paste (pasted text arrives marked: keystrokes.ts)
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H\u001b[?2004h';

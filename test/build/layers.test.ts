@@ -21,11 +21,13 @@ function imports(file: string): string[] {
   return [...text.matchAll(/(?:from\s+|import\s*\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1] as string);
 }
 
-it('imports src/commands only from cli.ts and the commands themselves', () => {
+it('imports src/commands only from cli.ts, open-app.ts and the commands themselves', () => {
   const commands = path.join(SRC, 'commands');
   const offenders: string[] = [];
   for (const file of sources(SRC)) {
-    if (file.startsWith(commands + path.sep) || file === path.join(SRC, 'cli.ts')) continue;
+    // cli.ts and open-app.ts (the part of the command line that opens the app, loaded lazily) are entry points
+    if (file.startsWith(commands + path.sep) || ['cli.ts', 'open-app.ts'].includes(path.relative(SRC, file)))
+      continue;
     for (const spec of imports(file)) {
       if (!spec.startsWith('.')) continue;
       const target = path.resolve(path.dirname(file), spec);

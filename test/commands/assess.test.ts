@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runAssess } from '../../src/commands/assess.js';
-import type { CommandContext } from '../../src/commands/common.js';
+import type { CommandContext } from '../../src/commands/context.js';
 import { dispatch, type DispatchEnv } from '../../src/commands/dispatch.js';
 import { runNotices } from '../../src/commands/notices.js';
 

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/commands/common.js';
+import type { CommandContext } from '../../src/commands/context.js';
 import { dispatch } from '../../src/commands/dispatch.js';
 import { runImport } from '../../src/commands/import.js';
 import { registerToXlsx } from '../support/register-to-xlsx.js';

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runBulletin } from '../../src/commands/bulletin.js';
-import type { CommandContext } from '../../src/commands/common.js';
+import type { CommandContext } from '../../src/commands/context.js';
 import { dispatch, type DispatchEnv } from '../../src/commands/dispatch.js';
 import { runSnapshot } from '../../src/commands/snapshot.js';
 

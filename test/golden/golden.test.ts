@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBulletin } from '../../src/commands/bulletin.js';
-import type { CommandContext } from '../../src/commands/common.js';
+import type { CommandContext } from '../../src/commands/context.js';
 import { runMinutes } from '../../src/commands/minutes.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');

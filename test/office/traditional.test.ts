@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBulletin } from '../../src/commands/bulletin.js';
 import { runCheck } from '../../src/commands/check.js';
-import type { CommandContext } from '../../src/commands/common.js';
+import type { CommandContext } from '../../src/commands/context.js';
 import { runItems } from '../../src/commands/items.js';
 import { runLagging } from '../../src/commands/lagging.js';
 import { runMinutes } from '../../src/commands/minutes.js';

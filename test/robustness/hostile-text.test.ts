@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBulletin } from '../../src/commands/bulletin.js';
 import { runCheck } from '../../src/commands/check.js';
-import type { CommandResult } from '../../src/commands/common.js';
+import type { CommandResult } from '../../src/commands/context.js';
 import { runItems } from '../../src/commands/items.js';
 import { runLagging } from '../../src/commands/lagging.js';
 import { runMinutes } from '../../src/commands/minutes.js';

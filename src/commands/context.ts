@@ -1,0 +1,33 @@
+// What a scripted command is given and what it gives back: its surroundings (CommandContext: today,
+// the working folder; injected so tests need no terminal or clock) and its result as a value
+// ({stdout, stderr, exitCode}). Commands never touch process.stdout or exit themselves.
+// Nothing in src/commands may import ink or react (the UI is loaded lazily by cli.ts only).
+import type { IsoDate } from '../domain/types.js';
+
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  /** 0 ok, 2 bad input or usage, 1 unexpected internal error */
+  exitCode: number;
+}
+
+/** What commands learn from their surroundings; injected so tests need no terminal or clock. */
+export interface CommandContext {
+  /** today's date (the day for `items` when no --date is given) */
+  today: () => IsoDate;
+  /** folder relative paths are resolved from */
+  cwd: string;
+  /** progress lines of long work (a large import), shown at once on stderr by cli.ts */
+  progress?: (line: string) => void;
+}
+
+export function localToday(now: Date = new Date()): IsoDate {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+export function defaultContext(): CommandContext {
+  return { today: () => localToday(), cwd: process.cwd() };
+}
