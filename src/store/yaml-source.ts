@@ -13,6 +13,7 @@ import type { Diagnostic, IsoDate, MoneyUnit, SourcePos } from '../domain/types.
 import { canonicalEnum, normalizeEnumText } from '../domain/normalize.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { readRegularFile } from './regular-file.js';
+import { parseYamlFast } from './fast-yaml.js';
 import { systemErrorReason } from './system-error.js';
 
 /** Files larger than this are refused before they are read or parsed. */
@@ -412,7 +413,7 @@ export function parseYamlText(text: string, file: string, sink: DiagnosticSink):
   sink.beginFile(file);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!acceptableText(text, file, sink)) return undefined;
-  return parseAt(text, 0, undefined, file, new LineCounter(), true, sink);
+  return parseYamlFast(text, file) ?? parseAt(text, 0, undefined, file, new LineCounter(), true, sink);
 }
 
 // ---------------------------------------------------------------------------------------------
