@@ -142,7 +142,11 @@ function library(): Lib {
         'tag:yaml.org,2002:int',
         (s) => NUMERIC_START.test(s) && (INT_OCT.test(s) || INT.test(s) || INT_HEX.test(s)),
         (s) =>
-          INT_OCT.test(s) ? parseInt(s.substring(2), 8) : INT.test(s) ? parseInt(s, 10) : parseInt(s.substring(2), 16),
+          INT_OCT.test(s)
+            ? parseInt(s.substring(2), 8)
+            : INT.test(s)
+              ? parseInt(s, 10)
+              : parseInt(s.substring(2), 16),
       ),
       type(
         'tag:yaml.org,2002:float',
