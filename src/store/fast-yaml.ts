@@ -8,7 +8,7 @@
 // The fast path gives up (undefined: the caller parses with yaml's positioned parser, which then
 // words any syntax message) when:
 // - the text uses anything where the two libraries could differ or that needs yaml's document model:
-//   anchors, aliases, tags, directives, document markers, explicit `? ` keys, tabs;
+//   anchors, aliases, tags, directives, document markers, explicit `? ` keys, tabs, BOMs, lone CRs;
 // - js-yaml finds any problem (syntax, duplicate keys, …);
 // - the events do not fit the values js-yaml returned (a shape not handled here).
 // Scalars are resolved with YAML 1.2's core schema exactly as yaml resolves them (the tests below
@@ -47,7 +47,7 @@ class FastScalar {
 class FastPair {
   constructor(
     readonly key: FastNode,
-    readonly value: FastNode,
+    readonly value: FastNode | null,
   ) {}
 }
 class FastMap {
@@ -80,8 +80,10 @@ export function setFastYaml(on: boolean): void {
 }
 
 // Anything the fast path leaves to yaml: anchors, aliases, tags (& * ! before a non-space),
-// directives and document markers, explicit keys, tabs.
-const UNUSUAL = /(?:^|[\s[{,])[&*!]\S|^(?:%|---|\.\.\.)|^[ ]*\?(?:[ ]|$)|\t/m;
+// directives and document markers, explicit keys, tabs, a byte order mark (js-yaml drops a leading
+// one, moving every offset), a carriage return alone (a line break to js-yaml, not to yaml), a quote
+// followed by # (js-yaml takes it for a comment, yaml for an error).
+const UNUSUAL = /(?:^|[\s[{,])[&*!]\S|^(?:%|---|\.\.\.)|^[ ]*\?(?:[ ]|$)|[\t\ufeff]|\r(?!\n)|["']#/m;
 
 /** Whether the fast path will try this text (it may still give up). */
 export function fastYamlCandidate(text: string): boolean {
@@ -200,6 +202,23 @@ function skipSeparation(text: string, pos: number): number {
   }
 }
 
+/**
+ * Where yaml puts an empty node js-yaml started looking for at `open`: just after the indicator
+ * before it (`:`, `-`, `,`) and the spaces that follow on that line. js-yaml may have skipped line
+ * breaks first (in flow collections); a comment in between makes the fast path give up.
+ */
+function emptyAt(text: string, open: number): number {
+  let p = open;
+  for (let c = text.charCodeAt(p - 1); c === 0x20 || c === 0x0a || c === 0x0d; c = text.charCodeAt(p - 1))
+    p--;
+  if (p < open) {
+    const lineStart = text.lastIndexOf('\n', p - 1) + 1;
+    if (text.slice(lineStart, p).includes('#')) throw new GiveUp();
+  }
+  while (text.charCodeAt(p) === 0x20) p++;
+  return p;
+}
+
 const same = (a: unknown, b: unknown): boolean => a === b || (Number.isNaN(a) && Number.isNaN(b));
 
 function scalar(value: unknown, source: string, start: number, end: number): FastScalar {
@@ -240,9 +259,7 @@ export function parseYamlFast(text: string, file: string): ParsedYaml | undefine
       for (let i = 0; i < result.length; i++) if (!same(values[base + i], result[i])) throw new GiveUp();
       node = new FastSeq(nodes.slice(base, top), [skipSeparation(text, open), end, end]);
     } else if (result === null && kind === null) {
-      // an empty node: yaml puts it where the value would start, empty
-      const at = Math.min(skipSeparation(text, open), end);
-      node = scalar(null, '', at, at);
+      node = scalar(null, '', emptyAt(text, open), emptyAt(text, open));
     } else if (kind === 'scalar') {
       let source: string;
       if (typeof result === 'string') source = result;
@@ -279,7 +296,8 @@ export function parseYamlFast(text: string, file: string): ParsedYaml | undefine
   }
   if (opens.length !== 0 || top !== 1 || !same(values[0], value)) return undefined;
   const contents = nodes[0]!;
-  if (contents instanceof FastScalar && contents.value === null) return undefined; // an empty document
+  // an empty document, or a lone scalar (never a register or meeting): yaml's to read and report
+  if (contents instanceof FastScalar) return undefined;
   const doc = { contents, errors: [], warnings: [] } as unknown as Document.Parsed;
   return { file, text, doc, lineCounter: lineCounter(text), base: 0 };
 }
@@ -308,14 +326,13 @@ function mapNode(
     if (keys.has(name) || !Object.hasOwn(obj, name) || name === '__proto__') throw new GiveUp();
     keys.add(name);
     const expected = obj[name];
-    let value: FastNode;
+    let value: FastNode | null;
     if (i < top && same(values[i], expected)) {
       value = nodes[i]!;
       i++;
     } else if (expected === null) {
-      // `key:` with nothing after it: yaml gives an empty scalar just after the colon
-      const at = key.range[1];
-      value = scalar(null, '', at, at);
+      // a key with no value at all (`{a, b: 1}`): yaml's pair has none either
+      value = null;
     } else {
       throw new GiveUp();
     }
