@@ -168,8 +168,11 @@ function library(): Lib {
   return lib;
 }
 
-/** Line starts counted as yaml's lexer counts them (after each \n), with yaml's linePos. */
-function lineCounter(text: string): LineCounter {
+/**
+ * Line starts counted as yaml's lexer counts them (after each \n), with yaml's linePos: what yaml's
+ * LineCounter gives, without loading yaml.
+ */
+export function fastLineCounter(text: string): LineCounter {
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const linePos = (offset: number): { line: number; col: number } => {
@@ -228,8 +231,9 @@ function scalar(value: unknown, source: string, start: number, end: number): Fas
 /**
  * Parses `text` the fast way into what parseYamlText returns; undefined when the fast path does not
  * apply or gives up (see the top of this file). Never reports anything: problems are yaml's to word.
+ * `lines`: the whole file's line counter when `text` is a chunk of it (yaml-source.ts, parseAt).
  */
-export function parseYamlFast(text: string, file: string): ParsedYaml | undefined {
+export function parseYamlFast(text: string, file: string, lines?: LineCounter): ParsedYaml | undefined {
   if (!fastYamlCandidate(text)) return undefined;
   const { jsYaml, schema } = library();
   // per open node: where js-yaml started looking for it, and where its children start in nodes/values
@@ -299,7 +303,7 @@ export function parseYamlFast(text: string, file: string): ParsedYaml | undefine
   // an empty document, or a lone scalar (never a register or meeting): yaml's to read and report
   if (contents instanceof FastScalar) return undefined;
   const doc = { contents, errors: [], warnings: [] } as unknown as Document.Parsed;
-  return { file, text, doc, lineCounter: lineCounter(text), base: 0 };
+  return { file, text, doc, lineCounter: lines ?? fastLineCounter(text), base: 0 };
 }
 
 /** The mapping node for js-yaml's object `result`, pairing the child nodes in order. */

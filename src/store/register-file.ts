@@ -35,7 +35,6 @@ import {
   scaleNumber,
   splitTrailingList,
 } from './yaml-source.js';
-import { fastYamlCandidate } from './fast-yaml.js';
 import { type CacheInput, type LoadCache, cacheInput, resolveLoadCache } from './load-cache.js';
 
 export interface RegisterLoad {
@@ -176,7 +175,7 @@ class RegisterReader {
   readText(text: string, file: string, absolute: string): void {
     this.files.push(absolute);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (this.itemByItem && !fastYamlCandidate(text) && this.readItemByItem(text, file)) return;
+    if (this.itemByItem && this.readItemByItem(text, file)) return;
     const parsed = parseYamlText(text, file, this.sink);
     if (!parsed) return;
     this.readDocument(new YamlSource(parsed, this.sink));

@@ -13,7 +13,7 @@ import type { Diagnostic, IsoDate, MoneyUnit, SourcePos } from '../domain/types.
 import { canonicalEnum, normalizeEnumText } from '../domain/normalize.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { readRegularFile } from './regular-file.js';
-import { parseYamlFast } from './fast-yaml.js';
+import { fastLineCounter, parseYamlFast } from './fast-yaml.js';
 import { systemErrorReason } from './system-error.js';
 
 /** Files larger than this are refused before they are read or parsed. */
@@ -373,6 +373,8 @@ function parseAt(
   sink: DiagnosticSink,
 ): ParsedYaml | undefined {
   const source = end === undefined ? text : text.slice(base, end);
+  const fast = ownLines ? undefined : parseYamlFast(source, file, lineCounter);
+  if (fast) return { ...fast, base };
   let doc: Document.Parsed;
   try {
     doc = parseDocument(source, ownLines ? { ...PARSE_OPTIONS, lineCounter } : PARSE_OPTIONS);
@@ -437,10 +439,7 @@ export interface TrailingList {
 
 /** Line starts of `text` as the yaml parser counts them. */
 export function lineCounterFor(text: string): LineCounter {
-  const lc = new LineCounter();
-  lc.addNewLine(0);
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
-  return lc;
+  return fastLineCounter(text);
 }
 
 // An anchor, alias or tag could tie items together or to the head; a directive or document marker
