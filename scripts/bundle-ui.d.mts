@@ -5,3 +5,5 @@ export const OUTPUT_CACHE_LIMITS: { styledChars: number; widths: number; blockWi
 export function patchInkOutput(source: string): string;
 export function bundleOptions(options: { entry: string; outdir: string }): BuildOptions;
 export function bundleUi(options?: { outdir?: string }): Promise<BuildResult>;
+/** Writes dist/build-id.json (a hash of every built file) and returns the id. */
+export function writeBuildId(dist?: string): Promise<string>;

@@ -20,7 +20,8 @@
 //
 // The tests run the unbundled modules (vitest) and, in test/e2e, this bundle through dist/cli.js.
 import { build } from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import process from 'node:process';
@@ -97,6 +98,34 @@ export async function bundleUi({ outdir = path.join(root, 'dist', 'tui') } = {})
   return build(bundleOptions({ entry: path.join(root, 'src', 'ui', 'run.ts'), outdir }));
 }
 
+/**
+ * dist/build-id.json: a hash of every file of the build (tsc's modules and the bundle), read by the
+ * load cache (src/store/load-cache.ts) both in the scripted commands and in the bundled UI, so the
+ * two give cached registers and meetings the same code fingerprint (issue 13, item 8).
+ */
+export async function writeBuildId(dist = path.join(root, 'dist')) {
+  const files = [];
+  const walk = async (dir) => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && full !== path.join(dist, 'build-id.json')) files.push(full);
+    }
+  };
+  await walk(dist);
+  const hash = createHash('sha1');
+  for (const file of files.map((f) => path.relative(dist, f).split(path.sep).join('/')).sort()) {
+    hash
+      .update(`${file}\0`)
+      .update(await readFile(path.join(dist, file)))
+      .update('\0');
+  }
+  const id = hash.digest('hex');
+  await writeFile(path.join(dist, 'build-id.json'), `${JSON.stringify({ id })}\n`);
+  return id;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await bundleUi();
+  await writeBuildId();
 }

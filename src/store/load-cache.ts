@@ -74,38 +74,66 @@ export function cacheInput(file: string, bytes: Uint8Array, size: number, mtimeM
 
 let fingerprint: string | undefined;
 
+/** The loader's module files under dist/ (or src/), by path from that folder. */
+const LOADER_MODULES = [
+  ['store', 'load-cache'],
+  ['store', 'register-file'],
+  ['store', 'meeting-read'],
+  ['store', 'yaml/source'],
+  ['store', 'yaml/parse'],
+  ['store', 'yaml/text'],
+  ['store', 'fast-yaml'],
+  ['domain', 'schema'],
+  ['domain', 'values'],
+  ['domain', 'normalize'],
+  ['domain', 'types'],
+  ['text', 'sanitize'],
+] as const;
+
+/** `size:mtime` of a file, or `-` when it cannot be read. */
+function stamp(file: string): string {
+  try {
+    const st = statSync(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return '-';
+  }
+}
+
 /**
- * The loader's code as it is installed: size and mtime of its module files (a rebuilt or upgraded
- * program has other files) and the package version. In the UI bundle (scripts/bundle-ui.mjs) this
- * code runs from a chunk, not from dist/store: the chunk itself (rewritten by every build) is then
- * what changes, and the module files listed do not exist there.
+ * The build's fingerprint when this code runs from a build: dist/build-id.json (written by
+ * `npm run build`, scripts/bundle-ui.mjs: a hash of every built file) and the size and mtime of the
+ * loader's modules in dist/, found the same way from dist/store (the scripted commands) and from
+ * dist/tui/chunks (the bundled UI), so both give the same fingerprint and share cache entries
+ * (issue 13: each used to overwrite the other's, and every switch was a first open).
+ */
+function buildFingerprint(dir: string): string | undefined {
+  for (const up of ['..', join('..', '..')]) {
+    const dist = join(dir, up);
+    let id: unknown;
+    try {
+      id = (JSON.parse(readFileSync(join(dist, 'build-id.json'), 'utf8')) as { id?: unknown } | null)?.id;
+    } catch {
+      continue;
+    }
+    if (typeof id !== 'string' || id === '') continue;
+    return `build:${id}|${LOADER_MODULES.map(([d, m]) => stamp(join(dist, d, `${m}.js`))).join(',')}`;
+  }
+  return undefined;
+}
+
+/**
+ * The loader's code as it is installed: in a build, the build id (buildFingerprint); otherwise (the
+ * sources run by vitest) the size and mtime of its module files. The package version is added.
  */
 export function codeFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
   const here = fileURLToPath(import.meta.url);
   const dir = dirname(here);
   const ext = extname(here);
-  const modules = [
-    here,
-    join(dir, `register-file${ext}`),
-    join(dir, `meeting-read${ext}`),
-    join(dir, 'yaml', `source${ext}`),
-    join(dir, 'yaml', `parse${ext}`),
-    join(dir, 'yaml', `text${ext}`),
-    join(dir, '..', 'domain', `schema${ext}`),
-    join(dir, '..', 'domain', `values${ext}`),
-    join(dir, '..', 'domain', `normalize${ext}`),
-    join(dir, '..', 'domain', `types${ext}`),
-    join(dir, '..', 'text', `sanitize${ext}`),
-  ];
-  const parts = modules.map((m) => {
-    try {
-      const st = statSync(m);
-      return `${st.size}:${st.mtimeMs}`;
-    } catch {
-      return '-';
-    }
-  });
+  const build = buildFingerprint(dir);
+  const parts =
+    build !== undefined ? [build] : LOADER_MODULES.map(([d, m]) => stamp(join(dir, '..', d, `${m}${ext}`)));
   try {
     const pkg = JSON.parse(readFileSync(packageJsonAbove(dir), 'utf8')) as {
       version?: unknown;

@@ -14,10 +14,17 @@ export function yamlLibrary(): typeof Yaml {
   return lib;
 }
 
-export const isAlias = ((node: unknown) => yamlLibrary().isAlias(node)) as typeof Yaml.isAlias;
-export const isMap = ((node: unknown) => yamlLibrary().isMap(node)) as typeof Yaml.isMap;
-export const isScalar = ((node: unknown) => yamlLibrary().isScalar(node)) as typeof Yaml.isScalar;
-export const isSeq = ((node: unknown) => yamlLibrary().isSeq(node)) as typeof Yaml.isSeq;
+// yaml's own tests (yaml/dist/nodes/identity.js), without loading yaml: the fast path (fast-yaml.ts)
+// builds nodes carrying the same symbols, and reading them needs nothing else from the library.
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const nodeOf =
+  (type: symbol) =>
+  (node: unknown): boolean =>
+    !!node && typeof node === 'object' && (node as Record<symbol, unknown>)[NODE_TYPE] === type;
+export const isAlias = nodeOf(Symbol.for('yaml.alias')) as typeof Yaml.isAlias;
+export const isMap = nodeOf(Symbol.for('yaml.map')) as typeof Yaml.isMap;
+export const isScalar = nodeOf(Symbol.for('yaml.scalar')) as typeof Yaml.isScalar;
+export const isSeq = nodeOf(Symbol.for('yaml.seq')) as typeof Yaml.isSeq;
 export const parseDocument = ((...args: Parameters<typeof Yaml.parseDocument>) =>
   yamlLibrary().parseDocument(...args)) as typeof Yaml.parseDocument;
 export const visit = ((...args: Parameters<typeof Yaml.visit>) =>

@@ -8,6 +8,7 @@ import { LineCounter, parseDocument } from '../yaml-lib.js';
 import type { Document, YAMLError } from 'yaml';
 import type { DiagnosticSink } from './diagnostics.js';
 import { MAX_FILE_BYTES, formatMb, textPosition } from './file.js';
+import { fastLineCounter, parseYamlFast } from '../fast-yaml.js';
 
 const YAML_MESSAGES: Partial<Record<YAMLError['code'], string>> = {
   ALIAS_PROPS: '别名（*名称）不能带锚点或标签',
@@ -86,6 +87,8 @@ function parseAt(
   sink: DiagnosticSink,
 ): ParsedYaml | undefined {
   const source = end === undefined ? text : text.slice(base, end);
+  const fast = ownLines ? undefined : parseYamlFast(source, file, lineCounter);
+  if (fast) return { ...fast, base };
   let doc: Document.Parsed;
   try {
     doc = parseDocument(source, ownLines ? { ...PARSE_OPTIONS, lineCounter } : PARSE_OPTIONS);
@@ -126,7 +129,7 @@ export function parseYamlText(text: string, file: string, sink: DiagnosticSink):
   sink.beginFile(file);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!acceptableText(text, file, sink)) return undefined;
-  return parseAt(text, 0, undefined, file, new LineCounter(), true, sink);
+  return parseYamlFast(text, file) ?? parseAt(text, 0, undefined, file, new LineCounter(), true, sink);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -150,10 +153,7 @@ export interface TrailingList {
 
 /** Line starts of `text` as the yaml parser counts them. */
 export function lineCounterFor(text: string): LineCounter {
-  const lc = new LineCounter();
-  lc.addNewLine(0);
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
-  return lc;
+  return fastLineCounter(text);
 }
 
 // An anchor, alias or tag could tie items together or to the head; a directive or document marker
