@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { Box, Text, useInput } from 'ink';
 import SelectInput from 'ink-select-input';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { formatPercent } from '../../domain/figures.js';
 import { ledgerSummary } from '../../domain/ledger.js';
@@ -10,6 +10,8 @@ import { formatDate, formatMoneyAuto, progressComparison } from '../../briefing/
 import { commandFor } from '../key-bindings.js';
 import type { Command } from '../key-bindings.js';
 import { useLatest } from '../components/use-latest.js';
+import { useSelectInputMirror } from '../components/select-input-mirror.js';
+import type { MirroredKey } from '../components/select-input-mirror.js';
 import { useSessionState } from '../hooks/use-session.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { safeLinesToEcho, safeToEcho } from '../../text/sanitize.js';
@@ -87,6 +89,14 @@ export const MENU_OWNED_BY_SELECT_INPUT: readonly Command[] = [
   'nav.open',
   ...HOME_MENU.map((m) => m.command),
 ];
+
+/** What an owned command is to SelectInput. */
+function mirroredKey(command: Command): MirroredKey {
+  if (command === 'nav.up') return 'up';
+  if (command === 'nav.down') return 'down';
+  if (command === 'nav.open') return 'select';
+  return { digit: HOME_MENU.findIndex((m) => m.command === command) + 1 };
+}
 
 interface MenuItem {
   key?: string;
@@ -287,73 +297,20 @@ function RegisterProblems(props: { message: string; registerPath: string; width:
   );
 }
 
-/**
- * The home menu's row, kept right when keys arrive together. SelectInput (6.2.0) reads its row from
- * the render its key handler was made in, so of ↓ ↓ Enter arriving in one read (typed ahead while
- * the app starts, a loaded machine) both ↓ move from row 1 to row 2 and Enter selects row 1.
- * The screen's handler sees every key in order (through refs, never a stale render) and follows
- * the keys SelectInput owns: `row` is where the menu really is. SelectInput still acts on them —
- * its onSelect is what opens a screen, once per Enter or digit — but the row opened is the one the
- * n-th Enter or digit meant (paired in order after the read), and after each commit SelectInput is
- * remounted at `row` when its own copy went astray. One key at a time, nothing is remounted.
- */
-function useMenuMirror(nav: ScreenProps['nav']) {
-  const [cursor, setCursor] = useState(0);
-  const [epoch, setEpoch] = useState(0);
-  const row = useRef(0);
-  /** SelectInput's own row (what it last highlighted, or where it was mounted) */
-  const shown = useRef(0);
-  /** the rows the Enter and digit keys of this read meant, in order */
-  const selects = useRef<number[]>([]);
-  const latestNav = useLatest(nav);
-  const last = HOME_MENU.length - 1;
-  const follow = useCallback(
-    (command: Command) => {
-      if (command === 'nav.up') row.current = row.current === 0 ? last : row.current - 1;
-      else if (command === 'nav.down') row.current = row.current === last ? 0 : row.current + 1;
-      else if (command === 'nav.open') selects.current.push(row.current);
-      else {
-        const target = HOME_MENU.findIndex((m) => m.command === command);
-        if (target >= 0) {
-          selects.current.push(target);
-          row.current = target; // back from that screen, the menu stands on it
-        }
-      }
-      setCursor(row.current);
-    },
-    [last],
-  );
-  const jump = useCallback((target: number) => {
-    row.current = target;
-    setCursor(target);
-  }, []);
-  const onHighlight = useCallback((item: MenuItem) => {
-    shown.current = item.value;
-  }, []);
-  const onSelect = useCallback(() => {
-    // after the whole read: by then the screen's handler has seen the key that caused this call
-    queueMicrotask(() => {
-      const target = selects.current.shift();
-      if (target !== undefined) latestNav.current.push(HOME_MENU[target]!.route);
-    });
-  }, [latestNav]);
-  useEffect(() => {
-    if (shown.current === cursor) return;
-    shown.current = cursor;
-    setEpoch((e) => e + 1);
-  }, [cursor]);
-  return { cursor, epoch, follow, jump, onHighlight, onSelect };
-}
-
 export function HomeScreen({ session, active, nav }: ScreenProps) {
   const state = useSessionState(session);
   const { columns, rows } = useTerminalSize();
   // the menu and the blank line above it come first; the overview gets what is left
   const overviewLines = Math.max(0, bodyHeight(rows) - HOME_MENU.length - 1);
   const [status, setStatus] = useState<StatusMessage | null>(null);
-  const menu = useMenuMirror(nav);
-  const { follow, jump } = menu;
   const latest = useLatest({ nav, session });
+  // SelectInput picks (Enter, a digit); the mirror makes it the row the keys meant (see there)
+  const menu = useSelectInputMirror(
+    HOME_MENU.length,
+    useCallback((row: number) => latest.current.nav.push(HOME_MENU[row]!.route), [latest]),
+    { digitMoves: true },
+  );
+  const { follow, jump } = menu;
   const handler = useCallback(
     (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
       const { session } = latest.current;
@@ -361,7 +318,7 @@ export function HomeScreen({ session, active, nav }: ScreenProps) {
       if (!command) return;
       setStatus(null);
       // SelectInput acts on these; the mirror only follows (see useMenuMirror)
-      if (MENU_OWNED_BY_SELECT_INPUT.includes(command)) return follow(command);
+      if (MENU_OWNED_BY_SELECT_INPUT.includes(command)) return follow(mirroredKey(command));
       switch (command) {
         case 'nav.home':
         case 'nav.pageUp':
