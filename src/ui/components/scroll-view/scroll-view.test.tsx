@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { ScrollView, createScrollState, scrollPosition, scrollReducer, useScrollView } from './index.js';
 
 const ESC = '\u001b';
-const tick = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Lets Ink and React finish what a key set off (rounds of React's scheduler), without reading the clock. */
+const tick = async () => {
+  for (let i = 0; i < 20; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+};
 
 describe('scrollReducer', () => {
   it('scrolls by line and by page less one line, within bounds', () => {
