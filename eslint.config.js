@@ -35,6 +35,34 @@ export default tseslint.config(
     },
   },
   {
+    // Every key a screen reacts to is declared in src/ui/key-bindings.ts, so that help (?) and the
+    // footers, generated from that table, list all of them: screens ask commandFor / matches. Only the
+    // table and the text field (which must tell typed text from keys) read Ink's key flags.
+    files: ['src/ui/**/*.{ts,tsx}'],
+    ignores: [
+      'src/ui/key-bindings.ts',
+      'src/ui/components/text-input/use-text-input.ts',
+      '**/*.test.{ts,tsx}',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.name='key'][property.name=/^(upArrow|downArrow|leftArrow|rightArrow|pageUp|pageDown|home|end|return|escape|tab|backspace|delete|ctrl|meta|shift)$/]",
+          message:
+            'Look keys up in src/ui/key-bindings.ts (commandFor / matches) so that help and footers list them; do not read Ink key flags here.',
+        },
+        {
+          selector:
+            "BinaryExpression[operator=/^[!=]==?$/][left.name='input'][right.type=/^(Literal|TemplateLiteral)$/], BinaryExpression[operator=/^[!=]==?$/][right.name='input'][left.type=/^(Literal|TemplateLiteral)$/]",
+          message:
+            'Compare no typed character here: declare the key in src/ui/key-bindings.ts and use commandFor / matches.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

@@ -85,6 +85,7 @@ export type Context =
   | 'briefings'
   | 'briefingChoice'
   | 'settings'
+  | 'choice'
   | 'leaders'
   | 'help';
 
@@ -131,6 +132,7 @@ export const CONTEXTS: Readonly<Record<Context, ContextInfo>> = {
   briefings: { title: '纪要与通报', parents: ['scroll'] },
   briefingChoice: { title: '纪要与通报 · 选择文稿', parents: ['list'] },
   settings: { title: '设置', parents: ['screen'] },
+  choice: { title: '选择（字形、格式）', parents: ['global'] },
   leaders: { title: '包联领导', parents: ['scroll'] },
   help: { title: '帮助', parents: ['scroll'] },
 };
@@ -159,26 +161,26 @@ export const KEY_BINDINGS = {
     keys: [k('escape')],
     description: '返回上一层 / 取消',
     short: '返回',
-    contexts: ['screen', 'setupKind', 'setupAttendance'],
+    contexts: ['screen', 'setupKind', 'setupAttendance', 'choice'],
   },
   'app.help': {
     keys: [ch('?'), { input: '?', emptyField: true }],
     description: '显示全部快捷键',
     short: '帮助',
-    contexts: ['screen', 'setupKind', 'setupAttendance', 'setup', 'form'],
+    contexts: ['screen', 'setupKind', 'setupAttendance', 'setup', 'form', 'choice'],
   },
 
   // ---- moving in lists and scrolling text
   'nav.up': {
     keys: [k('upArrow'), ch('k')],
     description: '上移一行',
-    contexts: ['list', 'scroll', 'search', 'settings'],
+    contexts: ['list', 'scroll', 'search', 'settings', 'choice'],
   },
   'nav.down': {
     keys: [k('downArrow'), ch('j')],
     description: '下移一行',
     short: '移动',
-    contexts: ['list', 'scroll', 'search', 'settings'],
+    contexts: ['list', 'scroll', 'search', 'settings', 'choice'],
   },
   'nav.pageUp': { keys: [k('pageUp')], description: '上翻一页', contexts: ['list', 'scroll', 'search'] },
   'nav.pageDown': {
@@ -449,9 +451,17 @@ export const KEY_BINDINGS = {
   // ---- settings
   'settings.edit': {
     keys: [k('return')],
-    description: '修改选中的设置（字形：在简体、繁体间切换）',
+    description: '修改选中的设置（字形：从简体、繁体中选）',
     short: '修改',
     contexts: ['settings'],
+  },
+
+  // ---- a short list of fixed choices (components/choice-list.tsx, on ink-select-input)
+  'choice.pick': { keys: [k('return')], description: '选定', short: '选定', contexts: ['choice'] },
+  'choice.number': {
+    keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => ch(d)),
+    description: '直接选第N项（各行前的数字）',
+    contexts: ['choice'],
   },
 
   // ---- minutes and bulletin
@@ -464,7 +474,7 @@ export const KEY_BINDINGS = {
   },
   'briefing.nextFormat': {
     keys: [ch('f')],
-    description: '切换格式（Word、Excel、Markdown、文本）',
+    description: '选择格式（Word、Excel、Markdown、纯文本、JSON）',
     short: '格式',
     contexts: ['briefings'],
   },
@@ -612,6 +622,7 @@ export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
   ledger: '督办',
   settings: '设置',
   briefing: '纪要与通报',
+  choice: '选择',
   form: '表单',
   confirm: '确认',
   input: '输入框编辑',

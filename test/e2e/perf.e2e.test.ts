@@ -1,7 +1,7 @@
-// Speed with 10,000 projects, measured on the built CLI in a real pseudo-terminal (the production
-// React build the app runs with): the first full frame, and keypress-to-frame in the project list
-// (moving, sorting, filtering, searching). Budgets are generous for slow CI machines; the median
-// for moving the cursor is the figure issue 3 asks for (≤ 10 ms); it is printed for the record.
+// 10,000 projects on the built CLI in a real pseudo-terminal (the production React build the app
+// runs with): the home screen with its figures, then the project list answering every key — moving,
+// sorting, filtering, searching — with the frame that key must show. No clock is read: how fast is
+// the bench's business (npm run bench, docs/bench.md); the timeouts here only stop a hung program.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -55,11 +55,6 @@ function bigRegister(n: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
 describe('10,000 projects in a real terminal', () => {
   let dir: string;
   beforeAll(() => {
@@ -70,7 +65,7 @@ describe('10,000 projects in a real terminal', () => {
   }, 120000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('draws at once and answers keys within a frame', async () => {
+  it('draws the figures and answers every list key with its frame', async () => {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DIAODU_CONFIG_DIR: path.join(dir, 'config'),
@@ -79,56 +74,61 @@ describe('10,000 projects in a real terminal', () => {
     delete env.CI;
     delete env.NODE_ENV;
     let out = '';
-    let lastData = 0;
-    const started = Date.now();
+    let chunks = 0;
     const p = pty.spawn(process.execPath, [CLI, 'register.yaml'], { cols: 80, rows: 24, cwd: dir, env });
     p.onData((d) => {
       out += d;
-      lastData = performance.now();
+      chunks++;
     });
-    const waitFor = async (text: string, timeoutMs = 60000) => {
+    /** waits for the text after the last key (a hang fails after a minute) */
+    const waitFor = async (text: string | RegExp, timeoutMs = 60000) => {
       const t0 = Date.now();
-      while (!plain(out).includes(text)) {
-        if (Date.now() - t0 > timeoutMs) throw new Error(`等待“${text}”超时：\n${plain(out).slice(-2000)}`);
+      const seen = () => (typeof text === 'string' ? plain(out).includes(text) : text.test(plain(out)));
+      while (!seen()) {
+        if (Date.now() - t0 > timeoutMs)
+          throw new Error(`等待“${String(text)}”超时：\n${plain(out).slice(-2000)}`);
         await sleep(5);
       }
     };
-    try {
-      await waitFor('diaodu');
-      const firstFrame = Date.now() - started;
-      await waitFor('上次调度会');
-      const loaded = Date.now() - started;
+    /** writes a key and waits for output after it; returns the text drawn for it */
+    const press = async (key: string, shows?: string | RegExp): Promise<string> => {
       out = '';
-      p.write('1');
-      await waitFor('显示10000个');
+      const before = chunks;
+      p.write(key);
+      await waitFor(shows ?? /[^]/);
+      while (chunks === before) await sleep(5);
+      await sleep(40); // let the frame finish before the next key
+      return plain(out);
+    };
+    try {
+      await waitFor('上次调度会');
+      expect(plain(out)).toContain('共10000个项目');
+      await press('1', '显示10000个');
       await sleep(300);
 
-      /** ms from writing a key to the first output after it */
-      const press = async (key: string): Promise<number> => {
-        const before = lastData;
-        const t0 = performance.now();
-        p.write(key);
-        while (lastData === before) {
-          if (performance.now() - t0 > 5000) throw new Error(`按键 ${JSON.stringify(key)} 无响应`);
-          await sleep(0);
-        }
-        const ms = lastData - t0;
-        await sleep(40); // let the frame finish before the next key
-        return ms;
-      };
-      const moves: number[] = [];
-      for (let i = 0; i < 40; i++) moves.push(await press(i % 10 === 9 ? '\u001b[6~' : 'j'));
-      const sorts: number[] = [];
-      for (let i = 0; i < 9; i++) sorts.push(await press('s'));
-      const filters = [await press('l'), await press('u'), await press('c')];
-      const typed = [await press('/'), await press('光伏'), await press('园区')];
-      console.log(
-        `first frame ${firstFrame} ms, figures ${loaded} ms; move median ${median(moves).toFixed(1)} ms (max ${Math.max(...moves).toFixed(1)}); ` +
-          `sort median ${median(sorts).toFixed(1)} ms (max ${Math.max(...sorts).toFixed(1)}); filter ${filters.map((x) => x.toFixed(1)).join('/')} ms; ` +
-          `search ${typed.map((x) => x.toFixed(1)).join('/')} ms`,
-      );
-      expect(median(moves)).toBeLessThan(50);
-      expect(Math.max(...sorts)).toBeLessThan(2000);
+      // moving: every key draws; 36 rows and 4 pages down, the first rows have scrolled away
+      let frame = '';
+      for (let i = 0; i < 40; i++) frame = await press(i % 10 === 9 ? '\u001b[6~' : 'j');
+      // the window now runs from P-00095 to P-00113 (the list's own windowing at 80×24)
+      expect(frame).toContain('P-00095');
+      expect(frame).toContain('P-00113');
+      expect(frame).not.toContain('P-00094');
+      expect(frame).not.toContain('P-00001 ');
+      // sorting: each s names the next order in the header, and the cycle comes round
+      const orders: string[] = [];
+      for (let i = 0; i < 9; i++) {
+        const frame = await press('s', /排序：\S+/);
+        orders.push(/排序：(\S+)/.exec(frame)![1]!);
+      }
+      expect(new Set(orders).size).toBeGreaterThan(2);
+      expect(orders.some((o, i) => i > 0 && o !== orders[i - 1])).toBe(true);
+      // filtering: by light, by unit, and cleared
+      expect(await press('l', /灯：[红黄绿]/)).toMatch(/显示\d+个 · 排序：\S+ · 灯：[红黄绿]/);
+      expect(await press('u', '责任单位：')).toMatch(/责任单位：区\S+|责任单位：开发区管委会/);
+      expect(await press('c', '显示10000个')).not.toContain('责任单位：');
+      // searching: 光伏 is in the names of every tenth project
+      expect(await press('/', '搜索：')).toContain('搜索：');
+      expect(await press('光伏', '显示1000个')).toContain('光伏');
     } finally {
       p.kill();
     }

@@ -42,7 +42,8 @@ describe('简报 → 季考核', () => {
     await h.press(KEYS.down);
     const preview = await h.press(KEYS.enter, '简报 · 季考核');
     expect(preview).toContain('关于2021年第三季度测试区重点项目考核情况的通报');
-    expect(await h.press('f', '格式：Excel')).toContain('w 写出到 <tmp>/out');
+    await h.press('f', '选择格式');
+    expect(await h.press('2', '格式：Excel')).toContain('w 写出到 <tmp>/out');
     await h.press('w', '已写入');
     expect(fs.readdirSync(path.join(h.dir, 'out'))).toEqual(['2021年第3季度重点项目考核结果.xlsx']);
   });

@@ -112,7 +112,7 @@ describe('简报', () => {
     await h.press(KEYS.down);
     expect(await h.press(KEYS.enter, '会议纪要')).toMatchInlineSnapshot(`
       " diaodu › 简报 · 会议纪要
-       格式：Word（f 切换）· w 写出到 <tmp>/out · 第1/51行
+       格式：Word（f 选择）· w 写出到 <tmp>/out · 第1/51行
                               测试区重点项目周调度会议纪要
 
                                          第1期
@@ -136,7 +136,8 @@ describe('简报', () => {
 
       w 写出  f 格式  t 切换  ↑↓ 移动  PgDn 翻页  Esc 返回  ? 帮助"
     `);
-    expect(await h.press('f', '格式：Markdown')).toContain('w 写出到 <tmp>/out');
+    await h.press('f', '选择格式');
+    expect(await h.press('2', '格式：Markdown')).toContain('w 写出到 <tmp>/out');
     await h.press('w', '已写入');
     const out = path.join(h.dir, 'out');
     expect(fs.readdirSync(out)).toEqual(['2021-09-20-测试区重点项目周调度会议纪要.md']);
@@ -150,7 +151,8 @@ describe('简报', () => {
     const bulletin = await h.press('t', '简报 · 月通报');
     expect(bulletin).toContain('关于2021年9月份测试区重点项目建设情况的通报');
     expect(bulletin).toContain('格式：Word');
-    expect(await h.press('f', '格式：Excel')).toContain('w 写出到 <tmp>/out');
+    await h.press('f', '选择格式');
+    expect(await h.press('2', '格式：Excel')).toContain('w 写出到 <tmp>/out');
     expect(await h.press('t', '简报 · 会议纪要')).toContain('测试区重点项目周调度会议纪要');
   });
 });

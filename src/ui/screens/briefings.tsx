@@ -14,6 +14,7 @@ import type { BriefingDocument } from '../../briefing/document.js';
 import type { Meeting, Register } from '../../domain/types.js';
 import { commandFor } from '../key-bindings.js';
 import { useTable } from '../components/table/index.js';
+import { ChoiceList } from '../components/choice-list.js';
 import { useLatest } from '../components/use-latest.js';
 import { safeToEcho } from '../../text/sanitize.js';
 import { truncateToWidth } from '../../text/width.js';
@@ -131,6 +132,17 @@ function Preview(props: {
   const [format, setFormat] = useState<OutputFormat>(formats[0]!);
   const [status, setStatus] = useState<StatusMessage | null>(null);
   const [times, setTimes] = useState(false);
+  /** f: the list of formats is open (ink-select-input) */
+  const [choosing, setChoosing] = useState(false);
+  const formatChoices = useMemo(
+    () =>
+      formats.map((f) => ({
+        label: FORMAT_LABEL[f],
+        value: f,
+        ...(f === format ? { note: '（当前）' } : {}),
+      })),
+    [formats, format],
+  );
   const built = useMemo(() => {
     try {
       const previous = choice.kind === 'bulletin' ? session.previousSnapshot() : undefined;
@@ -145,22 +157,23 @@ function Preview(props: {
       .split('\n')
       .flatMap((t) => wrapped(t, columns));
   }, [built, columns]);
-  const height = bodyHeight(rows) - 1;
-  const latest = useLatest({ props, format, formats, built, times });
+  const listHeight = choosing ? formats.length + 1 : 0;
+  const height = bodyHeight(rows) - 1 - listHeight;
+  const latest = useLatest({ props, format, built, times });
   const { offset } = useScroll({
     context: 'briefings',
     lineCount: lines.length,
     height,
-    isActive: active,
+    isActive: active && !choosing,
     onCommand: (command) => {
-      const { props, format, formats, built, times } = latest.current;
+      const { props, format, built, times } = latest.current;
       switch (command) {
         case 'app.back':
           return props.onBack();
         case 'app.help':
           return props.nav.push({ screen: 'help', context: 'briefings' });
         case 'briefing.nextFormat':
-          return setFormat(formats[(formats.indexOf(format) + 1) % formats.length]!);
+          return setChoosing(true);
         case 'briefing.switchKind':
           return props.onSwitchKind();
         case 'briefing.toggleTimes':
@@ -188,7 +201,7 @@ function Preview(props: {
       }
     },
   });
-  const info = ` 格式：${FORMAT_LABEL[format]}（f 切换）· w 写出到 ${safeToEcho(session.outputDir())} · 第${Math.min(lines.length, offset + 1)}/${lines.length}行`;
+  const info = ` 格式：${FORMAT_LABEL[format]}（f 选择）· w 写出到 ${safeToEcho(session.outputDir())} · 第${Math.min(lines.length, offset + 1)}/${lines.length}行`;
   return (
     <Screen
       title={
@@ -198,21 +211,44 @@ function Preview(props: {
             ? '简报 · 季考核'
             : '简报 · 会议纪要'
       }
-      context="briefings"
-      hints={[
-        'briefing.write',
-        'briefing.nextFormat',
-        'briefing.switchKind',
-        'nav.down',
-        'nav.pageDown',
-        'app.back',
-        'app.help',
-      ]}
+      context={choosing ? 'choice' : 'briefings'}
+      hints={
+        choosing
+          ? ['nav.down', 'choice.pick', 'app.back', 'app.help']
+          : [
+              'briefing.write',
+              'briefing.nextFormat',
+              'briefing.switchKind',
+              'nav.down',
+              'nav.pageDown',
+              'app.back',
+              'app.help',
+            ]
+      }
       status={status}
     >
       <Text bold wrap="truncate">
         {truncateToWidth(info, columns)}
       </Text>
+      {choosing ? (
+        <Box flexDirection="column">
+          <Text bold color="cyan">
+            {' '}
+            选择格式（写出时用）：
+          </Text>
+          <ChoiceList
+            choices={formatChoices}
+            initial={formats.indexOf(format)}
+            isActive={active}
+            onPick={(f) => {
+              setChoosing(false);
+              setFormat(f);
+            }}
+            onCancel={() => setChoosing(false)}
+            onHelp={() => props.nav.push({ screen: 'help', context: 'choice' })}
+          />
+        </Box>
+      ) : null}
       <LinesView lines={lines} offset={offset} height={height} width={columns} />
     </Screen>
   );

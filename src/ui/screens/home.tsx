@@ -1,7 +1,8 @@
 // 总览: the register at a glance and the menu to every other screen.
 import * as path from 'node:path';
 import { Box, Text, useInput } from 'ink';
-import { useCallback, useState } from 'react';
+import SelectInput from 'ink-select-input';
+import { useCallback, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { formatPercent } from '../../domain/figures.js';
 import { ledgerSummary } from '../../domain/ledger.js';
@@ -9,6 +10,8 @@ import { formatDate, formatMoneyAuto, progressComparison } from '../../briefing/
 import { commandFor } from '../key-bindings.js';
 import type { Command } from '../key-bindings.js';
 import { useLatest } from '../components/use-latest.js';
+import { useSelectInputMirror } from '../components/select-input-mirror.js';
+import type { MirroredKey } from '../components/select-input-mirror.js';
 import { useSessionState } from '../hooks/use-session.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { safeLinesToEcho, safeToEcho } from '../../text/sanitize.js';
@@ -73,6 +76,52 @@ export const HOME_MENU: readonly MenuEntry[] = [
     route: { screen: 'leaders' },
   },
 ];
+
+/**
+ * The commands whose keys ink-select-input answers itself on the home menu (its keys are fixed in
+ * the component: ↑/k, ↓/j, Enter, and 1–9, which select at once). They are declared in the binding
+ * table so that help and footers list them; the screen's own handler leaves them alone, so a key
+ * acts once.
+ */
+export const MENU_OWNED_BY_SELECT_INPUT: readonly Command[] = [
+  'nav.up',
+  'nav.down',
+  'nav.open',
+  ...HOME_MENU.map((m) => m.command),
+];
+
+/** What an owned command is to SelectInput. */
+function mirroredKey(command: Command): MirroredKey {
+  if (command === 'nav.up') return 'up';
+  if (command === 'nav.down') return 'down';
+  if (command === 'nav.open') return 'select';
+  return { digit: HOME_MENU.findIndex((m) => m.command === command) + 1 };
+}
+
+interface MenuItem {
+  key?: string;
+  label: string;
+  value: number;
+}
+
+const MENU_ITEMS: readonly MenuItem[] = HOME_MENU.map((m, i) => ({ key: m.digit, label: m.label, value: i }));
+
+/** The menu's first column: the ▶ of the selected row, on the row's inverse bar. */
+function MenuIndicator({ isSelected = false }: { isSelected?: boolean }) {
+  return <Text inverse={isSelected}>{` ${isSelected ? '▶' : ' '} `}</Text>;
+}
+
+/** One menu row after the indicator: digit, name, and what the screen is for (dim unless selected). */
+function MenuRow({ isSelected = false, label }: { isSelected?: boolean; label: string }) {
+  const { columns } = useTerminalSize();
+  const entry = HOME_MENU.find((m) => m.label === label)!;
+  return (
+    <Text inverse={isSelected} wrap="truncate">
+      {fitToWidth(`${entry.digit} ${entry.label}`, 11)}
+      <Text dimColor={!isSelected}>{fitToWidth(entry.note, Math.max(0, columns - 14))}</Text>
+    </Text>
+  );
+}
 
 /** A label column of fixed width (it never gives way to a long value) and the value, cut at the edge. */
 export function HomeRow(props: { label: string; children: React.ReactNode }) {
@@ -250,35 +299,35 @@ function RegisterProblems(props: { message: string; registerPath: string; width:
 
 export function HomeScreen({ session, active, nav }: ScreenProps) {
   const state = useSessionState(session);
-  const [cursor, setCursor] = useState(0);
   const { columns, rows } = useTerminalSize();
   // the menu and the blank line above it come first; the overview gets what is left
   const overviewLines = Math.max(0, bodyHeight(rows) - HOME_MENU.length - 1);
   const [status, setStatus] = useState<StatusMessage | null>(null);
-  const latest = useLatest({ cursor, nav, session });
+  const latest = useLatest({ nav, session });
+  // SelectInput picks (Enter, a digit); the mirror makes it the row the keys meant (see there)
+  const menu = useSelectInputMirror(
+    HOME_MENU.length,
+    useCallback((row: number) => latest.current.nav.push(HOME_MENU[row]!.route), [latest]),
+    { digitMoves: true },
+  );
+  const { follow, jump } = menu;
   const handler = useCallback(
     (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
-      const { nav, cursor, session } = latest.current;
+      const { session } = latest.current;
       const command = commandFor('home', input, key);
-      setStatus(null);
       if (!command) return;
-      const entry = HOME_MENU.find((m) => m.command === command);
-      if (entry) return nav.push(entry.route);
+      setStatus(null);
+      // SelectInput acts on these; the mirror only follows (see useMenuMirror)
+      if (MENU_OWNED_BY_SELECT_INPUT.includes(command)) return follow(mirroredKey(command));
       switch (command) {
-        case 'nav.up':
-          return setCursor((c) => (c + HOME_MENU.length - 1) % HOME_MENU.length);
-        case 'nav.down':
-          return setCursor((c) => (c + 1) % HOME_MENU.length);
         case 'nav.home':
         case 'nav.pageUp':
-          return setCursor(0);
+          return jump(0);
         case 'nav.end':
         case 'nav.pageDown':
-          return setCursor(HOME_MENU.length - 1);
-        case 'nav.open':
-          return nav.push(HOME_MENU[cursor]!.route);
+          return jump(HOME_MENU.length - 1);
         case 'app.help':
-          return nav.push({ screen: 'help', context: 'home' });
+          return latest.current.nav.push({ screen: 'help', context: 'home' });
         case 'home.reload': {
           // the secretary fixed the register (or a meeting file) in an editor: read both again
           session.load();
@@ -296,9 +345,12 @@ export function HomeScreen({ session, active, nav }: ScreenProps) {
           return;
       }
     },
-    [latest],
+    [latest, follow, jump],
   );
   useInput(handler, { isActive: active });
+  // SelectInput's items are mutable by type; one copy per screen, never changing (a change of values
+  // would send it back to the first row)
+  const menuItems = useMemo(() => [...MENU_ITEMS], []);
 
   return (
     <Screen
@@ -324,12 +376,16 @@ export function HomeScreen({ session, active, nav }: ScreenProps) {
         <Overview data={state.data} maxLines={overviewLines} />
       )}
       {overviewLines > 0 ? <Text> </Text> : null}
-      {HOME_MENU.map((m, i) => (
-        <Text key={m.digit} inverse={i === cursor} wrap="truncate">
-          {fitToWidth(` ${i === cursor ? '▶' : ' '} ${m.digit} ${m.label}`, 14)}
-          <Text dimColor={i !== cursor}>{fitToWidth(m.note, Math.max(0, columns - 14))}</Text>
-        </Text>
-      ))}
+      <SelectInput
+        key={menu.epoch}
+        items={menuItems}
+        initialIndex={menu.cursor}
+        isFocused={active}
+        indicatorComponent={MenuIndicator}
+        itemComponent={MenuRow}
+        onSelect={menu.onSelect}
+        onHighlight={menu.onHighlight}
+      />
     </Screen>
   );
 }

@@ -3,13 +3,15 @@
 // the register's own beside the defaults (they are the register's to change, not the app's).
 import { Box, Text, useInput } from 'ink';
 import type { Key } from 'ink';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { DEFAULT_RULES } from '../../domain/types.js';
 import type { LagRules } from '../../domain/types.js';
 import { SETTING_KEYS, SETTING_LABELS } from '../../store/settings.js';
 import type { SettingKey, Settings } from '../../store/settings.js';
 import { commandFor } from '../key-bindings.js';
 import { TextInput } from '../components/text-input/index.js';
+import { ChoiceList } from '../components/choice-list.js';
+import type { Choice } from '../components/choice-list.js';
 import { useLatest } from '../components/use-latest.js';
 import { safeToEcho } from '../../text/sanitize.js';
 import { displayWidth, fitToWidth, truncateToWidth } from '../../text/width.js';
@@ -29,6 +31,12 @@ export function settingText(settings: Settings, key: SettingKey): string {
   if (Array.isArray(value)) return joinNames(value);
   return typeof value === 'string' ? value : '';
 }
+
+/** 字形: a choice of two, picked from a list (ink-select-input). */
+const SCRIPT_CHOICES: readonly Choice<Settings['script']>[] = [
+  { label: '简体', value: 'simplified' },
+  { label: '繁体', value: 'traditional' },
+];
 
 const TIME_PROGRESS_LABEL: Record<LagRules['timeProgress'], string> = {
   month: '按月（已过整月÷12）',
@@ -53,6 +61,8 @@ export function SettingsScreen({ session, active, nav }: ScreenProps) {
   const { columns } = useTerminalSize();
   const [cursor, setCursor] = useState(0);
   const [editing, setEditing] = useState<string | null>(null);
+  /** 字形's list of choices is open */
+  const [choosing, setChoosing] = useState(false);
   const [status, setStatus] = useState<StatusMessage | null>(null);
   const [settings, setSettings] = useState<Settings | null>(() => {
     try {
@@ -99,17 +109,22 @@ export function SettingsScreen({ session, active, nav }: ScreenProps) {
         case 'settings.edit': {
           const k = SETTING_KEYS[cursor]!;
           if (!settings) return;
-          if (k === 'script')
-            return save('script', settings.script === 'traditional' ? 'simplified' : 'traditional');
+          if (k === 'script') return setChoosing(true);
           return setEditing(settingText(settings, k));
         }
         default:
           return;
       }
     },
-    [latest, save],
+    [latest],
   );
-  useInput(onKey, { isActive: active && editing === null });
+  useInput(onKey, { isActive: active && editing === null && !choosing });
+
+  const current = settings?.script;
+  const scriptChoices = useMemo(
+    () => SCRIPT_CHOICES.map((c) => (c.value === current ? { ...c, note: '（当前）' } : c)),
+    [current],
+  );
 
   const labelWidth = 18;
   const rules = state.phase === 'ready' ? state.data.register.meta.rules : null;
@@ -118,8 +133,14 @@ export function SettingsScreen({ session, active, nav }: ScreenProps) {
   return (
     <Screen
       title="设置"
-      context={editing !== null ? 'input' : 'settings'}
-      hints={editing !== null ? undefined : ['nav.down', 'settings.edit', 'app.back', 'app.help']}
+      context={editing !== null ? 'input' : choosing ? 'choice' : 'settings'}
+      hints={
+        editing !== null
+          ? undefined
+          : choosing
+            ? ['nav.down', 'choice.pick', 'app.back', 'app.help']
+            : ['nav.down', 'settings.edit', 'app.back', 'app.help']
+      }
       status={status}
     >
       <Text bold wrap="truncate">
@@ -129,7 +150,7 @@ export function SettingsScreen({ session, active, nav }: ScreenProps) {
         <Text color="red"> 设置文件无法读取，请检查后重试</Text>
       ) : (
         SETTING_KEYS.map((k, i) => (
-          <Text key={k} inverse={i === cursor && editing === null} wrap="truncate">
+          <Text key={k} inverse={i === cursor && editing === null && !choosing} wrap="truncate">
             {truncateToWidth(
               ` ${i === cursor ? '▶' : ' '} ${fitToWidth(SETTING_LABELS[k], labelWidth)}${safeToEcho(settingText(settings, k) || (k === 'outputDir' ? `（未设置，写到当前文件夹 ${process.cwd()}）` : k === 'meetingsDir' ? `（未设置，本次用 ${session.meetingsDir}）` : '（未设置）'))}`,
               columns,
@@ -153,6 +174,25 @@ export function SettingsScreen({ session, active, nav }: ScreenProps) {
       ) : (
         <Text dimColor> 台账尚未读取</Text>
       )}
+      {choosing && settings ? (
+        <Box flexDirection="column">
+          <Text bold color="cyan">
+            {' '}
+            {SETTING_LABELS.script}：
+          </Text>
+          <ChoiceList
+            choices={scriptChoices}
+            initial={SCRIPT_CHOICES.findIndex((c) => c.value === settings.script)}
+            isActive={active}
+            onPick={(value) => {
+              setChoosing(false);
+              save('script', value);
+            }}
+            onCancel={() => setChoosing(false)}
+            onHelp={() => nav.push({ screen: 'help', context: 'choice' })}
+          />
+        </Box>
+      ) : null}
       {editing !== null ? (
         <Box>
           <Text bold color="cyan">

@@ -10,7 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { SelectList, useSelectList, type SelectItem } from './index.js';
 
 const ESC = '\u001b';
-const tick = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Lets Ink and React finish what a key set off (rounds of React's scheduler), without reading the clock. */
+const tick = async () => {
+  for (let i = 0; i < 20; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+};
 
 const items: SelectItem<string>[] = [
   { value: 'projects', label: '项目台账', hint: '171项' },
@@ -95,11 +98,11 @@ describe('SelectList', () => {
     await tick();
     expect(lastFrame()).toBe(['筛选：台账x', '没有匹配的项', '', ''].join('\n'));
     stdin.write(ESC);
-    await tick(50);
+    await tick();
     expect(lastFrame()?.split('\n')[0]).toBe('筛选：输入筛选');
     expect(cancelled).toBe(0);
     stdin.write(ESC);
-    await tick(50);
+    await tick();
     expect(cancelled).toBe(1);
   });
 });
