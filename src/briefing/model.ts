@@ -38,7 +38,7 @@ import { itemState } from '../domain/meeting-snapshot.js';
 import { leaderTable, type LeaderRow } from '../domain/leaders.js';
 import { compareMonths, monthOnMonthProblem, moveText, type MonthOnMonth } from '../domain/month-on-month.js';
 import { repeatRed, repeatRetimed, RED_STREAK, type RetimedChain } from '../domain/repeat-offenders.js';
-import type { Block, BriefingDocument, Cell, Column } from './document.js';
+import type { Block, BriefingDocument, Cell, ChartBlock, Column } from './document.js';
 import {
   decisionSentence,
   decisionUnitsText,
@@ -1025,6 +1025,33 @@ function rankingTable(
   return table;
 }
 
+/**
+ * 图1: each unit's completion rate as a bar against the time progress, in the table's order and with
+ * the table's figures (units without an annual plan have no rate and no bar); none when no unit has one.
+ */
+function unitChart(rows: readonly RankingRow[], tp: number): ChartBlock | undefined {
+  const bars = rows.flatMap((r) =>
+    r.completionRate === null
+      ? []
+      : [
+          {
+            name: r.name,
+            rate: r.completionRate,
+            text: rateCell(r.completionRate).text,
+            behind: !metTimeProgress(r, tp),
+          },
+        ],
+  );
+  if (bars.length === 0) return undefined;
+  return {
+    type: 'chart',
+    caption: '图1 各责任单位投资完成率与序时进度',
+    bars,
+    timeProgress: tp,
+    timeProgressText: formatPercent(tp),
+  };
+}
+
 /** "区发改局（投资完成率120.0%，超序时进度36.7个百分点）" */
 function listedUnit(r: RankingRow, tp: number, behind: boolean): string {
   const rate = r.completionRate ?? 0;
@@ -1090,6 +1117,8 @@ export function buildBulletin(input: BulletinInput): BriefingDocument {
   unitText += '。各责任单位推进情况如下表（按投资完成率排序）：';
   blocks.push({ type: 'paragraph', text: unitText });
   blocks.push(rankingTable(units, '责任单位', moneyUnit, history.moves));
+  const chart = unitChart(units, tp);
+  if (chart) blocks.push(chart);
   if (areas.length > 0) {
     blocks.push({ type: 'paragraph', text: `按片区（园区）统计，各片区推进情况如下表：` });
     blocks.push(rankingTable(areas, '片区（园区）', moneyUnit));
