@@ -19,8 +19,8 @@ export const CHART_COLORS = {
 /** More bars than this are split over several images (图1（之一）, （之二）, …), so each stays readable. */
 export const BARS_PER_IMAGE = 20;
 
-/** The image's width in CSS pixels: the A4 type area (156 mm at 96 dpi = 589.6 px). */
-export const CHART_WIDTH_PX = 590;
+/** The image's width in CSS pixels: within the A4 type area (156 mm at 96 dpi is 589.6 px). */
+export const CHART_WIDTH_PX = 588;
 const BAR_PITCH_PX = 26;
 const TOP_PX = 34;
 const BOTTOM_PX = 30;
@@ -69,8 +69,8 @@ function percent(fraction: number): number {
 }
 
 /**
- * The ECharts option of one image: horizontal bars, the first unit at the top, each labelled with the
- * rate the table prints; a dashed vertical line at the time progress, labelled "序时进度75.0%" above the
+ * The ECharts option of one image: horizontal bars, the first unit at the top, the rates the table
+ * prints in a column on the right; a dashed vertical line at the time progress, labelled "序时进度75.0%" above the
  * bars; bars below it in the warning colour. `bars` are the model's, not recomputed.
  */
 export function unitChartOption(
@@ -84,7 +84,15 @@ export function unitChartOption(
     animation: false,
     backgroundColor: '#FFFFFF',
     textStyle: { fontFamily: 'sans-serif', color: CHART_COLORS.text },
-    grid: { left: 8, right: 56, top: TOP_PX, bottom: BOTTOM_PX - 4, containLabel: true },
+    // the unit names and axis labels inside the image (what containLabel was before ECharts 6)
+    grid: {
+      left: 8,
+      right: 8,
+      top: TOP_PX,
+      bottom: BOTTOM_PX - 4,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'axisLabel',
+    },
     xAxis: {
       type: 'value',
       min,
@@ -93,21 +101,34 @@ export function unitChartOption(
       axisLabel: { formatter: '{value}%', fontSize: 11 },
       splitLine: { lineStyle: { color: '#DDDDDD' } },
     },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: bars.map((b) => b.name),
-      axisTick: { show: false },
-      axisLabel: { fontSize: 12, color: CHART_COLORS.text },
-    },
+    // the unit names on the left; on the right, in a column of their own where the time-progress line
+    // never crosses them, the rates as the table prints them
+    yAxis: [
+      {
+        type: 'category',
+        inverse: true,
+        data: bars.map((b) => b.name),
+        axisTick: { show: false },
+        axisLabel: { fontSize: 13, color: CHART_COLORS.text },
+      },
+      {
+        type: 'category',
+        inverse: true,
+        position: 'right',
+        data: bars.map((b) => b.text),
+        axisLine: { show: false },
+        axisTick: { show: false },
+        axisLabel: { fontSize: 12, color: CHART_COLORS.text },
+      },
+    ],
     series: [
       {
         type: 'bar',
+        yAxisIndex: 0,
         barWidth: Math.round(BAR_PITCH_PX * 0.62),
         data: bars.map((b) => ({
           value: percent(b.rate),
           itemStyle: { color: b.behind ? CHART_COLORS.behind : CHART_COLORS.bar },
-          label: { show: true, position: 'right', formatter: b.text, fontSize: 11 },
         })),
         markLine: {
           silent: true,

@@ -499,12 +499,15 @@ export async function deliverDocument(
       convert = traditionalConverter(opts.names);
       model = mapDocumentText(doc, convert);
     }
+    let warnings = ''; // a chart left out of a Word bulletin (no CJK font), said before "已写入"
     const bytes =
       format === 'docx'
-        ? await (await import('../briefing/docx.js')).renderDocx(model)
+        ? await (
+            await import('../briefing/docx.js')
+          ).renderDocx(model, { warn: (w) => (warnings += `${safeToEcho(w)}\n`) })
         : await (await import('../briefing/xlsx.js')).renderXlsx(model, convert ? { convert } : {});
     const target = writeOutput(ctx, out, bytes, opts.force ?? false);
-    return { stdout: '', note: `已写入 ${safeToEcho(target)}\n` };
+    return { stdout: '', note: `${warnings}已写入 ${safeToEcho(target)}\n` };
   }
   let text: string;
   if (format === 'md')

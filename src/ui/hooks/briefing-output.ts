@@ -22,10 +22,11 @@ async function render(
   doc: BriefingDocument,
   format: OutputFormat,
   convert?: (text: string) => string,
+  warn?: (text: string) => void,
 ): Promise<string | Uint8Array> {
   switch (format) {
     case 'docx':
-      return (await import('../../briefing/docx.js')).renderDocx(doc);
+      return (await import('../../briefing/docx.js')).renderDocx(doc, warn ? { warn } : {});
     case 'xlsx':
       return (await import('../../briefing/xlsx.js')).renderXlsx(doc, convert ? { convert } : {});
     case 'md':
@@ -42,6 +43,8 @@ export async function writeBriefing(
   session: Session,
   doc: BriefingDocument,
   format: OutputFormat,
+  /** told when a chart is left out of a Word bulletin (no CJK font) */
+  warn?: (text: string) => void,
 ): Promise<string> {
   // where and how, as the settings say when the secretary pressed the key (rendering takes a moment)
   const dir = session.outputDir();
@@ -59,7 +62,7 @@ export async function writeBriefing(
     convert = traditionalConverter(names);
     model = mapDocumentText(doc, convert);
   }
-  const data = await render(model, format, convert);
+  const data = await render(model, format, convert, warn);
   fs.mkdirSync(dir, { recursive: true });
   const base = briefingBaseName(doc);
   for (let n = 1; n < 100; n++) {

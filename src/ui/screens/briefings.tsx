@@ -140,7 +140,8 @@ function Preview(props: {
   }, [choice, data, session, times]);
   const lines = useMemo<Line[]>(() => {
     if (!built.doc) return [{ text: built.error ?? '', color: 'red' }];
-    return renderText(built.doc)
+    // the bulletin's chart as Unicode bars (a line per unit) as wide as the screen, up to 80 columns
+    return renderText(built.doc, { chartWidth: Math.min(columns, 80) })
       .split('\n')
       .flatMap((t) => wrapped(t, columns));
   }, [built, columns]);
@@ -172,8 +173,14 @@ function Preview(props: {
         case 'briefing.write': {
           if (!built.doc) return;
           setStatus({ kind: 'info', text: '正在写出 …' });
-          void writeBriefing(session, built.doc, format).then(
-            (file) => setStatus({ kind: 'ok', text: `已写入 ${file}` }),
+          let warning = ''; // a chart left out (no CJK font): said with "已写入"
+          void writeBriefing(session, built.doc, format, (w) => (warning = w)).then(
+            (file) =>
+              setStatus(
+                warning
+                  ? { kind: 'error', text: `已写入 ${file}；${safeToEcho(warning)}` }
+                  : { kind: 'ok', text: `已写入 ${file}` },
+              ),
             (error: unknown) =>
               setStatus({
                 kind: 'error',
