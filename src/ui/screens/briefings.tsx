@@ -173,12 +173,16 @@ function Preview(props: {
         case 'briefing.write': {
           if (!built.doc) return;
           setStatus({ kind: 'info', text: '正在写出 …' });
-          let warning = ''; // a chart left out (no CJK font): said with "已写入"
-          void writeBriefing(session, built.doc, format, (w) => (warning = w)).then(
+          // a chart left out of the Word bulletin (no CJK font; docs/office.md "Charts"): said with "已写入"
+          let noChart = false;
+          void writeBriefing(session, built.doc, format, () => (noChart = true)).then(
             (file) =>
               setStatus(
-                warning
-                  ? { kind: 'error', text: `已写入 ${file}；${safeToEcho(warning)}` }
+                noChart
+                  ? {
+                      kind: 'error',
+                      text: `已写入 ${file}；未找到中文字体，未插入图表（可用环境变量 DIAODU_CHART_FONT 指定字体文件）`,
+                    }
                   : { kind: 'ok', text: `已写入 ${file}` },
               ),
             (error: unknown) =>
