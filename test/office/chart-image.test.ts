@@ -121,6 +121,21 @@ describe('the CJK font for the chart', () => {
     expect(msyh?.file).toBe('D:\\Win\\Fonts\\msyh.ttc');
   });
 
+  it('adds a small Latin font for the digits when there is one (resvg reads the font file for every glyph)', () => {
+    const noto = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+    const dejavu = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+    expect(findChartFont({}, (f) => f === noto || f === dejavu)).toEqual({
+      font: { file: noto, family: 'Noto Sans CJK SC', latin: { file: dejavu, family: 'DejaVu Sans' } },
+    });
+    expect(
+      findChartFont({ [CHART_FONT_ENV]: '/f/宋.ttf' }, (f) => f === '/f/宋.ttf' || f === dejavu),
+    ).toEqual({
+      font: { file: '/f/宋.ttf', family: '宋', latin: { file: dejavu, family: 'DejaVu Sans' } },
+    });
+    // a Latin font alone is no CJK font: no chart
+    expect('warning' in findChartFont({}, (f) => f === dejavu)).toBe(true);
+  });
+
   it('without any, says so in Chinese and how to name one', () => {
     const found = findChartFont({}, () => false);
     expect('warning' in found).toBe(true);
