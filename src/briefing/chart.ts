@@ -22,6 +22,11 @@ export const BARS_PER_IMAGE = 20;
 /** The image's width in CSS pixels: within the A4 type area (156 mm at 96 dpi is 589.6 px). */
 export const CHART_WIDTH_PX = 588;
 const BAR_PITCH_PX = 26;
+const NAME_PX = 13;
+/** between a name and the axis (ECharts' default label margin) */
+const LABEL_GAP_PX = 8;
+/** the right-hand column of rates: "115.0%" at 12 px and margins */
+const RATE_COLUMN_PX = 60;
 const TOP_PX = 34;
 const BOTTOM_PX = 30;
 
@@ -77,21 +82,33 @@ export function unitChartOption(
   bars: readonly ChartBar[],
   timeProgress: number,
   timeProgressText: string,
-  allRates: readonly number[] = bars.map((b) => b.rate),
+  /** every bar of the figure, when `bars` are one image of several: one axis and name column for all */
+  all: readonly ChartBar[] = bars,
 ): EChartsCoreOption {
-  const { min, max } = axisRange(allRates, timeProgress);
+  const { min, max } = axisRange(
+    all.map((b) => b.rate),
+    timeProgress,
+  );
+  // the names' column as wide as the longest name of the figure (a CJK character is 13 px at 13 px;
+  // longer than 13 characters are cut), so the images of one figure line up
+  // (ECharts measures text without a font when rendering on the server: one character of slack, or a
+  // name that just fits is cut)
+  const nameColumn = Math.min(
+    14 * NAME_PX,
+    (Math.max(...all.map((b) => displayWidth(b.name))) / 2 + 1) * NAME_PX,
+  );
   return {
     animation: false,
     backgroundColor: '#FFFFFF',
     textStyle: { fontFamily: 'sans-serif', color: CHART_COLORS.text },
-    // the unit names and axis labels inside the image (what containLabel was before ECharts 6)
+    // fixed margins for the name column (left) and the rates (right), so that the plots of the images
+    // of one figure line up; the axis labels hang in the bottom margin, the line's label in the top one
     grid: {
-      left: 8,
-      right: 8,
+      left: 8 + nameColumn + LABEL_GAP_PX,
+      right: RATE_COLUMN_PX,
       top: TOP_PX,
       bottom: BOTTOM_PX - 4,
-      outerBoundsMode: 'same',
-      outerBoundsContain: 'axisLabel',
+      outerBoundsMode: 'none',
     },
     xAxis: {
       type: 'value',
@@ -109,7 +126,13 @@ export function unitChartOption(
         inverse: true,
         data: bars.map((b) => b.name),
         axisTick: { show: false },
-        axisLabel: { fontSize: 13, color: CHART_COLORS.text },
+        axisLabel: {
+          fontSize: NAME_PX,
+          color: CHART_COLORS.text,
+          width: nameColumn,
+          overflow: 'truncate',
+          align: 'right',
+        },
       },
       {
         type: 'category',

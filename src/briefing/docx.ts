@@ -701,10 +701,9 @@ async function drawCharts(
   }
   for (const block of blocks) {
     const pages = chartPages(block.bars);
-    const allRates = block.bars.map((b) => b.rate);
     const drawn: { png: ChartPng; caption: string }[] = [];
     for (const [i, bars] of pages.entries()) {
-      const option = unitChartOption(bars, block.timeProgress, block.timeProgressText, allRates);
+      const option = unitChartOption(bars, block.timeProgress, block.timeProgressText, block.bars);
       drawn.push({
         png: await chartPng(option, CHART_WIDTH_PX, chartHeight(bars.length), chosen),
         caption: pageCaption(block.caption, i, pages.length),

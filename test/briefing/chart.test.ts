@@ -130,6 +130,22 @@ describe('bars per image', () => {
     expect(chartPages([])).toEqual([]);
   });
 
+  it('gives the images of one figure the same name column and axis, so their plots line up', () => {
+    const all = bars(25).map((b, i) => ({
+      ...b,
+      name: i === 24 ? '经济技术开发区管委会' : '乙局',
+      rate: i / 20,
+    }));
+    const [first, second] = chartPages(all);
+    const grid = (page: ChartBar[]) =>
+      unitChartOption(page, 0.75, '75.0%', all) as { grid: { left: number }; xAxis: { max: number } };
+    // the longest name, 10 characters, and one of slack at 13 px, plus the margins (8 + 8)
+    expect(grid(first!).grid.left).toBe(8 + 11 * 13 + 8);
+    expect(grid(second!).grid.left).toBe(grid(first!).grid.left);
+    expect(grid(first!).xAxis.max).toBe(120);
+    expect(grid(second!).xAxis.max).toBe(120);
+  });
+
   it('numbers the images of one figure 之一, 之二 …', () => {
     expect(pageCaption('图1 甲', 0, 1)).toBe('图1 甲');
     expect(pageCaption('图1 甲', 0, 3)).toBe('图1 甲（之一）');

@@ -64,7 +64,8 @@ describe('the chart SVG (ECharts server-side rendering)', () => {
     // the dashed time-progress line at 2/3 of the bar of 100%
     const line = [...svg.matchAll(/<path d="M([\d.]+) [\d.]+L([\d.]+) [\d.]+"[^>]*stroke="#C00000"/g)];
     expect(line).toHaveLength(1);
-    expect(Number(line[0]![1])).toBeCloseTo(bars[0]!.x0 + (widths[0]! * 2) / 3, 0);
+    // (ECharts puts a 1 px line on the pixel grid: within a pixel)
+    expect(Math.abs(Number(line[0]![1]) - (bars[0]!.x0 + (widths[0]! * 2) / 3))).toBeLessThanOrEqual(1);
   });
 
   it('rasterises to pixels of the bar colour inside a bar and not past its end (no font needed)', async () => {
