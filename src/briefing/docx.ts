@@ -700,10 +700,12 @@ async function drawCharts(
     chosen = found.font;
   }
   for (const block of blocks) {
-    const pages = chartPages(block.bars);
+    // text from the register, sanitised as all text here (a control character is no XML: resvg refuses it)
+    const all = block.bars.map((b) => ({ ...b, name: clean(b.name), text: clean(b.text) }));
+    const pages = chartPages(all);
     const drawn: { png: ChartPng; caption: string }[] = [];
     for (const [i, bars] of pages.entries()) {
-      const option = unitChartOption(bars, block.timeProgress, block.timeProgressText, block.bars);
+      const option = unitChartOption(bars, block.timeProgress, clean(block.timeProgressText), all);
       drawn.push({
         png: await chartPng(option, CHART_WIDTH_PX, chartHeight(bars.length), chosen),
         caption: pageCaption(block.caption, i, pages.length),

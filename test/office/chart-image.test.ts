@@ -205,4 +205,15 @@ describe('the chart in the Word bulletin', () => {
       expect(parts.document).toContain('各责任单位投资完成率与序时进度');
     },
   );
+
+  it.skipIf(!('font' in systemFont))(
+    'draws a unit name with control characters (sanitised, not refused)',
+    async () => {
+      const { doc } = sampleChart();
+      const chart = doc.blocks.find((b): b is ChartBlock => b.type === 'chart')!;
+      chart.bars[0]!.name = '乙\u0007局\u0000<&>';
+      const parts = await docxParts(await renderDocx(doc));
+      expect(parts.names.filter((n) => /^word\/media\/[^/]+\.png$/.test(n))).toHaveLength(1);
+    },
+  );
 });
