@@ -82,7 +82,9 @@ export function bundleOptions({ entry, outdir }) {
     define: { 'process.env.NODE_ENV': '"production"' },
     logOverride: { 'assign-to-define': 'silent' },
     // Ink loads its devtools bridge only when DEV=true; that package is not installed.
-    external: ['react-devtools-core'],
+    // The chart libraries of a Word bulletin (src/briefing/chart-image.ts) load from node_modules when
+    // one is written: resvg is a native addon esbuild cannot bundle, echarts is large and rarely needed.
+    external: ['react-devtools-core', '@resvg/resvg-js', 'echarts', 'echarts/*'],
     // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
     banner: {
       js: "import { createRequire as __diaoduCreateRequire } from 'node:module'; const require = __diaoduCreateRequire(import.meta.url);",

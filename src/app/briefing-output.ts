@@ -24,6 +24,8 @@ export async function writeBriefing(
   session: Session,
   doc: BriefingDocument,
   format: OutputFormat,
+  /** told when a chart is left out of a Word bulletin (no CJK font) */
+  warn?: (text: string) => void,
 ): Promise<string> {
   // where and how, as the settings say when the secretary pressed the key (rendering takes a moment)
   const dir = session.outputDir();
@@ -35,7 +37,7 @@ export async function writeBriefing(
     const state = session.getSnapshot();
     if (state.phase === 'ready') names = personNames(state.data.register, state.data.meetings);
   }
-  const data = await renderBriefing(doc, format, script, names);
+  const data = await renderBriefing(doc, format, script, names, warn);
   fs.mkdirSync(dir, { recursive: true });
   const base = briefingBaseName(doc);
   for (let n = 1; n < 100; n++) {

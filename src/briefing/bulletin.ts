@@ -31,7 +31,7 @@ import type {
 } from '../domain/types.js';
 import type { LeaderRow } from '../domain/leaders.js';
 import type { MonthOnMonth } from '../domain/month-on-month.js';
-import type { Attachment, Block, BriefingDocument, Cell } from './document.js';
+import type { Attachment, Block, BriefingDocument, Cell, ChartBlock } from './document.js';
 import {
   formatDate,
   formatPercent,
@@ -342,6 +342,33 @@ export function bulletinOverall(f: BulletinFacts): Block[] {
   ];
 }
 
+/**
+ * 图1: each unit's completion rate as a bar against the time progress, in the table's order and with
+ * the table's figures (units without an annual plan have no rate and no bar); none when no unit has one.
+ */
+function unitChart(rows: readonly RankingRow[], tp: number): ChartBlock | undefined {
+  const bars = rows.flatMap((r) =>
+    r.completionRate === null
+      ? []
+      : [
+          {
+            name: r.name,
+            rate: r.completionRate,
+            text: rateCell(r.completionRate).text,
+            behind: !metTimeProgress(r, tp),
+          },
+        ],
+  );
+  if (bars.length === 0) return undefined;
+  return {
+    type: 'chart',
+    caption: '图1 各责任单位投资完成率与序时进度',
+    bars,
+    timeProgress: tp,
+    timeProgressText: formatPercent(tp),
+  };
+}
+
 /** 二、各责任单位推进情况: the ranking by unit, by area, and the 包联领导 table */
 export function bulletinUnits(f: BulletinFacts): Block[] {
   const { units, areas, tp, moneyUnit } = f;
@@ -354,6 +381,8 @@ export function bulletinUnits(f: BulletinFacts): Block[] {
   unitText += '。各责任单位推进情况如下表（按投资完成率排序）：';
   blocks.push({ type: 'paragraph', text: unitText });
   blocks.push(rankingTable(units, '责任单位', moneyUnit, f.history.moves));
+  const chart = unitChart(units, tp);
+  if (chart) blocks.push(chart);
   if (areas.length > 0) {
     blocks.push({ type: 'paragraph', text: `按片区（园区）统计，各片区推进情况如下表：` });
     blocks.push(rankingTable(areas, '片区（园区）', moneyUnit));

@@ -40,7 +40,36 @@ export type Block =
       total?: TotalRow;
     }
   /** GB/T 9704 §10.3 attendance lines of minutes */
-  | { type: 'attendance'; present: string[]; absent: string[]; attending: string[] };
+  | { type: 'attendance'; present: string[]; absent: string[]; attending: string[] }
+  /**
+   * a bar chart of rates against the time progress (序时进度): an image in Word (briefing/chart.ts),
+   * Unicode bars in the TUI preview; Markdown, text files and Excel leave it out (the table beside it
+   * has the same figures)
+   */
+  | ChartBlock;
+
+/** Each unit's completion rate as a bar, the time progress as a line across them. */
+export interface ChartBlock {
+  type: 'chart';
+  /** "图1 各责任单位投资完成率与序时进度" */
+  caption: string;
+  /** in the order of the table the figures come from */
+  bars: ChartBar[];
+  /** 序时进度 as a fraction (0.75) */
+  timeProgress: number;
+  /** "75.0%", as the text prints it */
+  timeProgressText: string;
+}
+
+export interface ChartBar {
+  name: string;
+  /** the rate as a fraction (0.761) */
+  rate: number;
+  /** the rate as the table prints it ("76.1%") */
+  text: string;
+  /** below the time progress (drawn in the warning colour) */
+  behind: boolean;
+}
 
 /** The 合计 row of a table, as Excel computes it (columns counted from 0). */
 export interface TotalRow {

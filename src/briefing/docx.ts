@@ -15,6 +15,7 @@ import {
   Header,
   HeightRule,
   HeadingLevel,
+  ImageRun,
   LineRuleType,
   OverlapType,
   Packer,
@@ -43,6 +44,9 @@ import { attachmentLabel } from './wording.js';
 import type { Light } from '../domain/types.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { STREAM_ROWS, StreamedBlocks, templateItems, templateRows } from './docx-stream.js';
+import type { ChartBlock } from './document.js';
+import { CHART_WIDTH_PX, chartHeight, chartPages, pageCaption, unitChartOption } from './chart.js';
+import { chartPng, findChartFont, type ChartFont, type ChartPng } from './chart-image.js';
 
 // ---- Fonts and sizes (GB/T 9704 §5.2, §7) ----
 export const FONT = {
@@ -623,6 +627,7 @@ function renderBlocks(
   available: number,
   keepLast = false,
   streamed?: StreamedBlocks,
+  charts?: ChartImages,
 ): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   for (const [index, block] of blocks.entries()) {
@@ -659,9 +664,85 @@ function renderBlocks(
       case 'attendance':
         out.push(blankLine({ keepNext: true }), ...attendanceParagraphs(block, keepNext));
         break;
+      case 'chart':
+        out.push(...chartParagraphs(block, charts?.get(block) ?? []));
+        break;
     }
   }
   return out;
+}
+
+// ---- Charts (图1 …): PNG images drawn by ECharts and resvg (chart.ts, chart-image.ts) ----
+
+/** The images of each chart block; a block without any (no CJK font) is left out of the document. */
+type ChartImages = ReadonlyMap<ChartBlock, { png: ChartPng; caption: string }[]>;
+
+/**
+ * Draws every chart block of the document. `font`: the CJK font (default: found by findChartFont);
+ * null draws none. Without a font the charts are left out and `warn` is told why, once.
+ */
+async function drawCharts(
+  doc: BriefingDocument,
+  font: ChartFont | null | undefined,
+  warn: (text: string) => void,
+): Promise<ChartImages> {
+  const images = new Map<ChartBlock, { png: ChartPng; caption: string }[]>();
+  // charts stand in the body (the bulletin's 图1), not in the 附件
+  const blocks = doc.blocks.filter((b): b is ChartBlock => b.type === 'chart');
+  if (blocks.length === 0 || font === null) return images;
+  let chosen = font;
+  if (chosen === undefined) {
+    const found = findChartFont();
+    if ('warning' in found) {
+      warn(found.warning);
+      return images;
+    }
+    chosen = found.font;
+  }
+  for (const block of blocks) {
+    // text from the register, sanitised as all text here (a control character is no XML: resvg refuses it)
+    const all = block.bars.map((b) => ({ ...b, name: clean(b.name), text: clean(b.text) }));
+    const pages = chartPages(all);
+    const drawn: { png: ChartPng; caption: string }[] = [];
+    for (const [i, bars] of pages.entries()) {
+      const option = unitChartOption(bars, block.timeProgress, clean(block.timeProgressText), all);
+      drawn.push({
+        png: await chartPng(option, CHART_WIDTH_PX, chartHeight(bars.length), chosen),
+        caption: pageCaption(block.caption, i, pages.length),
+      });
+    }
+    images.set(block, drawn);
+  }
+  return images;
+}
+
+/**
+ * Each image centred on a line of its own (auto line height: an exact one would cut it), kept with its
+ * caption under it, "图1 …" in 4号黑体 as the tables' captions.
+ */
+function chartParagraphs(block: ChartBlock, images: { png: ChartPng; caption: string }[]): Paragraph[] {
+  return images.flatMap(({ png, caption }, i) => [
+    para({
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: png.png,
+          transformation: { width: png.width, height: png.height },
+          altText: {
+            name: `chart${i + 1}`,
+            title: clean(caption),
+            description: clean(
+              `${caption}：${block.bars.map((b) => `${b.name}${b.text}`).join('，')}；序时进度${block.timeProgressText}`,
+            ),
+          },
+        }),
+      ],
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 120, after: 60 },
+    }),
+    linePara(caption, { font: FONT.hei, sizePt: SIZE_PT.si }, { alignment: AlignmentType.CENTER }),
+  ]);
 }
 
 /** GB/T 9704 §7.3.4 附件说明: "附件：" two characters in, several attachments numbered, wrapped lines aligned. */
@@ -1035,12 +1116,19 @@ function colophonSection(colophon: NonNullable<BriefingDocument['colophon']>): I
  */
 export async function renderDocx(
   doc: BriefingDocument,
-  options: { streamRows?: number } = {},
+  options: {
+    streamRows?: number;
+    /** the CJK font of chart images; default found by findChartFont (chart-image.ts); null: no charts */
+    chartFont?: ChartFont | null;
+    /** told, in Chinese, when a chart is left out (no CJK font) */
+    warn?: (text: string) => void;
+  } = {},
 ): Promise<Buffer> {
   const streamed = new StreamedBlocks(options.streamRows ?? STREAM_ROWS, (text) => keepTogether(clean(text)));
+  const charts = await drawCharts(doc, options.chartFont, options.warn ?? (() => undefined));
   const main: (Paragraph | Table)[] = documentHead(doc);
   // minutes end with the attendance lines (the issuer and date are in the 版头)
-  main.push(...renderBlocks(doc.blocks, TYPE_WIDTH, doc.kind !== 'minutes', streamed));
+  main.push(...renderBlocks(doc.blocks, TYPE_WIDTH, doc.kind !== 'minutes', streamed, charts));
   if (doc.kind !== 'minutes') main.push(...closing(doc));
   else if (doc.attachments.length > 0)
     main.push(blankLine({ keepNext: true }), ...attachmentNote(doc.attachments));

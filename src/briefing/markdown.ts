@@ -53,12 +53,14 @@ function blockLines(block: Block): string[] {
       if (block.attending.length > 0) out.push(`**列席：**${escapeMarkdown(block.attending.join('、'))}`);
       return out.map((l, i) => (i < out.length - 1 ? `${l}  ` : l));
     }
+    case 'chart':
+      return []; // the table beside it has the figures (a chart is an image in Word)
   }
 }
 
 function blocksText(blocks: Block[]): string[] {
   const parts: string[] = [];
-  for (const block of blocks) parts.push(blockLines(block).join('\n'));
+  for (const block of blocks) if (block.type !== 'chart') parts.push(blockLines(block).join('\n'));
   return parts;
 }
 

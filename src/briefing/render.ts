@@ -28,24 +28,29 @@ export async function renderBriefing(
   format: 'md' | 'txt' | 'json',
   script: Script,
   names?: readonly string[],
+  warn?: (text: string) => void,
 ): Promise<string>;
 export async function renderBriefing(
   doc: BriefingDocument,
   format: 'docx' | 'xlsx',
   script: Script,
   names?: readonly string[],
+  warn?: (text: string) => void,
 ): Promise<Uint8Array>;
 export async function renderBriefing(
   doc: BriefingDocument,
   format: BriefingFormat,
   script: Script,
   names?: readonly string[],
+  warn?: (text: string) => void,
 ): Promise<string | Uint8Array>;
 export async function renderBriefing(
   doc: BriefingDocument,
   format: BriefingFormat,
   script: Script,
   names: readonly string[] = [],
+  /** told when a chart is left out of a Word bulletin (no CJK font: briefing/chart-image.ts) */
+  warn?: (text: string) => void,
 ): Promise<string | Uint8Array> {
   if (format === 'docx' || format === 'xlsx') {
     let model = doc;
@@ -56,7 +61,7 @@ export async function renderBriefing(
       model = mapDocumentText(doc, convert);
     }
     return format === 'docx'
-      ? (await import('./docx.js')).renderDocx(model)
+      ? (await import('./docx.js')).renderDocx(model, warn ? { warn } : {})
       : (await import('./xlsx.js')).renderXlsx(model, convert ? { convert } : {});
   }
   if (format === 'md') return applyScript((await import('./markdown.js')).renderMarkdown(doc), script, names);

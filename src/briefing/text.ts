@@ -4,6 +4,15 @@
 import { displayWidth } from '../text/width.js';
 import type { Align, Attachment, Block, BriefingDocument, Cell, Column } from './document.js';
 import { attachmentLabel } from './wording.js';
+import { chartLines } from './chart.js';
+
+export interface TextOptions {
+  /**
+   * draw chart blocks as Unicode bars this many columns wide (the TUI preview); without it they are
+   * left out, as in a .txt file (the table beside a chart has its figures)
+   */
+  chartWidth?: number;
+}
 
 /** The width titles are centred in (a terminal line of 80 columns, less a margin). */
 const PAGE_WIDTH = 76;
@@ -62,7 +71,7 @@ export function tableLines(columns: Column[], rows: Cell[][]): string[] {
   return out;
 }
 
-function blockLines(block: Block): string[] {
+function blockLines(block: Block, options: TextOptions): string[] {
   switch (block.type) {
     case 'heading':
       return [oneLine(block.text)];
@@ -83,18 +92,22 @@ function blockLines(block: Block): string[] {
       if (block.attending.length > 0) out.push(`列席：${block.attending.join('、')}`);
       return out.map(oneLine);
     }
+    case 'chart':
+      return options.chartWidth === undefined ? [] : chartLines(block, options.chartWidth).map(oneLine);
   }
 }
 
-function blocksText(blocks: Block[]): string[] {
-  return blocks.map((b) => blockLines(b).join('\n'));
+function blocksText(blocks: Block[], options: TextOptions): string[] {
+  return blocks
+    .filter((b) => b.type !== 'chart' || options.chartWidth !== undefined)
+    .map((b) => blockLines(b, options).join('\n'));
 }
 
-function attachmentText(att: Attachment, index: number, count: number): string[] {
-  return [attachmentLabel(index, count), centre(oneLine(att.title)), ...blocksText(att.blocks)];
+function attachmentText(att: Attachment, index: number, count: number, options: TextOptions): string[] {
+  return [attachmentLabel(index, count), centre(oneLine(att.title)), ...blocksText(att.blocks, options)];
 }
 
-export function renderText(doc: BriefingDocument): string {
+export function renderText(doc: BriefingDocument, options: TextOptions = {}): string {
   const parts: string[] = [centre(oneLine(doc.title))];
   if (doc.kind === 'minutes') {
     const head = [doc.issueLine ? centre(oneLine(doc.issueLine)) : undefined];
@@ -103,10 +116,10 @@ export function renderText(doc: BriefingDocument): string {
       line.length === 2 ? pad(line[0]!, PAGE_WIDTH - displayWidth(line[1]!), 'left') + line[1]! : line[0],
     );
     parts.push(head.filter(Boolean).join('\n'));
-    parts.push(...blocksText(doc.blocks));
+    parts.push(...blocksText(doc.blocks, options));
   } else {
     if (doc.issueLine) parts.push(centre(oneLine(doc.issueLine)));
-    parts.push(...blocksText(doc.blocks));
+    parts.push(...blocksText(doc.blocks, options));
   }
   if (doc.attachments.length > 0) {
     const count = doc.attachments.length;
@@ -118,7 +131,7 @@ export function renderText(doc: BriefingDocument): string {
     parts.push(foot.join('\n'));
   }
   doc.attachments.forEach((att, i) => {
-    parts.push('='.repeat(PAGE_WIDTH), ...attachmentText(att, i, doc.attachments.length));
+    parts.push('='.repeat(PAGE_WIDTH), ...attachmentText(att, i, doc.attachments.length, options));
   });
   return `${parts.join('\n\n')}\n`;
 }

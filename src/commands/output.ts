@@ -64,9 +64,16 @@ export async function deliverDocument(
         command,
       );
     }
-    const bytes = await renderBriefing(doc, format, script, opts.names);
+    let warnings = ''; // a chart left out of a Word bulletin (no CJK font), said before "已写入"
+    const bytes = await renderBriefing(
+      doc,
+      format,
+      script,
+      opts.names,
+      (w) => (warnings += `${safeToEcho(w)}\n`),
+    );
     const target = writeOutput(ctx, out, bytes, opts.force ?? false);
-    return { stdout: '', note: `已写入 ${safeToEcho(target)}\n` };
+    return { stdout: '', note: `${warnings}已写入 ${safeToEcho(target)}\n` };
   }
   const text = await renderBriefing(doc, format, script, opts.names);
   if (out === undefined) return { stdout: text, note: '' };

@@ -150,6 +150,46 @@ describe('diaodu (built program)', () => {
     ]);
   });
 
+  /** The node_modules packages a command loads (run with the module recorder). */
+  function loadedPackages(args: string[], env: Record<string, string> = {}): string[] {
+    const log = path.join(tmp, `loads-${Math.random().toString(16).slice(2)}.txt`);
+    const r = run(args, { nodeArgs: ['--import', recorder], env: { ...env, DIAODU_LOAD_LOG: log } });
+    expect(r.code, `diaodu ${args.join(' ')}: ${r.stderr}`).toBe(0);
+    const urls = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    return [...new Set(urls.flatMap((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1] ?? []))];
+  }
+
+  it('loads the chart libraries (echarts, resvg) only for a Word bulletin, and not without a font', () => {
+    const charts = (pkgs: string[]): string[] => pkgs.filter((p) => /^(echarts|zrender|@resvg\/)/.test(p));
+    expect(charts(loadedPackages(['check', 'register.yaml', '--meetings', 'meetings']))).toEqual([]);
+    expect(charts(loadedPackages(['bulletin', 'register.yaml', '--format', 'md']))).toEqual([]);
+    expect(
+      charts(loadedPackages(['bulletin', 'register.yaml', '--out', path.join(tmp, 'charts.xlsx')])),
+    ).toEqual([]);
+    const noFont = loadedPackages(['bulletin', 'register.yaml', '--out', path.join(tmp, 'no-font.docx')], {
+      DIAODU_CHART_FONT: path.join(tmp, 'no-such-font.ttc'),
+    });
+    expect(charts(noFont)).toEqual([]);
+    const font = process.env.DIAODU_CHART_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+    if (fs.existsSync(font)) {
+      const docx = loadedPackages(['bulletin', 'register.yaml', '--out', path.join(tmp, 'chart.docx')], {
+        DIAODU_CHART_FONT: font,
+      });
+      expect(charts(docx)).toEqual(expect.arrayContaining(['echarts', '@resvg/resvg-js']));
+    }
+  });
+
+  it('says on stderr that the chart was left out when there is no CJK font, and writes the bulletin', () => {
+    const out = path.join(tmp, 'no-font-2.docx');
+    const r = run(['bulletin', 'register.yaml', '--out', out], {
+      env: { DIAODU_CHART_FONT: path.join(tmp, 'missing.ttc') },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Word 通报中未插入图表');
+    expect(r.stderr).toContain('已写入');
+    expect(fs.existsSync(out)).toBe(true);
+  });
+
   it('loads neither ink nor react for assess and notices', () => {
     expectNoUi([
       [

@@ -153,7 +153,8 @@ function Preview(props: {
   }, [choice, data, session, times]);
   const lines = useMemo<Line[]>(() => {
     if (!built.doc) return [{ text: built.error ?? '', color: 'red' }];
-    return renderText(built.doc)
+    // the bulletin's chart as Unicode bars (a line per unit) as wide as the screen, up to 80 columns
+    return renderText(built.doc, { chartWidth: Math.min(columns, 80) })
       .split('\n')
       .flatMap((t) => wrapped(t, columns));
   }, [built, columns]);
@@ -186,8 +187,18 @@ function Preview(props: {
         case 'briefing.write': {
           if (!built.doc) return;
           setStatus({ kind: 'info', text: '正在写出 …' });
-          void writeBriefing(session, built.doc, format).then(
-            (file) => setStatus({ kind: 'ok', text: `已写入 ${file}` }),
+          // a chart left out of the Word bulletin (no CJK font; docs/office.md "Charts"): said with "已写入"
+          let noChart = false;
+          void writeBriefing(session, built.doc, format, () => (noChart = true)).then(
+            (file) =>
+              setStatus(
+                noChart
+                  ? {
+                      kind: 'error',
+                      text: `已写入 ${file}；未找到中文字体，未插入图表（可用环境变量 DIAODU_CHART_FONT 指定字体文件）`,
+                    }
+                  : { kind: 'ok', text: `已写入 ${file}` },
+              ),
             (error: unknown) =>
               setStatus({
                 kind: 'error',
