@@ -3,6 +3,7 @@
 // Not React (ui/hooks/use-session.ts subscribes to it).
 // Loading is deferred until after the first frame (issue 3: no heavy work before the first frame).
 import { buildLedger } from '../domain/ledger.js';
+import { localIsoDate } from '../domain/dates.js';
 import { assessOnDay } from '../domain/assess-on-day.js';
 import type { RegisterAssessment } from '../domain/lag-rules.js';
 import { registerFigures } from '../domain/figures.js';
@@ -56,8 +57,7 @@ export type SessionState =
   | { phase: 'error'; message: string };
 
 export function localToday(date = new Date()): IsoDate {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return localIsoDate(date);
 }
 
 function describeError(error: unknown): string {

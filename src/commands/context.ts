@@ -2,6 +2,7 @@
 // the working folder; injected so tests need no terminal or clock) and its result as a value
 // ({stdout, stderr, exitCode}). Commands never touch process.stdout or exit themselves.
 // Nothing in src/commands may import ink or react (the UI is loaded lazily by cli.ts only).
+import { localIsoDate } from '../domain/dates.js';
 import type { IsoDate } from '../domain/types.js';
 
 export interface CommandResult {
@@ -22,10 +23,7 @@ export interface CommandContext {
 }
 
 export function localToday(now: Date = new Date()): IsoDate {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
+  return localIsoDate(now);
 }
 
 export function defaultContext(): CommandContext {

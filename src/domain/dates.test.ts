@@ -11,6 +11,7 @@ import {
   fromDayNumber,
   isLeapYear,
   isValidIsoDate,
+  localIsoDate,
   parseIsoDate,
   quickDue,
   quickDueLabel,
@@ -269,5 +270,12 @@ describe('workdayOnOrBefore (完成时限 on a working day)', () => {
       uncovered: 2022,
     });
     expect(workdayOnOrBefore('2021-10-04', '2021-09-20')).toEqual({ date: '2021-10-04' });
+  });
+});
+
+describe('localIsoDate', () => {
+  it('is the local calendar day, padded', () => {
+    expect(localIsoDate(new Date(2021, 8, 6, 23, 59))).toBe('2021-09-06');
+    expect(localIsoDate(new Date(2026, 11, 31, 0, 0))).toBe('2026-12-31');
   });
 });

@@ -79,6 +79,11 @@ function civilFromDays(n: number): DateParts {
   return { year, month, day };
 }
 
+/** The calendar day of a moment in the machine's local time zone (what "today" means to the secretary). */
+export function localIsoDate(moment: Date): IsoDate {
+  return formatIsoDate(moment.getFullYear(), moment.getMonth() + 1, moment.getDate());
+}
+
 /** Days since 1970-01-01 (negative before). Throws on text that is not a valid date. */
 export function toDayNumber(date: IsoDate): number {
   // Hot path (lights for thousands of projects): read the digits directly, no regex, no object.
