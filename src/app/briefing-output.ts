@@ -15,7 +15,8 @@ export type OutputFormat = BriefingFormat;
 export function briefingBaseName(doc: BriefingDocument): string {
   if (doc.baseName !== undefined) return doc.baseName;
   if (doc.kind === 'minutes') return `${doc.date}-${doc.title.replace(/[\\/:*?"<>|\s]+/g, '')}`;
-  const [y, m] = doc.date.split('-');
+  // the month the figures are for (数据截至), not the issue date: September's bulletin issued in October
+  const [y, m] = (doc.asOf ?? doc.date).split('-');
   return `${y}年${Number(m)}月重点项目建设情况通报`;
 }
 
