@@ -407,6 +407,21 @@ function putBack(aside: string, target: string, io: AtomicWriteIo): void {
 }
 
 /**
+ * Wait (synchronously, at most `maxMs`) while `target` is absent: another process may be in the middle
+ * of writeFileIfUnchanged, whose swap leaves the name empty for a few microseconds. Returns whether the
+ * file is there. A file that stays absent (deleted, or its writer killed mid-swap: removeStaleTempFiles)
+ * costs the caller `maxMs` once.
+ */
+export function waitForSwap(target: string, maxMs = 200): boolean {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; !fs.existsSync(target); waited += 2) {
+    if (waited >= maxMs) return false;
+    Atomics.wait(pause, 0, 0, 2);
+  }
+  return true;
+}
+
+/**
  * After a crash in the middle of writeFileIfUnchanged a file may be missing with its content beside it
  * (`.<name>.<pid>.<random>.aside`, its writer dead): put it back. `names`: the folder's listing when the
  * caller has it. Returns the restored paths. An aside file whose target exists is left alone.

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   isTempFileName,
   removeStaleTempFiles,
+  waitForSwap,
   writeFileAtomic,
   writeNewFile,
 } from '../../src/store/atomic-write.js';
@@ -198,5 +199,24 @@ describe('removeStaleTempFiles', () => {
     for (const n of [dead, mine, other]) fs.writeFileSync(path.join(dir, n), 'partial');
     expect(removeStaleTempFiles(file)).toEqual([path.join(dir, dead)]);
     expect(names()).toEqual([mine, other, 'm.yaml'].sort());
+  });
+});
+
+describe('waitForSwap (a take-over reading while the other window saves)', () => {
+  it('waits for a file another process puts in place, and gives up on one that never comes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-swap-'));
+    const target = path.join(dir, 'm.yaml');
+    const child = spawn(process.execPath, [
+      '-e',
+      `setTimeout(() => require('fs').writeFileSync(${JSON.stringify(target)}, 'x'), 50)`,
+    ]);
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    await new Promise((resolve) => child.on('spawn', resolve));
+    // blocks this thread: only another process can make the file appear meanwhile
+    expect(waitForSwap(target, 20_000)).toBe(true);
+    expect(fs.readFileSync(target, 'utf8')).toBe('x');
+    await exited;
+    expect(waitForSwap(path.join(dir, 'never.yaml'), 10)).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
