@@ -17,10 +17,18 @@
 //   inputs to Output.get (it copies cells, never edits them), so sharing them between frames is as
 //   safe as Ink sharing them within one frame. If Ink's source changes so that the patch no longer
 //   applies, the build fails rather than silently shipping without it.
+// - string-width (Ink's and ours) builds /^\p{RGI_Emoji}$/v when it loads (~65 ms: V8 expands the
+//   property of strings into thousands of sequences) and compiles it on the first non-ASCII text
+//   (~70 ms more), so a Chinese home screen paid ~140 ms before its first frame (issue 13 item 10).
+//   The second plugin builds it on first use and answers a single code point without it: one code
+//   point is an RGI emoji exactly when it has Emoji_Presentation and is not a lone regional
+//   indicator (src/text/width.ts relies on the same rule; test/build/bundle-ui.test.ts checks the
+//   patched string-width against the original for every code point and for emoji sequences).
 //
 // The tests run the unbundled modules (vitest) and, in test/e2e, this bundle through dist/cli.js.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -65,6 +73,46 @@ const inkOutputCaches = {
   },
 };
 
+const RGI_EMOJI_LITERAL = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+const RGI_EMOJI_LAZY = `// diaodu (scripts/bundle-ui.mjs): the RGI_Emoji regex built on first use, not for one code point.
+let rgiEmojiSequenceRegex;
+const emojiPresentationRegex = /\\p{Emoji_Presentation}/u;
+const regionalIndicatorRegex = /\\p{Regional_Indicator}/u;
+const rgiEmojiRegex = {
+	test(segment) {
+		const codePoint = segment.codePointAt(0) ?? 0;
+		if (segment.length === (codePoint > 0xFFFF ? 2 : 1)) {
+			return emojiPresentationRegex.test(segment) && !regionalIndicatorRegex.test(segment);
+		}
+		rgiEmojiSequenceRegex ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v');
+		return rgiEmojiSequenceRegex.test(segment);
+	},
+};`;
+
+/** string-width's index.js with the RGI_Emoji regex built lazily; throws if the source is not what we patch. */
+export function patchStringWidth(source) {
+  if (!source.includes(RGI_EMOJI_LITERAL) || !source.includes('rgiEmojiRegex.test(segment)')) {
+    throw new Error(
+      'scripts/bundle-ui.mjs: string-width/index.js has changed; update the lazy RGI_Emoji patch for this version',
+    );
+  }
+  return source.replace(RGI_EMOJI_LITERAL, () => RGI_EMOJI_LAZY);
+}
+
+// Only the string-width at the top of node_modules (8.x: Ink's and ours); wrap-ansi's own older copy
+// has no such regex.
+const lazyEmojiRegex = {
+  name: 'string-width-lazy-emoji-regex',
+  setup(b) {
+    const top = realpathSync(path.join(root, 'node_modules', 'string-width', 'index.js'));
+    b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) =>
+      realpathSync(args.path) === top
+        ? { contents: patchStringWidth(await readFile(args.path, 'utf8')), loader: 'js' }
+        : undefined,
+    );
+  },
+};
+
 /** How the UI is bundled; the benchmark bundles its Ink "hello" floor the same way. */
 export function bundleOptions({ entry, outdir }) {
   return {
@@ -89,7 +137,7 @@ export function bundleOptions({ entry, outdir }) {
     banner: {
       js: "import { createRequire as __diaoduCreateRequire } from 'node:module'; const require = __diaoduCreateRequire(import.meta.url);",
     },
-    plugins: [inkOutputCaches],
+    plugins: [inkOutputCaches, lazyEmojiRegex],
     logLevel: 'warning',
   };
 }

@@ -5,9 +5,10 @@
 import { buildLedger } from '../domain/ledger.js';
 import { localIsoDate } from '../domain/dates.js';
 import { assessOnDay } from '../domain/assess-on-day.js';
+import type { DayAssessment } from '../domain/assess-on-day.js';
 import type { RegisterAssessment } from '../domain/lag-rules.js';
-import { registerFigures } from '../domain/figures.js';
-import type { RegisterFigures } from '../domain/figures.js';
+import { countLights, registerFiguresWithLights } from '../domain/figures.js';
+import type { LightCounts, RegisterFigures } from '../domain/figures.js';
 import { InputError, formatDiagnostic } from '../domain/types.js';
 import type { Diagnostic, IsoDate, LedgerEntry, Meeting, ProjectStatus, Register } from '../domain/types.js';
 import { loadRegister } from '../store/register-file.js';
@@ -21,6 +22,9 @@ import { loadMeetings } from '../store/meeting-read.js';
 import { openSettings } from '../store/settings.js';
 import type { SettingKey, Settings, SettingsStore } from '../store/settings.js';
 import { errorText } from '../store/system-error.js';
+import { resolveLoadCache } from '../store/load-cache.js';
+import type { CacheInput, LoadCache } from '../store/load-cache.js';
+import { cachedHomeLights, homeLightsKey, keepHomeLights } from './home-lights.js';
 
 export interface SessionOptions {
   registerPath: string;
@@ -30,6 +34,8 @@ export interface SessionOptions {
   settings?: SettingsStore;
   /** milliseconds clock, for the time spent on an agenda item */
   now?: () => number;
+  /** the load cache (store/load-cache.ts): a cache, false for none, or (undefined) the default */
+  cache?: LoadCache | false;
 }
 
 export interface LoadedData {
@@ -38,17 +44,28 @@ export interface LoadedData {
   meetings: Meeting[];
   /** problems reading the meetings folder (the meetings are then left out) */
   meetingProblems: Diagnostic[];
-  /** the ledger on the register's as_of (lights count overdue decisions) */
-  ledgerAsOf: LedgerEntry[];
+  /**
+   * The ledger on the register's as_of (lights count overdue decisions). This, `assessment` and
+   * `statusById` are computed on first use (getters): the home screen needs only `figures`, whose
+   * lights may come from the load cache (home-lights.ts), so the first frame does not wait for them.
+   */
+  readonly ledgerAsOf: LedgerEntry[];
   /** the ledger today (督办) */
   ledgerToday: LedgerEntry[];
   /** the day `ledgerToday` is for */
   today: IsoDate;
-  assessment: RegisterAssessment;
+  readonly assessment: RegisterAssessment;
   figures: RegisterFigures;
-  statusById: Map<string, ProjectStatus>;
+  readonly statusById: Map<string, ProjectStatus>;
   /** 责任单位 of the register, then those only named in decisions */
   units: string[];
+}
+
+interface MeetingsRead {
+  meetings: Meeting[];
+  problems: Diagnostic[];
+  /** the files the meetings were read from (load cache on, every file read), else undefined */
+  inputs: CacheInput[] | undefined;
 }
 
 export type SessionState =
@@ -75,6 +92,9 @@ export class Session {
   private listeners = new Set<() => void>();
   private shutdownHooks = new Set<() => void>();
   private quitGuards = new Set<() => string[] | null>();
+  private readonly cache: LoadCache | undefined;
+  /** the register files the data were read from (load cache on), the key of the cached lights */
+  private registerInputs: CacheInput[] | undefined;
 
   constructor(options: SessionOptions) {
     this.registerPath = options.registerPath;
@@ -82,6 +102,7 @@ export class Session {
     this.today = options.today ?? localToday();
     this.settingsStore = options.settings;
     this.now = options.now ?? (() => Date.now());
+    this.cache = resolveLoadCache(options.cache);
   }
 
   /** Settings are opened on first use (conf reads a file). */
@@ -164,10 +185,16 @@ export class Session {
   /** Read and assess everything (synchronous; call after the first frame). */
   load(): void {
     this.previous = undefined;
+    this.registerInputs = undefined;
     try {
-      const { register, warnings } = loadRegister(this.registerPath);
-      const { meetings, problems } = this.readMeetings();
-      this.set({ phase: 'ready', data: this.assemble(register, warnings, meetings, problems) });
+      let inputs: CacheInput[] | undefined;
+      const { register, warnings } = loadRegister(this.registerPath, {
+        cache: this.cache ?? false,
+        onInputs: (i) => (inputs = i),
+      });
+      this.registerInputs = inputs;
+      const read = this.readMeetings();
+      this.set({ phase: 'ready', data: this.assemble(register, warnings, read) });
     } catch (error) {
       this.set({ phase: 'error', message: describeError(error) });
     }
@@ -177,30 +204,60 @@ export class Session {
   reloadMeetings(): void {
     if (this.state.phase !== 'ready') return;
     const { register, warnings } = this.state.data;
-    const { meetings, problems } = this.readMeetings();
-    this.set({ phase: 'ready', data: this.assemble(register, warnings, meetings, problems) });
+    this.set({ phase: 'ready', data: this.assemble(register, warnings, this.readMeetings()) });
   }
 
-  private readMeetings(): { meetings: Meeting[]; problems: Diagnostic[] } {
+  /**
+   * Computes now what the home screen left for later (the assessment of every project), so the
+   * first screen opened does not wait for it. Call after the first frame; harmless at any time.
+   */
+  prepare(): void {
+    if (this.state.phase === 'ready') void this.state.data.statusById;
+  }
+
+  private readMeetings(): MeetingsRead {
+    let inputs: CacheInput[] | undefined;
     try {
-      return { meetings: loadMeetings(this.meetingsDir), problems: [] };
+      const meetings = loadMeetings(this.meetingsDir, {
+        cache: this.cache ?? false,
+        onInputs: (i) => (inputs = i),
+      });
+      return { meetings, problems: [], inputs };
     } catch (error) {
-      if (error instanceof InputError) return { meetings: [], problems: error.diagnostics };
+      if (error instanceof InputError)
+        return { meetings: [], problems: error.diagnostics, inputs: undefined };
       throw error;
     }
   }
 
-  private assemble(
-    register: Register,
-    warnings: Diagnostic[],
-    meetings: Meeting[],
-    meetingProblems: Diagnostic[],
-  ): LoadedData {
-    const { ledger: ledgerAsOf = [], assessment } = assessOnDay(register, register.meta.asOf, meetings);
+  /** The key of the home screen's cached lights, or undefined (no cache, or a file not read). */
+  private lightsKey(meetingInputs: CacheInput[] | undefined): CacheInput[] | undefined {
+    if (!this.cache || !this.registerInputs || !meetingInputs) return undefined;
+    return homeLightsKey(this.registerInputs, meetingInputs);
+  }
+
+  private assemble(register: Register, warnings: Diagnostic[], read: MeetingsRead): LoadedData {
+    const { meetings, problems: meetingProblems } = read;
+    let assessed: { day: DayAssessment; statusById: Map<string, ProjectStatus> } | undefined;
+    const assess = () => {
+      if (!assessed) {
+        const day = assessOnDay(register, register.meta.asOf, meetings);
+        const statusById = new Map<string, ProjectStatus>();
+        for (const s of day.assessment.statuses) statusById.set(s.project.id, s);
+        assessed = { day, statusById };
+      }
+      return assessed;
+    };
+    const key = this.lightsKey(read.inputs);
+    let lights: LightCounts | undefined =
+      key && this.cache ? cachedHomeLights(this.cache, key, register.projects.length) : undefined;
+    if (!lights) {
+      lights = countLights(assess().day.assessment.statuses);
+      if (key && this.cache) keepHomeLights(this.cache, key, lights);
+    }
+    const figures = registerFiguresWithLights(register, lights);
     const ledgerToday = buildLedger(meetings, this.today);
-    const figures = registerFigures(register, assessment.statuses);
-    const statusById = new Map<string, ProjectStatus>();
-    for (const s of assessment.statuses) statusById.set(s.project.id, s);
+    const noLedger: LedgerEntry[] = [];
     const units: string[] = [];
     const seen = new Set<string>();
     for (const p of register.projects) {
@@ -226,12 +283,18 @@ export class Session {
       warnings,
       meetings,
       meetingProblems,
-      ledgerAsOf,
+      get ledgerAsOf() {
+        return assess().day.ledger ?? noLedger;
+      },
       ledgerToday,
       today: this.today,
-      assessment,
+      get assessment() {
+        return assess().day.assessment;
+      },
       figures,
-      statusById,
+      get statusById() {
+        return assess().statusById;
+      },
       units,
     };
   }

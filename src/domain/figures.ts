@@ -155,6 +155,11 @@ export function countLights(statuses: readonly ProjectStatus[]): LightCounts {
 
 /** 总体情况 figures of the register on its as_of; `statuses` from assessRegister (for the lights). */
 export function registerFigures(r: Register, statuses: readonly ProjectStatus[]): RegisterFigures {
+  return registerFiguresWithLights(r, countLights(statuses));
+}
+
+/** registerFigures with the lights already counted (the app's home screen keeps them in its cache). */
+export function registerFiguresWithLights(r: Register, lights: LightCounts): RegisterFigures {
   const byNature: Record<Nature, number> = { 新建: 0, 续建: 0, 前期: 0 };
   const byStage: Record<Stage, number> = { 前期: 0, 在建: 0, 竣工: 0, 投产: 0, 停工: 0 };
   let newStarted = 0;
@@ -170,7 +175,6 @@ export function registerFigures(r: Register, statuses: readonly ProjectStatus[])
   const totals = sumMoney(r.projects);
   const tp = registerTimeProgress(r.meta);
   const rate = completionRate(totals.completedYear, totals.annualPlan);
-  const lights = countLights(statuses);
   const started = newStarted + continuingStarted;
   return {
     asOf: r.meta.asOf,

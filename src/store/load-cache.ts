@@ -88,6 +88,13 @@ const LOADER_MODULES = [
   ['domain', 'normalize'],
   ['domain', 'types'],
   ['text', 'sanitize'],
+  // what the cached home figures (lights) are computed with (src/app/home-lights.ts)
+  ['domain', 'lag-rules'],
+  ['domain', 'ledger'],
+  ['domain', 'dates'],
+  ['domain', 'figures'],
+  ['domain', 'assess-on-day'],
+  ['app', 'home-lights'],
 ] as const;
 
 /** `size:mtime` of a file, or `-` when it cannot be read. */

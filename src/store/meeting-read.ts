@@ -42,6 +42,11 @@ export interface MeetingLoadOptions {
    * the user's cache folder unless DIAODU_NO_CACHE is set.
    */
   cache?: LoadCache | false;
+  /**
+   * Called with the inputs (each file as read, in name order) the returned meetings came from, when
+   * the load cache is on and every file was read; [] for a missing folder.
+   */
+  onInputs?: (inputs: CacheInput[]) => void;
 }
 
 /** A decision id with where it was written, for duplicate and reference checks. */
@@ -420,6 +425,7 @@ function readOne(
   file: string,
   sink: DiagnosticSink,
   slot: MeetingCacheSlot | undefined,
+  inputs?: CacheInput[],
 ): ReadMeeting | undefined {
   let bytes: Uint8Array;
   let input: CacheInput | undefined;
@@ -427,6 +433,7 @@ function readOne(
     const f = readYamlFile(file);
     bytes = f.bytes;
     if (slot) input = cacheInput(file, f.bytes, f.size, f.mtimeMs);
+    if (input) inputs?.push(input);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     for (const d of e.diagnostics) sink.add(d);
@@ -566,7 +573,10 @@ export function loadMeetingsWithWarnings(
       .sort();
   } catch (e) {
     if (e instanceof InputError) throw e;
-    if ((e as { code?: unknown }).code === 'ENOENT') return { meetings: [], warnings: [] };
+    if ((e as { code?: unknown }).code === 'ENOENT') {
+      if (resolveLoadCache(options.cache)) options.onInputs?.([]);
+      return { meetings: [], warnings: [] };
+    }
     throw new InputError([
       {
         severity: 'error',
@@ -581,8 +591,9 @@ export function loadMeetingsWithWarnings(
   const cache = resolveLoadCache(options.cache);
   const slot = cache && new FolderSlot(cache, dir);
   const read: ReadMeeting[] = [];
+  const inputs: CacheInput[] = [];
   for (const name of names) {
-    const r = readOne(join(dir, name), sink, slot);
+    const r = readOne(join(dir, name), sink, slot, inputs);
     if (r) read.push(r);
   }
   slot?.save();
@@ -611,6 +622,7 @@ export function loadMeetingsWithWarnings(
   }
   checkReferences(sink, read, known, read.length === names.length);
   sink.throwIfErrors();
+  if (slot && inputs.length === names.length) options.onInputs?.(inputs);
   return { meetings: read.map((r) => r.meeting), warnings: sink.sortedWarnings() };
 }
 

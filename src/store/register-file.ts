@@ -53,6 +53,12 @@ export interface RegisterLoadOptions {
    * result is the same, with a third of the memory on large files).
    */
   itemByItem?: boolean;
+  /**
+   * Called with the inputs (files as read: size, mtime, SHA-1) the returned register came from, when
+   * the load cache is on and every file was read; a cache of what is derived from the register
+   * (Session's home figures) is keyed by them.
+   */
+  onInputs?: (inputs: CacheInput[]) => void;
 }
 
 /** The Word 版头/版记 keys (OfficeMarks), by key in the file. */
@@ -640,7 +646,10 @@ export function loadRegister(path: string, options: RegisterLoadOptions = {}): R
   const cacheable = cache !== undefined && inputs.length === files.length;
   if (cacheable) {
     const hit = cache.get<RegisterLoad>('register', inputs);
-    if (hit && typeof hit === 'object' && hit.register && Array.isArray(hit.warnings)) return hit;
+    if (hit && typeof hit === 'object' && hit.register && Array.isArray(hit.warnings)) {
+      options.onInputs?.(inputs);
+      return hit;
+    }
   }
   const reader = new RegisterReader(options.itemByItem ?? true);
   for (const r of read) {
@@ -649,6 +658,9 @@ export function loadRegister(path: string, options: RegisterLoadOptions = {}): R
   }
   read.length = 0; // the bytes are no longer needed
   const result = reader.finish(); // throws on errors: those are never cached
-  if (cacheable) cache.put('register', inputs, result);
+  if (cacheable) {
+    cache.put('register', inputs, result);
+    options.onInputs?.(inputs);
+  }
   return result;
 }

@@ -100,6 +100,9 @@ export async function runApp(options: RunAppOptions): Promise<number> {
     maxFps: 60,
     incrementalRendering: true,
   });
+  // The home screen may have drawn its figures from the load cache without assessing every project
+  // (app/home-lights.ts); that is done now, once the first frame is out, not when a key opens a list.
+  setTimeout(() => session.prepare(), 50).unref();
   let code = 0;
   try {
     await instance.waitUntilExit();
