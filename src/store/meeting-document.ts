@@ -94,6 +94,8 @@ interface KeptItems<T> {
 
 /** Stands for the agenda's entries while the rest of the document is written out. */
 const ITEMS_MARK = 'diaodu-agenda-entries-9f2c4e';
+/** A UTF-16 half without its other half: not written as itself in UTF-8 (kept pieces are not used). */
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /** How the file is written: block style, no folding of long Chinese lines, `[a, b]` for short lists. */
 const TO_STRING: ToStringOptions = { lineWidth: 0, flowCollectionPadding: false, indentSeq: true };
@@ -330,12 +332,16 @@ export class MeetingDocument {
   private readonly io: Partial<AtomicWriteIo> | undefined;
   /** ids used elsewhere, and ids deleted in this session (never handed out twice) */
   private readonly takenIds = new Set<string>();
-  /** the text last read from or written to disk; null for a meeting not saved yet */
-  private diskText: string | null;
+  /**
+   * what was last read from or written to disk, as text, or as the bytes written (a save of kept
+   * pieces: decoded only when asked, see diskText); both null for a meeting not saved yet
+   */
+  private diskString: string | null;
+  private diskBytes: Buffer | null = null;
   /** the text parsed, for positions in messages */
   private readonly source: string;
   /** each agenda item's text and reading, kept between saves (toString, toMeeting); null: none kept */
-  private keptTexts: KeptItems<string> | null = null;
+  private keptTexts: KeptItems<Buffer> | null = null;
   private keptItems: KeptItems<MeetingItem> | null = null;
   /** an item was changed in place since the list last changed: keep the pieces at the next save */
   private keepItems = false;
@@ -350,7 +356,7 @@ export class MeetingDocument {
     this.file = path.resolve(file);
     this.doc = doc;
     this.source = source;
-    this.diskText = diskText;
+    this.diskString = diskText;
     this.readOnly = options.readOnly ?? false;
     this.io = options.io;
     for (const id of options.takenIds ?? []) this.takenIds.add(id);
@@ -909,7 +915,7 @@ export class MeetingDocument {
    * around them. Kept only once the pieces were checked to give exactly the whole text.
    */
   toString(): string {
-    return this.renderKept() ?? this.renderAll();
+    return this.renderKept()?.toString('utf8') ?? this.renderAll();
   }
 
   /** The whole document written out, as the file is saved (O(agenda)). */
@@ -940,8 +946,11 @@ export class MeetingDocument {
     );
   }
 
-  /** toString from the kept item texts; null when they cannot be used (then the whole is written). */
-  private renderKept(): string | null {
+  /**
+   * The document's bytes (UTF-8) from the kept item texts; null when they cannot be used (then the
+   * whole is written out). Bytes, so that a save neither joins nor encodes nor compares a long text.
+   */
+  private renderKept(): Buffer | null {
     const seq = this.itemsSeq();
     if (!seq || seq.items.length === 0) return null;
     const kept = this.keptTexts;
@@ -952,8 +961,15 @@ export class MeetingDocument {
       this.keptTexts = { doc: this.doc, seq, nodes: [...seq.items], values: null, dirty: new Set() };
       const around = this.renderAround(seq);
       const texts = around && this.renderItems(seq.items);
-      if (around && texts && around[0] + texts.join('') + around[1] === whole) this.keptTexts.values = texts;
-      return whole;
+      const bytes = Buffer.from(whole, 'utf8');
+      if (
+        around &&
+        texts &&
+        !LONE_SURROGATE.test(whole) &&
+        bytes.equals(Buffer.concat([around[0], ...texts, around[1]]))
+      )
+        this.keptTexts.values = texts;
+      return this.keptTexts.values ? bytes : null;
     }
     if (kept.values === null) return null;
     const texts = kept.values;
@@ -966,17 +982,18 @@ export class MeetingDocument {
     }
     dirty.forEach((i, k) => (texts[i] = fresh[k]!));
     kept.dirty.clear();
-    return around[0] + texts.join('') + around[1];
+    return Buffer.concat([around[0], ...texts, around[1]]);
   }
 
   /**
-   * Each entry written out alone, as it is within the agenda; null when one cannot be (an alias to an
-   * anchor elsewhere) or may depend on its neighbours (a block scalar keeping its final line breaks).
+   * Each entry written out alone, as it is within the agenda (UTF-8); null when one cannot be (an
+   * alias to an anchor elsewhere, a lone surrogate) or may depend on its neighbours (a block scalar
+   * keeping its final line breaks).
    */
-  private renderItems(nodes: unknown[]): string[] | null {
+  private renderItems(nodes: unknown[]): Buffer[] | null {
     const one = parseDocument('items:\n  - x\n');
     const seq = (one.contents as YAMLMap).get('items', true) as unknown as YAMLSeq;
-    const texts: string[] = [];
+    const texts: Buffer[] = [];
     for (const node of nodes) {
       seq.items = [node];
       let text: string;
@@ -985,14 +1002,14 @@ export class MeetingDocument {
       } catch {
         return null;
       }
-      if (!text.startsWith('items:\n') || /[|>][1-9]?\+/.test(text)) return null;
-      texts.push(text.slice('items:\n'.length));
+      if (!text.startsWith('items:\n') || /[|>][1-9]?\+/.test(text) || LONE_SURROGATE.test(text)) return null;
+      texts.push(Buffer.from(text.slice('items:\n'.length), 'utf8'));
     }
     return texts;
   }
 
-  /** The document's text before and after its agenda's entries: [head, tail], or null. */
-  private renderAround(seq: YAMLSeq): [string, string] | null {
+  /** The document's text before and after its agenda's entries (UTF-8): [head, tail], or null. */
+  private renderAround(seq: YAMLSeq): [Buffer, Buffer] | null {
     const items = seq.items;
     seq.items = [this.doc.createNode(ITEMS_MARK)];
     let text: string;
@@ -1004,11 +1021,11 @@ export class MeetingDocument {
       seq.items = items;
     }
     const at = text.indexOf(ITEMS_MARK);
-    if (at < 0 || text.indexOf(ITEMS_MARK, at + 1) >= 0) return null;
+    if (at < 0 || text.indexOf(ITEMS_MARK, at + 1) >= 0 || LONE_SURROGATE.test(text)) return null;
     const start = text.lastIndexOf('\n', at) + 1;
     const end = text.indexOf('\n', at) + 1;
     if (end === 0 || !/^ *- $/.test(text.slice(start, at)) || end !== at + ITEMS_MARK.length + 1) return null;
-    return [text.slice(0, start), text.slice(end)];
+    return [Buffer.from(text.slice(0, start), 'utf8'), Buffer.from(text.slice(end), 'utf8')];
   }
 
   /**
@@ -1094,6 +1111,25 @@ export class MeetingDocument {
     return this.diskText;
   }
 
+  /** Whether the document was read from or written to disk. */
+  private get onDisk(): boolean {
+    return this.diskString !== null || this.diskBytes !== null;
+  }
+
+  /** The text last read from or written to disk (decoded when it was kept as the bytes written). */
+  private get diskText(): string | null {
+    if (this.diskString === null && this.diskBytes !== null)
+      this.diskString = this.diskBytes.toString('utf8');
+    return this.diskString;
+  }
+
+  /** The text last read from or written to disk, as bytes. */
+  private diskEncoded(): Buffer | null {
+    if (this.diskBytes === null && this.diskString !== null)
+      this.diskBytes = Buffer.from(this.diskString, 'utf8');
+    return this.diskBytes;
+  }
+
   /** True when the document differs from what is on disk (or was never saved). */
   get dirty(): boolean {
     return this.diskText === null || this.diskText !== this.toString();
@@ -1108,7 +1144,7 @@ export class MeetingDocument {
    */
   update<T>(change: (doc: this) => T): T {
     // a meeting never saved has no file to go back to: keep a copy instead
-    const unsaved = this.diskText === null ? this.doc.clone() : null;
+    const unsaved = this.onDisk ? null : this.doc.clone();
     const taken = [...this.takenIds];
     try {
       const result = change(this);
@@ -1145,39 +1181,47 @@ export class MeetingDocument {
   save(): void {
     if (this.readOnly)
       throw inputError(this.file, `会议记录 ${this.file} 以只读方式打开（另一进程正在记录），不能保存`);
-    const next = this.toString();
-    let current: string | null;
+    const kept = this.renderKept();
+    const next = kept ?? this.renderAll();
+    // read as bytes: decoded only when compared here (decoding a long agenda's file takes ~15 ms)
+    let bytes: Buffer | null;
     try {
-      current = fs.readFileSync(this.file, 'utf8');
+      bytes = fs.readFileSync(this.file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
         throw inputError(this.file, systemErrorText(error, this.file, 'read') ?? String(error));
-      current = null;
+      bytes = null;
     }
-    if (next === this.diskText && current !== null) {
+    const same = kept ? (this.diskEncoded()?.equals(kept) ?? false) : next === this.diskText;
+    if (same && bytes !== null) {
+      const current = bytes.toString('utf8');
       // nothing to write; still refuse when the file changed, so the caller learns of the hand edit
-      if (current === next) return;
+      if (current === this.diskText) return;
       throw new MeetingChangedError(this.file, current, false);
     }
     // compare-and-swap: written only if the file is still what was last read or written, checked at the
     // moment of the swap, so a hand edit that lands during the save is never overwritten (issue 9)
     let result: CompareAndReplace;
     try {
-      result = writeFileIfUnchanged(this.file, next, this.diskText, this.io ? { io: this.io } : {});
+      const disk = this.diskEncoded();
+      const expected = disk && { bytes: disk, text: () => this.diskText ?? '' };
+      result = writeFileIfUnchanged(this.file, next, expected, this.io ? { io: this.io } : {});
     } catch (error) {
       // linked into place, but a later step (the folder's fsync) failed: the file holds the new text,
       // so it counts as saved (else a retry would find it "changed elsewhere")
-      if (readQuietly(this.file) !== next) throw error;
+      if (readQuietly(this.file) !== (typeof next === 'string' ? next : next.toString('utf8'))) throw error;
       result = { written: true };
     }
     if (!result.written) {
-      throw new MeetingChangedError(
-        this.file,
-        result.current,
-        result.current === null && this.diskText !== null,
-      );
+      throw new MeetingChangedError(this.file, result.current, result.current === null && this.onDisk);
     }
-    this.diskText = next;
+    if (typeof next === 'string') {
+      this.diskString = next;
+      this.diskBytes = null;
+    } else {
+      this.diskString = null;
+      this.diskBytes = next;
+    }
   }
 }
 
