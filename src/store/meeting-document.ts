@@ -510,6 +510,15 @@ export class MeetingDocument {
     }
   }
 
+  /**
+   * The meeting screen is about to change items one at a time: keep their texts and readings from the
+   * next save on, rather than from the first item changed (the pieces of a long agenda take as long to
+   * write out once as the whole: better when the meeting opens than on the first item opened).
+   */
+  keepItemTexts(): void {
+    this.keepItems = true;
+  }
+
   /** The agenda's list changed (items added, dropped, moved): nothing kept holds. */
   private forgetKept(): void {
     this.keptTexts = null;
