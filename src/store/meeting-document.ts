@@ -504,10 +504,15 @@ export class MeetingDocument {
    */
   private touch(item: unknown): void {
     this.keepItems = true;
-    for (const kept of [this.keptTexts, this.keptItems]) {
+    // an entry not among those kept: the list changed behind them (not by this class): drop them
+    const mark = <T>(kept: KeptItems<T> | null): KeptItems<T> | null => {
       const at = kept ? kept.nodes.indexOf(item) : -1;
-      if (at >= 0) kept!.dirty.add(at);
-    }
+      if (at < 0) return null;
+      kept!.dirty.add(at);
+      return kept;
+    };
+    this.keptTexts = mark(this.keptTexts);
+    this.keptItems = mark(this.keptItems);
   }
 
   /**
@@ -1001,6 +1006,9 @@ export class MeetingDocument {
    */
   private renderItems(nodes: unknown[]): Buffer[] | null {
     const one = parseDocument('items:\n  - x\n');
+    // written alone under the same rules only (a `%YAML 1.1` file quotes yes/on, writes dates apart)
+    const version = (doc: Document): string | undefined => doc.directives?.yaml.version;
+    if (one.schema.name !== this.doc.schema.name || version(one) !== version(this.doc)) return null;
     const seq = (one.contents as YAMLMap).get('items', true) as unknown as YAMLSeq;
     const texts: Buffer[] = [];
     for (const node of nodes) {

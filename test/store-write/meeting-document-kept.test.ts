@@ -92,6 +92,10 @@ const ALIASED = `${HEADER}items:
 followups: []
 `;
 
+const YAML_1_1 = `%YAML 1.1
+---
+${APP_WRITTEN}`;
+
 /** A small deterministic generator (mulberry32). */
 function random(seed: number): () => number {
   let a = seed;
@@ -109,7 +113,8 @@ const EDITS: Record<string, Edit> = {
   discussed: (d, ps, pick) => d.setItemDiscussed(pick(ps), pick([true, false])),
   status: (d, ps, pick) => d.setItemStatus(pick(ps), pick(['已讨论', '跳过', undefined] as const)),
   seconds: (d, ps, pick) => d.addItemSeconds(pick(ps), pick([1, 7, 60])),
-  notes: (d, ps, pick) => d.setItemNotes(pick(ps), pick(['企业汇报进度', '第一行\n第二行', '', undefined])),
+  notes: (d, ps, pick) =>
+    d.setItemNotes(pick(ps), pick(['企业汇报进度', '第一行\n第二行', 'yes', 'on', '', undefined])),
   snapshot: (d, ps, pick) => d.setItemSnapshot(pick(ps), { light: pick(['红', '黄', '绿'] as const) }),
   decision: (d, ps, pick) =>
     d.addDecision(pick(ps), { text: '督促加快进度', unit: '区住建局', due: '2021-11-30', owner: '李四' }),
@@ -169,6 +174,10 @@ describe('the kept item texts and readings', () => {
 
   it('give exactly the whole document after any edits (hand-written file)', () => {
     for (let seed = 1; seed <= 12; seed++) check(HAND_WRITTEN, seed, 25);
+  });
+
+  it('give exactly the whole document of a YAML 1.1 file (yes, on are quoted there)', () => {
+    for (let seed = 1; seed <= 6; seed++) check(YAML_1_1, seed, 15);
   });
 
   it('give exactly the whole document with aliases between items', () => {
