@@ -2,6 +2,7 @@
 //   node bench/profile.js first-frame [projects]   spawn → home screen with figures (default 1,000)
 //   node bench/profile.js list [projects]           30 × ↓ in the project list (default 10,000)
 //   node bench/profile.js search [projects]         "/" then Chinese characters and backspaces
+//   node bench/profile.js agenda [projects]         → / ← between agenda projects in a started meeting
 //   node bench/profile.js bulletin [projects]       diaodu bulletin --format md
 //   node bench/profile.js summary <file.cpuprofile> summarize an existing profile
 // The app's load cache (src/store/load-cache.ts) is warmed by one unprofiled run first, as a
@@ -125,9 +126,9 @@ async function inPty(profDir, data, keyPhase, script, profile = true) {
   });
   let exitInfo = null;
   const exited = new Promise((resolve) => p.onExit((e) => resolve((exitInfo = e))));
-  const until = async (re, ms = 120_000) => {
+  const until = async (re, ms = 120_000, from = 0) => {
     const start = Date.now();
-    while (!re.test(text)) {
+    while (!re.test(text.slice(from))) {
       if (Date.now() - start > ms) throw new Error(`timeout waiting for ${re}:\n${text.slice(-800)}`);
       await sleep(5);
     }
@@ -140,7 +141,7 @@ async function inPty(profDir, data, keyPhase, script, profile = true) {
     process.kill(p.pid, 'SIGUSR2');
     await sleep(200);
   };
-  await script({ write: (s) => p.write(s), until, quiet, mark });
+  await script({ write: (s) => p.write(s), until, quiet, mark, text: () => text });
   p.write('\u0003');
   const timer = globalThis.setTimeout(() => p.kill(), 10_000);
   await exited;
@@ -174,10 +175,33 @@ async function main() {
         child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))));
       });
     } else {
-      await inPty(profDir, data, what !== 'first-frame', async ({ write, until, quiet, mark }) => {
+      await inPty(profDir, data, what !== 'first-frame', async ({ write, until, quiet, mark, text }) => {
         await until(home);
         if (what === 'first-frame') return;
         await quiet(300);
+        if (what === 'agenda') {
+          // as bench/run.js agendaScenario: set up a meeting, start it, open the second project
+          const step = async (keys, re) => {
+            await quiet(100);
+            const from = text().length;
+            write(keys);
+            await until(re, 60_000, from);
+            await quiet(200);
+          };
+          await step('2', /开会/);
+          await step('\u0013', /议程/);
+          write('\u001b[B');
+          await quiet(200);
+          await step('\r', /本次议定事项/);
+          await mark();
+          for (let i = 0; i < 30; i++) {
+            write(i % 10 < 7 ? '\u001b[C' : '\u001b[D');
+            await sleep(5);
+            await quiet(40);
+          }
+          await mark();
+          return;
+        }
         write('1');
         await until(/显示\d+个/);
         await quiet(300);

@@ -4,7 +4,7 @@
 // "Meeting record … written by the app, readable by people").
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq } from './yaml-lib.js';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq } from './yaml-lib.js';
 import type { Document, Node as YamlNode, ToStringOptions } from 'yaml';
 import { isValidIsoDate } from '../domain/dates.js';
 import { FOLLOWUP_STATUSES, LIGHTS, MEETING_KINDS } from '../domain/normalize.js';
@@ -18,6 +18,7 @@ import type {
   Light,
   Meeting,
   MeetingHeader,
+  MeetingItem,
   MeetingKind,
   MeetingSnapshot,
 } from '../domain/types.js';
@@ -78,6 +79,23 @@ function cleanCoUnits(coUnits: readonly string[] | undefined, lead: string): str
   }
   return out;
 }
+
+/** Agenda entries as last written out or read, kept for the next save (MeetingDocument.toString). */
+interface KeptItems<T> {
+  doc: Document;
+  seq: YAMLSeq;
+  /** the entries, in order, when kept */
+  nodes: unknown[];
+  /** each entry's text or reading; null when the pieces did not give the whole (not used) */
+  values: T[] | null;
+  /** entries changed since (their values are made again) */
+  dirty: Set<number>;
+}
+
+/** Stands for the agenda's entries while the rest of the document is written out. */
+const ITEMS_MARK = 'diaodu-agenda-entries-9f2c4e';
+/** A UTF-16 half without its other half: not written as itself in UTF-8 (kept pieces are not used). */
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /** How the file is written: block style, no folding of long Chinese lines, `[a, b]` for short lists. */
 const TO_STRING: ToStringOptions = { lineWidth: 0, flowCollectionPadding: false, indentSeq: true };
@@ -314,10 +332,19 @@ export class MeetingDocument {
   private readonly io: Partial<AtomicWriteIo> | undefined;
   /** ids used elsewhere, and ids deleted in this session (never handed out twice) */
   private readonly takenIds = new Set<string>();
-  /** the text last read from or written to disk; null for a meeting not saved yet */
-  private diskText: string | null;
+  /**
+   * what was last read from or written to disk, as text, or as the bytes written (a save of kept
+   * pieces: decoded only when asked, see diskText); both null for a meeting not saved yet
+   */
+  private diskString: string | null;
+  private diskBytes: Buffer | null = null;
   /** the text parsed, for positions in messages */
   private readonly source: string;
+  /** each agenda item's text and reading, kept between saves (toString, toMeeting); null: none kept */
+  private keptTexts: KeptItems<Buffer> | null = null;
+  private keptItems: KeptItems<MeetingItem> | null = null;
+  /** an item was changed in place since the list last changed: keep the pieces at the next save */
+  private keepItems = false;
 
   private constructor(
     file: string,
@@ -329,7 +356,7 @@ export class MeetingDocument {
     this.file = path.resolve(file);
     this.doc = doc;
     this.source = source;
-    this.diskText = diskText;
+    this.diskString = diskText;
     this.readOnly = options.readOnly ?? false;
     this.io = options.io;
     for (const id of options.takenIds ?? []) this.takenIds.add(id);
@@ -463,10 +490,45 @@ export class MeetingDocument {
     return this.itemMaps().find((m) => str(m.get('project')) === project);
   }
 
+  /** The item of `project`, to change: its kept text and reading are made again (touch). */
   private requireItem(project: string): YAMLMap {
     const item = this.findItem(project);
     if (!item) throw inputError(this.file, `议程中没有项目 ${project}`);
+    this.touch(item);
     return item;
+  }
+
+  /**
+   * An item changed in place: its kept text and reading are made again at the next use. The first
+   * change of an item (since opening, or since the list changed) has the pieces kept from then on.
+   */
+  private touch(item: unknown): void {
+    this.keepItems = true;
+    // an entry not among those kept: the list changed behind them (not by this class): drop them
+    const mark = <T>(kept: KeptItems<T> | null): KeptItems<T> | null => {
+      const at = kept ? kept.nodes.indexOf(item) : -1;
+      if (at < 0) return null;
+      kept!.dirty.add(at);
+      return kept;
+    };
+    this.keptTexts = mark(this.keptTexts);
+    this.keptItems = mark(this.keptItems);
+  }
+
+  /**
+   * The meeting screen is about to change items one at a time: keep their texts and readings from the
+   * next save on, rather than from the first item changed (the pieces of a long agenda take as long to
+   * write out once as the whole: better when the meeting opens than on the first item opened).
+   */
+  keepItemTexts(): void {
+    this.keepItems = true;
+  }
+
+  /** The agenda's list changed (items added, dropped, moved): nothing kept holds. */
+  private forgetKept(): void {
+    this.keptTexts = null;
+    this.keptItems = null;
+    this.keepItems = false;
   }
 
   private decisionsOf(item: YAMLMap): YAMLSeq {
@@ -489,10 +551,15 @@ export class MeetingDocument {
     return seqs;
   }
 
+  /** A decision, to change: the item holding it is touched. */
   private findDecision(id: string): { seq: YAMLSeq; node: YAMLMap } | undefined {
     for (const seq of this.decisionSeqs()) {
       for (const node of seq.items) {
-        if (isMap(node) && str(node.get('id')) === id) return { seq, node };
+        if (isMap(node) && str(node.get('id')) === id) {
+          const item = this.itemMaps().find((m) => (m.get('decisions', true) as unknown) === seq);
+          if (item) this.touch(item);
+          return { seq, node };
+        }
       }
     }
     return undefined;
@@ -558,6 +625,7 @@ export class MeetingDocument {
     const next = [...seq.items];
     next.splice(at, 0, map);
     arrange(seq, next);
+    this.forgetKept();
   }
 
   private applySnapshot(map: YAMLMap, snapshot: ItemSnapshot): void {
@@ -616,6 +684,7 @@ export class MeetingDocument {
       );
     }
     removeEntry(this.seqAt('items'), item);
+    this.forgetKept();
   }
 
   /** Move a project to position `index` (0-based, clamped) in the agenda. */
@@ -625,6 +694,7 @@ export class MeetingDocument {
     const next = seq.items.filter((n) => n !== item);
     next.splice(Math.max(0, Math.min(index, next.length)), 0, item);
     arrange(seq, next);
+    this.forgetKept();
   }
 
   /**
@@ -664,6 +734,7 @@ export class MeetingDocument {
       }
     }
     arrange(seq, [...next, ...others]);
+    this.forgetKept();
   }
 
   /** Notes heard on a project (企业汇报…); empty or undefined removes them. */
@@ -848,11 +919,196 @@ export class MeetingDocument {
 
   /** The typed view of the meeting as it stands, read as meeting-read reads a file (lenient: errors dropped). */
   toMeeting(): Meeting {
+    return this.readKept() ?? this.readAll();
+  }
+
+  /**
+   * The document as saved. A long agenda (5,000 items in the 10,000-project bench) takes ~0.3 s to
+   * write out, and each item opened at the meeting is saved: so each item's text is kept, and only
+   * items changed since (touch) are written out again, between the rest of the document written
+   * around them. Kept only once the pieces were checked to give exactly the whole text.
+   */
+  toString(): string {
+    return this.renderKept()?.toString('utf8') ?? this.renderAll();
+  }
+
+  /** The whole document written out, as the file is saved (O(agenda)). */
+  renderAll(): string {
+    return this.doc.toString(TO_STRING);
+  }
+
+  /** The whole document read as a Meeting (O(agenda)). */
+  readAll(): Meeting {
     return meetingFromDocument(this.doc, this.file);
   }
 
-  toString(): string {
-    return this.doc.toString(TO_STRING);
+  /** The agenda's list as it is now, or null when there is none (nothing is kept then). */
+  private itemsSeq(): YAMLSeq | null {
+    const root = this.doc.contents;
+    const seq = isMap(root) ? root.get('items', true) : undefined;
+    return isSeq(seq) && !seq.flow ? seq : null;
+  }
+
+  /** `kept` when it still describes this document's agenda (same list, same entries). */
+  private stillKept<T>(kept: KeptItems<T> | null, seq: YAMLSeq): kept is KeptItems<T> {
+    return (
+      kept !== null &&
+      kept.doc === this.doc &&
+      kept.seq === seq &&
+      kept.nodes.length === seq.items.length &&
+      kept.nodes.every((n, i) => n === seq.items[i])
+    );
+  }
+
+  /**
+   * The document's bytes (UTF-8) from the kept item texts; null when they cannot be used (then the
+   * whole is written out). Bytes, so that a save neither joins nor encodes nor compares a long text.
+   */
+  private renderKept(): Buffer | null {
+    const seq = this.itemsSeq();
+    if (!seq || seq.items.length === 0) return null;
+    const kept = this.keptTexts;
+    if (!this.stillKept(kept, seq)) {
+      if (!this.keepItems) return null;
+      // first time (or after the list changed): write the whole, and keep the pieces if they match
+      const whole = this.renderAll();
+      this.keptTexts = { doc: this.doc, seq, nodes: [...seq.items], values: null, dirty: new Set() };
+      const around = this.renderAround(seq);
+      const texts = around && this.renderItems(seq.items);
+      const bytes = Buffer.from(whole, 'utf8');
+      if (
+        around &&
+        texts &&
+        !LONE_SURROGATE.test(whole) &&
+        bytes.equals(Buffer.concat([around[0], ...texts, around[1]]))
+      )
+        this.keptTexts.values = texts;
+      return this.keptTexts.values ? bytes : null;
+    }
+    if (kept.values === null) return null;
+    const texts = kept.values;
+    const dirty = [...kept.dirty];
+    const fresh = this.renderItems(dirty.map((i) => seq.items[i]));
+    const around = fresh && this.renderAround(seq);
+    if (!fresh || !around) {
+      this.keptTexts = null;
+      return null;
+    }
+    dirty.forEach((i, k) => (texts[i] = fresh[k]!));
+    kept.dirty.clear();
+    return Buffer.concat([around[0], ...texts, around[1]]);
+  }
+
+  /**
+   * Each entry written out alone, as it is within the agenda (UTF-8); null when one cannot be (an
+   * alias to an anchor elsewhere, a lone surrogate) or may depend on its neighbours (a block scalar
+   * keeping its final line breaks).
+   */
+  private renderItems(nodes: unknown[]): Buffer[] | null {
+    const one = parseDocument('items:\n  - x\n');
+    // written alone under the same rules only (a `%YAML 1.1` file quotes yes/on, writes dates apart)
+    const version = (doc: Document): string | undefined => doc.directives?.yaml.version;
+    if (one.schema.name !== this.doc.schema.name || version(one) !== version(this.doc)) return null;
+    const seq = (one.contents as YAMLMap).get('items', true) as unknown as YAMLSeq;
+    const texts: Buffer[] = [];
+    for (const node of nodes) {
+      seq.items = [node];
+      let text: string;
+      try {
+        text = one.toString(TO_STRING);
+      } catch {
+        return null;
+      }
+      if (!text.startsWith('items:\n') || /[|>][1-9]?\+/.test(text) || LONE_SURROGATE.test(text)) return null;
+      texts.push(Buffer.from(text.slice('items:\n'.length), 'utf8'));
+    }
+    return texts;
+  }
+
+  /** The document's text before and after its agenda's entries (UTF-8): [head, tail], or null. */
+  private renderAround(seq: YAMLSeq): [Buffer, Buffer] | null {
+    const items = seq.items;
+    seq.items = [this.doc.createNode(ITEMS_MARK)];
+    let text: string;
+    try {
+      text = this.doc.toString(TO_STRING);
+    } catch {
+      return null;
+    } finally {
+      seq.items = items;
+    }
+    const at = text.indexOf(ITEMS_MARK);
+    if (at < 0 || text.indexOf(ITEMS_MARK, at + 1) >= 0 || LONE_SURROGATE.test(text)) return null;
+    const start = text.lastIndexOf('\n', at) + 1;
+    const end = text.indexOf('\n', at) + 1;
+    if (end === 0 || !/^ *- $/.test(text.slice(start, at)) || end !== at + ITEMS_MARK.length + 1) return null;
+    return [Buffer.from(text.slice(0, start), 'utf8'), Buffer.from(text.slice(end), 'utf8')];
+  }
+
+  /**
+   * toMeeting from the kept readings of the items: the changed items are read again together with the
+   * header, 综合事项 and follow-ups (a small document of the same nodes); null when that cannot stand
+   * for the whole (a decision without an id is numbered by its place among all of them).
+   */
+  private readKept(): Meeting | null {
+    const seq = this.itemsSeq();
+    if (!seq || seq.items.length === 0) return null;
+    const kept = this.keptItems;
+    if (!this.stillKept(kept, seq)) {
+      if (!this.keepItems) return null;
+      const whole = this.readAll();
+      this.keptItems = { doc: this.doc, seq, nodes: [...seq.items], values: null, dirty: new Set() };
+      const aligned =
+        whole.items.length === seq.items.length &&
+        seq.items.every((n, i) => isMap(n) && str(n.get('project')) === whole.items[i]!.project) &&
+        this.readAlone(seq.items);
+      if (aligned) this.keptItems.values = whole.items;
+      return whole;
+    }
+    if (kept.values === null) return null;
+    const dirty = [...kept.dirty];
+    const nodes = dirty.map((i) => seq.items[i]);
+    if (!this.readAlone(nodes)) {
+      this.keptItems = null;
+      return null;
+    }
+    const root = this.root();
+    const part = parseDocument('{}');
+    const top = new YAMLMap();
+    for (const pair of root.items) {
+      if (keyOf(pair) !== 'items') top.items.push(pair);
+      else top.items.push(this.doc.createPair('items', new YAMLSeq()));
+    }
+    (top.get('items', true) as unknown as YAMLSeq).items = nodes;
+    (part as unknown as { contents: unknown }).contents = top;
+    const read = meetingFromDocument(part, this.file);
+    const fresh = read.items;
+    if (
+      fresh.length !== nodes.length ||
+      fresh.some((it, k) => str((nodes[k] as YAMLMap).get('project')) !== it.project)
+    ) {
+      this.keptItems = null;
+      return null;
+    }
+    const items = kept.values;
+    dirty.forEach((i, k) => (items[i] = fresh[k]!));
+    kept.dirty.clear();
+    return { ...read, items: [...items] };
+  }
+
+  /**
+   * Whether these agenda entries read alone as they read among the others: every decision of theirs
+   * and of 综合事项 has its id written (else it is numbered by its place among all), and no alias
+   * points to an anchor elsewhere.
+   */
+  private readAlone(nodes: unknown[]): boolean {
+    const general = this.root().get('general', true);
+    const seqs = nodes.map((n) => (isMap(n) ? n.get('decisions', true) : undefined));
+    if (isSeq(general)) seqs.push(general);
+    const ids = seqs.every(
+      (s) => !isSeq(s) || s.items.every((d) => !isMap(d) || str(d.get('id')) !== undefined),
+    );
+    return ids && !nodes.some(hasAlias);
   }
 
   /**
@@ -872,6 +1128,25 @@ export class MeetingDocument {
     return this.diskText;
   }
 
+  /** Whether the document was read from or written to disk. */
+  private get onDisk(): boolean {
+    return this.diskString !== null || this.diskBytes !== null;
+  }
+
+  /** The text last read from or written to disk (decoded when it was kept as the bytes written). */
+  private get diskText(): string | null {
+    if (this.diskString === null && this.diskBytes !== null)
+      this.diskString = this.diskBytes.toString('utf8');
+    return this.diskString;
+  }
+
+  /** The text last read from or written to disk, as bytes. */
+  private diskEncoded(): Buffer | null {
+    if (this.diskBytes === null && this.diskString !== null)
+      this.diskBytes = Buffer.from(this.diskString, 'utf8');
+    return this.diskBytes;
+  }
+
   /** True when the document differs from what is on disk (or was never saved). */
   get dirty(): boolean {
     return this.diskText === null || this.diskText !== this.toString();
@@ -886,7 +1161,7 @@ export class MeetingDocument {
    */
   update<T>(change: (doc: this) => T): T {
     // a meeting never saved has no file to go back to: keep a copy instead
-    const unsaved = this.diskText === null ? this.doc.clone() : null;
+    const unsaved = this.onDisk ? null : this.doc.clone();
     const taken = [...this.takenIds];
     try {
       const result = change(this);
@@ -923,40 +1198,56 @@ export class MeetingDocument {
   save(): void {
     if (this.readOnly)
       throw inputError(this.file, `会议记录 ${this.file} 以只读方式打开（另一进程正在记录），不能保存`);
-    const next = this.toString();
-    let current: string | null;
+    const kept = this.renderKept();
+    const next = kept ?? this.renderAll();
+    // read as bytes: decoded only when compared here (decoding a long agenda's file takes ~15 ms)
+    let bytes: Buffer | null;
     try {
-      current = fs.readFileSync(this.file, 'utf8');
+      bytes = fs.readFileSync(this.file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
         throw inputError(this.file, systemErrorText(error, this.file, 'read') ?? String(error));
-      current = null;
+      bytes = null;
     }
-    if (next === this.diskText && current !== null) {
+    const same = kept ? (this.diskEncoded()?.equals(kept) ?? false) : next === this.diskText;
+    if (same && bytes !== null) {
+      const current = bytes.toString('utf8');
       // nothing to write; still refuse when the file changed, so the caller learns of the hand edit
-      if (current === next) return;
+      if (current === this.diskText) return;
       throw new MeetingChangedError(this.file, current, false);
     }
     // compare-and-swap: written only if the file is still what was last read or written, checked at the
     // moment of the swap, so a hand edit that lands during the save is never overwritten (issue 9)
     let result: CompareAndReplace;
     try {
-      result = writeFileIfUnchanged(this.file, next, this.diskText, this.io ? { io: this.io } : {});
+      const disk = this.diskEncoded();
+      const expected = disk && { bytes: disk, text: () => this.diskText ?? '' };
+      result = writeFileIfUnchanged(this.file, next, expected, this.io ? { io: this.io } : {});
     } catch (error) {
       // linked into place, but a later step (the folder's fsync) failed: the file holds the new text,
       // so it counts as saved (else a retry would find it "changed elsewhere")
-      if (readQuietly(this.file) !== next) throw error;
+      if (readQuietly(this.file) !== (typeof next === 'string' ? next : next.toString('utf8'))) throw error;
       result = { written: true };
     }
     if (!result.written) {
-      throw new MeetingChangedError(
-        this.file,
-        result.current,
-        result.current === null && this.diskText !== null,
-      );
+      throw new MeetingChangedError(this.file, result.current, result.current === null && this.onDisk);
     }
-    this.diskText = next;
+    if (typeof next === 'string') {
+      this.diskString = next;
+      this.diskBytes = null;
+    } else {
+      this.diskString = null;
+      this.diskBytes = next;
+    }
   }
+}
+
+/** Whether an alias is found anywhere in `node` (keys, values, entries). */
+function hasAlias(node: unknown): boolean {
+  if (isAlias(node)) return true;
+  if (isMap(node)) return node.items.some((pair) => hasAlias(pair.key) || hasAlias(pair.value));
+  if (isSeq(node)) return node.items.some(hasAlias);
+  return false;
 }
 
 function readQuietly(file: string): string | null {

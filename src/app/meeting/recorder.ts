@@ -270,6 +270,8 @@ export class MeetingRecorder {
           snapshot: state.snapshot,
         });
       }
+      // items are opened, timed and marked one at a time from now on: each save writes out only those
+      document.keepItemTexts();
       document.save();
     } catch (error) {
       lock.release();
