@@ -208,7 +208,8 @@ describe('waitForSwap (a take-over reading while the other window saves)', () =>
     const target = path.join(dir, 'm.yaml');
     const child = spawn(process.execPath, [
       '-e',
-      `setTimeout(() => require('fs').writeFileSync(${JSON.stringify(target)}, 'x'), 50)`,
+      // written aside and linked in, as a save does: the name never shows an empty file
+      `const fs = require('fs'); setTimeout(() => { fs.writeFileSync(${JSON.stringify(target + '.tmp')}, 'x'); fs.linkSync(${JSON.stringify(target + '.tmp')}, ${JSON.stringify(target)}); }, 50)`,
     ]);
     const exited = new Promise((resolve) => child.on('exit', resolve));
     await new Promise((resolve) => child.on('spawn', resolve));
