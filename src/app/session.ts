@@ -11,20 +11,22 @@ import { countLights, registerFiguresWithLights } from '../domain/figures.js';
 import type { LightCounts, RegisterFigures } from '../domain/figures.js';
 import { InputError, formatDiagnostic } from '../domain/types.js';
 import type { Diagnostic, IsoDate, LedgerEntry, Meeting, ProjectStatus, Register } from '../domain/types.js';
-import { loadRegister } from '../store/register-file.js';
+import { loadRegister, registerInputs } from '../store/register-file.js';
 import { previousSnapshot as previousSnapshotFile } from '../store/register-history.js';
 import { MeetingLockedError, acquireMeetingLock } from '../store/lock.js';
 import { describeHolder } from './meeting/lock-holder.js';
 import { MeetingDocument } from '../store/meeting-document.js';
 import { decisionIdsInDir, knownMeetings } from '../store/meetings-dir.js';
 import type { FollowupStatus } from '../domain/types.js';
-import { loadMeetings } from '../store/meeting-read.js';
+import { loadMeetings, meetingInputs } from '../store/meeting-read.js';
 import { openSettings } from '../store/settings.js';
 import type { SettingKey, Settings, SettingsStore } from '../store/settings.js';
 import { errorText } from '../store/system-error.js';
 import { resolveLoadCache } from '../store/load-cache.js';
 import type { CacheInput, LoadCache } from '../store/load-cache.js';
 import { cachedHomeLights, homeLightsKey, keepHomeLights } from './home-lights.js';
+import { cachedHomeOverview, homeOverviewKey, keepHomeOverview } from './home-overview.js';
+import type { HomeOverview } from './home-overview.js';
 
 export interface SessionOptions {
   registerPath: string;
@@ -95,6 +97,10 @@ export class Session {
   private readonly cache: LoadCache | undefined;
   /** the register files the data were read from (load cache on), the key of the cached lights */
   private registerInputs: CacheInput[] | undefined;
+  /** the home overview found by peek(), shown while loading; and the key it was found under */
+  private peeked: { overview: HomeOverview; key: CacheInput[] } | undefined;
+  /** the home-overview key of each data loaded (load cache on, every file read) */
+  private overviewKeys = new WeakMap<LoadedData, CacheInput[]>();
 
   constructor(options: SessionOptions) {
     this.registerPath = options.registerPath;
@@ -182,6 +188,43 @@ export class Session {
 
   private previous: { asOf: string; register: Register | undefined } | undefined;
 
+  /**
+   * What the home screen showed for exactly these files today, from the load cache (home-overview.ts),
+   * found by reading and hashing the register and meeting files without parsing anything: the app
+   * draws its first frame from it, then load()s. Undefined on a miss (or before peek()).
+   */
+  get cachedOverview(): HomeOverview | undefined {
+    return this.state.phase === 'loading' ? this.peeked?.overview : undefined;
+  }
+
+  /** Looks for the cached home overview (see cachedOverview); true when found. */
+  peek(): boolean {
+    this.peeked = undefined;
+    if (!this.cache || this.state.phase !== 'loading') return false;
+    const register = registerInputs(this.registerPath);
+    const meetings = register && meetingInputs(this.meetingsDir);
+    if (!register || !meetings) return false;
+    const key = homeOverviewKey(register, meetings, this.today);
+    const overview = cachedHomeOverview(this.cache, key);
+    if (overview) this.peeked = { overview, key };
+    return overview !== undefined;
+  }
+
+  /**
+   * Keeps what the home screen shows for `data` (made by the screen from it), for the next start's
+   * first frame; nothing when the data's files are not all known, or when it is already kept.
+   */
+  keepOverview(data: LoadedData, overview: HomeOverview): void {
+    const key = this.overviewKeys.get(data);
+    if (!this.cache || !key) return;
+    const known = this.peeked;
+    if (known && JSON.stringify(known.key) === JSON.stringify(key)) {
+      if (JSON.stringify(known.overview) === JSON.stringify(overview)) return;
+    }
+    keepHomeOverview(this.cache, key, overview);
+    this.peeked = { overview, key };
+  }
+
   /** Read and assess everything (synchronous; call after the first frame). */
   load(): void {
     this.previous = undefined;
@@ -256,6 +299,10 @@ export class Session {
       if (key && this.cache) keepHomeLights(this.cache, key, lights);
     }
     const figures = registerFiguresWithLights(register, lights);
+    const overviewKey =
+      this.registerInputs && read.inputs
+        ? homeOverviewKey(this.registerInputs, read.inputs, this.today)
+        : undefined;
     const ledgerToday = buildLedger(meetings, this.today);
     const noLedger: LedgerEntry[] = [];
     const units: string[] = [];
@@ -278,7 +325,7 @@ export class Session {
         units.push(e.decision.unit);
       }
     }
-    return {
+    const data: LoadedData = {
       register,
       warnings,
       meetings,
@@ -297,6 +344,8 @@ export class Session {
       },
       units,
     };
+    if (overviewKey) this.overviewKeys.set(data, overviewKey);
+    return data;
   }
 
   /**

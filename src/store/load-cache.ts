@@ -95,6 +95,8 @@ const LOADER_MODULES = [
   ['domain', 'figures'],
   ['domain', 'assess-on-day'],
   ['app', 'home-lights'],
+  // and the home overview (app/home-overview.ts; in a build the build id covers the screen's code)
+  ['app', 'home-overview'],
 ] as const;
 
 /** `size:mtime` of a file, or `-` when it cannot be read. */

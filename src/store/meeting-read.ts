@@ -539,6 +539,41 @@ export function parseMeetingText(text: string, file: string): { meeting: Meeting
 
 const YAML_FILE = /\.ya?ml$/i;
 
+/** The meeting files' names in `dir`, sorted (*.yaml, *.yml; dot-files and temporary files skipped). */
+function meetingFileNames(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter(
+      (d) =>
+        !d.name.startsWith('.') &&
+        YAML_FILE.test(d.name) &&
+        !isTempFileName(d.name) &&
+        (d.isFile() || d.isSymbolicLink()),
+    )
+    .map((d) => d.name)
+    .sort();
+}
+
+/**
+ * The meeting files in `dir` as loadMeetings reports them through `onInputs` (read and hashed, not
+ * parsed; [] for a missing folder), or undefined when the folder or a file cannot be read.
+ */
+export function meetingInputs(dir: string): CacheInput[] | undefined {
+  try {
+    if (!statSync(dir).isDirectory()) return undefined;
+  } catch (e) {
+    return (e as { code?: unknown }).code === 'ENOENT' ? [] : undefined;
+  }
+  try {
+    return meetingFileNames(dir).map((name) => {
+      const file = join(dir, name);
+      const { bytes, size, mtimeMs } = readYamlFile(file);
+      return cacheInput(file, bytes, size, mtimeMs);
+    });
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * All meetings in `dir` (*.yaml, *.yml; dot-files skipped), sorted by date then file name, with
  * their warnings. A missing folder gives no meetings. Decision ids must be unique across all
@@ -561,16 +596,7 @@ export function loadMeetingsWithWarnings(
         },
       ]);
     }
-    names = readdirSync(dir, { withFileTypes: true })
-      .filter(
-        (d) =>
-          !d.name.startsWith('.') &&
-          YAML_FILE.test(d.name) &&
-          !isTempFileName(d.name) &&
-          (d.isFile() || d.isSymbolicLink()),
-      )
-      .map((d) => d.name)
-      .sort();
+    names = meetingFileNames(dir);
   } catch (e) {
     if (e instanceof InputError) throw e;
     if ((e as { code?: unknown }).code === 'ENOENT') {

@@ -623,6 +623,22 @@ function registerFiles(path: string): string[] {
 }
 
 /**
+ * The register's files as loadRegister keys its cache entry (read and hashed, not parsed), or
+ * undefined when one cannot be read (loadRegister then reports it). For the app's first frame
+ * (app/home-overview.ts).
+ */
+export function registerInputs(path: string): CacheInput[] | undefined {
+  try {
+    return registerFiles(path).map((file) => {
+      const { bytes, size, mtimeMs } = readYamlFile(file);
+      return cacheInput(file, bytes, size, mtimeMs);
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Loads a register from a file, or from a folder of *.yaml / *.yml files merged (one per unit, say):
  * headers must agree on title, region, year, as_of (and issuer when given); each file's amounts are
  * converted from its own money_unit to 万元; rules merge, a conflicting rule is an error.

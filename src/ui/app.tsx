@@ -66,7 +66,10 @@ export function App(props: AppProps) {
   // Load after the first frame is out (issue 3: nothing heavy before the first frame).
   useEffect(() => {
     if (state.phase !== 'loading') return;
-    const timer = setTimeout(() => session.load(), 0);
+    // (unless loaded meanwhile: run.ts loads right after a first frame drawn from the cache)
+    const timer = setTimeout(() => {
+      if (session.getSnapshot().phase === 'loading') session.load();
+    }, 0);
     return () => clearTimeout(timer);
   }, [session, state.phase]);
 

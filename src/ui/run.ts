@@ -48,9 +48,12 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   const open = async () => {
     const { Session } = await import('../app/session.js');
     const session = new Session({ registerPath: options.registerPath, meetingsDir: options.meetingsDir });
-    session.load();
+    // With the home overview in the load cache for exactly these files (app/home-overview.ts), the
+    // first frame is drawn from it and the register is loaded right after; otherwise before.
+    const early = session.peek();
+    if (!early) session.load();
     const [{ render }, { appElement }] = await ui;
-    return { session, render, appElement };
+    return { session, render, appElement, early };
   };
   let opened: Awaited<ReturnType<typeof open>>;
   try {
@@ -60,7 +63,7 @@ export async function runApp(options: RunAppOptions): Promise<number> {
     process.stdout.write(LEAVE_ALT_SCREEN);
     throw error;
   }
-  const { session, render, appElement } = opened;
+  const { session, render, appElement, early } = opened;
   const initialRoutes: Route[] = options.startInMeeting
     ? [{ screen: 'home' }, { screen: 'meeting' }]
     : [{ screen: 'home' }];
@@ -100,6 +103,9 @@ export async function runApp(options: RunAppOptions): Promise<number> {
     maxFps: 60,
     incrementalRendering: true,
   });
+  // Drawn from the cached overview: load now, synchronously, before the event loop reads any key, so
+  // that every key (even one typed during the start) acts on the loaded data.
+  if (early) session.load();
   // The home screen may have drawn its figures from the load cache without assessing every project
   // (app/home-lights.ts); that is done now, once the first frame is out, not when a key opens a list.
   setTimeout(() => session.prepare(), 50).unref();

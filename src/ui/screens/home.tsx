@@ -2,11 +2,8 @@
 import * as path from 'node:path';
 import { Box, Text, useInput } from 'ink';
 import SelectInput from 'ink-select-input';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { formatPercent } from '../../domain/figures.js';
-import { ledgerSummary } from '../../domain/ledger.js';
-import { formatDate, formatMoneyAuto, progressComparison } from '../../briefing/wording.js';
 import { commandFor } from '../key-bindings.js';
 import type { Command } from '../key-bindings.js';
 import { useLatest } from '../components/use-latest.js';
@@ -16,13 +13,13 @@ import { useSessionState } from '../hooks/use-session.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { safeLinesToEcho, safeToEcho } from '../../text/sanitize.js';
 import { fitToWidth } from '../../text/width.js';
-import type { LoadedData } from '../../app/session.js';
 import { LightText, Screen, bodyHeight } from './chrome.js';
 import type { StatusMessage } from './chrome.js';
 import { wrapText } from './lines.js';
 import type { Route } from './navigation.js';
 import type { ScreenProps } from './types.js';
-import { lastMeeting } from './meeting-info.js';
+import { homeOverviewOf } from './home-overview.js';
+import type { HomeOverview } from '../../app/home-overview.js';
 
 interface MenuEntry {
   command: Command;
@@ -141,20 +138,17 @@ export function HomeRow(props: { label: string; children: React.ReactNode }) {
  * blank line, then the last meeting, the money totals …; a problem with the files stays), order is
  * kept, and a last line says how many are hidden.
  */
-function Overview({ data, maxLines }: { data: LoadedData; maxLines: number }) {
-  const { figures: f, register } = data;
-  const summary = ledgerSummary(data.ledgerToday);
-  const last = lastMeeting(data.meetings);
+function Overview({ overview: o, maxLines }: { overview: HomeOverview; maxLines: number }) {
   const problem =
-    data.meetingProblems.length > 0 ? (
+    o.problem?.kind === 'meetings' ? (
       <Text color="red" bold wrap="truncate">
         {' '}
-        会议记录有误，未计入（{data.meetingProblems.length}处）：{data.meetingProblems[0]!.message}
+        会议记录有误，未计入（{o.problem.count}处）：{o.problem.message}
       </Text>
-    ) : data.warnings.length > 0 ? (
+    ) : o.problem ? (
       <Text color="yellow" wrap="truncate">
         {' '}
-        台账有{data.warnings.length}条警告（diaodu check 可查看）：{data.warnings[0]!.message}
+        台账有{o.problem.count}条警告（diaodu check 可查看）：{o.problem.message}
       </Text>
     ) : null;
   const lines: { key: string; rank: number; line: ReactNode }[] = [
@@ -164,59 +158,26 @@ function Overview({ data, maxLines }: { data: LoadedData; maxLines: number }) {
       line: (
         <Text bold wrap="truncate">
           {' '}
-          {register.meta.title}
+          {o.title}
         </Text>
       ),
     },
     {
       key: 'asOf',
       rank: 1,
-      line: (
-        <Text wrap="truncate">
-          {' '}
-          数据截至 {formatDate(register.meta.asOf)} · 共{f.projectCount}个项目 · 序时进度{' '}
-          {formatPercent(f.timeProgress)}
-        </Text>
-      ),
+      line: <Text wrap="truncate"> {o.asOfLine}</Text>,
     },
     { key: 'gap', rank: 9, line: <Text> </Text> },
-    {
-      key: 'start',
-      rank: 5,
-      line: (
-        <HomeRow label="开复工率">
-          {f.startRate === null ? '—' : formatPercent(f.startRate)}（已开复工{f.started}个，共
-          {f.projectCount}个）
-        </HomeRow>
-      ),
-    },
-    {
-      key: 'completion',
-      rank: 3,
-      line: (
-        <HomeRow label="年度投资完成率">
-          {f.completionRate === null
-            ? '—（无年度计划投资）'
-            : `${formatPercent(f.completionRate)}，${progressComparison(f.completionRate, f.timeProgress)}`}
-        </HomeRow>
-      ),
-    },
-    {
-      key: 'money',
-      rank: 7,
-      line: (
-        <HomeRow label="年度计划投资">
-          {formatMoneyAuto(f.totals.annualPlan)}，已完成 {formatMoneyAuto(f.totals.completedYear)}
-        </HomeRow>
-      ),
-    },
+    { key: 'start', rank: 5, line: <HomeRow label="开复工率">{o.start}</HomeRow> },
+    { key: 'completion', rank: 3, line: <HomeRow label="年度投资完成率">{o.completion}</HomeRow> },
+    { key: 'money', rank: 7, line: <HomeRow label="年度计划投资">{o.money}</HomeRow> },
     {
       key: 'lights',
       rank: 2,
       line: (
         <HomeRow label="红黄绿灯">
-          <LightText light="红" /> {f.lights.红}个 <LightText light="黄" /> {f.lights.黄}个{' '}
-          <LightText light="绿" /> {f.lights.绿}个
+          <LightText light="红" /> {o.lights.红}个 <LightText light="黄" /> {o.lights.黄}个{' '}
+          <LightText light="绿" /> {o.lights.绿}个
         </HomeRow>
       ),
     },
@@ -225,15 +186,15 @@ function Overview({ data, maxLines }: { data: LoadedData; maxLines: number }) {
       rank: 4,
       line: (
         <HomeRow label="议定事项">
-          未办结 {summary.open + summary.overdue} 项，其中
-          <Text color={summary.overdue > 0 ? 'red' : undefined} bold={summary.overdue > 0}>
-            逾期 {summary.overdue} 项
+          未办结 {o.decisions.open} 项，其中
+          <Text color={o.decisions.overdue > 0 ? 'red' : undefined} bold={o.decisions.overdue > 0}>
+            逾期 {o.decisions.overdue} 项
           </Text>
-          ；已落实 {summary.done} 项（截至{formatDate(data.today)}）
+          ；已落实 {o.decisions.done} 项（截至{o.decisions.day}）
         </HomeRow>
       ),
     },
-    { key: 'last', rank: 8, line: <HomeRow label="上次调度会">{last ?? '尚无会议记录'}</HomeRow> },
+    { key: 'last', rank: 8, line: <HomeRow label="上次调度会">{o.last ?? '尚无会议记录'}</HomeRow> },
     ...(problem ? [{ key: 'problem', rank: 1, line: problem }] : []),
   ];
   const fits = lines.length <= maxLines;
@@ -300,6 +261,13 @@ function RegisterProblems(props: { message: string; registerPath: string; width:
 export function HomeScreen({ session, active, nav }: ScreenProps) {
   const state = useSessionState(session);
   const { columns, rows } = useTerminalSize();
+  // drawn from the load cache until the register is loaded (app/home-overview.ts), then from the data
+  const cached = session.cachedOverview;
+  const data = state.phase === 'ready' ? state.data : undefined;
+  const overview = useMemo(() => (data ? homeOverviewOf(data) : undefined), [data]);
+  useEffect(() => {
+    if (data && overview) session.keepOverview(data, overview);
+  }, [session, data, overview]);
   // the menu and the blank line above it come first; the overview gets what is left
   const overviewLines = Math.max(0, bodyHeight(rows) - HOME_MENU.length - 1);
   const [status, setStatus] = useState<StatusMessage | null>(null);
@@ -363,7 +331,9 @@ export function HomeScreen({ session, active, nav }: ScreenProps) {
       }
       status={status}
     >
-      {state.phase === 'loading' ? (
+      {state.phase === 'loading' && cached ? (
+        <Overview overview={cached} maxLines={overviewLines} />
+      ) : state.phase === 'loading' ? (
         <Text> 正在读取台账 {safeToEcho(session.registerPath)} …</Text>
       ) : state.phase === 'error' ? (
         <RegisterProblems
@@ -373,7 +343,7 @@ export function HomeScreen({ session, active, nav }: ScreenProps) {
           maxLines={overviewLines}
         />
       ) : (
-        <Overview data={state.data} maxLines={overviewLines} />
+        <Overview overview={overview!} maxLines={overviewLines} />
       )}
       {overviewLines > 0 ? <Text> </Text> : null}
       <SelectInput
