@@ -18,7 +18,8 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-it('writes the minutes in traditional characters with the names as written', async () => {
+/** A session whose settings ask for 繁體 output, and the minutes of the fixture's first meeting. */
+function traditionalMinutes() {
   const settings = openSettings({ cwd: path.join(dir, 'config') });
   settings.update({ script: 'traditional', outputDir: path.join(dir, 'out') });
   const session = new Session({
@@ -33,6 +34,11 @@ it('writes the minutes in traditional characters with the names as written', asy
   if (state.phase !== 'ready') throw new Error(`not loaded: ${JSON.stringify(state)}`);
   const meeting = state.data.meetings[0]!;
   const doc = buildMinutes({ meeting, register: state.data.register, meetings: state.data.meetings });
+  return { session, doc };
+}
+
+it('writes the minutes in traditional characters with the names as written', async () => {
+  const { session, doc } = traditionalMinutes();
   const file = await writeBriefing(session, doc, 'md');
   const text = fs.readFileSync(file, 'utf8');
   expect(text).toContain('會議紀要');
@@ -43,20 +49,7 @@ it('writes the minutes in traditional characters with the names as written', asy
 // The screen renders through briefing/render.ts as `minutes --script traditional` does: the words
 // the renderers add (请假, 出席) are converted too, and JSON converts `data` as the command does.
 it('writes the same 繁體 text as the minutes command, the renderers’ own words included', async () => {
-  const settings = openSettings({ cwd: path.join(dir, 'config') });
-  settings.update({ script: 'traditional', outputDir: path.join(dir, 'out') });
-  const session = new Session({
-    registerPath: path.join(FIXTURES, 'register.yaml'),
-    meetingsDir: path.join(FIXTURES, 'meetings'),
-    today: '2021-10-08',
-    settings,
-    now: () => 0,
-  });
-  session.load();
-  const state = session.getSnapshot();
-  if (state.phase !== 'ready') throw new Error(`not loaded: ${JSON.stringify(state)}`);
-  const meeting = state.data.meetings[0]!;
-  const doc = buildMinutes({ meeting, register: state.data.register, meetings: state.data.meetings });
+  const { session, doc } = traditionalMinutes();
   const md = fs.readFileSync(await writeBriefing(session, doc, 'md'), 'utf8');
   expect(md).toContain('**請假：**區交通局');
   expect(md).not.toContain('请假');
