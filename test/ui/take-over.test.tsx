@@ -28,6 +28,21 @@ afterEach(() => {
   while (cleanups.length > 0) cleanups.pop()!();
 });
 
+/** A session on the register in `dir` (its meetings in dir/meetings, settings in dir/config), loaded. */
+function load(dir: string): { session: Session; data: LoadedData } {
+  const session = new Session({
+    registerPath: path.join(dir, 'register.yaml'),
+    meetingsDir: path.join(dir, 'meetings'),
+    today: '2021-10-08',
+    settings: openSettings({ cwd: path.join(dir, 'config') }),
+    now: () => 0,
+  });
+  session.load();
+  const state = session.getSnapshot();
+  if (state.phase !== 'ready') throw new Error(`not loaded: ${JSON.stringify(state)}`);
+  return { session, data: state.data };
+}
+
 describe('two recorders of one meeting (MeetingRecorder)', () => {
   const setup = {
     date: '2021-10-08',
@@ -36,20 +51,6 @@ describe('two recorders of one meeting (MeetingRecorder)', () => {
     place: '',
     attendees: [{ name: '区发改局', mark: '出席' as const }],
   };
-
-  function load(dir: string): { session: Session; data: LoadedData } {
-    const session = new Session({
-      registerPath: path.join(dir, 'register.yaml'),
-      meetingsDir: path.join(dir, 'meetings'),
-      today: '2021-10-08',
-      settings: openSettings({ cwd: path.join(dir, 'config') }),
-      now: () => 0,
-    });
-    session.load();
-    const state = session.getSnapshot();
-    if (state.phase !== 'ready') throw new Error(`not loaded: ${JSON.stringify(state)}`);
-    return { session, data: state.data };
-  }
 
   it('the one that lost the lock saves nothing more; the new holder records', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-takeover-'));
@@ -136,17 +137,8 @@ describe('a lock file removed while recording', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-takeover-'));
     fs.mkdirSync(path.join(dir, 'meetings'));
     fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, 'register.yaml'));
-    const session = new Session({
-      registerPath: path.join(dir, 'register.yaml'),
-      meetingsDir: path.join(dir, 'meetings'),
-      today: '2021-10-08',
-      settings: openSettings({ cwd: path.join(dir, 'config') }),
-      now: () => 0,
-    });
-    session.load();
-    const state = session.getSnapshot();
-    if (state.phase !== 'ready') throw new Error('not loaded');
-    const a = MeetingRecorder.start(session, state.data, {
+    const { session, data } = load(dir);
+    const a = MeetingRecorder.start(session, data, {
       date: '2021-10-08',
       kind: '周调度',
       chair: '',
@@ -195,17 +187,8 @@ describe('two processes recording one meeting', () => {
     });
 
     // this process opens the meeting read-only, then takes it over from the child, named
-    const session = new Session({
-      registerPath: path.join(dir, 'register.yaml'),
-      meetingsDir: path.join(dir, 'meetings'),
-      today: '2021-10-08',
-      settings: openSettings({ cwd: path.join(dir, 'config') }),
-      now: () => 0,
-    });
-    session.load();
-    const state = session.getSnapshot();
-    if (state.phase !== 'ready') throw new Error('not loaded');
-    const b = MeetingRecorder.start(session, state.data, {
+    const { session, data } = load(dir);
+    const b = MeetingRecorder.start(session, data, {
       date: '2021-10-08',
       kind: '周调度',
       chair: '马占文',
