@@ -6,7 +6,7 @@ import { registerFigures } from '../domain/figures.js';
 import { safeToEcho } from '../text/sanitize.js';
 import { ledgerSummary, takenBy } from '../domain/ledger.js';
 import { loadAssessedRegister, type RegisterDayOptions } from './assessed-register.js';
-import { applyScript, jsonText } from './traditional-output.js';
+import { applyScript, jsonText } from '../text/script.js';
 import { guard } from './errors.js';
 import { parseScript } from './option-values.js';
 import type { CommandContext, CommandResult } from './context.js';

@@ -22,7 +22,7 @@ import {
   type LedgerEntry,
   type Meeting,
 } from '../domain/types.js';
-import { applyScript, jsonText } from './traditional-output.js';
+import { applyScript, jsonText } from '../text/script.js';
 import { diagnosticsText, guard, UsageError } from './errors.js';
 import { loadMeetingsFrom, loadRegisterFrom } from './load.js';
 import { parseDateOption, parseScript } from './option-values.js';

@@ -2,7 +2,7 @@
 // With --meetings, decisions overdue on the register's as_of count (docs/domain.md#lights).
 import { formatDate, formatPercent } from '../briefing/wording.js';
 import { loadAssessedRegister, type RegisterDayOptions } from './assessed-register.js';
-import { applyScript, jsonText } from './traditional-output.js';
+import { applyScript, jsonText } from '../text/script.js';
 import { guard } from './errors.js';
 import { parseScript } from './option-values.js';
 import type { CommandContext, CommandResult } from './context.js';
