@@ -270,6 +270,12 @@ export function parseYamlFast(text: string, file: string, lines?: LineCounter): 
       else if (result === null || typeof result === 'number' || typeof result === 'boolean') source = lastRaw;
       else throw new GiveUp();
       const start = skipSeparation(text, open);
+      // A quoted scalar over several lines: js-yaml is laxer than yaml about how its continuation lines
+      // are indented (`a: "` then `"` at column 0 is an error to yaml), so yaml reads it.
+      const quote = text.charCodeAt(start);
+      const lineEnd = text.indexOf('\n', start);
+      if ((quote === 0x22 /* " */ || quote === 0x27) /* ' */ && lineEnd !== -1 && lineEnd < end)
+        throw new GiveUp();
       node = scalar(result, source, start, Math.max(start + 1, end));
     } else {
       throw new GiveUp();

@@ -288,6 +288,14 @@ describe('fast YAML path: token soup', () => {
     '\ufeff',
     '\u00a0',
   ];
+  // found by this property on a CI run (seed -2066092812): js-yaml takes a quoted scalar whose second
+  // line starts at column 0, yaml refuses it (MISSING_CHAR)
+  it('leaves a quoted scalar over several lines to yaml', () => {
+    for (const text of ['register: "\n"', 'register: "a\nb"\n', "a: 'x\ny'\n"])
+      expect(parseYamlFast(text, 'f.yaml'), JSON.stringify(text)).toBeUndefined();
+    expect(parseYamlFast('a: |\n  x\n  y\n', 'f.yaml')).toBeDefined();
+  });
+
   it('whatever the fast path accepts, yaml reads the same', () => {
     let taken = 0;
     fc.assert(
