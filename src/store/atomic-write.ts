@@ -449,10 +449,51 @@ export function waitForSwap(target: string, maxMs = 200): boolean {
   return true;
 }
 
+/** The aside copies of each target in a folder listing: target name → aside names. */
+function asidesByTarget(listing: readonly string[]): Map<string, { name: string; pid: number }[]> {
+  const byTarget = new Map<string, { name: string; pid: number }[]>();
+  for (const name of listing) {
+    const m = ASIDE_RE.exec(name);
+    if (!m) continue;
+    const list = byTarget.get(m[1]!) ?? [];
+    list.push({ name, pid: Number(m[2]) });
+    byTarget.set(m[1]!, list);
+  }
+  return byTarget;
+}
+
+/** Whether a live process (this one included) has `target` moved aside right now: a save mid-swap. */
+export function swapInProgress(target: string): boolean {
+  let listing: string[];
+  try {
+    listing = fs.readdirSync(path.dirname(target));
+  } catch {
+    return false;
+  }
+  const asides = asidesByTarget(listing).get(path.basename(target)) ?? [];
+  return asides.some((a) => a.pid === process.pid || isProcessAlive(a.pid));
+}
+
+/** When a file was moved aside: rename(2) sets its ctime; its mtime is when it was written. */
+function movedAsideAt(file: string): [number, number] {
+  try {
+    const st = fs.statSync(file);
+    return [st.ctimeMs, st.mtimeMs];
+  } catch {
+    return [-1, -1];
+  }
+}
+
 /**
  * After a crash in the middle of writeFileIfUnchanged a file may be missing with its content beside it
  * (`.<name>.<pid>.<random>.aside`, its writer dead): put it back. `names`: the folder's listing when the
  * caller has it. Returns the restored paths. An aside file whose target exists is left alone.
+ *
+ * Two rules keep an older version from coming back (found by the crash test on CI): a target missing
+ * while a live process has it aside is that process's swap in progress, never restored from here (the
+ * listing is read again after the target was seen missing, so a swap that began since is seen); and of
+ * several dead writers' copies (a save killed after linking its new file in leaves the old one beside
+ * it until the next open cleans up) the one moved aside last is the file's latest content.
  */
 export function restoreAsideFiles(dir: string, names?: readonly string[]): string[] {
   let listing = names;
@@ -464,15 +505,25 @@ export function restoreAsideFiles(dir: string, names?: readonly string[]): strin
     }
   }
   const restored: string[] = [];
-  for (const name of listing) {
-    const m = ASIDE_RE.exec(name);
-    if (!m) continue;
-    const pid = Number(m[2]);
-    const target = path.join(dir, m[1]!);
-    if (pid === process.pid || isProcessAlive(pid) || fs.existsSync(target)) continue;
+  for (const base of asidesByTarget(listing).keys()) {
+    const target = path.join(dir, base);
+    if (fs.existsSync(target)) continue;
+    let now: string[];
     try {
-      fs.linkSync(path.join(dir, name), target);
-      fs.unlinkSync(path.join(dir, name));
+      now = fs.readdirSync(dir);
+    } catch {
+      return restored;
+    }
+    const asides = asidesByTarget(now).get(base) ?? [];
+    if (asides.some((a) => a.pid === process.pid || isProcessAlive(a.pid))) continue;
+    const newestFirst = asides
+      .map((a) => ({ full: path.join(dir, a.name), at: movedAsideAt(path.join(dir, a.name)) }))
+      .sort((a, b) => b.at[0] - a.at[0] || b.at[1] - a.at[1]);
+    const newest = newestFirst[0];
+    if (!newest) continue;
+    try {
+      fs.linkSync(newest.full, target);
+      fs.unlinkSync(newest.full);
       restored.push(target);
     } catch {
       // taken meanwhile, or gone: nothing to put back

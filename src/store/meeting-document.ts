@@ -23,7 +23,7 @@ import type {
   MeetingSnapshot,
 } from '../domain/types.js';
 import { sanitizeText } from '../text/sanitize.js';
-import { restoreAsideFiles, writeFileIfUnchanged } from './atomic-write.js';
+import { restoreAsideFiles, swapInProgress, waitForSwap, writeFileIfUnchanged } from './atomic-write.js';
 import { meetingFromDocument } from './meeting-read.js';
 import type { AtomicWriteIo, CompareAndReplace } from './atomic-write.js';
 import { readRegularFile } from './regular-file.js';
@@ -395,17 +395,7 @@ export class MeetingDocument {
   /** Open an existing meeting file for editing. Throws InputError (with line:column) on bad YAML. */
   static open(file: string, options: MeetingDocumentOptions = {}): MeetingDocument {
     // a regular file of at most MAX_FILE_BYTES (issue 9); system errors in Chinese
-    let textOnDisk: string;
-    try {
-      // a save killed during its compare-and-swap leaves the file beside its name: put it back first
-      if (!fs.existsSync(file)) restoreAsideFiles(path.dirname(path.resolve(file)));
-      textOnDisk = readRegularFile(file, { what: '会议记录', maxBytes: MAX_FILE_BYTES }).bytes.toString(
-        'utf8',
-      );
-    } catch (error) {
-      if (!fs.existsSync(file)) throw inputError(file, `找不到会议记录 ${file}`);
-      throw error;
-    }
+    const textOnDisk = readMeetingText(file);
     return MeetingDocument.fromText(textOnDisk, file, options, textOnDisk);
   }
 
@@ -1269,4 +1259,31 @@ function lineColumn(source: string, offset: number): { line: number; column: num
     }
   }
   return { line, column: offset - lastBreak };
+}
+
+/** Reads of a file absent for a moment (another process's save mid-swap) tried again before failing. */
+const SWAP_READ_ATTEMPTS = 5;
+
+/**
+ * The meeting file's text. Another window's compare-and-swap save (atomic-write.ts
+ * writeFileIfUnchanged) leaves the name empty for a few microseconds: a read failing then is tried
+ * again once the file is back. A save killed mid-swap leaves the file beside its name: it is put back
+ * (restoreAsideFiles) and read.
+ */
+function readMeetingText(file: string): string {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return readRegularFile(file, { what: '会议记录', maxBytes: MAX_FILE_BYTES }).bytes.toString('utf8');
+    } catch (error) {
+      const last = attempt >= SWAP_READ_ATTEMPTS;
+      if (fs.existsSync(file)) {
+        if (last) throw error;
+        continue; // back already: read it again (an error that stays is reported after the last try)
+      }
+      if (!last && swapInProgress(file) && waitForSwap(file)) continue;
+      const restored = restoreAsideFiles(path.dirname(path.resolve(file)));
+      if (!last && restored.length > 0 && fs.existsSync(file)) continue;
+      throw inputError(file, `找不到会议记录 ${file}`);
+    }
+  }
 }

@@ -10,7 +10,7 @@ import type { IsoDate, LedgerEntry, Meeting, MeetingKind } from '../../domain/ty
 import * as fs from 'node:fs';
 import { acquireMeetingLock, MeetingLockedError, readLock } from '../../store/lock.js';
 import type { LockInfo, MeetingLock } from '../../store/lock.js';
-import { removeStaleTempFiles, waitForSwap } from '../../store/atomic-write.js';
+import { removeStaleTempFiles } from '../../store/atomic-write.js';
 import { describeHolder, readOnlyNotice } from './lock-holder.js';
 export { describeHolder, lockSince, readOnlyNotice } from './lock-holder.js';
 import { droppedByHandEdit, MeetingChangedError, MeetingDocument } from '../../store/meeting-document.js';
@@ -76,22 +76,6 @@ export interface UnfinishedMeeting {
   date: IsoDate;
   kind: MeetingKind;
   file: string;
-}
-
-/**
- * Open the meeting file of a window being taken over. That window may be saving right now, and its
- * compare-and-swap save (store/atomic-write.ts writeFileIfUnchanged) leaves the name empty for a few
- * microseconds: wait for the swap and try again rather than report a missing file.
- */
-function openBetweenSwaps(file: string, takenIds: ReadonlySet<string>): MeetingDocument {
-  for (let attempt = 1; ; attempt++) {
-    waitForSwap(file);
-    try {
-      return MeetingDocument.open(file, { takenIds });
-    } catch (error) {
-      if (attempt >= 5 || fs.existsSync(file) || !waitForSwap(file)) throw error;
-    }
-  }
 }
 
 /**
@@ -385,7 +369,8 @@ export class MeetingRecorder {
         exclude: this.file,
         known: sessionKnownMeetings(this.data),
       });
-      document = openBetweenSwaps(this.file, takenIds);
+      // the other window may be saving right now: open() reads again once its swap is done
+      document = MeetingDocument.open(this.file, { takenIds });
     } catch (error) {
       lock.release();
       return { taken: false, message: `未接管：${describeError(error)}` };
