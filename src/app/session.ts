@@ -3,7 +3,7 @@
 // Not React (ui/hooks/use-session.ts subscribes to it).
 // Loading is deferred until after the first frame (issue 3: no heavy work before the first frame).
 import { buildLedger } from '../domain/ledger.js';
-import { localIsoDate } from '../domain/dates.js';
+import { localToday } from '../store/clock.js';
 import { assessOnDay } from '../domain/assess-on-day.js';
 import type { DayAssessment } from '../domain/assess-on-day.js';
 import type { RegisterAssessment } from '../domain/lag-rules.js';
@@ -74,10 +74,6 @@ export type SessionState =
   | { phase: 'loading' }
   | { phase: 'ready'; data: LoadedData }
   | { phase: 'error'; message: string };
-
-export function localToday(date = new Date()): IsoDate {
-  return localIsoDate(date);
-}
 
 function describeError(error: unknown): string {
   if (error instanceof InputError) return error.diagnostics.map(formatDiagnostic).join('\n');

@@ -2,7 +2,7 @@
 // the working folder; injected so tests need no terminal or clock) and its result as a value
 // ({stdout, stderr, exitCode}). Commands never touch process.stdout or exit themselves.
 // Nothing in src/commands may import ink or react (the UI is loaded lazily by cli.ts only).
-import { localIsoDate } from '../domain/dates.js';
+import { localToday } from '../store/clock.js';
 import type { IsoDate } from '../domain/types.js';
 
 export interface CommandResult {
@@ -20,10 +20,6 @@ export interface CommandContext {
   cwd: string;
   /** progress lines of long work (a large import), shown at once on stderr by cli.ts */
   progress?: (line: string) => void;
-}
-
-export function localToday(now: Date = new Date()): IsoDate {
-  return localIsoDate(now);
 }
 
 export function defaultContext(): CommandContext {

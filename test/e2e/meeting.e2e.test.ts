@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as pty from 'node-pty';
 import { parseDue } from '../../src/ui/screens/meeting/forms.js';
 import { loadMeeting } from '../../src/store/meeting-read.js';
-import { localToday } from '../../src/app/session.js';
+import { localToday } from '../../src/store/clock.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
