@@ -462,16 +462,30 @@ function asidesByTarget(listing: readonly string[]): Map<string, { name: string;
   return byTarget;
 }
 
+/**
+ * A swap holds the file aside for microseconds; a copy aside longer than this is not a swap in
+ * progress even if a process has its pid now (pids are reused: a dead writer's copy must come back).
+ */
+const SWAP_MAX_MS = 60_000;
+
+/** Whether the aside copy `name` in `dir` is a live process's swap in progress (this process included). */
+function heldBySwap(dir: string, name: string, pid: number): boolean {
+  if (pid !== process.pid && !isProcessAlive(pid)) return false;
+  const [movedAt] = movedAsideAt(path.join(dir, name));
+  return movedAt < 0 || Date.now() - movedAt < SWAP_MAX_MS;
+}
+
 /** Whether a live process (this one included) has `target` moved aside right now: a save mid-swap. */
 export function swapInProgress(target: string): boolean {
+  const dir = path.dirname(target);
   let listing: string[];
   try {
-    listing = fs.readdirSync(path.dirname(target));
+    listing = fs.readdirSync(dir);
   } catch {
     return false;
   }
   const asides = asidesByTarget(listing).get(path.basename(target)) ?? [];
-  return asides.some((a) => a.pid === process.pid || isProcessAlive(a.pid));
+  return asides.some((a) => heldBySwap(dir, a.name, a.pid));
 }
 
 /** When a file was moved aside: rename(2) sets its ctime; its mtime is when it was written. */
@@ -515,7 +529,7 @@ export function restoreAsideFiles(dir: string, names?: readonly string[]): strin
       return restored;
     }
     const asides = asidesByTarget(now).get(base) ?? [];
-    if (asides.some((a) => a.pid === process.pid || isProcessAlive(a.pid))) continue;
+    if (asides.some((a) => heldBySwap(dir, a.name, a.pid))) continue;
     const newestFirst = asides
       .map((a) => ({ full: path.join(dir, a.name), at: movedAsideAt(path.join(dir, a.name)) }))
       .sort((a, b) => b.at[0] - a.at[0] || b.at[1] - a.at[1]);

@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { restoreAsideFiles, swapInProgress } from '../../src/store/atomic-write.js';
 import { MeetingDocument } from '../../src/store/meeting-document.js';
 
@@ -67,6 +67,21 @@ describe('restoreAsideFiles', () => {
     await pause(100);
     expect(swapInProgress(target)).toBe(false);
     expect(restoreAsideFiles(dir)).toEqual([target]);
+    expect(fs.readFileSync(target, 'utf8')).toBe(LATEST);
+  });
+
+  it('puts back a copy aside for over a minute even when its pid is alive again (pids are reused)', async () => {
+    const live = await livePid();
+    moveAside(LATEST, asideName(live, 'dddddddd'));
+    expect(restoreAsideFiles(dir)).toEqual([]);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 61_000);
+      expect(swapInProgress(target)).toBe(false);
+      expect(restoreAsideFiles(dir)).toEqual([target]);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(fs.readFileSync(target, 'utf8')).toBe(LATEST);
   });
 
