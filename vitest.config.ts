@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     testTimeout: 30000,
     pool: 'forks',
+    setupFiles: ['test/setup/fast-check-seed.ts'],
   },
 });
