@@ -231,6 +231,11 @@ export function loadPlain(text: string, file: string): unknown {
 export function fastLineCounter(text: string): LineCounter {
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  return lineCounterOf(lineStarts);
+}
+
+/** yaml's LineCounter for line starts already counted (0, then the offset after each \n). */
+export function lineCounterOf(lineStarts: number[]): LineCounter {
   const linePos = (offset: number): { line: number; col: number } => {
     let low = 0;
     let high = lineStarts.length;

@@ -22,6 +22,7 @@ import type {
 import { MONEY_UNITS, NATURES, STAGES } from '../domain/normalize.js';
 import { DiagnosticSink } from './yaml/diagnostics.js';
 import { decodeYamlBytes, describeIoError, readYamlFile } from './yaml/file.js';
+import { fastYamlCandidate } from './fast-yaml.js';
 import { parseYamlChunk, parseYamlHead, parseYamlText, splitTrailingList } from './yaml/parse.js';
 import { type At, type Fields, YamlSource } from './yaml/source.js';
 import {
@@ -140,7 +141,8 @@ class RegisterReader {
    * any error: the whole-file parse then reads it and words every message.
    */
   private readItemByItem(text: string, file: string): boolean {
-    const split = splitTrailingList(text, 'projects');
+    const candidate = fastYamlCandidate(text);
+    const split = splitTrailingList(text, 'projects', candidate);
     if (!split) return false;
     const mark = this.sink.mark();
     const state = {
@@ -153,7 +155,7 @@ class RegisterReader {
       if (!head) return false;
       const context = this.readDocument(new YamlSource(head, this.sink));
       if (!context || this.sink.errorsSince(mark)) return false;
-      const plain = plainList(text, split, file);
+      const plain = plainList(text, split, file, candidate);
       let n = 0;
       for (const [start, end] of split.items) {
         n++;

@@ -18,6 +18,7 @@
 import type { IsoDate, MoneyUnit, SourcePos } from '../../domain/types.js';
 import { canonicalEnum } from '../../domain/normalize.js';
 import { AMOUNT_UNITS, readDateText, scaleNumber } from '../../domain/values.js';
+import { daysInMonth } from '../../domain/dates.js';
 import { type FieldSpec, type RecordSchema, keySpec } from '../../domain/schema.js';
 import { isMap, isScalar, isSeq } from '../yaml-lib.js';
 import type { Node as YamlNode, Pair } from 'yaml';
@@ -72,8 +73,14 @@ const SUSPECT = /["']|[\]}][ ]*:/g;
  * not to be read plain at all: plain reading is off, the text is one the fast path leaves to yaml,
  * js-yaml refuses the list, or its items are not the ones splitTrailingList found.
  */
-export function plainList(text: string, split: TrailingList, file: string): PlainList | undefined {
-  if (!plainYamlEnabled() || !fastYamlCandidate(text)) return undefined;
+export function plainList(
+  text: string,
+  split: TrailingList,
+  file: string,
+  /** fastYamlCandidate(text), when the caller knows it */
+  candidate = fastYamlCandidate(text),
+): PlainList | undefined {
+  if (!plainYamlEnabled() || !candidate) return undefined;
   const list = loadPlain(text.slice(split.headEnd), file);
   const items = split.items;
   if (!Array.isArray(list) || list.length !== items.length) return undefined;
@@ -96,6 +103,24 @@ function itemStart(list: PlainList, n: number): number {
   let p = list.split.items[n]![0];
   while (text.charCodeAt(p) === 0x20) p++;
   return skipSeparation(text, p + 1);
+}
+
+const digit = (s: string, i: number): number => {
+  const d = s.charCodeAt(i) - 0x30;
+  return d >= 0 && d <= 9 ? d : NaN;
+};
+
+/**
+ * Whether `s` is a day that exists written YYYY-MM-DD in 1900–2200: what readDateText reads as
+ * itself with no warning (checked without its regular expressions; anything else goes to it).
+ */
+function isIsoDate(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d) return false;
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const m = digit(s, 5) * 10 + digit(s, 6);
+  const d = digit(s, 8) * 10 + digit(s, 9);
+  // NaN fails every comparison
+  return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 const isPlainMap = (v: unknown): v is Record<string, unknown> =>
@@ -264,6 +289,7 @@ export class PlainFields implements RecordFields<PlainAt> {
     const v = this.node(key);
     if (v === null) return undefined;
     if (typeof v !== 'string') throw NOT_PLAIN;
+    if (isIsoDate(v)) return v;
     const r = readDateText(cleanText(v));
     if (!r.ok || r.loose) throw NOT_PLAIN;
     return r.date;
