@@ -212,6 +212,18 @@ export class PlainSource implements RecordSource<PlainAt> {
   }
 }
 
+const canonicalSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** The allowed values that canonicalEnum gives back as they are. */
+function canonicalValues(allowed: readonly string[]): ReadonlySet<string> {
+  let set = canonicalSets.get(allowed);
+  if (!set) {
+    set = new Set(allowed.filter((a) => canonicalEnum(a, allowed) === a));
+    canonicalSets.set(allowed, set);
+  }
+  return set;
+}
+
 const fieldMaps = new WeakMap<RecordSchema, Map<string, FieldSpec>>();
 
 function fieldMap(schema: RecordSchema): Map<string, FieldSpec> {
@@ -280,6 +292,8 @@ export class PlainFields implements RecordFields<PlainAt> {
   enumOf<T extends string>(key: string, allowed: readonly T[]): T | undefined {
     const v = this.node(key);
     if (v === null) return undefined;
+    // a value written as it is allowed is the common case: no normalising (canonicalEnum's answer)
+    if (typeof v === 'string' && canonicalValues(allowed).has(v)) return v as T;
     const value = canonicalEnum(cleanText(this.scalarText(v)), allowed);
     if (value === undefined) throw NOT_PLAIN;
     return value;
