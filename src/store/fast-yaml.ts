@@ -74,9 +74,25 @@ type FastNode = FastScalar | FastMap | FastSeq;
 
 let enabled = process.env.DIAODU_NO_FAST_YAML === undefined || process.env.DIAODU_NO_FAST_YAML === '';
 
-/** Turns the fast path on or off (tests compare both paths; DIAODU_NO_FAST_YAML=1 turns it off). */
+let plainEnabled = true;
+
+/**
+ * Turns the fast path on or off (tests compare both paths; DIAODU_NO_FAST_YAML=1 turns it off), the
+ * plain reading (loadPlain, yaml/plain.ts) with it.
+ */
 export function setFastYaml(on: boolean): void {
   enabled = on;
+  plainEnabled = on;
+}
+
+/** Turns only the plain reading off or on (tests compare it with the fast path's nodes). */
+export function setPlainYaml(on: boolean): void {
+  plainEnabled = on;
+}
+
+/** Whether plain reading is on (and so the fast path: it reads the same texts). */
+export function plainYamlEnabled(): boolean {
+  return enabled && plainEnabled;
 }
 
 // Anything the fast path leaves to yaml: anchors, aliases, tags (& * ! before a non-space),
@@ -110,62 +126,102 @@ let lastRaw = '';
 
 interface Lib {
   jsYaml: typeof JsYaml;
+  /** values as js-yaml gives them, the raw text of the last non-string scalar in lastRaw (nodes) */
   schema: JsYaml.Schema;
+  /** numbers and booleans boxed with their raw text (PlainScalar), for loadPlain */
+  plainSchema: JsYaml.Schema;
 }
 let lib: Lib | undefined;
+
+/**
+ * A number or boolean read by loadPlain, with the text it was written as (`id: 001` is the number 1
+ * written `001`; a reader of text takes the text, as it takes a yaml Scalar's `source`). As a
+ * mapping key (js-yaml makes every key a string) it stands for its text.
+ */
+export class PlainScalar {
+  constructor(
+    readonly value: number | boolean,
+    readonly source: string,
+  ) {}
+
+  toString(): string {
+    return this.source;
+  }
+
+  // js-yaml calls a key's own toString only when the key's class is not plain Object
+  get [Symbol.toStringTag](): string {
+    return 'PlainScalar';
+  }
+}
 
 function library(): Lib {
   if (lib) return lib;
   const jsYaml = createRequire(import.meta.url)('js-yaml') as typeof JsYaml;
-  const type = (tag: string, resolve: (s: string) => boolean, construct: (s: string) => unknown) =>
-    new jsYaml.Type(tag, {
-      kind: 'scalar',
-      resolve: (data: unknown) => typeof data === 'string' && resolve(data),
-      construct: (data: string) => {
-        lastRaw = data;
-        return construct(data);
-      },
-    });
-  // One type per tag: js-yaml keeps only the last implicit type of a tag.
-  const schema = jsYaml.FAILSAFE_SCHEMA.extend({
-    implicit: [
-      // the empty scalar never reaches a resolver in js-yaml (it is null already), as in yaml
-      type(
-        'tag:yaml.org,2002:null',
-        (s) => s !== '' && NULL.test(s),
-        () => null,
-      ),
-      type(
-        'tag:yaml.org,2002:bool',
-        (s) => BOOL.test(s),
-        (s) => s[0] === 't' || s[0] === 'T',
-      ),
-      type(
-        'tag:yaml.org,2002:int',
-        (s) => NUMERIC_START.test(s) && (INT_OCT.test(s) || INT.test(s) || INT_HEX.test(s)),
-        (s) =>
-          INT_OCT.test(s)
-            ? parseInt(s.substring(2), 8)
-            : INT.test(s)
-              ? parseInt(s, 10)
-              : parseInt(s.substring(2), 16),
-      ),
-      type(
-        'tag:yaml.org,2002:float',
-        (s) => NUMERIC_START.test(s) && (FLOAT_NAN.test(s) || FLOAT_EXP.test(s) || FLOAT.test(s)),
-        (s) =>
-          FLOAT_NAN.test(s)
-            ? s.slice(-3).toLowerCase() === 'nan'
-              ? NaN
-              : s[0] === '-'
-                ? Number.NEGATIVE_INFINITY
-                : Number.POSITIVE_INFINITY
-            : parseFloat(s),
-      ),
+  // YAML 1.2 core schema, as yaml 2 resolves plain scalars, in its order; one type per tag: js-yaml
+  // keeps only the last implicit type of a tag. The empty scalar never reaches a resolver in js-yaml
+  // (it is null already), as in yaml.
+  const resolvers: [tag: string, resolve: (s: string) => boolean, construct: (s: string) => unknown][] = [
+    ['tag:yaml.org,2002:null', (s) => s !== '' && NULL.test(s), () => null],
+    ['tag:yaml.org,2002:bool', (s) => BOOL.test(s), (s) => s[0] === 't' || s[0] === 'T'],
+    [
+      'tag:yaml.org,2002:int',
+      (s) => NUMERIC_START.test(s) && (INT_OCT.test(s) || INT.test(s) || INT_HEX.test(s)),
+      (s) =>
+        INT_OCT.test(s)
+          ? parseInt(s.substring(2), 8)
+          : INT.test(s)
+            ? parseInt(s, 10)
+            : parseInt(s.substring(2), 16),
     ],
+    [
+      'tag:yaml.org,2002:float',
+      (s) => NUMERIC_START.test(s) && (FLOAT_NAN.test(s) || FLOAT_EXP.test(s) || FLOAT.test(s)),
+      (s) =>
+        FLOAT_NAN.test(s)
+          ? s.slice(-3).toLowerCase() === 'nan'
+            ? NaN
+            : s[0] === '-'
+              ? Number.NEGATIVE_INFINITY
+              : Number.POSITIVE_INFINITY
+          : parseFloat(s),
+    ],
+  ];
+  const schemaWith = (wrap: (data: string, value: unknown) => unknown): JsYaml.Schema =>
+    jsYaml.FAILSAFE_SCHEMA.extend({
+      implicit: resolvers.map(
+        ([tag, resolve, construct]) =>
+          new jsYaml.Type(tag, {
+            kind: 'scalar',
+            resolve: (data: unknown) => typeof data === 'string' && resolve(data),
+            construct: (data: string) => wrap(data, construct(data)),
+          }),
+      ),
+    });
+  const schema = schemaWith((data, value) => {
+    lastRaw = data;
+    return value;
   });
-  lib = { jsYaml, schema };
+  const plainSchema = schemaWith((data, value) =>
+    typeof value === 'number' || typeof value === 'boolean' ? new PlainScalar(value, data) : value,
+  );
+  lib = { jsYaml, schema, plainSchema };
   return lib;
+}
+
+/**
+ * The plain values of `text` (objects, arrays, strings, null, PlainScalar), read by js-yaml with no
+ * positions at all: undefined when js-yaml finds any problem. Only for text the caller has checked
+ * (yaml/plain.ts: the fast path's candidates, no quoted scalar, no collection as a key), and only to
+ * read values that are then checked completely: anything a reader would report sends the text to the
+ * positioned readers.
+ */
+export function loadPlain(text: string, file: string): unknown {
+  const { jsYaml, plainSchema } = library();
+  try {
+    return jsYaml.load(text, { schema: plainSchema, filename: file, json: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -175,6 +231,11 @@ function library(): Lib {
 export function fastLineCounter(text: string): LineCounter {
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  return lineCounterOf(lineStarts);
+}
+
+/** yaml's LineCounter for line starts already counted (0, then the offset after each \n). */
+export function lineCounterOf(lineStarts: number[]): LineCounter {
   const linePos = (offset: number): { line: number; col: number } => {
     let low = 0;
     let high = lineStarts.length;
@@ -191,7 +252,7 @@ export function fastLineCounter(text: string): LineCounter {
 }
 
 /** Where js-yaml's composeNode finds a node from `pos`: past spaces, comments and line breaks. */
-function skipSeparation(text: string, pos: number): number {
+export function skipSeparation(text: string, pos: number): number {
   for (;;) {
     let c = text.charCodeAt(pos);
     while (c === 0x20) c = text.charCodeAt(++pos);

@@ -22,8 +22,17 @@ import type {
 import { MONEY_UNITS, NATURES, STAGES } from '../domain/normalize.js';
 import { DiagnosticSink } from './yaml/diagnostics.js';
 import { decodeYamlBytes, describeIoError, readYamlFile } from './yaml/file.js';
+import { fastYamlCandidate } from './fast-yaml.js';
 import { parseYamlChunk, parseYamlHead, parseYamlText, splitTrailingList } from './yaml/parse.js';
 import { type At, type Fields, YamlSource } from './yaml/source.js';
+import {
+  LazyPos,
+  NOT_PLAIN,
+  type PlainList,
+  PlainSource,
+  type RecordSource,
+  plainList,
+} from './yaml/plain.js';
 import { scaleNumber } from '../domain/values.js';
 import { isStarted } from '../domain/figures.js';
 import {
@@ -92,11 +101,15 @@ interface FileHeader {
   office: Partial<Record<keyof typeof OFFICE_KEYS, Placed<string>>>;
 }
 
-/** Where an id was first written (a position, not a node: a project's document is dropped once read). */
-type Seen = SourcePos;
+/**
+ * Where an id was first written (a position, not a node: a project's document is dropped once read);
+ * for a project read plain, where to find it should it be needed (yaml/plain.ts).
+ */
+type Seen = SourcePos | LazyPos;
 
 /** `file:line:column` of a position, or `第 N 行` when it is in `fromFile`. */
-function whereAt(pos: SourcePos, fromFile: string): string {
+function whereAt(seen: Seen, fromFile: string): string {
+  const pos = seen instanceof LazyPos ? seen.resolve() : seen;
   return pos.file === fromFile ? `第 ${pos.line} 行` : `${pos.file}:${pos.line}:${pos.column}`;
 }
 
@@ -128,7 +141,8 @@ class RegisterReader {
    * any error: the whole-file parse then reads it and words every message.
    */
   private readItemByItem(text: string, file: string): boolean {
-    const split = splitTrailingList(text, 'projects');
+    const candidate = fastYamlCandidate(text);
+    const split = splitTrailingList(text, 'projects', candidate);
     if (!split) return false;
     const mark = this.sink.mark();
     const state = {
@@ -141,9 +155,11 @@ class RegisterReader {
       if (!head) return false;
       const context = this.readDocument(new YamlSource(head, this.sink));
       if (!context || this.sink.errorsSince(mark)) return false;
+      const plain = plainList(text, split, file, candidate);
       let n = 0;
       for (const [start, end] of split.items) {
         n++;
+        if (plain && this.readPlainProject(plain, n - 1, context.unit, context.asOf)) continue;
         const parsed = parseYamlChunk(text, start, end, file, split.lineCounter, this.sink);
         if (!parsed) return false;
         const list = parsed.doc.contents;
@@ -168,6 +184,27 @@ class RegisterReader {
     this.headers.length = state.headers;
     for (const { seen, id } of this.claims.splice(state.claims)) seen.delete(id);
     return false;
+  }
+
+  /**
+   * Reads item `i` of a file's list of projects from its plain value (yaml/plain.ts); false, with
+   * nothing read or claimed, when it is to be read the positioned way (it has anything to report, or
+   * was not read plain).
+   */
+  private readPlainProject(plain: PlainList, i: number, unit: MoneyUnit, asOf: IsoDate | undefined): boolean {
+    const value = plain.values[i];
+    if (value === undefined) return false;
+    const claims = this.claims.length;
+    try {
+      const p = this.readProject(new PlainSource(plain, i), value, [], i + 1, unit, asOf);
+      if (!p) return false; // not reached: what leaves a project unread is reported
+      this.projects.push(p);
+      return true;
+    } catch (e) {
+      if (e !== NOT_PLAIN) throw e;
+      for (const { seen, id } of this.claims.splice(claims)) seen.delete(id);
+      return false;
+    }
   }
 
   readBytes(bytes: Uint8Array, file: string): void {
@@ -274,10 +311,11 @@ class RegisterReader {
     return header;
   }
 
-  private readProject(
-    src: YamlSource,
-    node: YamlNode | null,
-    at: YamlNode,
+  /** One project, read positioned (YamlSource) or plain (PlainSource: see readPlainProject). */
+  private readProject<A>(
+    src: RecordSource<A>,
+    node: unknown,
+    at: A,
     n: number,
     unit: MoneyUnit,
     asOf: IsoDate | undefined,
@@ -445,7 +483,7 @@ class RegisterReader {
     return p;
   }
 
-  private claimId(seen: Map<string, Seen>, id: string, src: YamlSource, at: At, noun: string): void {
+  private claimId<A>(seen: Map<string, Seen>, id: string, src: RecordSource<A>, at: A, noun: string): void {
     const first = seen.get(id);
     if (first) {
       src.error(
@@ -453,7 +491,7 @@ class RegisterReader {
         `${noun}“${id}”重复：${whereAt(first, src.file)}已有同一编号；${noun}在整个台账中必须唯一。`,
       );
     } else {
-      seen.set(id, src.pos(at));
+      seen.set(id, src instanceof PlainSource ? src.lazyPos(at as readonly string[]) : src.pos(at));
       this.claims.push({ seen, id });
     }
   }

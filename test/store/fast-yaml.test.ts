@@ -12,9 +12,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isMap, isPair, isScalar, isSeq, parseDocument, stringify } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { InputError } from '../../src/domain/types.js';
-import { fastYamlCandidate, parseYamlFast, setFastYaml } from '../../src/store/fast-yaml.js';
+import { fastYamlCandidate, parseYamlFast, setFastYaml, setPlainYaml } from '../../src/store/fast-yaml.js';
 import { loadMeetingsWithWarnings, parseMeetingText } from '../../src/store/meeting-read.js';
 import { loadRegister, parseRegisterText } from '../../src/store/register-file.js';
+import { splitTrailingList } from '../../src/store/yaml/parse.js';
+import { plainList } from '../../src/store/yaml/plain.js';
 
 afterEach(() => setFastYaml(true));
 
@@ -94,12 +96,18 @@ function outcome(fn: () => unknown): Outcome {
   }
 }
 
-/** `fn` with the fast path on and off: the same result, or the same diagnostics. */
+/**
+ * `fn` with the fast path off, on with its nodes only, and on with plain reading (yaml/plain.ts):
+ * the same result, or the same diagnostics.
+ */
 function expectSameBothWays(fn: () => unknown): Outcome {
   setFastYaml(false);
   const slow = outcome(fn);
   setFastYaml(true);
-  expect(outcome(fn)).toEqual(slow);
+  setPlainYaml(false);
+  expect(outcome(fn), 'fast path, nodes').toEqual(slow);
+  setPlainYaml(true);
+  expect(outcome(fn), 'fast path, plain values').toEqual(slow);
   return slow;
 }
 
@@ -378,6 +386,7 @@ describe('fast YAML path: loaders give the same results and messages', () => {
       extras: fc.array(fc.constantFrom(...EXTRA), { maxLength: 4 }),
     });
     let fast = 0;
+    let plain = 0;
     fc.assert(
       fc.property(fc.array(item, { minLength: 1, maxLength: 5 }), fc.boolean(), (items, crlf) => {
         const lines = [...HEAD];
@@ -398,10 +407,13 @@ describe('fast YAML path: loaders give the same results and messages', () => {
         if (crlf) text = text.replace(/\n/g, '\r\n');
         expectSameBothWays(() => parseRegisterText(text, 'r.yaml'));
         if (fastYamlCandidate(text) && parseYamlFast(text, 'r.yaml')) fast++;
+        const split = splitTrailingList(text, 'projects');
+        if (split && plainList(text, split, 'r.yaml')?.values.some((v) => v !== undefined)) plain++;
       }),
       { numRuns: 800 },
     );
     expect(fast).toBeGreaterThan(100);
+    expect(plain).toBeGreaterThan(100); // projects were read from plain values, and compared
   });
 
   it('for meetings written every which way', () => {

@@ -8,7 +8,7 @@ import { LineCounter, parseDocument } from '../yaml-lib.js';
 import type { Document, YAMLError } from 'yaml';
 import type { DiagnosticSink } from './diagnostics.js';
 import { MAX_FILE_BYTES, formatMb, textPosition } from './file.js';
-import { fastLineCounter, parseYamlFast } from '../fast-yaml.js';
+import { fastLineCounter, lineCounterOf, parseYamlFast } from '../fast-yaml.js';
 
 const YAML_MESSAGES: Partial<Record<YAMLError['code'], string>> = {
   ALIAS_PROPS: '别名（*名称）不能带锚点或标签',
@@ -164,14 +164,23 @@ const UNUSUAL = /(?:^|[\s[{,])[&*!]\S|^(?:%|---|\.\.\.)/m;
  * Finds the top-level `key:` line followed by a block list that runs to the end of the file; undefined
  * when the text does not have exactly that simple shape.
  */
-export function splitTrailingList(text: string, key: string): TrailingList | undefined {
-  if (UNUSUAL.test(text)) return undefined;
+export function splitTrailingList(
+  text: string,
+  key: string,
+  /** fastYamlCandidate(text), when the caller knows it: true covers the check for anything unusual */
+  candidate?: boolean,
+): TrailingList | undefined {
+  if (candidate !== true && UNUSUAL.test(text)) return undefined;
   const keyLine = new RegExp(`^${key}:(?:[ ]+(?:#.*)?)?\r?$`, 'gm');
   const found = keyLine.exec(text);
   if (!found || keyLine.exec(text)) return undefined; // missing, or there twice
   const nlAfterKey = text.indexOf('\n', found.index);
   if (nlAfterKey === -1) return undefined;
   const headEnd = nlAfterKey + 1;
+  // line starts counted on the way (lineCounterFor's, without a second pass over the text)
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1 && i < headEnd; i = text.indexOf('\n', i + 1))
+    lineStarts.push(i + 1);
   const items: [number, number][] = [];
   let itemIndent = -1;
   let start = -1;
@@ -197,10 +206,11 @@ export function splitTrailingList(text: string, key: string): TrailingList | und
       }
     }
     pos = eol + 1;
+    if (eol < text.length) lineStarts.push(pos);
   }
   if (start === -1) return undefined;
   items.push([start, text.length]);
-  return { headEnd, items, lineCounter: lineCounterFor(text) };
+  return { headEnd, items, lineCounter: lineCounterOf(lineStarts) };
 }
 
 /**
