@@ -412,8 +412,9 @@ describe('fast YAML path: loaders give the same results and messages', () => {
       }),
       { numRuns: 800 },
     );
-    expect(fast).toBeGreaterThan(100);
-    expect(plain).toBeGreaterThan(100); // projects were read from plain values, and compared
+    // both paths were taken: 87–126 of 800 cases over 9 random seeds, so 100 failed a random run; 50 leaves room
+    expect(fast).toBeGreaterThan(50);
+    expect(plain).toBeGreaterThan(50); // projects were read from plain values, and compared
   });
 
   it('for meetings written every which way', () => {
