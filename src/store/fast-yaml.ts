@@ -98,8 +98,9 @@ export function plainYamlEnabled(): boolean {
 // Anything the fast path leaves to yaml: anchors, aliases, tags (& * ! before a non-space),
 // directives and document markers, explicit keys, tabs, a byte order mark (js-yaml drops a leading
 // one, moving every offset), a carriage return alone (a line break to js-yaml, not to yaml), a quote
-// followed by # (js-yaml takes it for a comment, yaml for an error).
-const UNUSUAL = /(?:^|[\s[{,])[&*!]\S|^(?:%|---|\.\.\.)|^[ ]*\?(?:[ ]|$)|[\t\ufeff]|\r(?!\n)|["']#/m;
+// or the end of a flow collection followed by # (js-yaml takes it for a comment, yaml for an error: a
+// comment needs a space before it; `[]# c` found by the token-soup property, seed 1990167812).
+const UNUSUAL = /(?:^|[\s[{,])[&*!]\S|^(?:%|---|\.\.\.)|^[ ]*\?(?:[ ]|$)|[\t\ufeff]|\r(?!\n)|["'\]}]#/m;
 
 /** Whether the fast path will try this text (it may still give up). */
 export function fastYamlCandidate(text: string): boolean {

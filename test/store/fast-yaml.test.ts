@@ -304,6 +304,14 @@ describe('fast YAML path: token soup', () => {
     expect(parseYamlFast('a: |\n  x\n  y\n', 'f.yaml')).toBeDefined();
   });
 
+  // found by the token-soup property below (seed 1990167812): js-yaml takes `#` right after a flow
+  // collection for a comment, yaml refuses it (a comment needs a space before it)
+  it('leaves a comment glued to a flow collection to yaml', () => {
+    for (const text of ['[]# c', 'milestones: []# 无\n', 'a: {b: 1}#x\n'])
+      expect(parseYamlFast(text, 'f.yaml'), JSON.stringify(text)).toBeUndefined();
+    expect(parseYamlFast('milestones: [] # 无\n', 'f.yaml')).toBeDefined();
+  });
+
   it('whatever the fast path accepts, yaml reads the same', () => {
     let taken = 0;
     fc.assert(
