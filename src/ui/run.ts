@@ -107,7 +107,7 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   // that every key (even one typed during the start) acts on the loaded data.
   if (early) session.load();
   // The home screen may have drawn its figures from the load cache without assessing every project
-  // (app/home-lights.ts); that is done now, once the first frame is out, not when a key opens a list.
+  // (app/home-overview.ts); that is done now, once the first frame is out, not when a key opens a list.
   setTimeout(() => session.prepare(), 50).unref();
   let code = 0;
   try {
