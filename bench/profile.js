@@ -175,9 +175,10 @@ async function main() {
         child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))));
       });
     } else {
-      await inPty(profDir, data, what !== 'first-frame', async ({ write, until, quiet, mark, text }) => {
+      await inPty(profDir, data, true, async ({ write, until, quiet, mark, text }) => {
         await until(home);
-        if (what === 'first-frame') return;
+        // the first frame: cut the profile where the home screen with its figures was seen
+        if (what === 'first-frame') return mark();
         await quiet(300);
         if (what === 'agenda') {
           // as bench/run.js agendaScenario: set up a meeting, start it, open the second project
@@ -239,8 +240,10 @@ async function main() {
         ? readFileSync(marksFile, 'utf8').trim().split('\n').map(Number)
         : [];
       // A signal may be noted twice in a row; the phase runs from the first mark to the last.
-      const window = marks.length >= 2 ? [marks[0], marks[marks.length - 1]] : null;
-      const phase = window ? ' — key presses only' : '';
+      // one mark (first-frame): from the start to the first frame; two: the key presses
+      const window =
+        marks.length >= 2 ? [marks[0], marks[marks.length - 1]] : marks.length === 1 ? [0, marks[0]] : null;
+      const phase = marks.length >= 2 ? ' — key presses only' : window ? ' — up to the first frame' : '';
       const summary = summarize(join(profDir, f), 25, window);
       process.stdout.write(`${what}, ${projects} projects${phase} (${f}):\n${summary}\n\n`);
       // BENCH_PROFILE_KEEP=<file>: keep the profile (open it in Chrome DevTools or summarize it again).
