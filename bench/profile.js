@@ -21,13 +21,14 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeBenchData } from './generate.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-const CLI = join(ROOT, 'dist', 'cli.js');
+// BENCH_CLI=path/to/cli.js profiles another build (as in bench/run.js)
+const CLI = process.env.BENCH_CLI ? resolve(process.env.BENCH_CLI) : join(ROOT, 'dist', 'cli.js');
 
 /**
  * Self time per module and per function of a .cpuprofile; with `window` ([from, to] in µs of the
@@ -175,9 +176,10 @@ async function main() {
         child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))));
       });
     } else {
-      await inPty(profDir, data, what !== 'first-frame', async ({ write, until, quiet, mark, text }) => {
+      await inPty(profDir, data, true, async ({ write, until, quiet, mark, text }) => {
         await until(home);
-        if (what === 'first-frame') return;
+        // the first frame: cut the profile where the home screen with its figures was seen
+        if (what === 'first-frame') return mark();
         await quiet(300);
         if (what === 'agenda') {
           // as bench/run.js agendaScenario: set up a meeting, start it, open the second project
@@ -239,8 +241,10 @@ async function main() {
         ? readFileSync(marksFile, 'utf8').trim().split('\n').map(Number)
         : [];
       // A signal may be noted twice in a row; the phase runs from the first mark to the last.
-      const window = marks.length >= 2 ? [marks[0], marks[marks.length - 1]] : null;
-      const phase = window ? ' — key presses only' : '';
+      // one mark (first-frame): from the start to the first frame; two: the key presses
+      const window =
+        marks.length >= 2 ? [marks[0], marks[marks.length - 1]] : marks.length === 1 ? [0, marks[0]] : null;
+      const phase = marks.length >= 2 ? ' — key presses only' : window ? ' — up to the first frame' : '';
       const summary = summarize(join(profDir, f), 25, window);
       process.stdout.write(`${what}, ${projects} projects${phase} (${f}):\n${summary}\n\n`);
       // BENCH_PROFILE_KEEP=<file>: keep the profile (open it in Chrome DevTools or summarize it again).

@@ -23,7 +23,17 @@
 //   The second plugin builds it on first use and answers a single code point without it: one code
 //   point is an RGI emoji exactly when it has Emoji_Presentation and is not a lone regional
 //   indicator (src/text/width.ts relies on the same rule; test/build/bundle-ui.test.ts checks the
-//   patched string-width against the original for every code point and for emoji sequences).
+//   patched string-width against the original for every code point and for emoji sequences). The
+//   same plugin measures text of printable ASCII, CJK ideographs and punctuation and fullwidth forms
+//   (each code point a grapheme cluster of its own) as the sum of East Asian Widths, without the
+//   grapheme segmenter and the per-cluster regexes, which Ink ran cold over every line of the first
+//   frame (checked against the original on random mixes with marks, emoji and Hangul).
+// - Ink turns each line of a frame into text with @alcalzone/ansi-tokenize's styledCharsToString,
+//   which diffs the styles of every cell with the previous one (three Sets and two arrays a cell):
+//   ~20 ms of the first frame of the Chinese home screen, and part of every key's frame. The third
+//   plugin skips the diff where it is empty by construction (two cells with the same codes, the
+//   first or last cell without styles); test/build/bundle-ui.test.ts checks the result against the
+//   original on random styled lines.
 //
 // The tests run the unbundled modules (vitest) and, in test/e2e, this bundle through dist/cli.js.
 import { build } from 'esbuild';
@@ -89,14 +99,38 @@ const rgiEmojiRegex = {
 	},
 };`;
 
-/** string-width's index.js with the RGI_Emoji regex built lazily; throws if the source is not what we patch. */
+const EAW_OPTIONS = '\tconst eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};\n';
+// Printable ASCII, CJK ideographs (U+4E00–U+9FFF), CJK punctuation (U+3000–U+3029, U+3030–U+303F:
+// not the tone marks U+302A–U+302F), fullwidth forms (U+FF01–U+FF60) and the app's marks · — … ▲ ▶ ○ ●.
+// Each of these is a grapheme cluster of its own next to any other (none is Extend, SpacingMark,
+// Prepend, ZWJ, a regional indicator or Hangul), visible, and not an RGI emoji alone (none has
+// Emoji_Presentation), so string-width gives each its East Asian Width, and a string of them the sum.
+const CJK_TEXT = `\t// diaodu (scripts/bundle-ui.mjs): text of code points that are clusters of their own: the sum.
+\tif (/^[\\u0020-\\u007E\\u00B7\\u2014\\u2026\\u25B2\\u25B6\\u25CB\\u25CF\\u3000-\\u3029\\u3030-\\u303F\\u4E00-\\u9FFF\\uFF01-\\uFF60]*$/.test(string)) {
+\t\tfor (let index = 0; index < string.length; index++) {
+\t\t\twidth += eastAsianWidth(string.charCodeAt(index), eastAsianWidthOptions);
+\t\t}
+\t\treturn width;
+\t}
+`;
+
+/**
+ * string-width's index.js with the RGI_Emoji regex built lazily and Chinese text measured without
+ * the segmenter; throws if the source is not what we patch.
+ */
 export function patchStringWidth(source) {
-  if (!source.includes(RGI_EMOJI_LITERAL) || !source.includes('rgiEmojiRegex.test(segment)')) {
+  if (
+    !source.includes(RGI_EMOJI_LITERAL) ||
+    !source.includes('rgiEmojiRegex.test(segment)') ||
+    !source.includes(`\tlet width = 0;\n${EAW_OPTIONS}`)
+  ) {
     throw new Error(
       'scripts/bundle-ui.mjs: string-width/index.js has changed; update the lazy RGI_Emoji patch for this version',
     );
   }
-  return source.replace(RGI_EMOJI_LITERAL, () => RGI_EMOJI_LAZY);
+  return source
+    .replace(RGI_EMOJI_LITERAL, () => RGI_EMOJI_LAZY)
+    .replace(`\tlet width = 0;\n${EAW_OPTIONS}`, () => `\tlet width = 0;\n${EAW_OPTIONS}${CJK_TEXT}`);
 }
 
 // Only the string-width at the top of node_modules (8.x: Ink's and ours); wrap-ansi's own older copy
@@ -109,6 +143,74 @@ const lazyEmojiRegex = {
       realpathSync(args.path) === top
         ? { contents: patchStringWidth(await readFile(args.path, 'utf8')), loader: 'js' }
         : undefined,
+    );
+  },
+};
+
+const STYLED_CHARS_TO_STRING = `export function styledCharsToString(chars) {
+    let ret = "";
+    for (let i = 0; i < chars.length; i++) {
+        const char = chars[i];
+        if (i === 0) {
+            ret += ansiCodesToString(char.styles);
+        }
+        else {
+            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));
+        }
+        ret += char.value;
+        // reset active styles at the end of the string
+        if (i === chars.length - 1) {
+            ret += ansiCodesToString(diffAnsiCodes(char.styles, []));
+        }
+    }
+    return ret;
+}`;
+const STYLED_CHARS_TO_STRING_FAST = `// diaodu (scripts/bundle-ui.mjs): no diff between cells whose codes are the same (it is empty).
+function sameAnsiCodes(a, b) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+        if (a[i].code !== b[i].code || a[i].endCode !== b[i].endCode) return false;
+    }
+    return true;
+}
+export function styledCharsToString(chars) {
+    let ret = "";
+    for (let i = 0; i < chars.length; i++) {
+        const char = chars[i];
+        if (i === 0) {
+            if (char.styles.length > 0) ret += ansiCodesToString(char.styles);
+        }
+        else if (!sameAnsiCodes(chars[i - 1].styles, char.styles)) {
+            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));
+        }
+        ret += char.value;
+        // reset active styles at the end of the string
+        if (i === chars.length - 1 && char.styles.length > 0) {
+            ret += ansiCodesToString(diffAnsiCodes(char.styles, []));
+        }
+    }
+    return ret;
+}`;
+
+/** ansi-tokenize's styledChars.js without the empty diffs; throws if the source is not what we patch. */
+export function patchStyledChars(source) {
+  if (!source.includes(STYLED_CHARS_TO_STRING)) {
+    throw new Error(
+      'scripts/bundle-ui.mjs: @alcalzone/ansi-tokenize/build/styledChars.js has changed; update the styledCharsToString patch for this version',
+    );
+  }
+  return source.replace(STYLED_CHARS_TO_STRING, () => STYLED_CHARS_TO_STRING_FAST);
+}
+
+const fastStyledChars = {
+  name: 'ansi-tokenize-styled-chars',
+  setup(b) {
+    b.onLoad(
+      { filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/ },
+      async (args) => ({
+        contents: patchStyledChars(await readFile(args.path, 'utf8')),
+        loader: 'js',
+      }),
     );
   },
 };
@@ -137,7 +239,7 @@ export function bundleOptions({ entry, outdir }) {
     banner: {
       js: "import { createRequire as __diaoduCreateRequire } from 'node:module'; const require = __diaoduCreateRequire(import.meta.url);",
     },
-    plugins: [inkOutputCaches, lazyEmojiRegex],
+    plugins: [inkOutputCaches, lazyEmojiRegex, fastStyledChars],
     logLevel: 'warning',
   };
 }

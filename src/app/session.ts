@@ -22,11 +22,17 @@ import { loadMeetings, meetingInputs } from '../store/meeting-read.js';
 import { openSettings } from '../store/settings.js';
 import type { SettingKey, Settings, SettingsStore } from '../store/settings.js';
 import { errorText } from '../store/system-error.js';
-import { resolveLoadCache } from '../store/load-cache.js';
+import { forgetDigests, keepDigests, resolveLoadCache, sameInput } from '../store/load-cache.js';
 import type { CacheInput, LoadCache } from '../store/load-cache.js';
-import { cachedHomeLights, homeLightsKey, keepHomeLights } from './home-lights.js';
-import { cachedHomeOverview, homeOverviewKey, keepHomeOverview } from './home-overview.js';
-import type { HomeOverview } from './home-overview.js';
+import {
+  cachedHome,
+  homeKey,
+  homeLights,
+  homeOverview,
+  keepHomeLights,
+  keepHomeOverview,
+} from './home-overview.js';
+import type { HomeEntry, HomeOverview } from './home-overview.js';
 
 export interface SessionOptions {
   registerPath: string;
@@ -49,7 +55,7 @@ export interface LoadedData {
   /**
    * The ledger on the register's as_of (lights count overdue decisions). This, `assessment` and
    * `statusById` are computed on first use (getters): the home screen needs only `figures`, whose
-   * lights may come from the load cache (home-lights.ts), so the first frame does not wait for them.
+   * lights may come from the load cache (home-overview.ts), so the first frame does not wait for them.
    */
   readonly ledgerAsOf: LedgerEntry[];
   /** the ledger today (督办) */
@@ -80,6 +86,10 @@ function describeError(error: unknown): string {
   return errorText(error);
 }
 
+function sameKey(a: readonly CacheInput[], b: readonly CacheInput[]): boolean {
+  return a.length === b.length && a.every((x, i) => sameInput(x, b[i]!));
+}
+
 export class Session {
   readonly registerPath: string;
   readonly meetingsDir: string;
@@ -91,12 +101,14 @@ export class Session {
   private shutdownHooks = new Set<() => void>();
   private quitGuards = new Set<() => string[] | null>();
   private readonly cache: LoadCache | undefined;
-  /** the register files the data were read from (load cache on), the key of the cached lights */
+  /** the register files the data were read from (load cache on), part of the home entry's key */
   private registerInputs: CacheInput[] | undefined;
-  /** the home overview found by peek(), shown while loading; and the key it was found under */
-  private peeked: { overview: HomeOverview; key: CacheInput[] } | undefined;
-  /** the home-overview key of each data loaded (load cache on, every file read) */
-  private overviewKeys = new WeakMap<LoadedData, CacheInput[]>();
+  /** the home overview found by peek(), shown while loading */
+  private peeked: HomeOverview | undefined;
+  /** the home entry (home-overview.ts) last read or written, and its key: not read twice */
+  private home: { key: CacheInput[]; entry: Partial<HomeEntry> | undefined } | undefined;
+  /** the home entry's key of each data loaded (load cache on, every file read) */
+  private homeKeys = new WeakMap<LoadedData, CacheInput[]>();
 
   constructor(options: SessionOptions) {
     this.registerPath = options.registerPath;
@@ -190,20 +202,32 @@ export class Session {
    * draws its first frame from it, then load()s. Undefined on a miss (or before peek()).
    */
   get cachedOverview(): HomeOverview | undefined {
-    return this.state.phase === 'loading' ? this.peeked?.overview : undefined;
+    return this.state.phase === 'loading' ? this.peeked : undefined;
   }
 
-  /** Looks for the cached home overview (see cachedOverview); true when found. */
+  /**
+   * Looks for the cached home overview (see cachedOverview); true when found. The files' digests are
+   * kept until load() (load-cache.ts keepDigests), which then reads them without hashing them again,
+   * and the entry found (with its lights, even on a miss) is not read again.
+   */
   peek(): boolean {
     this.peeked = undefined;
     if (!this.cache || this.state.phase !== 'loading') return false;
+    keepDigests();
     const register = registerInputs(this.registerPath);
     const meetings = register && meetingInputs(this.meetingsDir);
     if (!register || !meetings) return false;
-    const key = homeOverviewKey(register, meetings, this.today);
-    const overview = cachedHomeOverview(this.cache, key);
-    if (overview) this.peeked = { overview, key };
-    return overview !== undefined;
+    const key = homeKey(register, meetings);
+    this.home = { key, entry: cachedHome(this.cache, key) };
+    this.peeked = homeOverview(this.home.entry, this.today);
+    return this.peeked !== undefined;
+  }
+
+  /** The home entry for `key`: the one already read or written when it is for the same files. */
+  private homeEntry(cache: LoadCache, key: CacheInput[]): Partial<HomeEntry> | undefined {
+    if (this.home && sameKey(this.home.key, key)) return this.home.entry;
+    this.home = { key, entry: cachedHome(cache, key) };
+    return this.home.entry;
   }
 
   /**
@@ -211,14 +235,13 @@ export class Session {
    * first frame; nothing when the data's files are not all known, or when it is already kept.
    */
   keepOverview(data: LoadedData, overview: HomeOverview): void {
-    const key = this.overviewKeys.get(data);
+    const key = this.homeKeys.get(data);
     if (!this.cache || !key) return;
-    const known = this.peeked;
-    if (known && JSON.stringify(known.key) === JSON.stringify(key)) {
-      if (JSON.stringify(known.overview) === JSON.stringify(overview)) return;
-    }
-    keepHomeOverview(this.cache, key, overview);
-    this.peeked = { overview, key };
+    const lights = data.figures.lights;
+    const kept = this.homeEntry(this.cache, key);
+    if (JSON.stringify(kept) === JSON.stringify({ lights, overview })) return;
+    keepHomeOverview(this.cache, key, overview, lights);
+    this.home = { key, entry: { lights, overview } };
   }
 
   /** Read and assess everything (synchronous; call after the first frame). */
@@ -236,6 +259,8 @@ export class Session {
       this.set({ phase: 'ready', data: this.assemble(register, warnings, read) });
     } catch (error) {
       this.set({ phase: 'error', message: describeError(error) });
+    } finally {
+      forgetDigests();
     }
   }
 
@@ -269,10 +294,10 @@ export class Session {
     }
   }
 
-  /** The key of the home screen's cached lights, or undefined (no cache, or a file not read). */
-  private lightsKey(meetingInputs: CacheInput[] | undefined): CacheInput[] | undefined {
+  /** The key of the home entry, or undefined (no cache, or a file not read). */
+  private homeKeyOf(meetingInputs: CacheInput[] | undefined): CacheInput[] | undefined {
     if (!this.cache || !this.registerInputs || !meetingInputs) return undefined;
-    return homeLightsKey(this.registerInputs, meetingInputs);
+    return homeKey(this.registerInputs, meetingInputs);
   }
 
   private assemble(register: Register, warnings: Diagnostic[], read: MeetingsRead): LoadedData {
@@ -287,18 +312,17 @@ export class Session {
       }
       return assessed;
     };
-    const key = this.lightsKey(read.inputs);
+    const key = this.homeKeyOf(read.inputs);
     let lights: LightCounts | undefined =
-      key && this.cache ? cachedHomeLights(this.cache, key, register.projects.length) : undefined;
+      key && this.cache ? homeLights(this.homeEntry(this.cache, key), register.projects.length) : undefined;
     if (!lights) {
       lights = countLights(assess().day.assessment.statuses);
-      if (key && this.cache) keepHomeLights(this.cache, key, lights);
+      if (key && this.cache) {
+        keepHomeLights(this.cache, key, lights);
+        this.home = { key, entry: { lights } };
+      }
     }
     const figures = registerFiguresWithLights(register, lights);
-    const overviewKey =
-      this.registerInputs && read.inputs
-        ? homeOverviewKey(this.registerInputs, read.inputs, this.today)
-        : undefined;
     const ledgerToday = buildLedger(meetings, this.today);
     const noLedger: LedgerEntry[] = [];
     const units: string[] = [];
@@ -340,7 +364,7 @@ export class Session {
       },
       units,
     };
-    if (overviewKey) this.overviewKeys.set(data, overviewKey);
+    if (key) this.homeKeys.set(data, key);
     return data;
   }
 

@@ -61,15 +61,33 @@ interface EntryHeader {
   length: number;
 }
 
+/**
+ * Digests kept between keepDigests() and forgetDigests(), by absolute path: the app reads and hashes
+ * the register and meeting files to find its first frame in the cache (app/session.ts, peek), then
+ * loads them; a file read again with the same size, mtime and bytes is not hashed again (comparing
+ * the bytes costs a fraction of SHA-1). Outside that window nothing is kept.
+ */
+let digests: Map<string, { size: number; mtimeMs: number; bytes: Uint8Array; sha1: string }> | undefined;
+
+/** Keep the digests of the files read from now on, until forgetDigests() (see `digests`). */
+export function keepDigests(): void {
+  digests = new Map();
+}
+
+/** Drop the digests kept since keepDigests(), and keep no more. */
+export function forgetDigests(): void {
+  digests = undefined;
+}
+
 /** The input record for bytes just read from `file`. */
 export function cacheInput(file: string, bytes: Uint8Array, size: number, mtimeMs: number): CacheInput {
-  return {
-    file,
-    abs: resolve(file),
-    size,
-    mtimeMs,
-    sha1: createHash('sha1').update(bytes).digest('hex'),
-  };
+  const abs = resolve(file);
+  const known = digests?.get(abs);
+  if (known && known.size === size && known.mtimeMs === mtimeMs && Buffer.compare(known.bytes, bytes) === 0)
+    return { file, abs, size, mtimeMs, sha1: known.sha1 };
+  const sha1 = createHash('sha1').update(bytes).digest('hex');
+  digests?.set(abs, { size, mtimeMs, bytes, sha1 });
+  return { file, abs, size, mtimeMs, sha1 };
 }
 
 let fingerprint: string | undefined;
@@ -88,14 +106,13 @@ const LOADER_MODULES = [
   ['domain', 'normalize'],
   ['domain', 'types'],
   ['text', 'sanitize'],
-  // what the cached home figures (lights) are computed with (src/app/home-lights.ts)
+  // what the cached home figures (lights) are computed with, and the home entry (app/home-overview.ts;
+  // in a build the build id covers the screen's code)
   ['domain', 'lag-rules'],
   ['domain', 'ledger'],
   ['domain', 'dates'],
   ['domain', 'figures'],
   ['domain', 'assess-on-day'],
-  ['app', 'home-lights'],
-  // and the home overview (app/home-overview.ts; in a build the build id covers the screen's code)
   ['app', 'home-overview'],
 ] as const;
 

@@ -87,10 +87,10 @@ describe('splitKeystrokes', () => {
 });
 
 /** stdin over a PassThrough, read as Ink reads it: on each `readable`, until null. */
-function harness() {
+function harness(options: { until?: Promise<unknown> } = {}) {
   const raw = new PassThrough();
   raw.setEncoding('utf8');
-  const stdin = keystrokeStdin(raw as unknown as NodeJS.ReadStream);
+  const stdin = keystrokeStdin(raw as unknown as NodeJS.ReadStream, options);
   const perEvent: string[][] = [];
   const drain = () => {
     const reads: string[] = [];
@@ -160,6 +160,21 @@ describe('keystrokeStdin', () => {
     h.stdin.on('readable', h.drain);
     h.raw.write(`${PASTE_START}PL-053`);
     expect(await h.until(1)).toEqual(['PL-053']);
+    h.stdin.off('readable', h.drain);
+  });
+
+  it('with `until`, reads no key before it settles, then every key typed meanwhile, in order', async () => {
+    let letIn!: () => void;
+    const h = harness({ until: new Promise<void>((resolve) => (letIn = resolve)) });
+    h.stdin.on('readable', h.drain);
+    h.raw.write('1');
+    h.raw.write('\u001b[B');
+    await new Promise<void>((resolve) => setTimeout(resolve, 30));
+    expect(h.perEvent.flat()).toEqual([]);
+    letIn();
+    expect(await h.until(2)).toEqual(['1', '\u001b[B']);
+    h.raw.write('j');
+    expect(await h.until(3)).toEqual(['1', '\u001b[B', 'j']);
     h.stdin.off('readable', h.drain);
   });
 

@@ -227,8 +227,21 @@ export function splitKeystrokes(chunk: string): string[] {
  * "正在打开调度会", then its set-up form). The next keystroke waits for a timer and then for
  * SETTLE_HOPS setImmediate callbacks, each queued from the one before, so it comes after a chain of
  * that many renders and effects; then `readable` is emitted again for Ink to read it.
+ *
+ * With `until`, nothing is read before that promise settles (the keys wait in the terminal's
+ * stream); then `readable` is emitted for Ink to read them (run.ts: the screens other than home are
+ * loaded after the first frame, before any key is read).
  */
-export function keystrokeStdin(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
+export function keystrokeStdin(
+  stdin: NodeJS.ReadStream,
+  options: { until?: Promise<unknown> } = {},
+): NodeJS.ReadStream {
+  let held = options.until !== undefined;
+  const letIn = () => {
+    held = false;
+    stdin.emit('readable');
+  };
+  options.until?.then(letIn, letIn);
   const queue: string[] = [];
   let released = false; // the next queued keystroke may be read now
   let releasing = false; // a timer will release it
@@ -311,6 +324,7 @@ export function keystrokeStdin(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
   };
 
   const read = (): string | null => {
+    if (held) return null;
     for (;;) {
       if (queue.length > 0) {
         // the first keystroke of a read goes at once; each further one after a turn of the loop

@@ -43,7 +43,8 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   process.env.NODE_ENV ??= 'production';
   // The UI libraries load while the register and meetings are read and assessed (from the load
   // cache, usually), so the first frame Ink draws is the home screen with its figures (issue 5).
-  const ui = Promise.all([import('ink'), import('./app.js')]);
+  // Only the shell and the home screen: the other screens are loaded after the first frame (below).
+  const ui = Promise.all([import('ink'), import('./shell.js')]);
   ui.catch(() => {}); // a failure is reported where it is awaited below
   const open = async () => {
     const { Session } = await import('../app/session.js');
@@ -52,8 +53,10 @@ export async function runApp(options: RunAppOptions): Promise<number> {
     // first frame is drawn from it and the register is loaded right after; otherwise before.
     const early = session.peek();
     if (!early) session.load();
-    const [{ render }, { appElement }] = await ui;
-    return { session, render, appElement, early };
+    const [{ render }, { appElement, registerScreens }] = await ui;
+    // straight into the meeting: its screen is part of the first frame
+    if (options.startInMeeting) registerScreens(await import('./screens/deferred.js'));
+    return { session, render, appElement, registerScreens, early };
   };
   let opened: Awaited<ReturnType<typeof open>>;
   try {
@@ -63,10 +66,14 @@ export async function runApp(options: RunAppOptions): Promise<number> {
     process.stdout.write(LEAVE_ALT_SCREEN);
     throw error;
   }
-  const { session, render, appElement, early } = opened;
+  const { session, render, appElement, registerScreens, early } = opened;
   const initialRoutes: Route[] = options.startInMeeting
     ? [{ screen: 'home' }, { screen: 'meeting' }]
     : [{ screen: 'home' }];
+  // The screens other than home (most of the UI's code) are not needed for the first frame: they are
+  // imported right after it, and no key is read before they are there (keystrokes.ts, `until`).
+  let letKeysIn!: () => void;
+  const keysIn = options.startInMeeting ? undefined : new Promise<void>((resolve) => (letKeysIn = resolve));
 
   let restored = false;
   const restoreScreen = () => {
@@ -95,10 +102,10 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   process.on('exit', shutdown);
 
   process.stdout.write('\u001b[2J\u001b[H');
-  // no JSX in this file: the JSX runtime would load React before NODE_ENV is set (app.js makes the element)
+  // no JSX in this file: the JSX runtime would load React before NODE_ENV is set (shell.js makes the element)
   const instance = render(appElement({ session, initialRoutes, onQuit: shutdown }), {
     // one keystroke per input, so keys that arrive together are not lost (keystrokes.ts)
-    stdin: keystrokeStdin(process.stdin),
+    stdin: keystrokeStdin(process.stdin, keysIn ? { until: keysIn } : {}),
     exitOnCtrlC: false,
     maxFps: 60,
     incrementalRendering: true,
@@ -106,8 +113,15 @@ export async function runApp(options: RunAppOptions): Promise<number> {
   // Drawn from the cached overview: load now, synchronously, before the event loop reads any key, so
   // that every key (even one typed during the start) acts on the loaded data.
   if (early) session.load();
+  if (keysIn) {
+    import('./screens/deferred.js').then(registerScreens).then(letKeysIn, (error: unknown) => {
+      // cannot happen short of a broken installation: end as on any internal error
+      instance.unmount(error instanceof Error ? error : new Error(String(error)));
+      letKeysIn();
+    });
+  }
   // The home screen may have drawn its figures from the load cache without assessing every project
-  // (app/home-lights.ts); that is done now, once the first frame is out, not when a key opens a list.
+  // (app/home-overview.ts); that is done now, once the first frame is out, not when a key opens a list.
   setTimeout(() => session.prepare(), 50).unref();
   let code = 0;
   try {

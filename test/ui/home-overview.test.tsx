@@ -9,7 +9,7 @@ import { render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/app.js';
 import { Session } from '../../src/app/session.js';
-import { homeOverviewKey, keepHomeOverview } from '../../src/app/home-overview.js';
+import { homeKey, keepHomeOverview } from '../../src/app/home-overview.js';
 import type { HomeOverview } from '../../src/app/home-overview.js';
 import { homeOverviewOf } from '../../src/ui/screens/home-overview.js';
 import { LoadCache } from '../../src/store/load-cache.js';
@@ -80,14 +80,14 @@ async function firstStart(): Promise<{ frame: string; overview: HomeOverview }> 
   return { frame, overview: homeOverviewOf(state.data) };
 }
 
-/** The key of the files as they are now, today. */
-function currentKey(today = TODAY): CacheInput[] {
+/** The key of the files as they are now. */
+function currentKey(): CacheInput[] {
   let reg: CacheInput[] | undefined;
   let met: CacheInput[] | undefined;
   loadRegister(registerPath(), { cache, onInputs: (i) => (reg = i) });
   loadMeetings(meetingsDir(), { cache, onInputs: (i) => (met = i) });
   if (!reg || !met) throw new Error('the loaders reported no inputs');
-  return homeOverviewKey(reg, met, today);
+  return homeKey(reg, met);
 }
 
 function planted(real: HomeOverview): HomeOverview {

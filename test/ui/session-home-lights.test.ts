@@ -1,4 +1,4 @@
-// The home screen's light counts come from the load cache (src/app/home-lights.ts) when the register
+// The home screen's light counts come from the load cache (src/app/home-overview.ts) when the register
 // and every meeting file are exactly as they were, so the first frame does not wait for the
 // assessment of every project (issue 13 item 10); the assessment is then computed on first use. A
 // changed, added or removed file must never show the lights of before.
@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assessOnDay } from '../../src/domain/assess-on-day.js';
 import { countLights } from '../../src/domain/figures.js';
 import type { LightCounts } from '../../src/domain/figures.js';
-import { homeLightsKey, keepHomeLights } from '../../src/app/home-lights.js';
+import { homeKey as homeLightsKey, keepHomeLights } from '../../src/app/home-overview.js';
 import { Session } from '../../src/app/session.js';
 import type { LoadedData } from '../../src/app/session.js';
 import { LoadCache } from '../../src/store/load-cache.js';
@@ -100,7 +100,7 @@ function planted(real: LightCounts): LightCounts {
   return fake;
 }
 
-const homeEntries = () => fs.readdirSync(cache.dir).filter((f) => f.startsWith('home-lights-'));
+const homeEntries = () => fs.readdirSync(cache.dir).filter((f) => f.startsWith('home-overview-'));
 
 describe('home lights in the load cache', () => {
   it('the meeting file matters: its overdue decision changes the lights', () => {
