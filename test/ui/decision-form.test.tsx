@@ -6,7 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadMeeting } from '../../src/store/meeting-read.js';
 import { KEYS, meetingFileOf, openMeetingAt, tabThrough } from './helpers.js';
 import type { Harness } from './helpers.js';
-import { CS001_EARLIER_UNHEARD, CS001_PAGE_TOP, blank, frameOf } from './frames.js';
+import {
+  CS001_EARLIER_UNHEARD,
+  CS001_PAGE_TOP,
+  FORM_BELOW_TEXT_UNTOUCHED,
+  blank,
+  frameOf,
+} from './frames.js';
 
 let h: Harness;
 afterEach(() => h?.cleanup());
@@ -124,13 +130,7 @@ describe('议定事项录入', () => {
         '── 新增议定事项（CS-001 光伏组件项目） ─────────────────────────────────────────',
         '▶议定事项  区自然资源局会同区发改局协调落实项目用地指标，10月15日前拿出用地方',
         '           案，10月底前完成用地预审，确保项目11月中旬开工建设',
-        ' 牵头单位',
-        ' 配合单位',
-        ' 责任人',
-        ' 完成时限  下周五       → 2021年10月15日（星期五）',
-        '  Tab 下一栏 · Enter 下一栏（最后一栏：保存） · Ctrl+S 保存 · Esc 取消',
-        blank(1),
-        'Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出',
+        FORM_BELOW_TEXT_UNTOUCHED,
       ),
     );
     await tabThrough(h, '▶牵头单位', '▶配合单位', '▶责任人');

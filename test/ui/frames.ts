@@ -39,3 +39,14 @@ export const CS001_FORM_TOP = [
   '',
   '── 新增议定事项（CS-001 光伏组件项目） ─────────────────────────────────────────',
 ] as const;
+
+/** The decision form of 2021-10-08 below its first field, untouched (the deadline as preset), to the frame's end. */
+export const FORM_BELOW_TEXT_UNTOUCHED = [
+  ' 牵头单位',
+  ' 配合单位',
+  ' 责任人',
+  ' 完成时限  下周五       → 2021年10月15日（星期五）',
+  '  Tab 下一栏 · Enter 下一栏（最后一栏：保存） · Ctrl+S 保存 · Esc 取消',
+  '',
+  'Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出',
+] as const;
