@@ -15,11 +15,11 @@ import { Session } from '../../src/app/session.js';
 import type { LoadedData } from '../../src/app/session.js';
 import { MeetingRecorder } from '../../src/app/meeting/recorder.js';
 import { MeetingDocument } from '../../src/store/meeting-document.js';
-import { ROOT, distUrl, ensureDist } from '../store-write/dist.js';
-import { FIXTURES, KEYS, startApp } from './helpers.js';
+import { ROOT, ensureDist } from '../store-write/dist.js';
+import { holdLock as holdLockInChild, killIfRunning } from '../store-write/hold-lock.js';
+import { AT_MEETING, FIXTURES, KEYS, meetingFileOf, openMeetingAt, startApp } from './helpers.js';
 import type { Harness } from './helpers.js';
 
-const HOLDER = path.join(import.meta.dirname, '..', 'store-write', 'lock-holder.mjs');
 const CHILD = path.join(import.meta.dirname, 'recorder-child.mjs');
 const SINCE = '(\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d';
 
@@ -228,39 +228,22 @@ describe('taking a read-only meeting over (T)', () => {
   let holder: ChildProcess | undefined;
   beforeAll(() => ensureDist(), 180_000);
   afterEach(() => {
-    if (holder && holder.exitCode === null && holder.signalCode === null) holder.kill('SIGKILL');
+    killIfRunning(holder);
     holder = undefined;
   });
 
   /** A child process that takes the meeting's lock and keeps it until killed; resolves with its pid. */
-  function holdLock(file: string): Promise<number> {
-    const child = spawn(process.execPath, [HOLDER, distUrl('store/lock'), file], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    holder = child;
-    return new Promise((resolve, reject) => {
-      let out = '';
-      let err = '';
-      child.stdout?.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const m = /locked (\d+)\n/.exec(out);
-        if (m) resolve(Number(m[1]));
-      });
-      child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      child.on('exit', (code) => reject(new Error(`lock holder exited (${code}): ${err}`)));
-    });
-  }
+  const holdLock = async (file: string): Promise<number> =>
+    (await holdLockInChild(file, (child) => (holder = child))).pid;
 
   /** A meeting recorded and left unfinished, then the app again on it while `hold` holds its lock. */
   async function readOnlyMeeting(): Promise<{ h: Harness; file: string; pid: number }> {
-    const first = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }] });
-    await first.waitFor('会议日期');
-    await first.press(KEYS.ctrlS, '已建立会议记录');
+    const first = await openMeetingAt('agenda');
     first.app.unmount();
     first.session.shutdown();
-    const file = path.join(first.meetingsDir, '2021-10-08-周调度.yaml');
+    const file = meetingFileOf(first);
     const pid = await holdLock(file);
-    const h = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }], reuseDir: first.dir });
+    const h = await startApp({ routes: AT_MEETING, reuseDir: first.dir });
     cleanups.push(() => h.cleanup());
     await h.waitFor('（只读）');
     return { h, file, pid };
@@ -311,17 +294,12 @@ describe('taking a read-only meeting over (T)', () => {
 
   it('the window that lost the meeting refuses the save and keeps the typed text', async () => {
     // window A records; window B (same process, same folder) opens it read-only and takes it over
-    const a = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }] });
+    const a = await openMeetingAt('form');
     cleanups.push(() => a.cleanup());
-    await a.waitFor('会议日期');
-    await a.press(KEYS.ctrlS, '已建立会议记录');
-    await a.press(KEYS.down);
-    await a.press(KEYS.enter, '第1/3项');
-    await a.press('a', '新增议定事项');
     await a.press('A 窗口正在输入的议定');
-    const file = path.join(a.meetingsDir, '2021-10-08-周调度.yaml');
+    const file = meetingFileOf(a);
 
-    const b = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }], reuseDir: a.dir });
+    const b = await startApp({ routes: AT_MEETING, reuseDir: a.dir });
     cleanups.push(() => {
       b.app.unmount();
       b.session.shutdown();
