@@ -1,15 +1,15 @@
 // Helpers for the screen tests: a session on a copy of the fixtures, the app rendered at a fixed size,
 // and waiting for a frame (keys are handled asynchronously by Ink).
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { render } from 'ink-testing-library';
 import { App } from '../../src/ui/app.js';
-import { Session } from '../../src/app/session.js';
+import type { Session } from '../../src/app/session.js';
 import type { Route } from '../../src/ui/screens/navigation.js';
 import { openSettings } from '../../src/store/settings.js';
+import { FIXTURES, copyFixtures, sessionIn } from './sessions.js';
 
-export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+export { FIXTURES };
 
 /** What a frame must show: a text, a pattern, or any test of the whole frame. */
 export type Until = string | RegExp | ((frame: string) => boolean);
@@ -73,23 +73,17 @@ export interface StartOptions {
 }
 
 export async function startApp(options: StartOptions = {}): Promise<Harness> {
-  const dir = options.reuseDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-ui-'));
+  const dir = options.reuseDir ?? copyFixtures('diaodu-ui-', options.withMeetings === false ? [] : 'all');
   const meetingsDir = path.join(dir, 'meetings');
-  if (!options.reuseDir) fs.mkdirSync(meetingsDir);
-  if (!options.reuseDir && options.withMeetings !== false) {
-    for (const f of fs.readdirSync(path.join(FIXTURES, 'meetings'))) {
-      fs.copyFileSync(path.join(FIXTURES, 'meetings', f), path.join(meetingsDir, f));
-    }
-  }
+  // a folder used before gets the fixture register again; its meetings are as they were left
   fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, 'register.yaml'));
   const settings = openSettings({ cwd: path.join(dir, 'config') });
   settings.set('outputDir', path.join(dir, 'out'));
-  const session = new Session({
-    registerPath: options.register ?? path.join(dir, 'register.yaml'),
-    meetingsDir,
-    today: options.today ?? '2021-10-08',
+  const session = sessionIn(dir, {
+    registerPath: options.register,
+    today: options.today,
     settings,
-    now: options.now ?? (() => 0),
+    now: options.now,
   });
   session.load();
   const app = render(

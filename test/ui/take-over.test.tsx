@@ -6,19 +6,18 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readLock } from '../../src/store/lock.js';
-import { openSettings } from '../../src/store/settings.js';
-import { Session } from '../../src/app/session.js';
+import type { Session } from '../../src/app/session.js';
 import type { LoadedData } from '../../src/app/session.js';
 import { MeetingRecorder } from '../../src/app/meeting/recorder.js';
 import { MeetingDocument } from '../../src/store/meeting-document.js';
 import { ROOT, ensureDist } from '../store-write/dist.js';
 import { holdLock as holdLockInChild, killIfRunning } from '../store-write/hold-lock.js';
-import { AT_MEETING, FIXTURES, KEYS, meetingFileOf, openMeetingAt, startApp } from './helpers.js';
+import { AT_MEETING, KEYS, meetingFileOf, openMeetingAt, startApp } from './helpers.js';
 import type { Harness } from './helpers.js';
+import { copyFixtures, loadReady, sessionIn } from './sessions.js';
 
 const CHILD = path.join(import.meta.dirname, 'recorder-child.mjs');
 const SINCE = '(\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d';
@@ -30,17 +29,8 @@ afterEach(() => {
 
 /** A session on the register in `dir` (its meetings in dir/meetings, settings in dir/config), loaded. */
 function load(dir: string): { session: Session; data: LoadedData } {
-  const session = new Session({
-    registerPath: path.join(dir, 'register.yaml'),
-    meetingsDir: path.join(dir, 'meetings'),
-    today: '2021-10-08',
-    settings: openSettings({ cwd: path.join(dir, 'config') }),
-    now: () => 0,
-  });
-  session.load();
-  const state = session.getSnapshot();
-  if (state.phase !== 'ready') throw new Error(`not loaded: ${JSON.stringify(state)}`);
-  return { session, data: state.data };
+  const session = sessionIn(dir);
+  return { session, data: loadReady(session) };
 }
 
 describe('two recorders of one meeting (MeetingRecorder)', () => {
@@ -53,9 +43,7 @@ describe('two recorders of one meeting (MeetingRecorder)', () => {
   };
 
   it('the one that lost the lock saves nothing more; the new holder records', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-takeover-'));
-    fs.mkdirSync(path.join(dir, 'meetings'));
-    fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, 'register.yaml'));
+    const dir = copyFixtures('diaodu-takeover-', []);
     const first = load(dir);
     const second = load(dir);
     const a = MeetingRecorder.start(first.session, first.data, setup);
@@ -110,10 +98,8 @@ describe('two recorders of one meeting (MeetingRecorder)', () => {
   });
 
   it('a folder out of reach is a failed save, not a take-over', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-takeover-'));
+    const dir = copyFixtures('diaodu-takeover-', []);
     const meetings = path.join(dir, 'meetings');
-    fs.mkdirSync(meetings);
-    fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, 'register.yaml'));
     const { session, data } = load(dir);
     const a = MeetingRecorder.start(session, data, setup);
     cleanups.push(() => {
@@ -134,9 +120,7 @@ describe('two recorders of one meeting (MeetingRecorder)', () => {
 
 describe('a lock file removed while recording', () => {
   it('is not taken again at once (a take-over may be moving it), but once it stays gone', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-takeover-'));
-    fs.mkdirSync(path.join(dir, 'meetings'));
-    fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, 'register.yaml'));
+    const dir = copyFixtures('diaodu-takeover-', []);
     const { session, data } = load(dir);
     const a = MeetingRecorder.start(session, data, {
       date: '2021-10-08',
@@ -164,9 +148,7 @@ describe('two processes recording one meeting', () => {
   beforeAll(() => ensureDist(), 180_000);
 
   it('after the take-over none of the old recorder’s saves lands; every one of the new one’s does', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-takeover-'));
-    fs.mkdirSync(path.join(dir, 'meetings'));
-    fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, 'register.yaml'));
+    const dir = copyFixtures('diaodu-takeover-', []);
     const child = spawn(process.execPath, [CHILD, path.join(ROOT, 'dist'), dir], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
