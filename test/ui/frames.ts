@@ -50,3 +50,25 @@ export const FORM_BELOW_TEXT_UNTOUCHED = [
   '',
   'Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出',
 ] as const;
+
+/** The help screen's 移动 section: the keys that move in a list, as every list screen has them. */
+export const HELP_MOVE_KEYS = [
+  '移动',
+  '  ↑ / k                  上移一行',
+  '  ↓ / j                  下移一行',
+  '  PgUp                   上翻一页',
+  '  PgDn / 空格            下翻一页',
+  '  Home / g               到第一行',
+  '  End / G                到最后一行',
+  '  Enter                  打开选中项',
+] as const;
+
+/** The follow-up list's lower pane on 2021-09-20-02 (CS-001, due 2021-10-15), not heard yet. */
+export const FOLLOWUP_0920_02_UNHEARD = [
+  '────────────────────────────────────────────────────────────────────────────────',
+  '2021-09-20-02（2021-09-20会议） CS-001 光伏组件项目',
+  '督促施工单位增加作业面',
+  '',
+  '责任单位：区发改局 · 完成时限：2021-10-15（未到期）',
+  '本次尚未听取',
+] as const;

@@ -9,7 +9,7 @@ import { commandFor } from '../../src/ui/key-bindings.js';
 import { helpLines } from '../../src/ui/screens/help.js';
 import { KEYS, meetingFileOf, openMeetingAt, startApp, tabThrough } from './helpers.js';
 import type { Harness } from './helpers.js';
-import { CS001_PAGE_TOP, blank, frameOf } from './frames.js';
+import { CS001_PAGE_TOP, FOLLOWUP_0920_02_UNHEARD, HELP_MOVE_KEYS, blank, frameOf } from './frames.js';
 
 let h: Harness;
 afterEach(() => h?.cleanup());
@@ -64,32 +64,18 @@ describe('earlier decisions heard from the project page (item 5)', () => {
     await h.press(KEYS.up, '▶以往议定【逾期14天】');
     await h.press('y', '本次：已落实');
     // from the project page: the first one is heard, so the list opens on the second
-    expect(await h.press('f', '上次议定事项 2/2')).toMatchInlineSnapshot(`
-      " diaodu › 调度会 2021-10-08                                   上次议定事项 2/2
-       y/1 已落实 · t/2 推进中 · x/3 撤销 · 0 未听取 · e 说明 · 逾期由程序计算
-       【本次：已落实】 2021-09-20-01 协调落实项目用地指标（区自然资源局）
-      ▶【未到期】       2021-09-20-02 督促施工单位增加作业面（区发改局）
-
-
-
-
-
-
-
-
-
-
-
-
-      ────────────────────────────────────────────────────────────────────────────────
-      2021-09-20-02（2021-09-20会议） CS-001 光伏组件项目
-      督促施工单位增加作业面
-
-      责任单位：区发改局 · 完成时限：2021-10-15（未到期）
-      本次尚未听取
-
-      y 已落实  t 推进中  x 撤销  0 未听取  e 说明  ↑↓ 移动  Esc 返回  ? 帮助"
-    `);
+    expect(await h.press('f', '上次议定事项 2/2')).toBe(
+      frameOf(
+        ' diaodu › 调度会 2021-10-08                                   上次议定事项 2/2',
+        ' y/1 已落实 · t/2 推进中 · x/3 撤销 · 0 未听取 · e 说明 · 逾期由程序计算',
+        ' 【本次：已落实】 2021-09-20-01 协调落实项目用地指标（区自然资源局）',
+        '▶【未到期】       2021-09-20-02 督促施工单位增加作业面（区发改局）',
+        blank(12),
+        FOLLOWUP_0920_02_UNHEARD,
+        blank(1),
+        'y 已落实  t 推进中  x 撤销  0 未听取  e 说明  ↑↓ 移动  Esc 返回  ? 帮助',
+      ),
+    );
     await h.press(KEYS.up, '上次议定事项 1/2');
     expect(await h.press('0', '改回未听取')).toContain('▶【逾期14天】');
     expect(heardIn()).toEqual([]);
@@ -164,32 +150,27 @@ describe('help, status line and Esc (item 10)', () => {
     h = await startApp({ routes: [{ screen: 'home' }] });
     await h.waitFor('总览');
     const help = await h.press('?', '帮助');
-    expect(help).toMatchInlineSnapshot(`
-      " diaodu › 帮助
-      在“首页”中可用的按键：
-
-      打开界面
-        1                      项目台账
-        2                      周调度会
-        3                      督办台账（议定事项）
-        4                      纪要与通报
-        5                      设置
-        6                      包联领导（项目、红黄灯、逾期议定事项）
-
-      首页
-        r                      重新读取台账和会议记录（在别处改过文件之后）
-
-      移动
-        ↑ / k                  上移一行
-        ↓ / j                  下移一行
-        PgUp                   上翻一页
-        PgDn / 空格            下翻一页
-        Home / g               到第一行
-        End / G                到最后一行
-        Enter                  打开选中项
-
-      ↑↓ 移动  PgDn 翻页  Esc 返回  Ctrl+C 退出"
-    `);
+    expect(help).toBe(
+      frameOf(
+        ' diaodu › 帮助',
+        '在“首页”中可用的按键：',
+        blank(1),
+        '打开界面',
+        '  1                      项目台账',
+        '  2                      周调度会',
+        '  3                      督办台账（议定事项）',
+        '  4                      纪要与通报',
+        '  5                      设置',
+        '  6                      包联领导（项目、红黄灯、逾期议定事项）',
+        blank(1),
+        '首页',
+        '  r                      重新读取台账和会议记录（在别处改过文件之后）',
+        blank(1),
+        HELP_MOVE_KEYS,
+        blank(1),
+        '↑↓ 移动  PgDn 翻页  Esc 返回  Ctrl+C 退出',
+      ),
+    );
     for (const context of [
       'home',
       'projects',
