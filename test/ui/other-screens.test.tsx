@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMeeting } from '../../src/store/meeting-read.js';
-import { KEYS, startApp } from './helpers.js';
+import { KEYS, openMeetingAt, startApp } from './helpers.js';
 import type { Harness } from './helpers.js';
 import { HELP_MOVE_KEYS, blank, frameOf } from './frames.js';
 
@@ -233,9 +233,7 @@ describe('帮助', () => {
 
 describe('Ctrl+C', () => {
   it('leaves from anywhere and lets go of the meeting lock', async () => {
-    h = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }] });
-    await h.waitFor('会议日期');
-    await h.press(KEYS.ctrlS, '已建立会议记录');
+    h = await openMeetingAt('agenda');
     const lock = path.join(h.meetingsDir, '2021-10-08-周调度.yaml.lock');
     expect(fs.existsSync(lock)).toBe(true);
     await h.press(KEYS.ctrlC);
