@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../src/app/session.js';
 import type { LoadedData } from '../../src/app/session.js';
 import { MeetingRecorder, issueNumberFor, unfinishedMeeting } from '../../src/app/meeting/recorder.js';
-import { copyFixtures, loadReady, sessionIn } from './sessions.js';
+import { FIXTURE_DAY_SETUP, copyFixtures, loadReady, sessionIn } from './sessions.js';
 
 // readFileSync passes through to the real one; the test counts which meeting files it read.
 vi.mock('node:fs', async (importOriginal) => {
@@ -16,13 +16,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...actual, default: { ...actual, readFileSync }, readFileSync };
 });
 
-const setup = {
-  date: '2021-10-08',
-  kind: '周调度' as const,
-  chair: '马占文',
-  place: '',
-  attendees: [{ name: '区发改局', mark: '出席' as const }],
-};
+const setup = FIXTURE_DAY_SETUP;
 
 let dir: string;
 let meetingsDir: string;

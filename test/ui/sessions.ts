@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Session } from '../../src/app/session.js';
 import type { LoadedData } from '../../src/app/session.js';
+import type { MeetingSetup } from '../../src/app/meeting/recorder.js';
 import { openSettings } from '../../src/store/settings.js';
 
 export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
@@ -44,6 +45,15 @@ export function sessionIn(
     now: options.now ?? (() => 0),
   });
 }
+
+/** The set-up of a meeting on the fixture day as the recorder tests start it: 马占文 chairs, 区发改局 出席. */
+export const FIXTURE_DAY_SETUP: MeetingSetup = {
+  date: '2021-10-08',
+  kind: '周调度',
+  chair: '马占文',
+  place: '',
+  attendees: [{ name: '区发改局', mark: '出席' }],
+};
 
 /** Loads the session and returns its data; throws when it did not load. */
 export function loadReady(session: Session): LoadedData {

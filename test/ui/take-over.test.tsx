@@ -17,7 +17,7 @@ import { ROOT, ensureDist } from '../store-write/dist.js';
 import { holdLock as holdLockInChild, killIfRunning } from '../store-write/hold-lock.js';
 import { AT_MEETING, KEYS, meetingFileOf, openMeetingAt, startApp } from './helpers.js';
 import type { Harness } from './helpers.js';
-import { copyFixtures, loadReady, sessionIn } from './sessions.js';
+import { FIXTURE_DAY_SETUP, copyFixtures, loadReady, sessionIn } from './sessions.js';
 
 const CHILD = path.join(import.meta.dirname, 'recorder-child.mjs');
 const SINCE = '(\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d';
@@ -34,13 +34,7 @@ function load(dir: string): { session: Session; data: LoadedData } {
 }
 
 describe('two recorders of one meeting (MeetingRecorder)', () => {
-  const setup = {
-    date: '2021-10-08',
-    kind: '周调度' as const,
-    chair: '马占文',
-    place: '',
-    attendees: [{ name: '区发改局', mark: '出席' as const }],
-  };
+  const setup = FIXTURE_DAY_SETUP;
 
   it('the one that lost the lock saves nothing more; the new holder records', () => {
     const dir = copyFixtures('diaodu-takeover-', []);
@@ -170,13 +164,7 @@ describe('two processes recording one meeting', () => {
 
     // this process opens the meeting read-only, then takes it over from the child, named
     const { session, data } = load(dir);
-    const b = MeetingRecorder.start(session, data, {
-      date: '2021-10-08',
-      kind: '周调度',
-      chair: '马占文',
-      place: '',
-      attendees: [{ name: '区发改局', mark: '出席' as const }],
-    });
+    const b = MeetingRecorder.start(session, data, FIXTURE_DAY_SETUP);
     cleanups.push(() => b.release());
     expect(b.lockedBy?.pid).toBe(child.pid);
     expect(b.takeOver(b.lockedBy!)).toEqual({ taken: true });
