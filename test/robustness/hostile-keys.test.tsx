@@ -107,14 +107,31 @@ function Probe(props: { seen: Seen[] }) {
   return <Text>probe</Text>;
 }
 
+/**
+ * What the Probe gets for these writes, each a read of its own (as keys typed a moment apart), once
+ * no more come (keys are handed over one per turn of the event loop); unmounted after.
+ */
+async function probe(writes: string[]): Promise<Seen[]> {
+  const seen: Seen[] = [];
+  const app = mount(<Probe seen={seen} />);
+  await app.waitFor('probe');
+  await sleep(100);
+  for (const bytes of writes) {
+    app.type(bytes);
+    await sleep(30);
+  }
+  for (let count = -1; count !== seen.length; ) {
+    count = seen.length;
+    await sleep(100);
+  }
+  app.unmount();
+  return seen;
+}
+
 describe("Ink's input hook behind the app's stdin", () => {
   it('takes terminal replies, colour sequences and OSC strings without crashing or residue', async () => {
-    const seen: Seen[] = [];
-    const app = mount(<Probe seen={seen} />);
-    await app.waitFor('probe');
-    await sleep(100);
     // each write a read of its own, as keys typed a moment apart
-    for (const bytes of [
+    const seen = await probe([
       '\u001b[0n', // device status report: Ink's hook read a key with no name and threw
       'a\u001b[12;40Rb', // cursor position report between two keys
       '甲\u001b[31m乙', // colour in typed text
@@ -122,16 +139,7 @@ describe("Ink's input hook behind the app's stdin", () => {
       '\u001b[I\u001b[O', // focus in / out
       `${PASTE_START}丙\u001b[31m丁\u007f\u001b[A\u001b]0;T\u0007戊${PASTE_END}`,
       'j\r', // Enter in the same read as a key
-    ]) {
-      app.type(bytes);
-      await sleep(30);
-    }
-    // keys are handed over one per turn of the event loop: wait until no more come
-    for (let count = -1; count !== seen.length; ) {
-      count = seen.length;
-      await sleep(100);
-    }
-    app.unmount();
+    ]);
     expect(crashes).toEqual([]);
     expect(seen).toEqual([
       { input: 'a', key: '' },
@@ -168,19 +176,7 @@ describe("keys behind the app's stdin", () => {
       ['\u007f', 'delete'],
       ['\u0013', 'ctrl'],
     ];
-    const seen: Seen[] = [];
-    const app = mount(<Probe seen={seen} />);
-    await app.waitFor('probe');
-    await sleep(100);
-    for (const [bytes] of keys) {
-      app.type(bytes);
-      await sleep(30);
-    }
-    for (let count = -1; count !== seen.length; ) {
-      count = seen.length;
-      await sleep(100);
-    }
-    app.unmount();
+    const seen = await probe(keys.map(([bytes]) => bytes));
     expect(crashes).toEqual([]);
     expect(seen.map((s) => s.key)).toEqual(keys.map(([, key]) => key));
     for (const s of seen) expect(s.input === '' || s.input === 's', JSON.stringify(s)).toBe(true);
