@@ -2,51 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { buildAgenda, followupsToHear } from './agenda.js';
 import { assessRegister } from './lag-rules.js';
 import { buildLedger } from './ledger.js';
-import { DEFAULT_RULES, type Followup, type Meeting, type Project, type Register } from './types.js';
+import type { Followup, Meeting } from './types.js';
+import { closedMeeting, itemOf, makeRegister, projectsById } from '../../test/support/registers.js';
 
-function project(id: string, over: Partial<Project> = {}): Project {
-  return {
-    id,
-    name: `项目${id}`,
-    nature: '续建',
-    stage: '在建',
-    unit: '区发改局',
-    totalInvestment: 0,
-    annualPlan: 1000,
-    completedYear: 1000,
-    milestones: [],
-    problems: [],
-    ...over,
-  };
-}
+const project = projectsById({ unit: '区发改局', totalInvestment: 0, annualPlan: 1000, completedYear: 1000 });
 
-function meeting(
+const meeting = (
   date: string,
   ds: { id: string; project: string; due: string }[],
   fus: Followup[] = [],
-): Meeting {
-  return {
-    meeting: { date, kind: '周调度', present: [], absent: [], attending: [], closed: true },
-    items: ds.map((d) => ({
-      project: d.project,
-      reasons: [],
-      decisions: [{ id: d.id, text: d.id, unit: '区发改局', due: d.due }],
-    })),
-    followups: fus,
-  };
-}
+): Meeting =>
+  closedMeeting(
+    date,
+    ds.map((d) => itemOf(d.project, [{ id: d.id, text: d.id, unit: '区发改局', due: d.due }])),
+    fus,
+  );
 
 // as_of 2021-11-12, month mode: 10/12 = 83.3%
-const register: Register = {
-  meta: {
-    title: '台账',
-    region: '平鲁区',
-    year: 2021,
-    asOf: '2021-11-12',
-    moneyUnit: '万元',
-    rules: DEFAULT_RULES,
-  },
-  projects: [
+const register = makeRegister(
+  [
     project('G1'), // green, decision due within a week
     project('Y1', { completedYear: 650 }), // yellow (18.3 points)
     project('R1', { stage: '停工' }), // red
@@ -57,8 +31,8 @@ const register: Register = {
     project('R2', { completedYear: 300 }), // red (53.3 points)
     project('G5'), // green, decision due earlier than G1's
   ],
-  files: [],
-};
+  { asOf: '2021-11-12' },
+);
 
 const meetings = [
   meeting('2021-11-08', [

@@ -1,47 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { assessOnDay } from './assess-on-day.js';
-import { DEFAULT_RULES, type Meeting, type Project, type Register } from './types.js';
+import type { Meeting } from './types.js';
+import { closedMeeting, itemOf, makeRegister, testProject } from '../../test/support/registers.js';
 
 // Green on its figures (plan 1000, done 1000): only a decision can make it red.
-const project: Project = {
-  id: 'P-1',
-  name: '测试项目',
-  nature: '续建',
-  stage: '在建',
-  unit: '区发改局',
-  totalInvestment: 3000,
-  annualPlan: 1000,
-  completedYear: 1000,
-  milestones: [],
-  problems: [],
-};
+const register = makeRegister([testProject()], { asOf: '2021-09-30' });
 
-const register: Register = {
-  meta: {
-    title: '台账',
-    region: '平鲁区',
-    year: 2021,
-    asOf: '2021-09-30',
-    moneyUnit: '万元',
-    rules: DEFAULT_RULES,
-  },
-  projects: [project],
-  files: [],
-};
-
-function meeting(date: string, id: string, due: string): Meeting {
-  return {
-    meeting: { date, kind: '周调度', present: [], absent: [], attending: [], closed: true },
-    items: [
-      {
-        project: 'P-1',
-        reasons: [],
-        decisions: [{ id, text: '协调落实项目用地指标', unit: '区自然资源局', due }],
-      },
-    ],
-    followups: [],
-  };
-}
+const meeting = (date: string, id: string, due: string): Meeting =>
+  closedMeeting(date, [itemOf('P-1', [{ id, text: '协调落实项目用地指标', unit: '区自然资源局', due }])]);
 
 const light = (r: ReturnType<typeof assessOnDay>): string | undefined => r.assessment.statuses[0]?.light;
 

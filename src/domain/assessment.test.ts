@@ -11,33 +11,12 @@ import {
 } from './assessment.js';
 import { assessRegister } from './lag-rules.js';
 import { buildLedger } from './ledger.js';
-import { DEFAULT_RULES, type Meeting, type Project, type Register } from './types.js';
+import type { Meeting, Project, Register } from './types.js';
+import { closedMeeting, itemOf, makeRegister, numberedProjects } from '../../test/support/registers.js';
 
-let seq = 0;
-function project(over: Partial<Project> = {}): Project {
-  seq++;
-  return {
-    id: `P-${seq}`,
-    name: `项目${seq}`,
-    nature: '续建',
-    stage: '在建',
-    unit: '甲局',
-    totalInvestment: 100,
-    annualPlan: 100,
-    completedYear: 100,
-    milestones: [],
-    problems: [],
-    ...over,
-  };
-}
-
-function register(projects: Project[], asOf = '2021-09-30'): Register {
-  return {
-    meta: { title: '台账', region: '测试区', year: 2021, asOf, moneyUnit: '万元', rules: DEFAULT_RULES },
-    projects,
-    files: [],
-  };
-}
+const project = numberedProjects({ unit: '甲局', totalInvestment: 100, annualPlan: 100, completedYear: 100 });
+const register = (projects: Project[], asOf = '2021-09-30'): Register =>
+  makeRegister(projects, { asOf, region: '测试区' });
 
 function score(r: Register, rules: AssessmentRules = DEFAULT_ASSESSMENT_RULES, meetings?: Meeting[]) {
   const day = r.meta.asOf;
@@ -134,22 +113,13 @@ describe('assessUnits', () => {
 
 describe('isDueSoon', () => {
   it('is open and due from the day to seven days after it', () => {
-    const m: Meeting = {
-      meeting: { date: '2021-09-01', kind: '周调度', present: [], absent: [], attending: [], closed: true },
-      items: [
-        {
-          project: 'P',
-          reasons: [],
-          decisions: ['2021-09-29', '2021-09-30', '2021-10-07', '2021-10-08'].map((due, i) => ({
-            id: `d${i}`,
-            text: 't',
-            unit: '甲局',
-            due,
-          })),
-        },
-      ],
-      followups: [],
-    };
+    const decisions = ['2021-09-29', '2021-09-30', '2021-10-07', '2021-10-08'].map((due, i) => ({
+      id: `d${i}`,
+      text: 't',
+      unit: '甲局',
+      due,
+    }));
+    const m = closedMeeting('2021-09-01', [itemOf('P', decisions)]);
     const ledger = buildLedger([m], '2021-09-30');
     expect(ledger.map((e) => isDueSoon(e, '2021-09-30'))).toEqual([false, true, true, false]);
   });

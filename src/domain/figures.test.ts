@@ -19,40 +19,11 @@ import {
 } from './figures.js';
 import { assessRegister } from './lag-rules.js';
 import { buildLedger } from './ledger.js';
-import {
-  DEFAULT_RULES,
-  type Meeting,
-  type Nature,
-  type Project,
-  type Register,
-  type Stage,
-} from './types.js';
+import { type Meeting, type Nature, type Project, type Register, type Stage } from './types.js';
+import { closedMeeting, itemOf, makeRegister, numberedProjects } from '../../test/support/registers.js';
 
-let seq = 0;
-function project(over: Partial<Project> = {}): Project {
-  seq++;
-  return {
-    id: `P-${seq}`,
-    name: `项目${seq}`,
-    nature: '续建',
-    stage: '在建',
-    unit: '区发改局',
-    totalInvestment: 0,
-    annualPlan: 0,
-    completedYear: 0,
-    milestones: [],
-    problems: [],
-    ...over,
-  };
-}
-
-function register(projects: Project[], asOf = '2021-10-31'): Register {
-  return {
-    meta: { title: '台账', region: '平鲁区', year: 2021, asOf, moneyUnit: '万元', rules: DEFAULT_RULES },
-    projects,
-    files: [],
-  };
-}
+const project = numberedProjects({ unit: '区发改局', totalInvestment: 0, annualPlan: 0, completedYear: 0 });
+const register = (projects: Project[], asOf = '2021-10-31'): Register => makeRegister(projects, { asOf });
 
 const figuresOf = (r: Register) => registerFigures(r, assessRegister(r).statuses);
 
@@ -375,11 +346,16 @@ describe('problem and decision figures', () => {
       ds: { id: string; due: string; unit: string }[],
       fus: Meeting['followups'] = [],
     ) =>
-      ({
-        meeting: { date, kind: '周调度', present: [], absent: [], attending: [], closed: true },
-        items: [{ project: 'P', reasons: [], decisions: ds.map((d) => ({ ...d, text: d.id })) }],
-        followups: fus,
-      }) satisfies Meeting;
+      closedMeeting(
+        date,
+        [
+          itemOf(
+            'P',
+            ds.map((d) => ({ ...d, text: d.id })),
+          ),
+        ],
+        fus,
+      );
     const meetings = [
       m('2021-10-11', [
         { id: 'a', due: '2021-10-20', unit: '甲' },

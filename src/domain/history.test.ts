@@ -6,31 +6,12 @@ import { buildLedger } from './ledger.js';
 import { leaderTable, NO_LEADER } from './leaders.js';
 import { compareMonths, monthOnMonthProblem, moveText } from './month-on-month.js';
 import { lightHistory, redStreaks, repeatRed, repeatRetimed, retimedChains } from './repeat-offenders.js';
-import { DEFAULT_RULES, type Light, type Meeting, type Project, type Register } from './types.js';
+import type { Light, Meeting, Project, Register } from './types.js';
+import { closedMeeting, itemOf, makeRegister, projectsById } from '../../test/support/registers.js';
 
-function project(id: string, over: Partial<Project> = {}): Project {
-  return {
-    id,
-    name: `项目${id}`,
-    nature: '续建',
-    stage: '在建',
-    unit: '甲局',
-    totalInvestment: 1000,
-    annualPlan: 100,
-    completedYear: 0,
-    milestones: [],
-    problems: [],
-    ...over,
-  };
-}
-
-function register(projects: Project[], asOf: string, year = 2021): Register {
-  return {
-    meta: { title: '台账', region: '平鲁区', year, asOf, moneyUnit: '万元', rules: DEFAULT_RULES },
-    projects,
-    files: [],
-  };
-}
+const project = projectsById({ unit: '甲局', totalInvestment: 1000, annualPlan: 100, completedYear: 0 });
+const register = (projects: Project[], asOf: string, year = 2021): Register =>
+  makeRegister(projects, { asOf, year });
 
 const assessed = (r: Register) => ({ register: r, statuses: assessRegister(r).statuses });
 
@@ -158,11 +139,12 @@ function meetingWith(
   lights: Record<string, Light>,
   kind: Meeting['meeting']['kind'] = '周调度',
 ): Meeting {
-  return {
-    meeting: { date, kind, present: [], absent: [], attending: [], closed: true },
-    items: Object.entries(lights).map(([project, light]) => ({ project, light, reasons: [], decisions: [] })),
-    followups: [],
-  };
+  return closedMeeting(
+    date,
+    Object.entries(lights).map(([project, light]) => ({ project, light, reasons: [], decisions: [] })),
+    [],
+    kind,
+  );
 }
 
 describe('repeat offenders: red at consecutive meetings', () => {
@@ -195,11 +177,8 @@ describe('repeat offenders: red at consecutive meetings', () => {
 });
 
 describe('re-timed decisions (继续督办)', () => {
-  const decide = (date: string, project: string, id: string, due: string, unit = '甲局'): Meeting => ({
-    meeting: { date, kind: '周调度', present: [], absent: [], attending: [], closed: true },
-    items: [{ project, reasons: [], decisions: [{ id, text: `事项${id}`, unit, due }] }],
-    followups: [],
-  });
+  const decide = (date: string, project: string, id: string, due: string, unit = '甲局'): Meeting =>
+    closedMeeting(date, [itemOf(project, [{ id, text: `事项${id}`, unit, due }])]);
   const m1 = decide('2021-09-06', 'P', '2021-09-06-01', '2021-09-10');
   const m2 = decide('2021-09-13', 'P', '2021-09-13-01', '2021-09-20');
   m2.followups.push({ decision: '2021-09-06-01', status: '推进中', note: '未完成，由2021-09-13-01继续督办' });
@@ -244,15 +223,11 @@ describe('包联领导 accountability', () => {
     '2021-09-30',
   );
   const meetings: Meeting[] = [
-    {
-      meeting: { date: '2021-09-06', kind: '周调度', present: [], absent: [], attending: [], closed: true },
-      items: [
-        { project: 'C', reasons: [], decisions: [{ id: 'x1', text: '甲', unit: '甲局', due: '2021-09-20' }] },
-        { project: 'C', reasons: [], decisions: [{ id: 'x2', text: '乙', unit: '甲局', due: '2021-09-21' }] },
-        { project: 'A', reasons: [], decisions: [{ id: 'x3', text: '丙', unit: '甲局', due: '2021-10-20' }] },
-      ],
-      followups: [],
-    },
+    closedMeeting('2021-09-06', [
+      itemOf('C', [{ id: 'x1', text: '甲', unit: '甲局', due: '2021-09-20' }]),
+      itemOf('C', [{ id: 'x2', text: '乙', unit: '甲局', due: '2021-09-21' }]),
+      itemOf('A', [{ id: 'x3', text: '丙', unit: '甲局', due: '2021-10-20' }]),
+    ]),
   ];
 
   it('projects, red, yellow and overdue decisions per leader, worst first, no leader last', () => {

@@ -10,55 +10,29 @@ import {
   type Project,
   type Register,
 } from './types.js';
+import { closedMeeting, itemOf, makeRegister, testProject } from '../../test/support/registers.js';
 
-function project(over: Partial<Project> = {}): Project {
-  return {
-    id: 'P-1',
-    name: '测试项目',
-    nature: '续建',
-    stage: '在建',
-    unit: '区发改局',
-    totalInvestment: 3000,
-    annualPlan: 1000,
-    completedYear: 1000,
-    milestones: [],
-    problems: [],
-    ...over,
-  };
-}
+const project = testProject;
 
 function ctx(asOf: string, timeProgress: number, rules: LagRules = DEFAULT_RULES): AssessContext {
   return { asOf, rules, timeProgress };
 }
 
-function register(asOf: string, projects: Project[], rules: Partial<LagRules> = {}): Register {
-  return {
-    meta: {
-      title: '台账',
-      region: '平鲁区',
-      year: 2021,
-      asOf,
-      moneyUnit: '万元',
-      rules: { ...DEFAULT_RULES, ...rules },
-    },
-    projects,
-    files: [],
-  };
-}
+const register = (asOf: string, projects: Project[], rules: Partial<LagRules> = {}): Register =>
+  makeRegister(projects, { asOf, rules });
 
 function meeting(
   date: string,
   decisions: { id: string; project: string; due: string; text?: string }[],
 ): Meeting {
-  return {
-    meeting: { date, kind: '周调度', present: [], absent: [], attending: [], closed: true },
-    items: decisions.map((d) => ({
-      project: d.project,
-      reasons: [],
-      decisions: [{ id: d.id, text: d.text ?? '协调落实项目用地指标', unit: '区自然资源局', due: d.due }],
-    })),
-    followups: [],
-  };
+  return closedMeeting(
+    date,
+    decisions.map((d) =>
+      itemOf(d.project, [
+        { id: d.id, text: d.text ?? '协调落实项目用地指标', unit: '区自然资源局', due: d.due },
+      ]),
+    ),
+  );
 }
 
 describe('investment flag (gap = 序时进度 − 完成率 in points)', () => {

@@ -12,6 +12,7 @@ import {
   unitDecisionFigures,
 } from './ledger.js';
 import type { Followup, FollowupStatus, LedgerEntry, Meeting } from './types.js';
+import { closedMeeting, itemOf } from '../../test/support/registers.js';
 
 interface D {
   id: string;
@@ -21,16 +22,10 @@ interface D {
 }
 
 function meeting(date: string, decisions: D[], followups: Followup[] = [], file?: string): Meeting {
-  return {
-    meeting: { date, kind: '周调度', present: [], absent: [], attending: [], closed: true },
-    items: decisions.map((d) => ({
-      project: d.project,
-      reasons: [],
-      decisions: [{ id: d.id, text: `事项${d.id}`, unit: d.unit ?? '区发改局', due: d.due }],
-    })),
-    followups,
-    ...(file ? { file } : {}),
-  };
+  const items = decisions.map((d) =>
+    itemOf(d.project, [{ id: d.id, text: `事项${d.id}`, unit: d.unit ?? '区发改局', due: d.due }]),
+  );
+  return { ...closedMeeting(date, items, followups), ...(file ? { file } : {}) };
 }
 
 const fu = (decision: string, status: FollowupStatus, date?: string): Followup => ({
@@ -324,11 +319,7 @@ function oneItemMeeting(
   decisions: Meeting['items'][number]['decisions'],
   followups: Meeting['followups'] = [],
 ): Meeting {
-  return {
-    meeting: { date, kind: '周调度', present: [], absent: [], attending: [], closed: true },
-    items: [{ project: 'P', reasons: [], decisions }],
-    followups,
-  };
+  return closedMeeting(date, [itemOf('P', decisions)], followups);
 }
 
 describe('doneOnTime: reported done at the first meeting from the due date', () => {

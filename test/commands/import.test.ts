@@ -1,6 +1,5 @@
 // `diaodu import` as a command: the report of columns and problems, YAML to stdout or --out, and no
 // register at all (not a partial one) when the spreadsheet has errors.
-import ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,6 +8,7 @@ import type { CommandContext } from '../../src/commands/context.js';
 import { dispatch } from '../../src/commands/dispatch.js';
 import { runImport } from '../../src/commands/import.js';
 import { registerToXlsx } from '../support/register-to-xlsx.js';
+import { PROJECT_COLUMNS, writeWorkbook } from '../support/workbooks.js';
 import { loadRegister } from '../../src/store/register-file.js';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
@@ -27,9 +27,7 @@ afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function badWorkbook(): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  const ws = book.addWorksheet('台账');
+function badWorkbook(): Promise<string> {
   const rows = [
     [
       '项目编号',
@@ -45,10 +43,7 @@ async function badWorkbook(): Promise<string> {
     ['B1', '好项目', '新建', '在建', '甲局', 100, 50, 10, ''],
     ['B2', '坏项目', '改建', '在建', '乙局', 100, 50, 10, ''],
   ];
-  rows.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
-  const file = path.join(tmp, '有错误.xlsx');
-  await book.xlsx.writeFile(file);
-  return file;
+  return writeWorkbook(path.join(tmp, '有错误.xlsx'), { name: '台账', rows });
 }
 
 describe('import', () => {
@@ -97,17 +92,12 @@ describe('import', () => {
 });
 
 describe('import: register header from the command line', () => {
-  async function bareSheet(): Promise<string> {
-    const book = new ExcelJS.Workbook();
-    const ws = book.addWorksheet('9月');
+  function bareSheet(): Promise<string> {
     const rows = [
       ['项目名称', '建设性质', '建设阶段', '责任单位', '总投资（万元）', '年度计划投资', '年度累计完成投资'],
       ['光伏项目', '新建', '在建', '区发改局', 1000, 500, 300],
     ];
-    rows.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
-    const file = path.join(tmp, '无标题.xlsx');
-    await book.xlsx.writeFile(file);
-    return file;
+    return writeWorkbook(path.join(tmp, '无标题.xlsx'), { name: '9月', rows });
   }
 
   it('takes title, region, year and data date from flags when the sheet has none', async () => {
@@ -164,32 +154,18 @@ describe('import: the sample spreadsheet the README imports', () => {
 
 describe('import --unit-from-sheet (one sheet per 责任单位)', () => {
   it('reads every sheet, the unit being the sheet name, and says which sheets it read', async () => {
-    const book = new ExcelJS.Workbook();
     const sheets: [string, string[], (string | number)[][]][] = [
       [
         '区发改局',
         ['项目名称', '建设性质', '建设阶段', '总投资（万元）', '年度计划投资', '年度累计完成投资'],
         [['甲', '新建', '在建', 1000, 500, 300]],
       ],
-      [
-        '区住建局',
-        [
-          '项目名称',
-          '建设性质',
-          '建设阶段',
-          '总投资（万元）',
-          '年度计划投资',
-          '年度累计完成投资',
-          '形象进度',
-        ],
-        [['乙', '续建', '在建', 800, 400, 200, '主体施工']],
-      ],
+      ['区住建局', [...PROJECT_COLUMNS, '形象进度'], [['乙', '续建', '在建', 800, 400, 200, '主体施工']]],
     ];
-    for (const [name, header, rows] of sheets) {
-      const ws = book.addWorksheet(name);
-      [header, ...rows].forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
-    }
-    await book.xlsx.writeFile(path.join(tmp, '分单位.xlsx'));
+    await writeWorkbook(
+      path.join(tmp, '分单位.xlsx'),
+      ...sheets.map(([name, header, rows]) => ({ name, rows: [header, ...rows] })),
+    );
     const argv = ['import', '分单位.xlsx', '--region', '测试区', '--year', '2021', '--as-of', '2021-09-30'];
     const env = { ...ctx, packageDir: tmp, version: '0' };
     const without = await dispatch([...argv, '--title', '测试区台账'], env);

@@ -1,10 +1,10 @@
 // Opens the produced .docx (a zip of WordprocessingML) and checks the GB/T 9704 layout: page, margins,
 // grid, fonts of every run, heading levels, tables with repeated header rows, page numbers, figures.
-import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderDocx, signatureIndents, headerBreak, LINE_PITCH, PAGE } from '../../src/briefing/docx.js';
+import { signatureIndents, headerBreak, LINE_PITCH, PAGE } from '../../src/briefing/docx.js';
 import type { BriefingDocument } from '../../src/briefing/document.js';
 import { sampleBulletin, sampleMinutes } from './sample-documents.js';
+import { all, footerNames, openDocx, paragraphs, textOf } from './docx-xml.js';
 
 interface Opened {
   document: string;
@@ -15,16 +15,9 @@ interface Opened {
 }
 
 async function open(doc: BriefingDocument): Promise<Opened> {
-  const zip = await JSZip.loadAsync(await renderDocx(doc));
-  const read = async (name: string): Promise<string> => {
-    const file = zip.file(name);
-    if (!file) throw new Error(`missing ${name}`);
-    return file.async('string');
-  };
+  const { names, read } = await openDocx(doc);
   const footers: Record<string, string> = {};
-  for (const name of Object.keys(zip.files)) {
-    if (/^word\/footer\d+\.xml$/.test(name)) footers[name.replace('word/', '')] = await read(name);
-  }
+  for (const name of footerNames(names)) footers[name.replace('word/', '')] = await read(name);
   return {
     document: await read('word/document.xml'),
     styles: await read('word/styles.xml'),
@@ -34,13 +27,6 @@ async function open(doc: BriefingDocument): Promise<Opened> {
   };
 }
 
-const all = (xml: string, re: RegExp): string[] => [...xml.matchAll(re)].map((m) => m[0]);
-const paragraphs = (xml: string): string[] => all(xml, /<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs);
-const textOf = (xml: string): string =>
-  all(xml, /<w:t[^>]*>[^<]*<\/w:t>/g)
-    .map((t) => t.replace(/<[^>]+>/g, ''))
-    .join('')
-    .replaceAll('\u2060', ''); // word joiners keep dates and numbers on one line
 const attr = (xml: string, el: string, name: string): string | undefined =>
   new RegExp(`<${el}\\b[^>]*\\b${name}="([^"]*)"`).exec(xml)?.[1];
 const paragraphWith = (xml: string, text: string): string => {

@@ -1,56 +1,22 @@
 // `diaodu import`, issue 10 "silently wrong today": sheets that imported without a word and gave wrong
 // figures. Each case builds its workbook here with exceljs and fails on the importer before the fix.
-import ExcelJS from 'exceljs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
 import { registerFigures } from '../../src/domain/figures.js';
 import { assessRegister } from '../../src/domain/lag-rules.js';
+import type { ImportOptions } from '../../src/import/xlsx-register.js';
 import {
-  importRegisterFromXlsx,
-  type ImportOptions,
-  type ImportResult,
-} from '../../src/import/xlsx-register.js';
+  errors,
+  importSheets as run,
+  messages,
+  PROJECT_COLUMNS,
+  TEST_REGISTER,
+  warnings,
+  type SheetSpec,
+} from '../support/workbooks.js';
 
 type Value = ExcelJS.CellValue;
-interface SheetSpec {
-  name: string;
-  rows: Value[][];
-  merges?: string[];
-}
-
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'diaodu-import-silent-'));
-});
-
-let counter = 0;
-async function run(sheets: SheetSpec[], opts: ImportOptions = {}): Promise<ImportResult> {
-  const book = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = book.addWorksheet(s.name);
-    s.rows.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v !== null) ws.getCell(r + 1, c + 1).value = v;
-      }),
-    );
-    for (const m of s.merges ?? []) ws.mergeCells(m);
-  }
-  const file = join(dir, `book-${++counter}.xlsx`);
-  await book.xlsx.writeFile(file);
-  return importRegisterFromXlsx(file, opts);
-}
-
-const errors = (r: ImportResult) => r.problems.filter((p) => p.severity === 'error');
-const warnings = (r: ImportResult) => r.problems.filter((p) => p.severity === 'warning');
-const messages = (list: { message: string }[]) => list.map((p) => p.message).join('\n');
-const META: ImportOptions = {
-  title: '测试区2021年重点项目台账',
-  region: '测试区',
-  year: 2021,
-  asOf: '2021-09-30',
-};
+const META: ImportOptions = { ...TEST_REGISTER, asOf: '2021-09-30' };
 
 describe('(a) no 建设阶段 column', () => {
   it('takes the stage of a 新建 project from its 形象进度, so 新开工率 is not 0%', async () => {
@@ -159,15 +125,7 @@ describe('(b) the unit note below the table', () => {
         {
           name: 'S',
           rows: [
-            [
-              '项目名称',
-              '建设性质',
-              '建设阶段',
-              '总投资（万元）',
-              '年度计划投资',
-              '年度累计完成投资',
-              '责任单位',
-            ],
+            [...PROJECT_COLUMNS, '责任单位'],
             ['甲', '新建', '在建', 35000, 20000, 15000, '区发改局'],
             ['注：金额单位：亿元'],
           ],
@@ -264,15 +222,7 @@ describe('(d) a 合计 row', () => {
 });
 
 describe('(e) one sheet per unit, no 责任单位 column', () => {
-  const header = [
-    '序号',
-    '项目名称',
-    '建设性质',
-    '建设阶段',
-    '总投资（万元）',
-    '年度计划投资',
-    '年度累计完成投资',
-  ];
+  const header = ['序号', ...PROJECT_COLUMNS];
   const sheets: SheetSpec[] = [
     {
       name: '区发改局',
@@ -303,15 +253,7 @@ describe('(e) one sheet per unit, no 责任单位 column', () => {
     const other: SheetSpec = {
       name: '区交通局',
       rows: [
-        [
-          '项目名称',
-          '建设性质',
-          '建设阶段',
-          '总投资（万元）',
-          '年度计划投资',
-          '年度累计完成投资',
-          '形象进度',
-        ],
+        [...PROJECT_COLUMNS, '形象进度'],
         ['丁', '新建', '在建', 60, 30, 10, '路基施工'],
       ],
     };
@@ -335,16 +277,7 @@ describe('(f) Excel error values in text columns', () => {
         {
           name: 'S',
           rows: [
-            [
-              '项目名称',
-              '建设性质',
-              '建设阶段',
-              '总投资（万元）',
-              '年度计划投资',
-              '年度累计完成投资',
-              '责任单位',
-              '形象进度',
-            ],
+            [...PROJECT_COLUMNS, '责任单位', '形象进度'],
             ['甲', '新建', '在建', 100, 50, 30, { error: '#REF!' }, '进展顺利'],
             [{ error: '#N/A' }, '新建', '在建', 100, 50, 30, '区发改局', '进展顺利'],
             [

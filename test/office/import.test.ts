@@ -2,9 +2,7 @@
 // totals and group rows, dates typed every which way, traditional characters) and hostile ones, each
 // with a clear Chinese message naming sheet, row and column. And the round trip register → xlsx →
 // import → register.
-import ExcelJS from 'exceljs';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, type Register } from '../../src/domain/types.js';
@@ -15,61 +13,21 @@ import {
 } from '../../src/import/xlsx-register.js';
 import { registerToXlsx } from '../support/register-to-xlsx.js';
 import { loadRegister } from '../../src/store/register-file.js';
+import {
+  errors,
+  importSheets as run,
+  PROJECT_COLUMNS,
+  scratchDir,
+  TEST_REGISTER,
+  warnings,
+} from '../support/workbooks.js';
 
-type Value = string | number | Date | null;
-interface SheetSpec {
-  name: string;
-  rows: Value[][];
-  merges?: string[];
-}
-
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'diaodu-import-'));
-});
-
+const dir = scratchDir();
 let counter = 0;
-async function workbook(...sheets: SheetSpec[]): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = book.addWorksheet(s.name);
-    s.rows.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v !== null) ws.getCell(r + 1, c + 1).value = v;
-      }),
-    );
-    for (const m of s.merges ?? []) ws.mergeCells(m);
-  }
-  const file = join(dir, `book-${++counter}.xlsx`);
-  await book.xlsx.writeFile(file);
-  return file;
-}
-
-async function run(sheets: SheetSpec[], opts: ImportOptions = {}): Promise<ImportResult> {
-  return importRegisterFromXlsx(await workbook(...sheets), opts);
-}
-
-const errors = (r: ImportResult) => r.problems.filter((p) => p.severity === 'error');
-const warnings = (r: ImportResult) => r.problems.filter((p) => p.severity === 'warning');
 const d = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
-const HEADER = [
-  '序号',
-  '项目名称',
-  '建设性质',
-  '建设阶段',
-  '总投资（万元）',
-  '年度计划投资',
-  '年度累计完成投资',
-  '包联领导',
-  '责任单位',
-];
-const META: ImportOptions = {
-  title: '测试区2021年重点项目台账',
-  region: '测试区',
-  year: 2021,
-  asOf: '2021-10-31',
-};
+const HEADER = ['序号', ...PROJECT_COLUMNS, '包联领导', '责任单位'];
+const META: ImportOptions = { ...TEST_REGISTER, asOf: '2021-10-31' };
 
 describe('import: a register as departments keep it', () => {
   let result: ImportResult;

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { keepTogether, renderDocx, titleLines } from '../../src/briefing/docx.js';
 import type { BriefingDocument } from '../../src/briefing/document.js';
 import { sampleBulletin, sampleMinutes } from './sample-documents.js';
+import { all, footerNames, openDocx, paragraphs, rawText, textOf } from './docx-xml.js';
 
 interface Opened {
   document: string;
@@ -14,26 +15,12 @@ interface Opened {
 }
 
 async function open(doc: BriefingDocument): Promise<Opened> {
-  const zip = await JSZip.loadAsync(await renderDocx(doc));
-  const read = async (name: string): Promise<string> => {
-    const file = zip.file(name);
-    if (!file) throw new Error(`missing ${name}`);
-    return file.async('string');
-  };
+  const { names, read } = await openDocx(doc);
   const footers: string[] = [];
-  for (const name of Object.keys(zip.files).sort()) {
-    if (/^word\/footer\d+\.xml$/.test(name)) footers.push(await read(name));
-  }
+  for (const name of footerNames(names.sort())) footers.push(await read(name));
   return { document: await read('word/document.xml'), fontTable: await read('word/fontTable.xml'), footers };
 }
 
-const all = (xml: string, re: RegExp): string[] => [...xml.matchAll(re)].map((m) => m[0]);
-const paragraphs = (xml: string): string[] => all(xml, /<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs);
-const rawText = (xml: string): string =>
-  all(xml, /<w:t[^>]*>[^<]*<\/w:t>/g)
-    .map((t) => t.replace(/<[^>]+>/g, ''))
-    .join('');
-const textOf = (xml: string): string => rawText(xml).replaceAll('\u2060', '');
 const paragraphWith = (xml: string, text: string): string => {
   const p = paragraphs(xml).find((para) => textOf(para) === text);
   if (!p) throw new Error(`no paragraph reads ${text}`);

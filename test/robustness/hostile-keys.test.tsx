@@ -5,18 +5,14 @@
 // and keys typed while a screen is still opening (issue 9, items 12 and 13).
 import { EventEmitter } from 'node:events';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { render, Text, useInput, type Key } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/app.js';
-import { Session } from '../../src/app/session.js';
 import { keystrokeStdin } from '../../src/ui/keystrokes.js';
-import { openSettings } from '../../src/store/settings.js';
+import { copyFixtures, sessionIn } from '../ui/sessions.js';
 import { HARMFUL } from './hostile-fixture.js';
 
-const FIXTURES = path.join(import.meta.dirname, '..', 'ui', 'fixtures');
 const PASTE_START = '\u001b[200~';
 const PASTE_END = '\u001b[201~';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -111,14 +107,31 @@ function Probe(props: { seen: Seen[] }) {
   return <Text>probe</Text>;
 }
 
+/**
+ * What the Probe gets for these writes, each a read of its own (as keys typed a moment apart), once
+ * no more come (keys are handed over one per turn of the event loop); unmounted after.
+ */
+async function probe(writes: string[]): Promise<Seen[]> {
+  const seen: Seen[] = [];
+  const app = mount(<Probe seen={seen} />);
+  await app.waitFor('probe');
+  await sleep(100);
+  for (const bytes of writes) {
+    app.type(bytes);
+    await sleep(30);
+  }
+  for (let count = -1; count !== seen.length; ) {
+    count = seen.length;
+    await sleep(100);
+  }
+  app.unmount();
+  return seen;
+}
+
 describe("Ink's input hook behind the app's stdin", () => {
   it('takes terminal replies, colour sequences and OSC strings without crashing or residue', async () => {
-    const seen: Seen[] = [];
-    const app = mount(<Probe seen={seen} />);
-    await app.waitFor('probe');
-    await sleep(100);
     // each write a read of its own, as keys typed a moment apart
-    for (const bytes of [
+    const seen = await probe([
       '\u001b[0n', // device status report: Ink's hook read a key with no name and threw
       'a\u001b[12;40Rb', // cursor position report between two keys
       '甲\u001b[31m乙', // colour in typed text
@@ -126,16 +139,7 @@ describe("Ink's input hook behind the app's stdin", () => {
       '\u001b[I\u001b[O', // focus in / out
       `${PASTE_START}丙\u001b[31m丁\u007f\u001b[A\u001b]0;T\u0007戊${PASTE_END}`,
       'j\r', // Enter in the same read as a key
-    ]) {
-      app.type(bytes);
-      await sleep(30);
-    }
-    // keys are handed over one per turn of the event loop: wait until no more come
-    for (let count = -1; count !== seen.length; ) {
-      count = seen.length;
-      await sleep(100);
-    }
-    app.unmount();
+    ]);
     expect(crashes).toEqual([]);
     expect(seen).toEqual([
       { input: 'a', key: '' },
@@ -172,19 +176,7 @@ describe("keys behind the app's stdin", () => {
       ['\u007f', 'delete'],
       ['\u0013', 'ctrl'],
     ];
-    const seen: Seen[] = [];
-    const app = mount(<Probe seen={seen} />);
-    await app.waitFor('probe');
-    await sleep(100);
-    for (const [bytes] of keys) {
-      app.type(bytes);
-      await sleep(30);
-    }
-    for (let count = -1; count !== seen.length; ) {
-      count = seen.length;
-      await sleep(100);
-    }
-    app.unmount();
+    const seen = await probe(keys.map(([bytes]) => bytes));
     expect(crashes).toEqual([]);
     expect(seen.map((s) => s.key)).toEqual(keys.map(([, key]) => key));
     for (const s of seen) expect(s.input === '' || s.input === 's', JSON.stringify(s)).toBe(true);
@@ -199,18 +191,8 @@ describe('the app behind its own stdin', () => {
   });
 
   function start() {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-keys-'));
-    fs.mkdirSync(path.join(dir, 'meetings'));
-    fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, 'register.yaml'));
-    for (const f of fs.readdirSync(path.join(FIXTURES, 'meetings')))
-      fs.copyFileSync(path.join(FIXTURES, 'meetings', f), path.join(dir, 'meetings', f));
-    const session = new Session({
-      registerPath: path.join(dir, 'register.yaml'),
-      meetingsDir: path.join(dir, 'meetings'),
-      today: '2021-10-08',
-      settings: openSettings({ cwd: path.join(dir, 'config') }),
-      now: () => 0,
-    });
+    dir = copyFixtures('diaodu-keys-');
+    const session = sessionIn(dir);
     session.load();
     const app = mount(<App session={session} size={{ columns: 80, rows: 24 }} />);
     return {
@@ -222,26 +204,30 @@ describe('the app behind its own stdin', () => {
     };
   }
 
-  it('opens the meeting set-up on "j" and Enter in one read, after a terminal reply', async () => {
+  /** The app on the home screen, a moment after it shows, for `steps`; unmounted after, whatever happens. */
+  async function onHome(steps: (app: ReturnType<typeof start>) => Promise<void>): Promise<void> {
     const app = start();
     try {
       await app.waitFor('开复工率');
       await sleep(100);
+      await steps(app);
+    } finally {
+      app.unmount();
+    }
+  }
+
+  it('opens the meeting set-up on "j" and Enter in one read, after a terminal reply', async () => {
+    await onHome(async (app) => {
       app.type('\u001b[0n\u001b[12;40R');
       app.type('j\r');
       await app.waitFor('会议日期');
       expect(crashes).toEqual([]);
       expect(app.frame()).not.toContain('[12;40R');
-    } finally {
-      app.unmount();
-    }
+    });
   });
 
   it('acts on every key typed while the meeting screen opens, in order', async () => {
-    const app = start();
-    try {
-      await app.waitFor('开复工率');
-      await sleep(100);
+    await onHome(async (app) => {
       // 调度会, then at once: two fields down to 主持, clear it, a name and Enter (on to 地点), a place
       app.type('2\t\t\u0015张三\r四楼');
       await app.waitFor('会议日期');
@@ -250,16 +236,11 @@ describe('the app behind its own stdin', () => {
       expect(lines.find((l) => l.includes('会议日期'))).toMatch(/会议日期 +2021-10-08/);
       expect(lines.find((l) => l.includes('主持'))).toMatch(/主持 +张三$/);
       expect(lines.find((l) => l.includes('地点'))).toMatch(/▶地点 +区政府三楼会议室四楼$/);
-    } finally {
-      app.unmount();
-    }
+    });
   });
 
   it('inserts pasted text with escape sequences as its text only', async () => {
-    const app = start();
-    try {
-      await app.waitFor('开复工率');
-      await sleep(100);
+    await onHome(async (app) => {
       app.type('2');
       await app.waitFor('会议日期');
       await app.settle();
@@ -272,8 +253,6 @@ describe('the app behind its own stdin', () => {
       const lines = app.frame().split('\n');
       expect(lines.find((l) => l.includes('主持'))).toMatch(/▶主持 +甲乙丙丁$/);
       expect(lines.find((l) => l.includes('会议日期'))).toMatch(/会议日期 +2021-10-08/);
-    } finally {
-      app.unmount();
-    }
+    });
   });
 });

@@ -1,9 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/domain/types.js';
 import {
@@ -15,9 +14,8 @@ import {
   releaseLockOnExit,
 } from '../../src/store/lock.js';
 import type { LockInfo } from '../../src/store/lock.js';
-import { distUrl, ensureDist } from './dist.js';
-
-const HOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lock-holder.mjs');
+import { ensureDist } from './dist.js';
+import { holdLock, killIfRunning } from './hold-lock.js';
 
 let dir: string;
 let file: string;
@@ -28,7 +26,7 @@ beforeEach(() => {
   file = path.join(dir, '2021-11-15-周调度.yaml');
 });
 afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const c of children.splice(0)) killIfRunning(c);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -52,23 +50,7 @@ function writeLock(info: LockInfo): void {
 }
 
 /** Start a child that holds the lock; resolves once it says so. */
-function startHolder(): Promise<{ child: ChildProcess; pid: number }> {
-  const child = spawn(process.execPath, [HOLDER, distUrl('store/lock'), file], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /locked (\d+)\n/.exec(out);
-      if (m) resolve({ child, pid: Number(m[1]) });
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`holder exited ${code}: ${err}`)));
-  });
-}
+const startHolder = () => holdLock(file, (child) => children.push(child));
 
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (child.exitCode !== null || child.signalCode !== null) {

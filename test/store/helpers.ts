@@ -15,6 +15,29 @@ export function fixtureAbs(...parts: string[]): string {
   return fileURLToPath(new URL(`../fixtures/${parts.join('/')}`, import.meta.url));
 }
 
+/** A minimal valid register text: `header` lines added to its header, `project` lines to its one project. */
+export function registerText(header: string[] = [], project: string[] = []): string {
+  return [
+    'register:',
+    '  title: 平鲁区2021年重点工程项目台账',
+    '  region: 平鲁区',
+    '  year: 2021',
+    '  as_of: 2021-10-31',
+    ...header,
+    'projects:',
+    '  - id: PL-001',
+    '    name: 海泰新能光伏高效组件项目',
+    '    nature: 新建',
+    '    stage: 前期',
+    '    unit: 区发改局',
+    '    total_investment: 50000',
+    '    annual_plan: 30000',
+    '    completed_year: 0',
+    ...project,
+    '',
+  ].join('\n');
+}
+
 /** The diagnostics of the InputError `fn` throws; fails if it throws anything else or nothing. */
 export function inputErrors(fn: () => unknown): Diagnostic[] {
   try {

@@ -4,33 +4,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/domain/types.js';
 import { loadRegister, parseRegisterText } from '../../src/store/register-file.js';
-import { expectAt, fixture, fixtureAbs, inputErrors } from './helpers.js';
+import { expectAt, fixture, fixtureAbs, inputErrors, registerText } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'diaodu-register-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** A minimal valid register text with `projectLines` as the (single) project's extra lines. */
-function registerText(header: string[] = [], project: string[] = []): string {
-  return [
-    'register:',
-    '  title: 平鲁区2021年重点工程项目台账',
-    '  region: 平鲁区',
-    '  year: 2021',
-    '  as_of: 2021-10-31',
-    ...header,
-    'projects:',
-    '  - id: PL-001',
-    '    name: 海泰新能光伏高效组件项目',
-    '    nature: 新建',
-    '    stage: 前期',
-    '    unit: 区发改局',
-    '    total_investment: 50000',
-    '    annual_plan: 30000',
-    '    completed_year: 0',
-    ...project,
-    '',
-  ].join('\n');
-}
 
 describe('loadRegister: a valid file', () => {
   const { register, warnings } = loadRegister(fixture('registers', 'basic.yaml'));

@@ -4,30 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { buildBulletin } from '../../src/briefing/bulletin.js';
 import { buildMinutes } from '../../src/briefing/minutes.js';
 import { parseRegisterText } from '../../src/store/register-file.js';
-import { inputErrors } from './helpers.js';
+import { inputErrors, registerText as minimalRegister } from './helpers.js';
 import { sampleMeetings, sampleRegister } from '../briefing/sample.js';
 
-function registerText(header: string[]): string {
-  return [
-    'register:',
-    '  title: 平鲁区2021年重点工程项目台账',
-    '  region: 平鲁区',
-    '  year: 2021',
-    '  as_of: 2021-10-31',
-    '  issuer: 平鲁区项目推进中心',
-    ...header,
-    'projects:',
-    '  - id: PL-001',
-    '    name: 海泰新能光伏高效组件项目',
-    '    nature: 新建',
-    '    stage: 前期',
-    '    unit: 区发改局',
-    '    total_investment: 50000',
-    '    annual_plan: 30000',
-    '    completed_year: 0',
-    '',
-  ].join('\n');
-}
+/** The minimal register with an issuer and these header lines. */
+const registerText = (header: string[]): string =>
+  minimalRegister(['  issuer: 平鲁区项目推进中心', ...header]);
 
 describe('register: 版头 and 版记 keys', () => {
   it('reads issuer_mark, doc_number, cc (a list or one text) and printed_by', () => {

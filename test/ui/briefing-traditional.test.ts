@@ -7,9 +7,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { buildMinutes } from '../../src/briefing/minutes.js';
 import { openSettings } from '../../src/store/settings.js';
 import { writeBriefing } from '../../src/app/briefing-output.js';
-import { Session } from '../../src/app/session.js';
+import { FIXTURES, loadReady, sessionIn } from './sessions.js';
 
-const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-briefing-t-'));
@@ -22,18 +21,14 @@ afterEach(() => {
 function traditionalMinutes() {
   const settings = openSettings({ cwd: path.join(dir, 'config') });
   settings.update({ script: 'traditional', outputDir: path.join(dir, 'out') });
-  const session = new Session({
+  const session = sessionIn(dir, {
     registerPath: path.join(FIXTURES, 'register.yaml'),
     meetingsDir: path.join(FIXTURES, 'meetings'),
-    today: '2021-10-08',
     settings,
-    now: () => 0,
   });
-  session.load();
-  const state = session.getSnapshot();
-  if (state.phase !== 'ready') throw new Error(`not loaded: ${JSON.stringify(state)}`);
-  const meeting = state.data.meetings[0]!;
-  const doc = buildMinutes({ meeting, register: state.data.register, meetings: state.data.meetings });
+  const data = loadReady(session);
+  const meeting = data.meetings[0]!;
+  const doc = buildMinutes({ meeting, register: data.register, meetings: data.meetings });
   return { session, doc };
 }
 

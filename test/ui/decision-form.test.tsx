@@ -2,35 +2,30 @@
 // (typing replaces the quick pick, full-width digits, picks moved off days off), the warnings asked
 // before saving, 牵头单位/配合单位 and 责任人 suggestions, a long decision over several lines, and a
 // multi-line paste. Fixture day: 2021-10-08 (a Friday).
-import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMeeting } from '../../src/store/meeting-read.js';
-import { KEYS, startApp } from './helpers.js';
+import { KEYS, meetingFileOf, openMeetingAt, tabThrough } from './helpers.js';
 import type { Harness } from './helpers.js';
+import {
+  CS001_EARLIER_UNHEARD,
+  CS001_PAGE_TOP,
+  FORM_BELOW_TEXT_UNTOUCHED,
+  blank,
+  frameOf,
+} from './frames.js';
 
 let h: Harness;
 afterEach(() => h?.cleanup());
 
-const meetingFile = () => path.join(h.meetingsDir, '2021-10-08-周调度.yaml');
-
-/** The meeting started, CS-001 open and the decision form open on it. */
-async function openForm(): Promise<void> {
-  h = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }] });
-  await h.waitFor('会议日期');
-  await h.press(KEYS.ctrlS, '已建立会议记录');
-  await h.press(KEYS.down);
-  await h.press(KEYS.enter, '第1/3项');
-  await h.press('a', '新增议定事项');
-}
+const meetingFile = () => meetingFileOf(h);
 
 const lines = (frame: string, from: number, to: number) => frame.split('\n').slice(from, to);
 
 describe('议定事项录入', () => {
   it('replaces the preselected quick pick with what is typed, full-width digits included', async () => {
-    await openForm();
+    h = await openMeetingAt('form');
     await h.press('协调落实项目用地指标');
-    for (const field of ['▶牵头单位', '▶配合单位', '▶责任人', '▶完成时限'])
-      await h.press(KEYS.tab, field);
+    await tabThrough(h, '▶牵头单位', '▶配合单位', '▶责任人', '▶完成时限');
     // typing at once replaces 下周五 (no Ctrl+U needed)
     expect(lines(await h.press('10-20', '10-20'), 20, 22)).toEqual([
       '▶完成时限  10-20        → 2021年10月20日（星期三）',
@@ -47,9 +42,8 @@ describe('议定事项录入', () => {
   });
 
   it('moves quick picks off weekends and holidays and says so', async () => {
-    await openForm();
-    for (const field of ['▶牵头单位', '▶配合单位', '▶责任人', '▶完成时限'])
-      await h.press(KEYS.tab, field);
+    h = await openMeetingAt('form');
+    await tabThrough(h, '▶牵头单位', '▶配合单位', '▶责任人', '▶完成时限');
     expect(lines(await h.press(KEYS.down, '【月底】'), 20, 21)).toEqual([
       '▶完成时限  月底         → 2021年10月29日（星期五；10月31日星期日，已提前）',
     ]);
@@ -68,11 +62,11 @@ describe('议定事项录入', () => {
   });
 
   it('asks before saving a deadline before the meeting, no 责任人, or a unit nobody has used', async () => {
-    await openForm();
+    h = await openMeetingAt('form');
     await h.press('协调落实项目用地指标');
     await h.press(KEYS.tab, '▶牵头单位');
     await h.press('区自然资源局😀');
-    for (const field of ['▶配合单位', '▶责任人', '▶完成时限']) await h.press(KEYS.tab, field);
+    await tabThrough(h, '▶配合单位', '▶责任人', '▶完成时限');
     await h.press('2021-10-01', '2021年10月1日');
     expect(lines(await h.press(KEYS.enter, '仍要保存'), 21, 24)).toEqual([
       '  请确认：“区自然资源局😀”不是已有单位；未填责任人；完成时限早于会议日期',
@@ -85,9 +79,7 @@ describe('议定事项录入', () => {
     // fixed: the unit, the person from the suggestion, a later date — saved without a question
     await h.press('\u0015');
     await h.press('自然', '【区自然资源局】');
-    await h.press(KEYS.tab, '▶配合单位');
-    await h.press(KEYS.tab, '【王强】');
-    await h.press(KEYS.tab, '▶完成时限');
+    await tabThrough(h, '▶配合单位', '【王强】', '▶完成时限');
     await h.press('10-20', '2021年10月20日');
     await h.press(KEYS.enter, '已保存议定事项');
     expect(loadMeeting(meetingFile()).items[0]!.decisions).toEqual([
@@ -102,7 +94,7 @@ describe('议定事项录入', () => {
   });
 
   it('records 配合单位 apart from the 牵头单位, each once, a suggestion taken with 、', async () => {
-    await openForm();
+    h = await openMeetingAt('form');
     await h.press('协调落实项目用地指标');
     await h.press(KEYS.tab, '▶牵头单位');
     await h.press('自然', '【区自然资源局】');
@@ -126,69 +118,39 @@ describe('议定事项录入', () => {
   });
 
   it('grows the form while a long decision is typed; the list keeps unit, person and deadline', async () => {
-    await openForm();
+    h = await openMeetingAt('form');
     const text =
       '区自然资源局会同区发改局协调落实项目用地指标，10月15日前拿出用地方案，10月底前完成用地预审，确保项目11月中旬开工建设';
-    expect(await h.press(text, '开工建设')).toMatchInlineSnapshot(`
-      " diaodu › 调度会 2021-10-08                               第1/3项  本项 00:00
-      ●红 CS-001 光伏组件项目 · 区发改局 · 包联 马占文
-      年度计划 10000万元 · 已完成 2000万元 · 完成率 20.0%，慢于序时进度55.0个百分点
-      建设性质 新建 · 建设阶段 在建
-      滞后原因：年度投资完成率20.0%，低于序时进度（75.0%）55.0个百分点
-      滞后原因：问题“用地指标未落实”逾期未解决（解决时限2021年9月15日，责任单位区自然
-          资源局）
-      滞后原因：议定事项“协调落实项目用地指标”逾期未落实（完成时限2021年9月24日，责任
-          单位区自然资源局）
-      问题：用地指标未落实（区自然资源局，时限2021-09-15，逾期）
-      以往议定【逾期14天】协调落实项目用地指标（区自然资源局，2021-09-24）
-      以往议定【未到期】督促施工单位增加作业面（区发改局，2021-10-15）
-      ── 本次议定事项（0） ───────────────────────────────────────────────────────────
-       备注：（按 b 填写）
-      ── 新增议定事项（CS-001 光伏组件项目） ─────────────────────────────────────────
-      ▶议定事项  区自然资源局会同区发改局协调落实项目用地指标，10月15日前拿出用地方
-                 案，10月底前完成用地预审，确保项目11月中旬开工建设
-       牵头单位
-       配合单位
-       责任人
-       完成时限  下周五       → 2021年10月15日（星期五）
-        Tab 下一栏 · Enter 下一栏（最后一栏：保存） · Ctrl+S 保存 · Esc 取消
-
-      Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出"
-    `);
-    await h.press(KEYS.tab, '▶牵头单位');
-    await h.press(KEYS.tab, '▶配合单位');
-    await h.press(KEYS.tab, '▶责任人');
+    expect(await h.press(text, '开工建设')).toBe(
+      frameOf(
+        CS001_PAGE_TOP,
+        CS001_EARLIER_UNHEARD,
+        '── 本次议定事项（0） ───────────────────────────────────────────────────────────',
+        ' 备注：（按 b 填写）',
+        '── 新增议定事项（CS-001 光伏组件项目） ─────────────────────────────────────────',
+        '▶议定事项  区自然资源局会同区发改局协调落实项目用地指标，10月15日前拿出用地方',
+        '           案，10月底前完成用地预审，确保项目11月中旬开工建设',
+        FORM_BELOW_TEXT_UNTOUCHED,
+      ),
+    );
+    await tabThrough(h, '▶牵头单位', '▶配合单位', '▶责任人');
     await h.press('王强');
-    expect(await h.press(KEYS.ctrlS, '已保存议定事项')).toMatchInlineSnapshot(`
-      " diaodu › 调度会 2021-10-08                               第1/3项  本项 00:00
-      ●红 CS-001 光伏组件项目 · 区发改局 · 包联 马占文
-      年度计划 10000万元 · 已完成 2000万元 · 完成率 20.0%，慢于序时进度55.0个百分点
-      建设性质 新建 · 建设阶段 在建
-      滞后原因：年度投资完成率20.0%，低于序时进度（75.0%）55.0个百分点
-      滞后原因：问题“用地指标未落实”逾期未解决（解决时限2021年9月15日，责任单位区自然
-          资源局）
-      滞后原因：议定事项“协调落实项目用地指标”逾期未落实（完成时限2021年9月24日，责任
-          单位区自然资源局）
-      问题：用地指标未落实（区自然资源局，时限2021-09-15，逾期）
-      以往议定【逾期14天】协调落实项目用地指标（区自然资源局，2021-09-24）
-      以往议定【未到期】督促施工单位增加作业面（区发改局，2021-10-15）
-      ── 本次议定事项（1） ───────────────────────────────────────────────────────────
-      ▶1. 区自然资源局会同区发改局协调落实项目用地指标，1…（区发改局·王强·2021-10-15）
-       备注：（按 b 填写）
-
-
-
-
-
-
-
-      已保存议定事项 2021-10-08-01：区自然资源局会同区发改局协调落实项目用地指标，10…
-      a 议定  e 修改  d 删除  b 备注  → 下一项  ← 上一项  ↑↓ 移动  Esc 返回  ? 帮助"
-    `);
+    expect(await h.press(KEYS.ctrlS, '已保存议定事项')).toBe(
+      frameOf(
+        CS001_PAGE_TOP,
+        CS001_EARLIER_UNHEARD,
+        '── 本次议定事项（1） ───────────────────────────────────────────────────────────',
+        '▶1. 区自然资源局会同区发改局协调落实项目用地指标，1…（区发改局·王强·2021-10-15）',
+        ' 备注：（按 b 填写）',
+        blank(7),
+        '已保存议定事项 2021-10-08-01：区自然资源局会同区发改局协调落实项目用地指标，10…',
+        'a 议定  e 修改  d 删除  b 备注  → 下一项  ← 上一项  ↑↓ 移动  Esc 返回  ? 帮助',
+      ),
+    );
   });
 
   it('pastes several lines into the decision as one Chinese sentence, without spaces', async () => {
-    await openForm();
+    h = await openMeetingAt('form');
     await h.press('完成征地\r\n拆迁工作，\r\n10月底前\r\n交付施工用地\r\n', '交付施工用地');
     expect(lines(h.shown(), 16, 17)).toEqual(['▶议定事项  完成征地拆迁工作，10月底前交付施工用地']);
   });

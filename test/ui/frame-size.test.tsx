@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/text/width.js';
 import { App } from '../../src/ui/app.js';
 import type { Route } from '../../src/ui/screens/navigation.js';
-import { KEYS, startApp } from './helpers.js';
+import { AT_MEETING, KEYS, openMeetingAt, startApp } from './helpers.js';
 import type { Harness } from './helpers.js';
 
 let h: Harness | undefined;
@@ -64,13 +64,8 @@ describe.each(SIZES)('at $columns×$rows', (size) => {
 
 describe('resizing', () => {
   it('in the middle of the decision form keeps what was typed and fits each new size', async () => {
-    const routes: Route[] = [{ screen: 'home' }, { screen: 'meeting' }];
-    h = await startApp({ routes });
-    await h.waitFor('会议日期');
-    await h.press(KEYS.ctrlS, '已建立会议记录');
-    await h.press(KEYS.down);
-    await h.press(KEYS.enter, '第1/3项');
-    await h.press('a', '新增议定事项');
+    const routes = AT_MEETING;
+    h = await openMeetingAt('form');
     await h.press('协调落实项目用地指标');
     const harness = h;
     const resize = async (size: { columns: number; rows: number }) => {

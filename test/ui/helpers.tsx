@@ -1,15 +1,15 @@
 // Helpers for the screen tests: a session on a copy of the fixtures, the app rendered at a fixed size,
 // and waiting for a frame (keys are handled asynchronously by Ink).
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { render } from 'ink-testing-library';
 import { App } from '../../src/ui/app.js';
-import { Session } from '../../src/app/session.js';
+import type { Session } from '../../src/app/session.js';
 import type { Route } from '../../src/ui/screens/navigation.js';
 import { openSettings } from '../../src/store/settings.js';
+import { FIXTURES, copyFixtures, sessionIn } from './sessions.js';
 
-export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+export { FIXTURES };
 
 /** What a frame must show: a text, a pattern, or any test of the whole frame. */
 export type Until = string | RegExp | ((frame: string) => boolean);
@@ -58,38 +58,32 @@ const SETTLE_MS = Number(process.env.SETTLE_MS ?? 100);
 /** how long `press` waits for a key to change the frame before it takes it that nothing changes */
 const CHANGE_TIMEOUT_MS = 1000;
 
-export async function startApp(
-  options: {
-    today?: string;
-    routes?: Route[];
-    size?: { columns: number; rows: number };
-    withMeetings?: boolean;
-    register?: string;
-    /** start again on the folder of an earlier harness (its files as they were left) */
-    reuseDir?: string;
-    /** called when the app quits (Ctrl+C) */
-    onQuit?: () => void;
-    /** the session's clock (ms); default always 0 */
-    now?: () => number;
-  } = {},
-): Promise<Harness> {
-  const dir = options.reuseDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-ui-'));
+export interface StartOptions {
+  today?: string;
+  routes?: Route[];
+  size?: { columns: number; rows: number };
+  withMeetings?: boolean;
+  register?: string;
+  /** start again on the folder of an earlier harness (its files as they were left) */
+  reuseDir?: string;
+  /** called when the app quits (Ctrl+C) */
+  onQuit?: () => void;
+  /** the session's clock (ms); default always 0 */
+  now?: () => number;
+}
+
+export async function startApp(options: StartOptions = {}): Promise<Harness> {
+  const dir = options.reuseDir ?? copyFixtures('diaodu-ui-', options.withMeetings === false ? [] : 'all');
   const meetingsDir = path.join(dir, 'meetings');
-  if (!options.reuseDir) fs.mkdirSync(meetingsDir);
-  if (!options.reuseDir && options.withMeetings !== false) {
-    for (const f of fs.readdirSync(path.join(FIXTURES, 'meetings'))) {
-      fs.copyFileSync(path.join(FIXTURES, 'meetings', f), path.join(meetingsDir, f));
-    }
-  }
+  // a folder used before gets the fixture register again; its meetings are as they were left
   fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, 'register.yaml'));
   const settings = openSettings({ cwd: path.join(dir, 'config') });
   settings.set('outputDir', path.join(dir, 'out'));
-  const session = new Session({
-    registerPath: options.register ?? path.join(dir, 'register.yaml'),
-    meetingsDir,
-    today: options.today ?? '2021-10-08',
+  const session = sessionIn(dir, {
+    registerPath: options.register,
+    today: options.today,
     settings,
-    now: options.now ?? (() => 0),
+    now: options.now,
   });
   session.load();
   const app = render(
@@ -128,6 +122,7 @@ export async function startApp(
     return shown();
   };
   await sleep(30);
+  let cleanedUp = false;
   return {
     dir,
     meetingsDir,
@@ -138,9 +133,50 @@ export async function startApp(
     press,
     waitFor,
     cleanup: () => {
+      if (cleanedUp) return;
+      cleanedUp = true;
       app.unmount();
       session.shutdown();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The routes that open the app on the meeting screen, over the home screen (where Esc goes back). */
+export const AT_MEETING: Route[] = [{ screen: 'home' }, { screen: 'meeting' }];
+
+/** The meeting file of the fixture day (2021-10-08, 周调度) in a harness's meetings folder. */
+export const meetingFileOf = (h: Harness): string => path.join(h.meetingsDir, '2021-10-08-周调度.yaml');
+
+/**
+ * The app opened on the meeting screen and taken, with the fixtures as they are, up to a stage:
+ * `set-up` the set-up form; `agenda` the meeting started (Ctrl+S); `project` its first agenda
+ * project (CS-001) open; `form` the decision form open on it. Options as for startApp.
+ */
+export async function openMeetingAt(
+  stage: 'set-up' | 'agenda' | 'project' | 'form',
+  options: StartOptions = {},
+): Promise<Harness> {
+  const h = await startApp({ routes: AT_MEETING, ...options });
+  try {
+    await h.waitFor('会议日期');
+    if (stage === 'set-up') return h;
+    await h.press(KEYS.ctrlS, '已建立会议记录');
+    if (stage === 'agenda') return h;
+    await h.press(KEYS.down);
+    await h.press(KEYS.enter, '第1/3项');
+    if (stage === 'project') return h;
+    await h.press('a', '新增议定事项');
+    return h;
+  } catch (e) {
+    h.cleanup();
+    throw e;
+  }
+}
+
+/** Tab from field to field of a form, waiting at each for the field named (e.g. '▶责任人'). */
+export async function tabThrough(h: Harness, ...fields: string[]): Promise<string> {
+  let shown = h.shown();
+  for (const field of fields) shown = await h.press(KEYS.tab, field);
+  return shown;
 }

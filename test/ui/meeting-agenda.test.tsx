@@ -8,13 +8,14 @@ import { buildMinutes } from '../../src/briefing/minutes.js';
 import { renderText } from '../../src/briefing/text.js';
 import { loadMeeting, loadMeetings } from '../../src/store/meeting-read.js';
 import { loadRegister } from '../../src/store/register-file.js';
-import { KEYS, startApp } from './helpers.js';
+import { KEYS, meetingFileOf, openMeetingAt } from './helpers.js';
 import type { Harness } from './helpers.js';
+import { FOLLOWUP_0920_02_UNHEARD, blank, frameOf } from './frames.js';
 
 let h: Harness;
 afterEach(() => h?.cleanup());
 
-const meetingFile = () => path.join(h.meetingsDir, '2021-10-08-周调度.yaml');
+const meetingFile = () => meetingFileOf(h);
 
 /** What the minutes of the meeting file are built from, as `minutes` reads it. */
 function minutesInput() {
@@ -25,24 +26,22 @@ function minutesInput() {
   };
 }
 
-/** The meeting of 2021-10-08 started (agenda CS-001, CS-004, CS-002). */
-async function startMeeting(options: { now?: () => number } = {}): Promise<void> {
-  h = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }], ...options });
-  await h.waitFor('会议日期');
-  await h.press(KEYS.ctrlS, '已建立会议记录');
+/** On the agenda's selected project: a decision recorded with its 牵头单位 and no 责任人 (asked once). */
+async function decideWithoutOwner(text: string, unit: string): Promise<void> {
+  await h.press('a', '新增议定事项');
+  await h.press(text);
+  await h.press(KEYS.tab);
+  await h.press(unit);
+  await h.press(KEYS.ctrlS, '仍要保存'); // no 责任人: asked once
+  await h.press('y', '已保存议定事项');
 }
 
 describe('综合事项 (decisions tied to no project)', () => {
   it('are recorded from the agenda’s last row, saved under general:, in the same id sequence', async () => {
-    await startMeeting();
+    h = await openMeetingAt('agenda');
     // a decision on a project first: 2021-10-08-01
     await h.press(KEYS.down);
-    await h.press('a', '新增议定事项');
-    await h.press('督促企业增加作业面');
-    await h.press(KEYS.tab);
-    await h.press('区发改局');
-    await h.press(KEYS.ctrlS, '仍要保存'); // no 责任人: asked once
-    await h.press('y', '已保存议定事项');
+    await decideWithoutOwner('督促企业增加作业面', '区发改局');
     await h.press(KEYS.esc, '议程 共3项');
     const agenda = await h.press('G', '▶     综合事项');
     expect(agenda.split('\n')[7]).toBe('▶     综合事项（不针对具体项目的议定事项）');
@@ -94,15 +93,10 @@ describe('综合事项 (decisions tied to no project)', () => {
 
 describe('undo (u)', () => {
   it('takes back a deletion, a follow-up mark, an agenda move and an edit, one step at a time, each saved', async () => {
-    await startMeeting();
+    h = await openMeetingAt('agenda');
     // an edit: a decision recorded, then changed
     await h.press(KEYS.down);
-    await h.press('a', '新增议定事项');
-    await h.press('督促企业增加作业面');
-    await h.press(KEYS.tab);
-    await h.press('区发改局');
-    await h.press(KEYS.ctrlS, '仍要保存'); // no 责任人: asked once
-    await h.press('y', '已保存议定事项');
+    await decideWithoutOwner('督促企业增加作业面', '区发改局');
     await h.press('e', '修改议定事项 2021-10-08-01');
     await h.press('，10月底前完成');
     await h.press(KEYS.ctrlS, '仍要保存'); // no 责任人: asked once
@@ -121,32 +115,18 @@ describe('undo (u)', () => {
     expect(m.items.map((i) => i.project)).toEqual(['CS-004', 'CS-001', 'CS-002']);
     expect(m.items[1]!.decisions).toEqual([]);
 
-    expect(await h.press('u', '已撤销：落实情况')).toMatchInlineSnapshot(`
-      " diaodu › 调度会 2021-10-08                                   上次议定事项 2/2
-       y/1 已落实 · t/2 推进中 · x/3 撤销 · 0 未听取 · e 说明 · 逾期由程序计算
-       【逾期14天】     2021-09-20-01 协调落实项目用地指标（区自然资源局）
-      ▶【未到期】       2021-09-20-02 督促施工单位增加作业面（区发改局）
-
-
-
-
-
-
-
-
-
-
-
-
-      ────────────────────────────────────────────────────────────────────────────────
-      2021-09-20-02（2021-09-20会议） CS-001 光伏组件项目
-      督促施工单位增加作业面
-
-      责任单位：区发改局 · 完成时限：2021-10-15（未到期）
-      本次尚未听取
-      已撤销：落实情况 2021-09-20-01 记为“已落实”
-      y 已落实  t 推进中  x 撤销  0 未听取  e 说明  ↑↓ 移动  Esc 返回  ? 帮助"
-    `);
+    expect(await h.press('u', '已撤销：落实情况')).toBe(
+      frameOf(
+        ' diaodu › 调度会 2021-10-08                                   上次议定事项 2/2',
+        ' y/1 已落实 · t/2 推进中 · x/3 撤销 · 0 未听取 · e 说明 · 逾期由程序计算',
+        ' 【逾期14天】     2021-09-20-01 协调落实项目用地指标（区自然资源局）',
+        '▶【未到期】       2021-09-20-02 督促施工单位增加作业面（区发改局）',
+        blank(12),
+        FOLLOWUP_0920_02_UNHEARD,
+        '已撤销：落实情况 2021-09-20-01 记为“已落实”',
+        'y 已落实  t 推进中  x 撤销  0 未听取  e 说明  ↑↓ 移动  Esc 返回  ? 帮助',
+      ),
+    );
     expect(loadMeeting(meetingFile()).followups).toEqual([]);
     await h.press(KEYS.esc, '议程 共3项');
     expect((await h.press('u', '已撤销：议程顺序')).split('\n').slice(-2, -1)).toEqual([
@@ -174,7 +154,7 @@ describe('undo (u)', () => {
 
 describe('the agenda: positions, marks, time', () => {
   it('moves an item to a typed position and jumps to item N', async () => {
-    await startMeeting();
+    h = await openMeetingAt('agenda');
     await h.press(KEYS.down);
     await h.press('m', '移到第几项');
     await h.press('3');
@@ -220,7 +200,7 @@ describe('the agenda: positions, marks, time', () => {
   });
 
   it('marks items 已讨论 / 跳过 (again: unmarked); the minutes take up 已讨论 and leave out 跳过', async () => {
-    await startMeeting();
+    h = await openMeetingAt('agenda');
     await h.press(KEYS.down);
     await h.press('t', 'CS-001 已标记为“已讨论”');
     await h.press(KEYS.down);
@@ -275,7 +255,7 @@ describe('the agenda: positions, marks, time', () => {
 
   it('saves the time spent on each item (summed over visits) and the minutes show it with times', async () => {
     let clock = 0;
-    await startMeeting({ now: () => clock });
+    h = await openMeetingAt('agenda', { now: () => clock });
     await h.press(KEYS.down);
     await h.press(KEYS.enter, '第1/3项');
     clock += 125_000;

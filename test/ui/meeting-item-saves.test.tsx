@@ -3,11 +3,10 @@
 // for each key: with the 5,000-item agenda of the 10,000-project bench every such save took ~0.5 s
 // (docs/bench.md, 2026-12-04). Counted, not timed: the whole-document render and read are spied on.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadMeeting } from '../../src/store/meeting-read.js';
 import { MeetingDocument } from '../../src/store/meeting-document.js';
-import { KEYS, startApp } from './helpers.js';
+import { KEYS, meetingFileOf, openMeetingAt } from './helpers.js';
 import type { Harness } from './helpers.js';
 
 let h: Harness;
@@ -16,14 +15,12 @@ afterEach(() => {
   h?.cleanup();
 });
 
-const meetingFile = () => path.join(h.meetingsDir, '2021-10-08-周调度.yaml');
+const meetingFile = () => meetingFileOf(h);
 
 describe('moving between agenda items', () => {
   it('saves each item opened and the time spent without rendering or reading the whole agenda per key', async () => {
     let clock = 0;
-    h = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }], now: () => clock });
-    await h.waitFor('会议日期');
-    await h.press(KEYS.ctrlS, '已建立会议记录');
+    h = await openMeetingAt('agenda', { now: () => clock });
     // from here on (the meeting open), no key writes out or reads the whole document
     const renderAll = vi.spyOn(MeetingDocument.prototype, 'renderAll');
     const readAll = vi.spyOn(MeetingDocument.prototype, 'readAll');

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { keysFor } from '../../src/ui/key-bindings.js';
 import type { Command, Context, KeySpec } from '../../src/ui/key-bindings.js';
 import type { MeetingUi } from '../../src/ui/screens/meeting/state.js';
-import { KEYS, startApp } from './helpers.js';
+import { AT_MEETING, KEYS, openMeetingAt, startApp } from './helpers.js';
 import type { Harness } from './helpers.js';
 
 /** The bytes a terminal sends for a key. */
@@ -111,9 +111,7 @@ let h: Harness | undefined;
 
 beforeAll(async () => {
   // a meeting in progress with a decision on CS-004, left as after Ctrl+C
-  const first = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }] });
-  await first.waitFor('会议日期');
-  await first.press(KEYS.ctrlS, '已建立会议记录');
+  const first = await openMeetingAt('agenda');
   await first.press(KEYS.down);
   await first.press(KEYS.down);
   await first.press(KEYS.enter, '第2/3项');
@@ -152,7 +150,7 @@ describe.each(VIEWS)('in the meeting view $context', ({ context, ui, shows }) =>
       ...ui,
     };
     fs.writeFileSync(draft, JSON.stringify(state));
-    h = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }], reuseDir: dir });
+    h = await startApp({ routes: AT_MEETING, reuseDir: dir });
     const before = await h.waitFor(shows);
     if (typeof expected === 'string') expect(before).not.toContain(expected);
     else expect(before).not.toMatch(expected);

@@ -3,84 +3,47 @@
 // heard, `?` inside forms and the set-up screen, help headings in Chinese, the briefing chooser's
 // help, the status line per view, Esc on an unchanged form.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMeeting } from '../../src/store/meeting-read.js';
 import { commandFor } from '../../src/ui/key-bindings.js';
 import { helpLines } from '../../src/ui/screens/help.js';
-import { KEYS, startApp } from './helpers.js';
+import { KEYS, meetingFileOf, openMeetingAt, startApp, tabThrough } from './helpers.js';
 import type { Harness } from './helpers.js';
+import { CS001_PAGE_TOP, FOLLOWUP_0920_02_UNHEARD, HELP_MOVE_KEYS, blank, frameOf } from './frames.js';
 
 let h: Harness;
 afterEach(() => h?.cleanup());
 
-const meetingFile = () => path.join(h.meetingsDir, '2021-10-08-周调度.yaml');
+const meetingFile = () => meetingFileOf(h);
 const heardIn = () => loadMeeting(meetingFile()).followups.map((f) => `${f.decision} ${f.status}`);
-
-async function openProject(): Promise<void> {
-  h = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }] });
-  await h.waitFor('会议日期');
-  await h.press(KEYS.ctrlS, '已建立会议记录');
-  await h.press(KEYS.down);
-  await h.press(KEYS.enter, '第1/3项');
-}
 
 describe('earlier decisions heard from the project page (item 5)', () => {
   it('selects an earlier decision with ↑, marks it there, and sets the mark back to 未听取', async () => {
-    await openProject();
-    expect(await h.press(KEYS.up, '▶以往议定')).toMatchInlineSnapshot(`
-      " diaodu › 调度会 2021-10-08                               第1/3项  本项 00:00
-      ●红 CS-001 光伏组件项目 · 区发改局 · 包联 马占文
-      年度计划 10000万元 · 已完成 2000万元 · 完成率 20.0%，慢于序时进度55.0个百分点
-      建设性质 新建 · 建设阶段 在建
-      滞后原因：年度投资完成率20.0%，低于序时进度（75.0%）55.0个百分点
-      滞后原因：问题“用地指标未落实”逾期未解决（解决时限2021年9月15日，责任单位区自然
-          资源局）
-      滞后原因：议定事项“协调落实项目用地指标”逾期未落实（完成时限2021年9月24日，责任
-          单位区自然资源局）
-      问题：用地指标未落实（区自然资源局，时限2021-09-15，逾期）
-      以往议定【逾期14天】协调落实项目用地指标（区自然资源局，2021-09-24）
-      ▶以往议定【未到期】督促施工单位增加作业面（区发改局，2021-10-15）
-      ── 本次议定事项（0） ───────────────────────────────────────────────────────────
-       备注：（按 b 填写）
-
-
-
-
-
-
-
-
-
-      y 已落实  t 推进中  x 撤销  0 未听取  e 说明  ↑↓ 移动  Esc 返回  ? 帮助"
-    `);
+    h = await openMeetingAt('project');
+    expect(await h.press(KEYS.up, '▶以往议定')).toBe(
+      frameOf(
+        CS001_PAGE_TOP,
+        '以往议定【逾期14天】协调落实项目用地指标（区自然资源局，2021-09-24）',
+        '▶以往议定【未到期】督促施工单位增加作业面（区发改局，2021-10-15）',
+        '── 本次议定事项（0） ───────────────────────────────────────────────────────────',
+        ' 备注：（按 b 填写）',
+        blank(9),
+        'y 已落实  t 推进中  x 撤销  0 未听取  e 说明  ↑↓ 移动  Esc 返回  ? 帮助',
+      ),
+    );
     // y marks the selected one (2021-09-20-02) without leaving the project
-    expect(await h.press('y', '本次：已落实')).toMatchInlineSnapshot(`
-      " diaodu › 调度会 2021-10-08                               第1/3项  本项 00:00
-      ●红 CS-001 光伏组件项目 · 区发改局 · 包联 马占文
-      年度计划 10000万元 · 已完成 2000万元 · 完成率 20.0%，慢于序时进度55.0个百分点
-      建设性质 新建 · 建设阶段 在建
-      滞后原因：年度投资完成率20.0%，低于序时进度（75.0%）55.0个百分点
-      滞后原因：问题“用地指标未落实”逾期未解决（解决时限2021年9月15日，责任单位区自然
-          资源局）
-      滞后原因：议定事项“协调落实项目用地指标”逾期未落实（完成时限2021年9月24日，责任
-          单位区自然资源局）
-      问题：用地指标未落实（区自然资源局，时限2021-09-15，逾期）
-      以往议定【逾期14天】协调落实项目用地指标（区自然资源局，2021-09-24）
-      ▶以往议定【本次：已落实】督促施工单位增加作业面（区发改局，2021-10-15）
-      ── 本次议定事项（0） ───────────────────────────────────────────────────────────
-       备注：（按 b 填写）
-
-
-
-
-
-
-
-
-      2021-09-20-02：已落实
-      y 已落实  t 推进中  x 撤销  0 未听取  e 说明  ↑↓ 移动  Esc 返回  ? 帮助"
-    `);
+    expect(await h.press('y', '本次：已落实')).toBe(
+      frameOf(
+        CS001_PAGE_TOP,
+        '以往议定【逾期14天】协调落实项目用地指标（区自然资源局，2021-09-24）',
+        '▶以往议定【本次：已落实】督促施工单位增加作业面（区发改局，2021-10-15）',
+        '── 本次议定事项（0） ───────────────────────────────────────────────────────────',
+        ' 备注：（按 b 填写）',
+        blank(8),
+        '2021-09-20-02：已落实',
+        'y 已落实  t 推进中  x 撤销  0 未听取  e 说明  ↑↓ 移动  Esc 返回  ? 帮助',
+      ),
+    );
     expect(heardIn()).toEqual(['2021-09-20-02 已落实']);
     // u sets it back: the file no longer says it was heard, the label is 未到期 again
     const back = await h.press('0', '改回未听取');
@@ -96,37 +59,23 @@ describe('earlier decisions heard from the project page (item 5)', () => {
   });
 
   it('f opens the follow-up list at the first decision not heard yet; 0 there sets it back', async () => {
-    await openProject();
+    h = await openMeetingAt('project');
     await h.press(KEYS.up);
     await h.press(KEYS.up, '▶以往议定【逾期14天】');
     await h.press('y', '本次：已落实');
     // from the project page: the first one is heard, so the list opens on the second
-    expect(await h.press('f', '上次议定事项 2/2')).toMatchInlineSnapshot(`
-      " diaodu › 调度会 2021-10-08                                   上次议定事项 2/2
-       y/1 已落实 · t/2 推进中 · x/3 撤销 · 0 未听取 · e 说明 · 逾期由程序计算
-       【本次：已落实】 2021-09-20-01 协调落实项目用地指标（区自然资源局）
-      ▶【未到期】       2021-09-20-02 督促施工单位增加作业面（区发改局）
-
-
-
-
-
-
-
-
-
-
-
-
-      ────────────────────────────────────────────────────────────────────────────────
-      2021-09-20-02（2021-09-20会议） CS-001 光伏组件项目
-      督促施工单位增加作业面
-
-      责任单位：区发改局 · 完成时限：2021-10-15（未到期）
-      本次尚未听取
-
-      y 已落实  t 推进中  x 撤销  0 未听取  e 说明  ↑↓ 移动  Esc 返回  ? 帮助"
-    `);
+    expect(await h.press('f', '上次议定事项 2/2')).toBe(
+      frameOf(
+        ' diaodu › 调度会 2021-10-08                                   上次议定事项 2/2',
+        ' y/1 已落实 · t/2 推进中 · x/3 撤销 · 0 未听取 · e 说明 · 逾期由程序计算',
+        ' 【本次：已落实】 2021-09-20-01 协调落实项目用地指标（区自然资源局）',
+        '▶【未到期】       2021-09-20-02 督促施工单位增加作业面（区发改局）',
+        blank(12),
+        FOLLOWUP_0920_02_UNHEARD,
+        blank(1),
+        'y 已落实  t 推进中  x 撤销  0 未听取  e 说明  ↑↓ 移动  Esc 返回  ? 帮助',
+      ),
+    );
     await h.press(KEYS.up, '上次议定事项 1/2');
     expect(await h.press('0', '改回未听取')).toContain('▶【逾期14天】');
     expect(heardIn()).toEqual([]);
@@ -139,8 +88,7 @@ describe('earlier decisions heard from the project page (item 5)', () => {
 
 describe('help, status line and Esc (item 10)', () => {
   it('opens help with ? on the set-up screen: the kind field, and an empty text field', async () => {
-    h = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }] });
-    await h.waitFor('会议日期');
+    h = await openMeetingAt('set-up');
     await h.press(KEYS.tab, '▶会议类别');
     expect(await h.press('?', '帮助')).toMatchInlineSnapshot(`
       " diaodu › 帮助
@@ -174,7 +122,7 @@ describe('help, status line and Esc (item 10)', () => {
     expect(await h.press('?', '马占文?')).toContain('▶主持      马占文?');
     await h.press(KEYS.backspace, (f) => !f.includes('马占文?'));
     // the attendance checklist: ? is a key there
-    for (const field of ['地点', '出席情况']) await h.press(KEYS.tab, `▶${field}`);
+    await tabThrough(h, '▶地点', '▶出席情况');
     expect(await h.press('?', '帮助')).toContain('在“开会设置 · 出席情况”中可用的按键：');
     await h.press(KEYS.esc, '▶出席情况');
     // 增加人员 is empty: ? opens the help of the set-up fields
@@ -186,7 +134,7 @@ describe('help, status line and Esc (item 10)', () => {
   });
 
   it('opens help with ? in an empty field of the decision form, types it into a field with text', async () => {
-    await openProject();
+    h = await openMeetingAt('project');
     await h.press('a', '新增议定事项');
     const help = await h.press('?', '帮助');
     expect(help).toContain('在“议定事项录入”中可用的按键：');
@@ -202,32 +150,27 @@ describe('help, status line and Esc (item 10)', () => {
     h = await startApp({ routes: [{ screen: 'home' }] });
     await h.waitFor('总览');
     const help = await h.press('?', '帮助');
-    expect(help).toMatchInlineSnapshot(`
-      " diaodu › 帮助
-      在“首页”中可用的按键：
-
-      打开界面
-        1                      项目台账
-        2                      周调度会
-        3                      督办台账（议定事项）
-        4                      纪要与通报
-        5                      设置
-        6                      包联领导（项目、红黄灯、逾期议定事项）
-
-      首页
-        r                      重新读取台账和会议记录（在别处改过文件之后）
-
-      移动
-        ↑ / k                  上移一行
-        ↓ / j                  下移一行
-        PgUp                   上翻一页
-        PgDn / 空格            下翻一页
-        Home / g               到第一行
-        End / G                到最后一行
-        Enter                  打开选中项
-
-      ↑↓ 移动  PgDn 翻页  Esc 返回  Ctrl+C 退出"
-    `);
+    expect(help).toBe(
+      frameOf(
+        ' diaodu › 帮助',
+        '在“首页”中可用的按键：',
+        blank(1),
+        '打开界面',
+        '  1                      项目台账',
+        '  2                      周调度会',
+        '  3                      督办台账（议定事项）',
+        '  4                      纪要与通报',
+        '  5                      设置',
+        '  6                      包联领导（项目、红黄灯、逾期议定事项）',
+        blank(1),
+        '首页',
+        '  r                      重新读取台账和会议记录（在别处改过文件之后）',
+        blank(1),
+        HELP_MOVE_KEYS,
+        blank(1),
+        '↑↓ 移动  PgDn 翻页  Esc 返回  Ctrl+C 退出',
+      ),
+    );
     for (const context of [
       'home',
       'projects',
@@ -255,7 +198,7 @@ describe('help, status line and Esc (item 10)', () => {
   });
 
   it('clears the status line when the view changes, and leaves an unchanged form without asking', async () => {
-    await openProject();
+    h = await openMeetingAt('project');
     await h.press('a', '新增议定事项');
     await h.press('督促加快进度', '督促加快进度');
     // no 责任人: the form asks once before saving

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadMeeting } from '../../src/store/meeting-read.js';
 import { draftPathFor } from '../../src/app/meeting/drafts.js';
-import { KEYS, startApp } from './helpers.js';
+import { KEYS, meetingFileOf, openMeetingAt, tabThrough } from './helpers.js';
 import type { Harness } from './helpers.js';
 
 const disk = vi.hoisted(() => ({
@@ -55,7 +55,7 @@ afterEach(() => {
   h?.cleanup();
 });
 
-const meetingFile = () => path.join(h.meetingsDir, '2021-10-08-周调度.yaml');
+const meetingFile = () => meetingFileOf(h);
 const everything = () => true;
 /** the meeting file's temp files only: the draft can still be written */
 const meetingOnly = (file: string) => /周调度\.yaml\.\d+\.[0-9a-f]{8}\.tmp$/.test(file);
@@ -69,15 +69,11 @@ function leftovers(): string[] {
 
 async function meetingWithDecisionTyped(text: string): Promise<void> {
   quits = 0;
-  h = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }], onQuit: () => quits++ });
-  await h.waitFor('会议日期');
-  await h.press(KEYS.ctrlS, '已建立会议记录');
+  h = await openMeetingAt('agenda', { onQuit: () => quits++ });
   await h.press(KEYS.down);
   await h.press('a', '新增议定事项');
   // a 责任人 first, so that saving asks nothing (an empty one is asked about), then back to the text
-  await h.press(KEYS.tab, '▶牵头单位');
-  await h.press(KEYS.tab, '▶配合单位');
-  await h.press(KEYS.tab, '▶责任人');
+  await tabThrough(h, '▶牵头单位', '▶配合单位', '▶责任人');
   await h.press('王强', '王强');
   await h.press(KEYS.shiftTab, '▶配合单位');
   await h.press(KEYS.shiftTab, '▶牵头单位');
@@ -181,9 +177,7 @@ describe('a failed save', () => {
 describe('reopening a closed meeting', () => {
   it('is asked for: typing its date in 开会 does not silently flip closed back to false', async () => {
     quits = 0;
-    h = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }] });
-    await h.waitFor('会议日期');
-    await h.press(KEYS.ctrlS, '已建立会议记录');
+    h = await openMeetingAt('agenda');
     await h.press('C', '结束会议？');
     await h.press('y', '会议已结束');
     expect(loadMeeting(meetingFile()).meeting.closed).toBe(true);

@@ -2,25 +2,27 @@
 // and the decision form; and what each key leaves in the meeting file. Fixture day: 2021-10-08 (a
 // Friday), so 下周五 is 2021-10-15 and 月底 2021-10-31.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMeeting } from '../../src/store/meeting-read.js';
-import { KEYS, startApp } from './helpers.js';
+import { AT_MEETING, KEYS, meetingFileOf, openMeetingAt, startApp, tabThrough } from './helpers.js';
 import type { Harness } from './helpers.js';
+import {
+  CS001_EARLIER_UNHEARD,
+  CS001_FORM_TOP,
+  CS001_PAGE_TOP,
+  FORM_BELOW_TEXT_UNTOUCHED,
+  blank,
+  frameOf,
+} from './frames.js';
 
 let h: Harness;
 afterEach(() => h?.cleanup());
 
-const meetingFile = () => path.join(h.meetingsDir, '2021-10-08-周调度.yaml');
-
-async function openMeeting(): Promise<void> {
-  h = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }] });
-  await h.waitFor('会议日期');
-}
+const meetingFile = () => meetingFileOf(h);
 
 describe('调度会', () => {
   it('sets up with today and the people expected (last time’s 请假 expected again), then builds the agenda red, yellow, due', async () => {
-    await openMeeting();
+    h = await openMeetingAt('set-up');
     expect(h.frame()).toMatchInlineSnapshot(`
       " diaodu › 调度会 · 开会
        测试区2021年重点项目台账 · 数据截至 2021-09-30
@@ -101,8 +103,7 @@ describe('调度会', () => {
   });
 
   it('marks an agenda item taken up (discussed) when the secretary opens it', async () => {
-    await openMeeting();
-    await h.press(KEYS.ctrlS, '已建立会议记录');
+    h = await openMeetingAt('agenda');
     await h.press(KEYS.down);
     await h.press(KEYS.down);
     await h.press(KEYS.enter, '第2/3项');
@@ -117,8 +118,8 @@ describe('调度会', () => {
   });
 
   it('marks each expected attendee 出席 / 请假 / 列席 / 迟到 and adds people not on the list', async () => {
-    await openMeeting();
-    for (const field of ['会议类别', '主持', '地点', '出席情况']) await h.press(KEYS.tab, `▶${field}`);
+    h = await openMeetingAt('set-up');
+    await tabThrough(h, '▶会议类别', '▶主持', '▶地点', '▶出席情况');
     // 区交通局 was 请假 last time: expected again, as 出席; → (or 空格) changes the selected one
     await h.press(KEYS.down);
     await h.press(KEYS.down, /▶区交通局/);
@@ -169,8 +170,7 @@ describe('调度会', () => {
   });
 
   it('hears earlier decisions first: 已落实 / 推进中 / 撤销 and a note; 逾期 is shown, not typed', async () => {
-    await openMeeting();
-    await h.press(KEYS.ctrlS, '已建立会议记录');
+    h = await openMeetingAt('agenda');
     expect(await h.press(KEYS.enter, '本次尚未听取')).toMatchInlineSnapshot(`
       " diaodu › 调度会 2021-10-08                                   上次议定事项 1/2
        y/1 已落实 · t/2 推进中 · x/3 撤销 · 0 未听取 · e 说明 · 逾期由程序计算
@@ -246,9 +246,7 @@ describe('调度会', () => {
   });
 
   it('says so when there is nothing to hear, and offers no keys that would do nothing', async () => {
-    h = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }], withMeetings: false });
-    await h.waitFor('会议日期');
-    await h.press(KEYS.ctrlS, '已建立会议记录');
+    h = await openMeetingAt('agenda', { withMeetings: false });
     const empty = (await h.press(KEYS.enter, '没有需要听取')).split('\n');
     expect(empty[1]).toBe(' 没有需要听取的以往议定事项');
     expect(empty[23]).toBe('Esc 返回  ? 帮助  Ctrl+C 退出');
@@ -258,90 +256,37 @@ describe('调度会', () => {
   });
 
   it('walks one project at a time and records, edits and deletes decisions', async () => {
-    await openMeeting();
-    await h.press(KEYS.ctrlS, '已建立会议记录');
+    h = await openMeetingAt('agenda');
     await h.press(KEYS.down);
-    expect(await h.press(KEYS.enter, '第1/3项')).toMatchInlineSnapshot(`
-      " diaodu › 调度会 2021-10-08                               第1/3项  本项 00:00
-      ●红 CS-001 光伏组件项目 · 区发改局 · 包联 马占文
-      年度计划 10000万元 · 已完成 2000万元 · 完成率 20.0%，慢于序时进度55.0个百分点
-      建设性质 新建 · 建设阶段 在建
-      滞后原因：年度投资完成率20.0%，低于序时进度（75.0%）55.0个百分点
-      滞后原因：问题“用地指标未落实”逾期未解决（解决时限2021年9月15日，责任单位区自然
-          资源局）
-      滞后原因：议定事项“协调落实项目用地指标”逾期未落实（完成时限2021年9月24日，责任
-          单位区自然资源局）
-      问题：用地指标未落实（区自然资源局，时限2021-09-15，逾期）
-      以往议定【逾期14天】协调落实项目用地指标（区自然资源局，2021-09-24）
-      以往议定【未到期】督促施工单位增加作业面（区发改局，2021-10-15）
-      ── 本次议定事项（0） ───────────────────────────────────────────────────────────
-      ▶备注：（按 b 填写）
-
-
-
-
-
-
-
-
-
-      a 议定  e 修改  d 删除  b 备注  → 下一项  ← 上一项  ↑↓ 移动  Esc 返回  ? 帮助"
-    `);
-    expect(await h.press('a', '新增议定事项')).toMatchInlineSnapshot(`
-      " diaodu › 调度会 2021-10-08                               第1/3项  本项 00:00
-      ●红 CS-001 光伏组件项目 · 区发改局 · 包联 马占文
-      年度计划 10000万元 · 已完成 2000万元 · 完成率 20.0%，慢于序时进度55.0个百分点
-      建设性质 新建 · 建设阶段 在建
-      滞后原因：年度投资完成率20.0%，低于序时进度（75.0%）55.0个百分点
-      滞后原因：问题“用地指标未落实”逾期未解决（解决时限2021年9月15日，责任单位区自然
-          资源局）
-      滞后原因：议定事项“协调落实项目用地指标”逾期未落实（完成时限2021年9月24日，责任
-          单位区自然资源局）
-      问题：用地指标未落实（区自然资源局，时限2021-09-15，逾期）
-      以往议定【逾期14天】协调落实项目用地指标（区自然资源局，2021-09-24）
-      以往议定【未到期】督促施工单位增加作业面（区发改局，2021-10-15）
-      ── 本次议定事项（0） ───────────────────────────────────────────────────────────
-       备注：（按 b 填写）
-
-      ── 新增议定事项（CS-001 光伏组件项目） ─────────────────────────────────────────
-      ▶议定事项
-       牵头单位
-       配合单位
-       责任人
-       完成时限  下周五       → 2021年10月15日（星期五）
-        Tab 下一栏 · Enter 下一栏（最后一栏：保存） · Ctrl+S 保存 · Esc 取消
-
-      Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出"
-    `);
+    expect(await h.press(KEYS.enter, '第1/3项')).toBe(
+      frameOf(
+        CS001_PAGE_TOP,
+        CS001_EARLIER_UNHEARD,
+        '── 本次议定事项（0） ───────────────────────────────────────────────────────────',
+        '▶备注：（按 b 填写）',
+        blank(9),
+        'a 议定  e 修改  d 删除  b 备注  → 下一项  ← 上一项  ↑↓ 移动  Esc 返回  ? 帮助',
+      ),
+    );
+    expect(await h.press('a', '新增议定事项')).toBe(
+      frameOf(CS001_FORM_TOP, '▶议定事项', FORM_BELOW_TEXT_UNTOUCHED),
+    );
     await h.press('协调落实');
     await h.press('项目用地指标');
     await h.press(KEYS.tab, '候选');
-    expect(await h.press('自然', '【区自然资源局】')).toMatchInlineSnapshot(`
-      " diaodu › 调度会 2021-10-08                               第1/3项  本项 00:00
-      ●红 CS-001 光伏组件项目 · 区发改局 · 包联 马占文
-      年度计划 10000万元 · 已完成 2000万元 · 完成率 20.0%，慢于序时进度55.0个百分点
-      建设性质 新建 · 建设阶段 在建
-      滞后原因：年度投资完成率20.0%，低于序时进度（75.0%）55.0个百分点
-      滞后原因：问题“用地指标未落实”逾期未解决（解决时限2021年9月15日，责任单位区自然
-          资源局）
-      滞后原因：议定事项“协调落实项目用地指标”逾期未落实（完成时限2021年9月24日，责任
-          单位区自然资源局）
-      问题：用地指标未落实（区自然资源局，时限2021-09-15，逾期）
-      以往议定【逾期14天】协调落实项目用地指标（区自然资源局，2021-09-24）
-      以往议定【未到期】督促施工单位增加作业面（区发改局，2021-10-15）
-      ── 本次议定事项（0） ───────────────────────────────────────────────────────────
-       备注：（按 b 填写）
-
-      ── 新增议定事项（CS-001 光伏组件项目） ─────────────────────────────────────────
-       议定事项  协调落实项目用地指标
-      ▶牵头单位  自然
-       配合单位
-       责任人
-       完成时限  下周五       → 2021年10月15日（星期五）
-        候选（↑/↓ 选，Tab/Enter 确定）：【区自然资源局】
-
-      ↑↓ 选择  Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出"
-    `);
+    expect(await h.press('自然', '【区自然资源局】')).toBe(
+      frameOf(
+        CS001_FORM_TOP,
+        ' 议定事项  协调落实项目用地指标',
+        '▶牵头单位  自然',
+        ' 配合单位',
+        ' 责任人',
+        ' 完成时限  下周五       → 2021年10月15日（星期五）',
+        '  候选（↑/↓ 选，Tab/Enter 确定）：【区自然资源局】',
+        blank(1),
+        '↑↓ 选择  Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出',
+      ),
+    );
     await h.press(KEYS.tab, '▶配合单位');
     // 责任人: the person the unit sent last time is offered
     expect((await h.press(KEYS.tab, '▶责任人')).split('\n')[21]).toBe(
@@ -349,58 +294,31 @@ describe('调度会', () => {
     );
     await h.press('王强');
     await h.press(KEYS.tab, '快选');
-    expect(await h.press(KEYS.down, '月底')).toMatchInlineSnapshot(`
-      " diaodu › 调度会 2021-10-08                               第1/3项  本项 00:00
-      ●红 CS-001 光伏组件项目 · 区发改局 · 包联 马占文
-      年度计划 10000万元 · 已完成 2000万元 · 完成率 20.0%，慢于序时进度55.0个百分点
-      建设性质 新建 · 建设阶段 在建
-      滞后原因：年度投资完成率20.0%，低于序时进度（75.0%）55.0个百分点
-      滞后原因：问题“用地指标未落实”逾期未解决（解决时限2021年9月15日，责任单位区自然
-          资源局）
-      滞后原因：议定事项“协调落实项目用地指标”逾期未落实（完成时限2021年9月24日，责任
-          单位区自然资源局）
-      问题：用地指标未落实（区自然资源局，时限2021-09-15，逾期）
-      以往议定【逾期14天】协调落实项目用地指标（区自然资源局，2021-09-24）
-      以往议定【未到期】督促施工单位增加作业面（区发改局，2021-10-15）
-      ── 本次议定事项（0） ───────────────────────────────────────────────────────────
-       备注：（按 b 填写）
-
-      ── 新增议定事项（CS-001 光伏组件项目） ─────────────────────────────────────────
-       议定事项  协调落实项目用地指标
-       牵头单位  区自然资源局
-       配合单位
-       责任人    王强
-      ▶完成时限  月底         → 2021年10月29日（星期五；10月31日星期日，已提前）
-        ↑/↓ 快选：本周五 下周五 【月底】 +3天 +7天 +15天 +30天；直接写 11-30 即替换
-
-      ↑↓ 选择  Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出"
-    `);
-    expect(await h.press(KEYS.enter, '已保存议定事项')).toMatchInlineSnapshot(`
-      " diaodu › 调度会 2021-10-08                               第1/3项  本项 00:00
-      ●红 CS-001 光伏组件项目 · 区发改局 · 包联 马占文
-      年度计划 10000万元 · 已完成 2000万元 · 完成率 20.0%，慢于序时进度55.0个百分点
-      建设性质 新建 · 建设阶段 在建
-      滞后原因：年度投资完成率20.0%，低于序时进度（75.0%）55.0个百分点
-      滞后原因：问题“用地指标未落实”逾期未解决（解决时限2021年9月15日，责任单位区自然
-          资源局）
-      滞后原因：议定事项“协调落实项目用地指标”逾期未落实（完成时限2021年9月24日，责任
-          单位区自然资源局）
-      问题：用地指标未落实（区自然资源局，时限2021-09-15，逾期）
-      以往议定【逾期14天】协调落实项目用地指标（区自然资源局，2021-09-24）
-      以往议定【未到期】督促施工单位增加作业面（区发改局，2021-10-15）
-      ── 本次议定事项（1） ───────────────────────────────────────────────────────────
-      ▶1. 协调落实项目用地指标（区自然资源局·王强·2021-10-29）
-       备注：（按 b 填写）
-
-
-
-
-
-
-
-      已保存议定事项 2021-10-08-01：协调落实项目用地指标（区自然资源局，2021-10-29）
-      a 议定  e 修改  d 删除  b 备注  → 下一项  ← 上一项  ↑↓ 移动  Esc 返回  ? 帮助"
-    `);
+    expect(await h.press(KEYS.down, '月底')).toBe(
+      frameOf(
+        CS001_FORM_TOP,
+        ' 议定事项  协调落实项目用地指标',
+        ' 牵头单位  区自然资源局',
+        ' 配合单位',
+        ' 责任人    王强',
+        '▶完成时限  月底         → 2021年10月29日（星期五；10月31日星期日，已提前）',
+        '  ↑/↓ 快选：本周五 下周五 【月底】 +3天 +7天 +15天 +30天；直接写 11-30 即替换',
+        blank(1),
+        '↑↓ 选择  Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出',
+      ),
+    );
+    expect(await h.press(KEYS.enter, '已保存议定事项')).toBe(
+      frameOf(
+        CS001_PAGE_TOP,
+        CS001_EARLIER_UNHEARD,
+        '── 本次议定事项（1） ───────────────────────────────────────────────────────────',
+        '▶1. 协调落实项目用地指标（区自然资源局·王强·2021-10-29）',
+        ' 备注：（按 b 填写）',
+        blank(7),
+        '已保存议定事项 2021-10-08-01：协调落实项目用地指标（区自然资源局，2021-10-29）',
+        'a 议定  e 修改  d 删除  b 备注  → 下一项  ← 上一项  ↑↓ 移动  Esc 返回  ? 帮助',
+      ),
+    );
     expect(loadMeeting(meetingFile()).items[0]!.decisions).toEqual([
       {
         id: '2021-10-08-01',
@@ -413,9 +331,7 @@ describe('调度会', () => {
 
     // e edits: the owner removed, the due typed as month-day (typing replaces what the field held)
     await h.press('e', '修改议定事项 2021-10-08-01');
-    await h.press(KEYS.tab, '▶牵头单位');
-    await h.press(KEYS.tab, '▶配合单位');
-    await h.press(KEYS.tab, '▶责任人');
+    await tabThrough(h, '▶牵头单位', '▶配合单位', '▶责任人');
     await h.press('\u0015', '【王强】'); // Ctrl+U clears the field; the last person is offered again
     await h.press(KEYS.up, '〔按输入〕'); // ↑: keep it empty
     await h.press(KEYS.tab, '▶完成时限');
@@ -450,8 +366,7 @@ describe('调度会', () => {
   });
 
   it('lets the secretary reorder, drop and add agenda projects', async () => {
-    await openMeeting();
-    await h.press(KEYS.ctrlS, '已建立会议记录');
+    h = await openMeetingAt('agenda');
     await h.press(KEYS.down);
     await h.press('J');
     await h.waitFor('1. ●红 CS-004');
@@ -492,8 +407,7 @@ describe('调度会', () => {
   });
 
   it('closes the meeting, shows its decisions and offers the minutes', async () => {
-    await openMeeting();
-    await h.press(KEYS.ctrlS, '已建立会议记录');
+    h = await openMeetingAt('agenda');
     await h.press(KEYS.down);
     await h.press('a', '新增议定事项');
     await h.press('尽快制定复工方案');
@@ -538,11 +452,7 @@ describe('调度会', () => {
   });
 
   it('lines the agenda up in columns, with 包联领导 and 完成率 on a wide screen', async () => {
-    h = await startApp({
-      routes: [{ screen: 'home' }, { screen: 'meeting' }],
-      size: { columns: 160, rows: 45 },
-    });
-    await h.waitFor('会议日期');
+    h = await openMeetingAt('set-up', { size: { columns: 160, rows: 45 } });
     const agenda = await h.press(KEYS.ctrlS, '已建立会议记录');
     expect(agenda.split('\n').slice(3, 7).join('\n')).toMatchInlineSnapshot(`
       "▶ 上次会议议定事项落实情况（2项，已听取0项，未听取2项，其中逾期1项）
@@ -553,14 +463,7 @@ describe('调度会', () => {
   });
 
   it('scrolls the list of decisions after closing when it is longer than the screen', async () => {
-    h = await startApp({
-      routes: [{ screen: 'home' }, { screen: 'meeting' }],
-      size: { columns: 80, rows: 8 },
-    });
-    await h.waitFor('会议日期');
-    await h.press(KEYS.ctrlS, '已建立会议记录');
-    await h.press(KEYS.down);
-    await h.press(KEYS.enter, '第1/3项');
+    h = await openMeetingAt('project', { size: { columns: 80, rows: 8 } });
     for (const text of ['尽快制定复工方案', '协调落实用地指标', '督促施工单位增加作业面']) {
       await h.press('a', '新增议定事项');
       await h.press(text);
@@ -586,14 +489,13 @@ describe('调度会', () => {
   });
 
   it('asks before resuming a meeting of an earlier day that was left unfinished', async () => {
-    await openMeeting();
-    await h.press(KEYS.ctrlS, '已建立会议记录');
+    h = await openMeetingAt('agenda');
     const dir = h.dir;
     h.app.unmount();
     h.session.shutdown();
     // a week later
     h = await startApp({
-      routes: [{ screen: 'home' }, { screen: 'meeting' }],
+      routes: AT_MEETING,
       reuseDir: dir,
       today: '2021-10-15',
     });
@@ -611,43 +513,26 @@ describe('调度会', () => {
   });
 
   it('resumes an unfinished meeting where it was left, half-typed text included', async () => {
-    await openMeeting();
-    await h.press(KEYS.ctrlS, '已建立会议记录');
-    await h.press(KEYS.down);
-    await h.press(KEYS.enter, '第1/3项');
-    await h.press('a', '新增议定事项');
+    h = await openMeetingAt('form');
     await h.press('尽快复工，');
     // the app goes away without any chance to save (as after a kill): only what is on disk counts
     const dir = h.dir;
     h.app.unmount();
     h.session.shutdown();
-    const again = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }], reuseDir: dir });
+    const again = await startApp({ routes: AT_MEETING, reuseDir: dir });
     h = again;
-    expect(await h.waitFor('已恢复未结束的调度会')).toMatchInlineSnapshot(`
-      " diaodu › 调度会 2021-10-08                               第1/3项  本项 00:00
-      ●红 CS-001 光伏组件项目 · 区发改局 · 包联 马占文
-      年度计划 10000万元 · 已完成 2000万元 · 完成率 20.0%，慢于序时进度55.0个百分点
-      建设性质 新建 · 建设阶段 在建
-      滞后原因：年度投资完成率20.0%，低于序时进度（75.0%）55.0个百分点
-      滞后原因：问题“用地指标未落实”逾期未解决（解决时限2021年9月15日，责任单位区自然
-          资源局）
-      滞后原因：议定事项“协调落实项目用地指标”逾期未落实（完成时限2021年9月24日，责任
-          单位区自然资源局）
-      问题：用地指标未落实（区自然资源局，时限2021-09-15，逾期）
-      以往议定【逾期14天】协调落实项目用地指标（区自然资源局，2021-09-24）
-      以往议定【未到期】督促施工单位增加作业面（区发改局，2021-10-15）
-      ── 本次议定事项（0） ───────────────────────────────────────────────────────────
-       备注：（按 b 填写）
-
-      ── 新增议定事项（CS-001 光伏组件项目） ─────────────────────────────────────────
-      ▶议定事项  尽快复工，
-       牵头单位
-       配合单位
-       责任人
-       完成时限  下周五       → 2021年10月15日（星期五）
-        Tab 下一栏 · Enter 下一栏（最后一栏：保存） · Ctrl+S 保存 · Esc 取消
-      已恢复未结束的调度会（2021-10-08 周调度），继续记录
-      Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出"
-    `);
+    expect(await h.waitFor('已恢复未结束的调度会')).toBe(
+      frameOf(
+        CS001_FORM_TOP,
+        '▶议定事项  尽快复工，',
+        ' 牵头单位',
+        ' 配合单位',
+        ' 责任人',
+        ' 完成时限  下周五       → 2021年10月15日（星期五）',
+        '  Tab 下一栏 · Enter 下一栏（最后一栏：保存） · Ctrl+S 保存 · Esc 取消',
+        '已恢复未结束的调度会（2021-10-08 周调度），继续记录',
+        'Tab 下一栏  Ctrl+S 保存  Enter 确认  Esc 取消  ? 帮助  Ctrl+C 退出',
+      ),
+    );
   });
 });

@@ -4,8 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMeeting } from '../../src/store/meeting-read.js';
-import { KEYS, startApp } from './helpers.js';
+import { KEYS, openMeetingAt, startApp } from './helpers.js';
 import type { Harness } from './helpers.js';
+import { HELP_MOVE_KEYS, blank, frameOf } from './frames.js';
 
 let h: Harness;
 afterEach(() => h?.cleanup());
@@ -205,41 +206,34 @@ describe('帮助', () => {
   it('lists the keys of the screen it was asked from, generated from the key table', async () => {
     h = await startApp({ routes: [{ screen: 'home' }, { screen: 'projects' }] });
     await h.waitFor('显示5个');
-    expect(await h.press('?', '可用的按键')).toMatchInlineSnapshot(`
-      " diaodu › 帮助
-      在“项目台账”中可用的按键：
-
-      查找、排序与筛选
-        /                      搜索（输入项目名称、编号等）
-        s                      换一种排序
-        S                      反转排序方向
-        u                      按责任单位筛选
-        l                      按红黄绿灯筛选
-        a                      按片区/园区筛选
-        c                      清除筛选和搜索
-
-      移动
-        ↑ / k                  上移一行
-        ↓ / j                  下移一行
-        PgUp                   上翻一页
-        PgDn / 空格            下翻一页
-        Home / g               到第一行
-        End / G                到最后一行
-        Enter                  打开选中项
-
-      全局
-
-      ↑↓ 移动  PgDn 翻页  Esc 返回  Ctrl+C 退出"
-    `);
+    expect(await h.press('?', '可用的按键')).toBe(
+      frameOf(
+        ' diaodu › 帮助',
+        '在“项目台账”中可用的按键：',
+        blank(1),
+        '查找、排序与筛选',
+        '  /                      搜索（输入项目名称、编号等）',
+        '  s                      换一种排序',
+        '  S                      反转排序方向',
+        '  u                      按责任单位筛选',
+        '  l                      按红黄绿灯筛选',
+        '  a                      按片区/园区筛选',
+        '  c                      清除筛选和搜索',
+        blank(1),
+        HELP_MOVE_KEYS,
+        blank(1),
+        '全局',
+        blank(1),
+        '↑↓ 移动  PgDn 翻页  Esc 返回  Ctrl+C 退出',
+      ),
+    );
     expect(await h.press(KEYS.esc, '显示5个')).toContain('diaodu › 项目');
   });
 });
 
 describe('Ctrl+C', () => {
   it('leaves from anywhere and lets go of the meeting lock', async () => {
-    h = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }] });
-    await h.waitFor('会议日期');
-    await h.press(KEYS.ctrlS, '已建立会议记录');
+    h = await openMeetingAt('agenda');
     const lock = path.join(h.meetingsDir, '2021-10-08-周调度.yaml.lock');
     expect(fs.existsSync(lock)).toBe(true);
     await h.press(KEYS.ctrlC);

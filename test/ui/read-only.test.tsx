@@ -2,61 +2,39 @@
 // meeting opens read-only — the secretary can look at the agenda, the projects and the follow-ups,
 // every editing key says why it does nothing, nothing is written (no save, no draft), what the other
 // process saves shows up, and the screen says when the other process has let go.
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MeetingDocument } from '../../src/store/meeting-document.js';
-import { distUrl, ensureDist } from '../store-write/dist.js';
-import { KEYS, startApp } from './helpers.js';
+import { ensureDist } from '../store-write/dist.js';
+import { holdLock as holdLockInChild, killIfRunning } from '../store-write/hold-lock.js';
+import { AT_MEETING, KEYS, meetingFileOf, openMeetingAt, startApp } from './helpers.js';
 import type { Harness } from './helpers.js';
-
-const HOLDER = path.join(import.meta.dirname, '..', 'store-write', 'lock-holder.mjs');
 
 let h: Harness | undefined;
 let holder: ChildProcess | undefined;
 beforeAll(() => ensureDist(), 180_000);
 afterEach(() => {
-  if (holder && holder.exitCode === null && holder.signalCode === null) holder.kill('SIGKILL');
+  killIfRunning(holder);
   holder = undefined;
   h?.cleanup();
   h = undefined;
 });
 
 /** A child process that takes the meeting's lock and keeps it until killed; resolves with its pid. */
-function holdLock(file: string): Promise<number> {
-  const child = spawn(process.execPath, [HOLDER, distUrl('store/lock'), file], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  holder = child;
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /locked (\d+)\n/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`lock holder exited (${code}): ${err}`)));
-  });
-}
+const holdLock = async (file: string): Promise<number> =>
+  (await holdLockInChild(file, (child) => (holder = child))).pid;
 
 describe('a meeting another diaodu is recording', () => {
   it('opens read-only, names the other process, refuses edits and writes nothing', async () => {
     // a meeting recorded earlier, left unfinished, with one decision
-    h = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }] });
-    await h.waitFor('会议日期');
-    await h.press(KEYS.ctrlS, '已建立会议记录');
-    await h.press(KEYS.down);
-    await h.press(KEYS.enter, '第1/3项');
-    await h.press('a', '新增议定事项');
+    h = await openMeetingAt('form');
     await h.press('尽快制定复工方案');
     await h.press(KEYS.ctrlS, '仍要保存'); // no 责任人: the form asks
     await h.press('y', '已保存议定事项');
     const dir = h.dir;
-    const file = path.join(h.meetingsDir, '2021-10-08-周调度.yaml');
+    const file = meetingFileOf(h);
     h.app.unmount();
     h.session.shutdown();
     const draftFile = path.join(h.meetingsDir, '.2021-10-08-周调度.yaml.draft.json');
@@ -64,7 +42,7 @@ describe('a meeting another diaodu is recording', () => {
 
     const pid = await holdLock(file);
     const before = fs.readFileSync(file, 'utf8');
-    h = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }], reuseDir: dir });
+    h = await startApp({ routes: AT_MEETING, reuseDir: dir });
     const frame = await h.waitFor('（只读）');
     expect(frame.split('\n').slice(0, 7).join('\n')).toMatchInlineSnapshot(`
       " diaodu › 调度会 2021-10-08（只读）                                 议程 共3项

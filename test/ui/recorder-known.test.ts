@@ -2,13 +2,12 @@
 // meeting file again; files the session could not read (syntax errors) are still scanned, so an id
 // written in a damaged file is never handed out again.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Session } from '../../src/app/session.js';
+import type { Session } from '../../src/app/session.js';
 import type { LoadedData } from '../../src/app/session.js';
-import { openSettings } from '../../src/store/settings.js';
 import { MeetingRecorder, issueNumberFor, unfinishedMeeting } from '../../src/app/meeting/recorder.js';
+import { FIXTURE_DAY_SETUP, copyFixtures, loadReady, sessionIn } from './sessions.js';
 
 // readFileSync passes through to the real one; the test counts which meeting files it read.
 vi.mock('node:fs', async (importOriginal) => {
@@ -17,28 +16,15 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...actual, default: { ...actual, readFileSync }, readFileSync };
 });
 
-const FIXTURES = path.join(import.meta.dirname, 'fixtures');
-const setup = {
-  date: '2021-10-08',
-  kind: '周调度' as const,
-  chair: '马占文',
-  place: '',
-  attendees: [{ name: '区发改局', mark: '出席' as const }],
-};
+const setup = FIXTURE_DAY_SETUP;
 
 let dir: string;
 let meetingsDir: string;
 let recorder: MeetingRecorder | undefined;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-known-'));
+  dir = copyFixtures('diaodu-known-', ['2021-09-20-周调度.yaml']);
   meetingsDir = path.join(dir, 'meetings');
-  fs.mkdirSync(meetingsDir);
-  fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, 'register.yaml'));
-  fs.copyFileSync(
-    path.join(FIXTURES, 'meetings', '2021-09-20-周调度.yaml'),
-    path.join(meetingsDir, '2021-09-20-周调度.yaml'),
-  );
 });
 
 afterEach(() => {
@@ -48,17 +34,8 @@ afterEach(() => {
 });
 
 function loadSession(): { session: Session; data: LoadedData } {
-  const session = new Session({
-    registerPath: path.join(dir, 'register.yaml'),
-    meetingsDir,
-    today: '2021-10-08',
-    settings: openSettings({ cwd: path.join(dir, 'config') }),
-    now: () => 0,
-  });
-  session.load();
-  const state = session.getSnapshot();
-  if (state.phase !== 'ready') throw new Error(`not loaded: ${JSON.stringify(state)}`);
-  return { session, data: state.data };
+  const session = sessionIn(dir, { meetingsDir });
+  return { session, data: loadReady(session) };
 }
 
 /** The files in the meetings folder that readFileSync read since `since` calls. */

@@ -3,19 +3,14 @@
 // decision taken at a meeting after as_of, with a time limit before as_of, turned a green project
 // red on the screens while `check --meetings` and the bulletin left it green.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { leaderTable } from '../../src/domain/leaders.js';
-import { openSettings } from '../../src/store/settings.js';
-import { Session } from '../../src/app/session.js';
+import { copyFixtures, loadReady, sessionIn } from './sessions.js';
 
-const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 let dir: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-session-day-'));
-  fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, 'register.yaml'));
-  fs.mkdirSync(path.join(dir, 'meetings'));
+  dir = copyFixtures('diaodu-session-day-', []);
   // held on 10月8日, after the register's as_of (9月30日); the time limit it set is before as_of
   fs.writeFileSync(
     path.join(dir, 'meetings', '2021-10-08-周调度.yaml'),
@@ -46,17 +41,7 @@ afterEach(() => {
 });
 
 it('leaves out decisions taken at meetings after the register’s as_of', () => {
-  const session = new Session({
-    registerPath: path.join(dir, 'register.yaml'),
-    meetingsDir: path.join(dir, 'meetings'),
-    today: '2021-10-10',
-    settings: openSettings({ cwd: path.join(dir, 'config') }),
-    now: () => 0,
-  });
-  session.load();
-  const state = session.getSnapshot();
-  if (state.phase !== 'ready') throw new Error(`not loaded: ${JSON.stringify(state)}`);
-  const { data } = state;
+  const data = loadReady(sessionIn(dir, { today: '2021-10-10' }));
   expect(data.meetings).toHaveLength(1);
   // CS-002: 5000 of 8000 (62.5%) against 9/12 (75.0%) is 12.5 points behind: yellow, no decision flag
   const s = data.assessment.statuses.find((x) => x.project.id === 'CS-002');

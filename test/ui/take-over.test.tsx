@@ -6,20 +6,19 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readLock } from '../../src/store/lock.js';
-import { openSettings } from '../../src/store/settings.js';
-import { Session } from '../../src/app/session.js';
+import type { Session } from '../../src/app/session.js';
 import type { LoadedData } from '../../src/app/session.js';
 import { MeetingRecorder } from '../../src/app/meeting/recorder.js';
 import { MeetingDocument } from '../../src/store/meeting-document.js';
-import { ROOT, distUrl, ensureDist } from '../store-write/dist.js';
-import { FIXTURES, KEYS, startApp } from './helpers.js';
+import { ROOT, ensureDist } from '../store-write/dist.js';
+import { holdLock as holdLockInChild, killIfRunning } from '../store-write/hold-lock.js';
+import { AT_MEETING, KEYS, meetingFileOf, openMeetingAt, startApp } from './helpers.js';
 import type { Harness } from './helpers.js';
+import { FIXTURE_DAY_SETUP, copyFixtures, loadReady, sessionIn } from './sessions.js';
 
-const HOLDER = path.join(import.meta.dirname, '..', 'store-write', 'lock-holder.mjs');
 const CHILD = path.join(import.meta.dirname, 'recorder-child.mjs');
 const SINCE = '(\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d';
 
@@ -30,32 +29,15 @@ afterEach(() => {
 
 /** A session on the register in `dir` (its meetings in dir/meetings, settings in dir/config), loaded. */
 function load(dir: string): { session: Session; data: LoadedData } {
-  const session = new Session({
-    registerPath: path.join(dir, 'register.yaml'),
-    meetingsDir: path.join(dir, 'meetings'),
-    today: '2021-10-08',
-    settings: openSettings({ cwd: path.join(dir, 'config') }),
-    now: () => 0,
-  });
-  session.load();
-  const state = session.getSnapshot();
-  if (state.phase !== 'ready') throw new Error(`not loaded: ${JSON.stringify(state)}`);
-  return { session, data: state.data };
+  const session = sessionIn(dir);
+  return { session, data: loadReady(session) };
 }
 
 describe('two recorders of one meeting (MeetingRecorder)', () => {
-  const setup = {
-    date: '2021-10-08',
-    kind: '周调度' as const,
-    chair: '马占文',
-    place: '',
-    attendees: [{ name: '区发改局', mark: '出席' as const }],
-  };
+  const setup = FIXTURE_DAY_SETUP;
 
   it('the one that lost the lock saves nothing more; the new holder records', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-takeover-'));
-    fs.mkdirSync(path.join(dir, 'meetings'));
-    fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, 'register.yaml'));
+    const dir = copyFixtures('diaodu-takeover-', []);
     const first = load(dir);
     const second = load(dir);
     const a = MeetingRecorder.start(first.session, first.data, setup);
@@ -110,10 +92,8 @@ describe('two recorders of one meeting (MeetingRecorder)', () => {
   });
 
   it('a folder out of reach is a failed save, not a take-over', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-takeover-'));
+    const dir = copyFixtures('diaodu-takeover-', []);
     const meetings = path.join(dir, 'meetings');
-    fs.mkdirSync(meetings);
-    fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, 'register.yaml'));
     const { session, data } = load(dir);
     const a = MeetingRecorder.start(session, data, setup);
     cleanups.push(() => {
@@ -134,9 +114,7 @@ describe('two recorders of one meeting (MeetingRecorder)', () => {
 
 describe('a lock file removed while recording', () => {
   it('is not taken again at once (a take-over may be moving it), but once it stays gone', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-takeover-'));
-    fs.mkdirSync(path.join(dir, 'meetings'));
-    fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, 'register.yaml'));
+    const dir = copyFixtures('diaodu-takeover-', []);
     const { session, data } = load(dir);
     const a = MeetingRecorder.start(session, data, {
       date: '2021-10-08',
@@ -164,9 +142,7 @@ describe('two processes recording one meeting', () => {
   beforeAll(() => ensureDist(), 180_000);
 
   it('after the take-over none of the old recorder’s saves lands; every one of the new one’s does', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-takeover-'));
-    fs.mkdirSync(path.join(dir, 'meetings'));
-    fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), path.join(dir, 'register.yaml'));
+    const dir = copyFixtures('diaodu-takeover-', []);
     const child = spawn(process.execPath, [CHILD, path.join(ROOT, 'dist'), dir], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -188,13 +164,7 @@ describe('two processes recording one meeting', () => {
 
     // this process opens the meeting read-only, then takes it over from the child, named
     const { session, data } = load(dir);
-    const b = MeetingRecorder.start(session, data, {
-      date: '2021-10-08',
-      kind: '周调度',
-      chair: '马占文',
-      place: '',
-      attendees: [{ name: '区发改局', mark: '出席' as const }],
-    });
+    const b = MeetingRecorder.start(session, data, FIXTURE_DAY_SETUP);
     cleanups.push(() => b.release());
     expect(b.lockedBy?.pid).toBe(child.pid);
     expect(b.takeOver(b.lockedBy!)).toEqual({ taken: true });
@@ -228,39 +198,22 @@ describe('taking a read-only meeting over (T)', () => {
   let holder: ChildProcess | undefined;
   beforeAll(() => ensureDist(), 180_000);
   afterEach(() => {
-    if (holder && holder.exitCode === null && holder.signalCode === null) holder.kill('SIGKILL');
+    killIfRunning(holder);
     holder = undefined;
   });
 
   /** A child process that takes the meeting's lock and keeps it until killed; resolves with its pid. */
-  function holdLock(file: string): Promise<number> {
-    const child = spawn(process.execPath, [HOLDER, distUrl('store/lock'), file], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    holder = child;
-    return new Promise((resolve, reject) => {
-      let out = '';
-      let err = '';
-      child.stdout?.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const m = /locked (\d+)\n/.exec(out);
-        if (m) resolve(Number(m[1]));
-      });
-      child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      child.on('exit', (code) => reject(new Error(`lock holder exited (${code}): ${err}`)));
-    });
-  }
+  const holdLock = async (file: string): Promise<number> =>
+    (await holdLockInChild(file, (child) => (holder = child))).pid;
 
   /** A meeting recorded and left unfinished, then the app again on it while `hold` holds its lock. */
   async function readOnlyMeeting(): Promise<{ h: Harness; file: string; pid: number }> {
-    const first = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }] });
-    await first.waitFor('会议日期');
-    await first.press(KEYS.ctrlS, '已建立会议记录');
+    const first = await openMeetingAt('agenda');
     first.app.unmount();
     first.session.shutdown();
-    const file = path.join(first.meetingsDir, '2021-10-08-周调度.yaml');
+    const file = meetingFileOf(first);
     const pid = await holdLock(file);
-    const h = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }], reuseDir: first.dir });
+    const h = await startApp({ routes: AT_MEETING, reuseDir: first.dir });
     cleanups.push(() => h.cleanup());
     await h.waitFor('（只读）');
     return { h, file, pid };
@@ -311,17 +264,12 @@ describe('taking a read-only meeting over (T)', () => {
 
   it('the window that lost the meeting refuses the save and keeps the typed text', async () => {
     // window A records; window B (same process, same folder) opens it read-only and takes it over
-    const a = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }] });
+    const a = await openMeetingAt('form');
     cleanups.push(() => a.cleanup());
-    await a.waitFor('会议日期');
-    await a.press(KEYS.ctrlS, '已建立会议记录');
-    await a.press(KEYS.down);
-    await a.press(KEYS.enter, '第1/3项');
-    await a.press('a', '新增议定事项');
     await a.press('A 窗口正在输入的议定');
-    const file = path.join(a.meetingsDir, '2021-10-08-周调度.yaml');
+    const file = meetingFileOf(a);
 
-    const b = await startApp({ routes: [{ screen: 'home' }, { screen: 'meeting' }], reuseDir: a.dir });
+    const b = await startApp({ routes: AT_MEETING, reuseDir: a.dir });
     cleanups.push(() => {
       b.app.unmount();
       b.session.shutdown();
