@@ -8,7 +8,11 @@
 export const WRITE_PIECE = 1 << 20;
 
 /** Calls `write` with consecutive pieces of `text` (at most `piece` UTF-16 units each) whose concatenation is `text`. */
-export function writeInPieces(text: string, write: (piece: string) => void, piece: number = WRITE_PIECE): void {
+export function writeInPieces(
+  text: string,
+  write: (piece: string) => void,
+  piece: number = WRITE_PIECE,
+): void {
   if (text.length <= piece) {
     if (text) write(text);
     return;
