@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeInPieces } from './write-text.js';
+import { writeInPieces } from './write-in-pieces.js';
 
 /** What a file stream writes for each piece: its UTF-8 bytes. */
 function bytesWritten(text: string, piece: number): { bytes: Buffer; pieces: string[] } {

@@ -1,7 +1,7 @@
-// Putting a command's text on stdout/stderr in pieces. When stdout is a file (or /dev/null), Node's
-// stream turns the whole string into one Buffer first: for an 18 MB JSON bulletin that is a second
-// full-size copy and hundreds of milliseconds, where the same bytes written a megabyte at a time cost
-// a few. A piece never ends between the two halves of a surrogate pair (each half alone would be
+// Writing a long text in pieces (a command's stdout, a file under --out). When stdout is a file (or
+// /dev/null), Node's stream turns the whole string into one Buffer first: for an 18 MB JSON bulletin
+// that is a second full-size copy and hundreds of milliseconds, where the same bytes encoded a
+// megabyte at a time cost a few. A piece never ends between the two halves of a surrogate pair (each half alone would be
 // written as U+FFFD), so the bytes written are exactly those of the whole string.
 
 /** Characters per piece: large enough that the number of writes does not matter. */
