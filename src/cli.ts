@@ -10,6 +10,7 @@ import { defaultContext } from './commands/context.js';
 import { dispatch } from './commands/dispatch.js';
 import { safeLinesToEcho } from './text/sanitize.js';
 import { systemErrorText } from './store/system-error.js';
+import { writeInPieces } from './text/write-in-pieces.js';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -30,7 +31,8 @@ function debugging(): boolean {
 }
 
 function write(stream: NodeJS.WriteStream, text: string): void {
-  if (text) stream.write(text);
+  // in pieces: a file stream would otherwise copy the whole text into one Buffer (text/write-in-pieces.ts)
+  writeInPieces(text, (piece) => stream.write(piece));
 }
 
 async function main(): Promise<number> {

@@ -3,7 +3,7 @@
 // more than once, and the 包联领导 table; built once and placed by buildBulletin. Pure: no I/O.
 import { assessOnDay } from '../domain/assess-on-day.js';
 import { formatPoints } from '../domain/figures.js';
-import type { LedgerEntry, Meeting, ProjectStatus } from '../domain/types.js';
+import type { LedgerEntry, Meeting, Project, ProjectStatus } from '../domain/types.js';
 import { leaderTable, type LeaderRow } from '../domain/leaders.js';
 import { compareMonths, monthOnMonthProblem, moveText, type MonthOnMonth } from '../domain/month-on-month.js';
 import { repeatRed, repeatRetimed, RED_STREAK, type RetimedChain } from '../domain/repeat-offenders.js';
@@ -77,10 +77,10 @@ export function historyParts(
   statuses: readonly ProjectStatus[],
   meetings: readonly Meeting[] | undefined,
   ledger: readonly LedgerEntry[] | undefined,
+  byId: ReadonlyMap<string, Project> = projectIndex(input.register),
 ): HistoryParts {
   const { register, previous } = input;
   const day = register.meta.asOf;
-  const byId = projectIndex(register);
   let monthOnMonth: MonthOnMonth | null = null;
   let overallText = '本期无上月台账数据，不作环比。';
   if (previous) {

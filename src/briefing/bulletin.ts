@@ -288,6 +288,7 @@ export function bulletinFacts(input: BulletinInput): BulletinFacts {
   const { meetings, ledger, assessment } = assessOnDay(register, day, input.meetings);
   const tp = assessment.timeProgress;
   const units = unitRanking(assessment.statuses);
+  const projects = projectIndex(register);
   return {
     input,
     register,
@@ -297,7 +298,7 @@ export function bulletinFacts(input: BulletinInput): BulletinFacts {
     month: bulletinMonth(register),
     m,
     y,
-    projects: projectIndex(register),
+    projects,
     issued: input.issued ?? asOf,
     recipients: register.meta.recipients ?? defaultRecipients(region),
     meetings,
@@ -310,7 +311,7 @@ export function bulletinFacts(input: BulletinInput): BulletinFacts {
     rb: redBlackList(units, tp),
     problems: problemFigures(register.projects, day),
     decisions: ledger ? decisionFigures(ledger, day) : null,
-    history: historyParts(input, assessment.statuses, meetings, ledger),
+    history: historyParts(input, assessment.statuses, meetings, ledger, projects),
     reds: assessment.lagging.filter((s) => s.light === '红'),
     yellows: assessment.lagging.filter((s) => s.light === '黄'),
   };
@@ -629,6 +630,9 @@ export function bulletinAttachment(f: BulletinFacts): {
   const projects: BulletinData['projects'] = [];
   for (const s of f.assessment.statuses) {
     const p = s.project;
+    // the rate printed once for the table's cell and the data (rateCell and rateData print alike)
+    const rate = s.completionRate;
+    const rateText = rate === null ? '—' : formatPercent(rate);
     rows.push([
       textCell(p.id),
       textCell(p.name),
@@ -636,7 +640,9 @@ export function bulletinAttachment(f: BulletinFacts): {
       textCell(p.leader ?? ''),
       moneyCell(p.annualPlan, moneyUnit),
       moneyCell(p.completedYear, moneyUnit),
-      rateCell(s.completionRate),
+      rate === null
+        ? { text: rateText, format: 'percent' }
+        : { text: rateText, value: rate, format: 'percent' },
       lightCell(s.light),
       textCell(p.progress ?? ''),
     ]);
@@ -646,7 +652,7 @@ export function bulletinAttachment(f: BulletinFacts): {
       unit: p.unit,
       annualPlan: p.annualPlan,
       completedYear: p.completedYear,
-      completionRate: rateData(s.completionRate),
+      completionRate: { value: rate, text: rateText },
       light: s.light,
     };
     if (p.leader) row.leader = p.leader;

@@ -31,6 +31,8 @@ export function progressComparison(rate: number, timeProgress: number): string {
 /** An amount held in 万元 as a number in `unit` (no unit word): 亿元 with two decimals, 万元 up to two. */
 export function formatMoneyNumber(wan: number, unit: MoneyUnit): string {
   if (unit === '亿元') return fixed(wan / 10000, 2);
+  // A whole number of 万元 (most register amounts) prints as itself: the same text as below, sooner.
+  if (Number.isInteger(wan) && Math.abs(wan) < 1e9) return String(wan);
   return fixed(wan, 2).replace(/0+$/, '').replace(/\.$/, '');
 }
 

@@ -53,11 +53,12 @@ export async function runBulletin(opts: BulletinOptions, ctx: CommandContext): P
       stderr += diagnosticsText(prev.warnings);
     }
     const doc = buildBulletin(input);
-    const names = personNames(register, input.meetings);
+    // the people's names are kept as written in 繁體 output only: not gathered for 简体
+    const names = script === 'traditional' ? { names: personNames(register, input.meetings) } : {};
     return briefingResult(
       ctx,
       doc,
-      { format, script, out: opts.out, force: opts.force, names },
+      { format, script, out: opts.out, force: opts.force, ...names },
       stderr,
       'bulletin',
     );

@@ -8,6 +8,7 @@ import { InputError } from '../domain/types.js';
 import { isProcessAlive } from './lock.js';
 import { checkOutputTarget } from './regular-file.js';
 import { systemErrorText } from './system-error.js';
+import { writeInPieces } from '../text/write-in-pieces.js';
 
 /** The fs calls the writer makes; tests replace some of them to simulate failures. */
 export interface AtomicWriteIo {
@@ -49,19 +50,24 @@ export function tempPathFor(target: string): string {
   return path.join(dir, `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-function toBytes(data: string | Uint8Array): Uint8Array {
-  return typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+function writeAll(fd: number, bytes: Uint8Array, io: AtomicWriteIo): void {
+  let offset = 0;
+  while (offset < bytes.length) {
+    offset += io.writeSync(fd, bytes, offset, bytes.length - offset);
+  }
 }
 
-/** Write the data into a fresh temp file next to `target`, fsync'd; returns the temp path. */
-function writeTemp(target: string, bytes: Uint8Array, io: AtomicWriteIo, mode: number): string {
+/**
+ * Write the data into a fresh temp file next to `target`, fsync'd; returns the temp path. A text is
+ * encoded a piece at a time (text/write-in-pieces.ts: the same bytes, no second full-size copy).
+ */
+function writeTemp(target: string, data: string | Uint8Array, io: AtomicWriteIo, mode: number): string {
   const temp = tempPathFor(target);
   const fd = io.openSync(temp, 'wx', mode);
   try {
-    let offset = 0;
-    while (offset < bytes.length) {
-      offset += io.writeSync(fd, bytes, offset, bytes.length - offset);
-    }
+    if (typeof data === 'string')
+      writeInPieces(data, (piece) => writeAll(fd, Buffer.from(piece, 'utf8'), io));
+    else writeAll(fd, data, io);
     io.fsyncSync(fd);
   } catch (error) {
     closeQuietly(fd, io);
@@ -149,7 +155,7 @@ function replaceFile(requested: string, data: string | Uint8Array, options: Atom
   }
   checkOutputTarget(target);
   const keepMode = existingMode(target);
-  const temp = writeTemp(target, toBytes(data), io, keepMode ?? options.mode ?? 0o666);
+  const temp = writeTemp(target, data, io, keepMode ?? options.mode ?? 0o666);
   if (keepMode !== undefined) {
     try {
       fs.chmodSync(temp, keepMode);
@@ -225,7 +231,7 @@ function createFile(target: string, data: string | Uint8Array, options: WriteNew
   }
   if (fs.existsSync(target)) throw alreadyExists(target);
   const io: AtomicWriteIo = { ...realIo, ...options.io };
-  const temp = writeTemp(target, toBytes(data), io, options.mode ?? 0o666);
+  const temp = writeTemp(target, data, io, options.mode ?? 0o666);
   try {
     try {
       io.linkSync(temp, target);
@@ -371,7 +377,7 @@ function compareAndReplace(
   if (!holds(before, expected, expectedBytes))
     return { written: false, current: before?.toString('utf8') ?? null };
   const keepMode = existingMode(target);
-  const temp = writeTemp(target, toBytes(data), io, keepMode ?? options.mode ?? 0o666);
+  const temp = writeTemp(target, data, io, keepMode ?? options.mode ?? 0o666);
   try {
     if (keepMode !== undefined) {
       try {

@@ -63,6 +63,18 @@ describe('money', () => {
     expect(formatMoney(0, '万元')).toBe('0万元');
     expect(formatMoneyNumber(100, '万元')).toBe('100');
   });
+  it('prints a whole number of 万元 as two decimals with the zeros cut, whatever its size and sign', () => {
+    // the whole-number shortcut must print what the general rule prints
+    const whole = [
+      0, -0, 1, -1, 7, 10, 100, -2500, 26212, 99999999, 999999999, -999999999, 1e9, 123456789012,
+    ];
+    for (const wan of whole) {
+      const general = wan.toFixed(2).replace(/\.00$/, '');
+      expect(formatMoneyNumber(wan, '万元'), String(wan)).toBe(general === '-0' ? '0' : general);
+    }
+    expect(formatMoneyNumber(26212.4, '万元')).toBe('26212.4');
+    expect(formatMoneyNumber(-0.004, '万元')).toBe('0');
+  });
   it('switches to 亿元 from one 亿 up in prose', () => {
     expect(formatMoneyAuto(9999)).toBe('9999万元');
     expect(formatMoneyAuto(10000)).toBe('1.00亿元');
