@@ -1190,16 +1190,17 @@ export class MeetingDocument {
       throw inputError(this.file, `会议记录 ${this.file} 以只读方式打开（另一进程正在记录），不能保存`);
     const kept = this.renderKept();
     const next = kept ?? this.renderAll();
-    // read as bytes: decoded only when compared here (decoding a long agenda's file takes ~15 ms)
-    let bytes: Buffer | null;
+    const same = kept ? (this.diskEncoded()?.equals(kept) ?? false) : next === this.diskText;
+    // nothing new: the file is read (as bytes, decoded only here) to learn of a hand edit; otherwise the
+    // compare-and-swap below reads it (a 1.3 MB agenda read once more on every save cost memory)
+    let bytes: Buffer | null = null;
     try {
-      bytes = fs.readFileSync(this.file);
+      if (same) bytes = fs.readFileSync(this.file);
+      else fs.statSync(this.file); // a folder gone (a shared drive) is reported as before: 无法读取…
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
         throw inputError(this.file, systemErrorText(error, this.file, 'read') ?? String(error));
-      bytes = null;
     }
-    const same = kept ? (this.diskEncoded()?.equals(kept) ?? false) : next === this.diskText;
     if (same && bytes !== null) {
       const current = bytes.toString('utf8');
       // nothing to write; still refuse when the file changed, so the caller learns of the hand edit

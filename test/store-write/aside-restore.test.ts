@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { restoreAsideFiles, swapInProgress } from '../../src/store/atomic-write.js';
+import { restoreAsideFiles, swapInProgress, writeFileIfUnchanged } from '../../src/store/atomic-write.js';
 import { MeetingDocument } from '../../src/store/meeting-document.js';
 
 let dir: string;
@@ -134,5 +134,22 @@ describe('MeetingDocument.open while another window saves', () => {
 
   it('still says the file is missing, in Chinese, when no save is under way', () => {
     expect(() => MeetingDocument.open(target)).toThrow(`找不到会议记录 ${target}`);
+  });
+});
+
+describe('writeFileIfUnchanged compares what is on disk, whatever its size', () => {
+  // the compare reads into one reused buffer (atomic-write.ts compareBytesOrNull); files larger than it
+  // and files smaller after larger ones must compare exactly, to the last byte
+  it.each([10, 200_000, 3_000_000, 17_000_000, 100])('%d bytes', (size) => {
+    const text = 'x'.repeat(size - 1) + '\n';
+    fs.writeFileSync(target, text);
+    const almost = 'x'.repeat(size - 1) + '\r';
+    const refused = writeFileIfUnchanged(target, LATEST, almost);
+    expect(refused.written).toBe(false);
+    expect(refused.written === false && refused.current === text).toBe(true);
+    expect(writeFileIfUnchanged(target, LATEST, text)).toEqual({ written: true });
+    expect(fs.readFileSync(target, 'utf8')).toBe(LATEST);
+    expect(writeFileIfUnchanged(target, text, LATEST)).toEqual({ written: true });
+    expect(fs.readFileSync(target, 'utf8')).toBe(text);
   });
 });
