@@ -2,13 +2,13 @@
 // loads: each register and meeting file is hashed once in all, and the home screen's derived figures
 // (lights, overview) live in one cache entry (src/app/home-overview.ts), read once.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Session } from '../../src/app/session.js';
 import { homeOverviewOf } from '../../src/ui/screens/home-overview.js';
 import { LoadCache } from '../../src/store/load-cache.js';
 import { openSettings } from '../../src/store/settings.js';
+import { copyFixtures } from '../ui/sessions.js';
 
 // Every SHA-1 computed, by what it was computed over (the real hash is computed: only counted).
 const hashed = vi.hoisted(() => ({ inputs: [] as Buffer[] }));
@@ -28,7 +28,6 @@ vi.mock('node:crypto', async (importOriginal) => {
   return { ...real, default: { ...real, createHash }, createHash };
 });
 
-const FIXTURES = path.join(import.meta.dirname, '..', 'ui', 'fixtures');
 const MEETING = '2021-09-20-周调度.yaml';
 
 let dir: string;
@@ -37,10 +36,7 @@ const registerPath = () => path.join(dir, 'register.yaml');
 const meetingsDir = () => path.join(dir, 'meetings');
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-session-start-'));
-  fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), registerPath());
-  fs.mkdirSync(meetingsDir());
-  fs.copyFileSync(path.join(FIXTURES, 'meetings', MEETING), path.join(meetingsDir(), MEETING));
+  dir = copyFixtures('diaodu-session-start-', [MEETING]);
   cache = new LoadCache(path.join(dir, 'cache'));
 });
 afterEach(() => {

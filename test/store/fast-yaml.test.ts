@@ -11,12 +11,12 @@ import { dump } from 'js-yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isMap, isPair, isScalar, isSeq, parseDocument, stringify } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
-import { InputError } from '../../src/domain/types.js';
 import { fastYamlCandidate, parseYamlFast, setFastYaml, setPlainYaml } from '../../src/store/fast-yaml.js';
 import { loadMeetingsWithWarnings, parseMeetingText } from '../../src/store/meeting-read.js';
 import { loadRegister, parseRegisterText } from '../../src/store/register-file.js';
 import { splitTrailingList } from '../../src/store/yaml/parse.js';
 import { plainList } from '../../src/store/yaml/plain.js';
+import { REGISTER_HEAD, type Outcome, outcome } from './helpers.js';
 
 afterEach(() => setFastYaml(true));
 
@@ -83,17 +83,6 @@ function expectSameNodes(text: string): boolean {
   };
   walk(doc.contents, fast.doc.contents, '$');
   return true;
-}
-
-type Outcome = { ok: unknown } | { errors: unknown };
-
-function outcome(fn: () => unknown): Outcome {
-  try {
-    return { ok: fn() };
-  } catch (e) {
-    if (e instanceof InputError) return { errors: e.diagnostics };
-    throw e;
-  }
 }
 
 /**
@@ -353,14 +342,7 @@ describe('fast YAML path: loaders give the same results and messages', () => {
   });
 
   it('for registers written every which way (warnings and errors included)', () => {
-    const HEAD = [
-      'register:',
-      '  title: 台账',
-      '  region: 平鲁区',
-      '  year: 2021',
-      '  as_of: 2021-10-31',
-      'projects:',
-    ];
+    const HEAD = REGISTER_HEAD;
     const STYLES = [
       (v: string) => v,
       (v: string) => `"${v}"`,

@@ -38,6 +38,28 @@ export function registerText(header: string[] = [], project: string[] = []): str
   ].join('\n');
 }
 
+/** The head of a small register, down to its `projects:` line (the items follow). */
+export const REGISTER_HEAD: readonly string[] = [
+  'register:',
+  '  title: 台账',
+  '  region: 平鲁区',
+  '  year: 2021',
+  '  as_of: 2021-10-31',
+  'projects:',
+];
+
+/** What `fn` gives: its value, or the diagnostics of the InputError it throws (anything else is rethrown). */
+export type Outcome = { ok: unknown } | { errors: unknown };
+
+export function outcome(fn: () => unknown): Outcome {
+  try {
+    return { ok: fn() };
+  } catch (e) {
+    if (e instanceof InputError) return { errors: e.diagnostics };
+    throw e;
+  }
+}
+
 /** The diagnostics of the InputError `fn` throws; fails if it throws anything else or nothing. */
 export function inputErrors(fn: () => unknown): Diagnostic[] {
   try {

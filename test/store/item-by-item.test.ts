@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { InputError } from '../../src/domain/types.js';
 import { parseRegisterText } from '../../src/store/register-file.js';
 import { splitTrailingList } from '../../src/store/yaml/parse.js';
-import { fixtureAbs } from './helpers.js';
+import { REGISTER_HEAD, fixtureAbs } from './helpers.js';
 
 type Outcome = { ok: unknown } | { errors: unknown };
 
@@ -27,14 +27,7 @@ function expectSame(text: string): Outcome {
   return whole;
 }
 
-const HEAD = [
-  'register:',
-  '  title: 台账',
-  '  region: 平鲁区',
-  '  year: 2021',
-  '  as_of: 2021-10-31',
-  'projects:',
-];
+const HEAD = REGISTER_HEAD;
 
 function project(id: string, extra: string[] = [], indent = '  '): string[] {
   return [

@@ -24,7 +24,7 @@ import {
 import { loadMeetingWithWarnings, loadMeetingsWithWarnings } from '../../src/store/meeting-read.js';
 import { loadRegister } from '../../src/store/register-file.js';
 import type { RegisterLoad } from '../../src/store/register-file.js';
-import { fixtureAbs, inputErrors } from './helpers.js';
+import { REGISTER_HEAD, fixtureAbs, inputErrors } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'diaodu-cache-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -47,12 +47,7 @@ function entries(cache: LoadCache): string[] {
 }
 
 const REGISTER = [
-  'register:',
-  '  title: 台账',
-  '  region: 平鲁区',
-  '  year: 2021',
-  '  as_of: 2021-10-31',
-  'projects:',
+  ...REGISTER_HEAD,
   '  - id: P1',
   '    name: 项目一',
   '    nature: 新建',

@@ -13,18 +13,11 @@ import { loadRegister, parseRegisterText } from '../../src/store/register-file.j
 import { decodeYamlBytes } from '../../src/store/yaml/file.js';
 import { splitTrailingList } from '../../src/store/yaml/parse.js';
 import { plainList } from '../../src/store/yaml/plain.js';
-import { fixture } from './helpers.js';
+import { REGISTER_HEAD, type Outcome, fixture, outcome } from './helpers.js';
 
 afterEach(() => setFastYaml(true));
 
-const HEAD = [
-  'register:',
-  '  title: 台账',
-  '  region: 平鲁区',
-  '  year: 2021',
-  '  as_of: 2021-10-31',
-  'projects:',
-];
+const HEAD = REGISTER_HEAD;
 
 function project(id: string, extra: string[] = []): string[] {
   return [
@@ -41,17 +34,6 @@ function project(id: string, extra: string[] = []): string[] {
 }
 
 const registerText = (...projects: string[][]): string => `${[...HEAD, ...projects.flat()].join('\n')}\n`;
-
-type Outcome = { ok: unknown } | { errors: unknown };
-
-function outcome(fn: () => unknown): Outcome {
-  try {
-    return { ok: fn() };
-  } catch (e) {
-    if (e instanceof InputError) return { errors: e.diagnostics };
-    throw e;
-  }
-}
 
 /** `fn` read plain, and with the positioned readers only: the same outcome, returned. */
 function samePlainOrNot(fn: () => unknown): Outcome {

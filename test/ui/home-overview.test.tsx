@@ -3,7 +3,6 @@
 // hashing the files, before the register is parsed (issue 13 item 10). The register is loaded right
 // after. A changed, added or removed file, or another day, must never show the overview of before.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,8 +16,8 @@ import type { CacheInput } from '../../src/store/load-cache.js';
 import { loadMeetings } from '../../src/store/meeting-read.js';
 import { loadRegister } from '../../src/store/register-file.js';
 import { openSettings } from '../../src/store/settings.js';
+import { copyFixtures } from './sessions.js';
 
-const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const MEETING = '2021-09-20-周调度.yaml';
 const TODAY = '2021-10-08';
 
@@ -29,10 +28,7 @@ const meetingsDir = () => path.join(dir, 'meetings');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-home-overview-'));
-  fs.copyFileSync(path.join(FIXTURES, 'register.yaml'), registerPath());
-  fs.mkdirSync(meetingsDir());
-  fs.copyFileSync(path.join(FIXTURES, 'meetings', MEETING), path.join(meetingsDir(), MEETING));
+  dir = copyFixtures('diaodu-home-overview-', [MEETING]);
   cache = new LoadCache(path.join(dir, 'cache'));
 });
 afterEach(() => {
