@@ -8,15 +8,12 @@ import { render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/app.js';
 import { Session } from '../../src/app/session.js';
-import { homeKey, keepHomeOverview } from '../../src/app/home-overview.js';
+import { keepHomeOverview } from '../../src/app/home-overview.js';
 import type { HomeOverview } from '../../src/app/home-overview.js';
 import { homeOverviewOf } from '../../src/ui/screens/home-overview.js';
 import { LoadCache } from '../../src/store/load-cache.js';
-import type { CacheInput } from '../../src/store/load-cache.js';
-import { loadMeetings } from '../../src/store/meeting-read.js';
-import { loadRegister } from '../../src/store/register-file.js';
 import { openSettings } from '../../src/store/settings.js';
-import { copyFixtures } from './sessions.js';
+import { copyFixtures, currentHomeKey } from './sessions.js';
 
 const MEETING = '2021-09-20-周调度.yaml';
 const TODAY = '2021-10-08';
@@ -76,16 +73,6 @@ async function firstStart(): Promise<{ frame: string; overview: HomeOverview }> 
   return { frame, overview: homeOverviewOf(state.data) };
 }
 
-/** The key of the files as they are now. */
-function currentKey(): CacheInput[] {
-  let reg: CacheInput[] | undefined;
-  let met: CacheInput[] | undefined;
-  loadRegister(registerPath(), { cache, onInputs: (i) => (reg = i) });
-  loadMeetings(meetingsDir(), { cache, onInputs: (i) => (met = i) });
-  if (!reg || !met) throw new Error('the loaders reported no inputs');
-  return homeKey(reg, met);
-}
-
 function planted(real: HomeOverview): HomeOverview {
   return { ...real, title: '另一个台账的标题', lights: { 红: 7, 黄: 8, 绿: 9 } };
 }
@@ -114,7 +101,7 @@ describe('the home overview in the load cache', () => {
 
   it('shows what the entry says (a planted entry is shown: a hit), then the loaded data', async () => {
     const first = await firstStart();
-    keepHomeOverview(cache, currentKey(), planted(first.overview));
+    keepHomeOverview(cache, currentHomeKey(dir, cache), planted(first.overview));
     const session = newSession();
     expect(session.peek()).toBe(true);
     const app = renderApp(session);
@@ -149,7 +136,7 @@ describe('the home overview in the load cache', () => {
   for (const [what, change] of changes) {
     it(`is a miss when ${what}: the loaded home is shown, never the entry`, async () => {
       const first = await firstStart();
-      keepHomeOverview(cache, currentKey(), planted(first.overview));
+      keepHomeOverview(cache, currentHomeKey(dir, cache), planted(first.overview));
       change();
       const session = newSession();
       expect(session.peek()).toBe(false);
@@ -165,14 +152,14 @@ describe('the home overview in the load cache', () => {
 
   it('is a miss on another day (the decisions are counted on the day)', async () => {
     const first = await firstStart();
-    keepHomeOverview(cache, currentKey(), planted(first.overview));
+    keepHomeOverview(cache, currentHomeKey(dir, cache), planted(first.overview));
     expect(newSession().peek()).toBe(true);
     expect(newSession('2021-10-09').peek()).toBe(false);
   });
 
   it('is a miss for an entry of another shape, and without a cache', async () => {
     await firstStart();
-    cache.put('home-overview', currentKey(), { title: 1 });
+    cache.put('home-overview', currentHomeKey(dir, cache), { title: 1 });
     expect(newSession().peek()).toBe(false);
     const none = new Session({
       registerPath: registerPath(),

@@ -9,14 +9,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assessOnDay } from '../../src/domain/assess-on-day.js';
 import { countLights } from '../../src/domain/figures.js';
 import type { LightCounts } from '../../src/domain/figures.js';
-import { homeKey as homeLightsKey, keepHomeLights } from '../../src/app/home-overview.js';
+import { keepHomeLights } from '../../src/app/home-overview.js';
 import { Session } from '../../src/app/session.js';
 import type { LoadedData } from '../../src/app/session.js';
 import { LoadCache } from '../../src/store/load-cache.js';
-import type { CacheInput } from '../../src/store/load-cache.js';
 import { loadMeetings } from '../../src/store/meeting-read.js';
 import { loadRegister } from '../../src/store/register-file.js';
 import { openSettings } from '../../src/store/settings.js';
+import { currentHomeKey } from './sessions.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
@@ -82,16 +82,6 @@ function freshLights(): LightCounts {
   return countLights(assessOnDay(register, register.meta.asOf, meetings).assessment.statuses);
 }
 
-/** The home-lights key of the files as they are now (as the loaders report their inputs). */
-function currentKey(): CacheInput[] {
-  let reg: CacheInput[] | undefined;
-  let met: CacheInput[] | undefined;
-  loadRegister(registerPath(), { cache, onInputs: (i) => (reg = i) });
-  loadMeetings(meetingsDir(), { cache, onInputs: (i) => (met = i) });
-  if (!reg || !met) throw new Error('the loaders reported no inputs');
-  return homeLightsKey(reg, met);
-}
-
 /** Lights no assessment of these files gives (same total, so they pass the entry's checks). */
 function planted(real: LightCounts): LightCounts {
   const total = real.红 + real.黄 + real.绿;
@@ -117,7 +107,7 @@ describe('home lights in the load cache', () => {
 
     // an entry with other lights for exactly these files is what the next opening shows: a hit
     const fake = planted(real);
-    keepHomeLights(cache, currentKey(), fake);
+    keepHomeLights(cache, currentHomeKey(dir, cache), fake);
     const second = open().data;
     expect(second.figures.lights).toEqual(fake);
 
@@ -165,7 +155,7 @@ describe('home lights in the load cache', () => {
     it(`never shows the lights of before when ${what}`, () => {
       open();
       const fake = planted(freshLights());
-      keepHomeLights(cache, currentKey(), fake);
+      keepHomeLights(cache, currentHomeKey(dir, cache), fake);
       expect(open().data.figures.lights).toEqual(fake);
 
       change();
@@ -181,7 +171,7 @@ describe('home lights in the load cache', () => {
   it('re-reads the lights when the meetings are reloaded after a change', () => {
     const { session } = open();
     const fake = planted(freshLights());
-    keepHomeLights(cache, currentKey(), fake);
+    keepHomeLights(cache, currentHomeKey(dir, cache), fake);
     fs.writeFileSync(path.join(meetingsDir(), '2021-09-06-周调度.yaml'), meeting('2021-09-06', '2021-12-20'));
     session.reloadMeetings();
     const state = session.getSnapshot();
@@ -202,7 +192,7 @@ describe('home lights in the load cache', () => {
   it('ignores an entry whose lights do not add up to the register’s projects', () => {
     open();
     const real = freshLights();
-    keepHomeLights(cache, currentKey(), { 红: 1, 黄: 0, 绿: 0 });
+    keepHomeLights(cache, currentHomeKey(dir, cache), { 红: 1, 黄: 0, 绿: 0 });
     expect(open().data.figures.lights).toEqual(real);
   });
 });

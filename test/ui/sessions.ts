@@ -7,6 +7,10 @@ import { Session } from '../../src/app/session.js';
 import type { LoadedData } from '../../src/app/session.js';
 import type { MeetingSetup } from '../../src/app/meeting/recorder.js';
 import { openSettings } from '../../src/store/settings.js';
+import { homeKey } from '../../src/app/home-overview.js';
+import type { CacheInput, LoadCache } from '../../src/store/load-cache.js';
+import { loadMeetings } from '../../src/store/meeting-read.js';
+import { loadRegister } from '../../src/store/register-file.js';
 
 export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
@@ -61,4 +65,17 @@ export function loadReady(session: Session): LoadedData {
   const state = session.getSnapshot();
   if (state.phase !== 'ready') throw new Error(`not loaded: ${JSON.stringify(state)}`);
   return state.data;
+}
+
+/**
+ * The key of the home cache entry (app/home-overview.ts) for dir/register.yaml and dir/meetings as
+ * they are now, as the loaders report their inputs.
+ */
+export function currentHomeKey(dir: string, cache: LoadCache): CacheInput[] {
+  let reg: CacheInput[] | undefined;
+  let met: CacheInput[] | undefined;
+  loadRegister(path.join(dir, 'register.yaml'), { cache, onInputs: (i) => (reg = i) });
+  loadMeetings(path.join(dir, 'meetings'), { cache, onInputs: (i) => (met = i) });
+  if (!reg || !met) throw new Error('the loaders reported no inputs');
+  return homeKey(reg, met);
 }
