@@ -16,7 +16,7 @@ import { loadMeetingsWithWarnings, parseMeetingText } from '../../src/store/meet
 import { loadRegister, parseRegisterText } from '../../src/store/register-file.js';
 import { splitTrailingList } from '../../src/store/yaml/parse.js';
 import { plainList } from '../../src/store/yaml/plain.js';
-import { REGISTER_HEAD, type Outcome, outcome } from './helpers.js';
+import { REGISTER_HEAD, type Outcome, outcome, projectLines } from './helpers.js';
 
 afterEach(() => setFastYaml(true));
 
@@ -381,17 +381,7 @@ describe('fast YAML path: loaders give the same results and messages', () => {
       fc.property(fc.array(item, { minLength: 1, maxLength: 5 }), fc.boolean(), (items, crlf) => {
         const lines = [...HEAD];
         for (const p of items) {
-          lines.push(
-            `  - id: ${p.id}`,
-            `    name: ${STYLES[p.style]!(p.name)}`,
-            '    nature: 新建',
-            '    stage: 在建',
-            '    unit: 区发改局',
-            '    total_investment: 100',
-            '    annual_plan: 50',
-            '    completed_year: 10',
-            ...p.extras,
-          );
+          lines.push(...projectLines(p.id, { name: STYLES[p.style]!(p.name) }), ...p.extras);
         }
         let text = `${lines.join('\n')}\n`;
         if (crlf) text = text.replace(/\n/g, '\r\n');

@@ -48,6 +48,28 @@ export const REGISTER_HEAD: readonly string[] = [
   'projects:',
 ];
 
+/**
+ * A small valid project entry of a register's list (新建, 在建 unless `stage`, 区发改局, 100/50/10 万元),
+ * its lines indented by `indent` (default two spaces); `extra` lines go into its mapping.
+ */
+export function projectLines(
+  id: string,
+  options: { name?: string; stage?: string; extra?: readonly string[]; indent?: string } = {},
+): string[] {
+  const i = options.indent ?? '  ';
+  return [
+    `${i}- id: ${id}`,
+    `${i}  name: ${options.name ?? `项目${id}`}`,
+    `${i}  nature: 新建`,
+    `${i}  stage: ${options.stage ?? '在建'}`,
+    `${i}  unit: 区发改局`,
+    `${i}  total_investment: 100`,
+    `${i}  annual_plan: 50`,
+    `${i}  completed_year: 10`,
+    ...(options.extra ?? []).map((l) => `${i}  ${l}`),
+  ];
+}
+
 /** What `fn` gives: its value, or the diagnostics of the InputError it throws (anything else is rethrown). */
 export type Outcome = { ok: unknown } | { errors: unknown };
 

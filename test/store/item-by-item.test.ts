@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { InputError } from '../../src/domain/types.js';
 import { parseRegisterText } from '../../src/store/register-file.js';
 import { splitTrailingList } from '../../src/store/yaml/parse.js';
-import { REGISTER_HEAD, fixtureAbs } from './helpers.js';
+import { REGISTER_HEAD, fixtureAbs, projectLines } from './helpers.js';
 
 type Outcome = { ok: unknown } | { errors: unknown };
 
@@ -29,19 +29,8 @@ function expectSame(text: string): Outcome {
 
 const HEAD = REGISTER_HEAD;
 
-function project(id: string, extra: string[] = [], indent = '  '): string[] {
-  return [
-    `${indent}- id: ${id}`,
-    `${indent}  name: 项目${id}`,
-    `${indent}  nature: 新建`,
-    `${indent}  stage: 在建`,
-    `${indent}  unit: 区发改局`,
-    `${indent}  total_investment: 100`,
-    `${indent}  annual_plan: 50`,
-    `${indent}  completed_year: 10`,
-    ...extra.map((l) => `${indent}  ${l}`),
-  ];
-}
+const project = (id: string, extra: string[] = [], indent = '  '): string[] =>
+  projectLines(id, { extra, indent });
 
 describe('splitTrailingList', () => {
   it('finds the head and each item of a plain register', () => {

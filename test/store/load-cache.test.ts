@@ -24,7 +24,7 @@ import {
 import { loadMeetingWithWarnings, loadMeetingsWithWarnings } from '../../src/store/meeting-read.js';
 import { loadRegister } from '../../src/store/register-file.js';
 import type { RegisterLoad } from '../../src/store/register-file.js';
-import { REGISTER_HEAD, fixtureAbs, inputErrors } from './helpers.js';
+import { REGISTER_HEAD, fixtureAbs, inputErrors, projectLines } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'diaodu-cache-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -48,15 +48,7 @@ function entries(cache: LoadCache): string[] {
 
 const REGISTER = [
   ...REGISTER_HEAD,
-  '  - id: P1',
-  '    name: 项目一',
-  '    nature: 新建',
-  '    stage: 在建',
-  '    unit: 区发改局',
-  '    total_investment: 100',
-  '    annual_plan: 50',
-  '    completed_year: 10',
-  '    planned_start: 2021/3/1',
+  ...projectLines('P1', { name: '项目一', extra: ['planned_start: 2021/3/1'] }),
   '',
 ].join('\n');
 

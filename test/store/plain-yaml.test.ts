@@ -13,25 +13,13 @@ import { loadRegister, parseRegisterText } from '../../src/store/register-file.j
 import { decodeYamlBytes } from '../../src/store/yaml/file.js';
 import { splitTrailingList } from '../../src/store/yaml/parse.js';
 import { plainList } from '../../src/store/yaml/plain.js';
-import { REGISTER_HEAD, type Outcome, fixture, outcome } from './helpers.js';
+import { REGISTER_HEAD, type Outcome, fixture, outcome, projectLines } from './helpers.js';
 
 afterEach(() => setFastYaml(true));
 
 const HEAD = REGISTER_HEAD;
 
-function project(id: string, extra: string[] = []): string[] {
-  return [
-    `  - id: ${id}`,
-    `    name: 项目${id}`,
-    '    nature: 新建',
-    '    stage: 前期',
-    '    unit: 区发改局',
-    '    total_investment: 100',
-    '    annual_plan: 50',
-    '    completed_year: 10',
-    ...extra.map((l) => `    ${l}`),
-  ];
-}
+const project = (id: string, extra: string[] = []): string[] => projectLines(id, { stage: '前期', extra });
 
 const registerText = (...projects: string[][]): string => `${[...HEAD, ...projects.flat()].join('\n')}\n`;
 
