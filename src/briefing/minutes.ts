@@ -6,6 +6,7 @@ import { assessOnDay } from '../domain/assess-on-day.js';
 import { pointsGap, registerFigures } from '../domain/figures.js';
 import { buildLedger, compareLedgerEntries, isOpenState, meetingDecisions } from '../domain/ledger.js';
 import type {
+  Decision,
   IsoDate,
   ItemFigures,
   LedgerEntry,
@@ -108,14 +109,8 @@ export interface MinutesData {
     reasons: string[];
     figures?: { annualPlan: number; completedYear: number; completionRate: RateData; timeProgress: RateData };
     notes?: string;
-    decisions: Array<{
-      id: string;
-      text: string;
-      unit: string;
-      coUnits?: string[];
-      owner?: string;
-      due: IsoDate;
-    }>;
+    /** as recorded (an empty co-unit list left out) */
+    decisions: Decision[];
     /** time spent on it at the meeting (seconds), when recorded */
     seconds?: number;
   }>;
@@ -490,7 +485,7 @@ export function minutesItem(
     light,
     reasons: [...reasons],
     decisions: item.decisions.map((d) => {
-      const out: MinutesData['items'][number]['decisions'][number] = {
+      const out: Decision = {
         id: d.id,
         text: d.text,
         unit: d.unit,
