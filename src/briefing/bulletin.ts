@@ -47,6 +47,7 @@ import {
   trimSentenceEnd,
 } from './wording.js';
 import { historyParts, type HistoryParts } from './bulletin-history.js';
+import { defineLazyList, type LazyList } from './lazy-list.js';
 import {
   overallData,
   overallOfRegister,
@@ -620,77 +621,95 @@ export function bulletinRequirements(f: BulletinFacts, d: BulletinData['decision
   ];
 }
 
-/** 附件: the full progress table, in register order; and the same rows as data. */
+/**
+ * 附件: the full progress table, in register order; and the same rows as data. Both are lazy lists
+ * (lazy-list.ts): made when a renderer reads them, or a batch at a time by the streamed JSON.
+ */
 export function bulletinAttachment(f: BulletinFacts): {
   attachment: Attachment;
-  projects: BulletinData['projects'];
+  projects: LazyList<BulletinData['projects'][number]>;
 } {
   const { moneyUnit, asOf, y, m, region } = f;
-  const rows: Cell[][] = [];
-  const projects: BulletinData['projects'] = [];
-  for (const s of f.assessment.statuses) {
-    const p = s.project;
-    // the rate printed once for the table's cell and the data (rateCell and rateData print alike)
-    const rate = s.completionRate;
-    const rateText = rate === null ? '—' : formatPercent(rate);
-    rows.push([
-      textCell(p.id),
-      textCell(p.name),
-      textCell(p.unit),
-      textCell(p.leader ?? ''),
-      moneyCell(p.annualPlan, moneyUnit),
-      moneyCell(p.completedYear, moneyUnit),
-      rate === null
-        ? { text: rateText, format: 'percent' }
-        : { text: rateText, value: rate, format: 'percent' },
-      lightCell(s.light),
-      textCell(p.progress ?? ''),
-    ]);
-    const row: BulletinData['projects'][number] = {
-      id: p.id,
-      name: p.name,
-      unit: p.unit,
-      annualPlan: p.annualPlan,
-      completedYear: p.completedYear,
-      completionRate: { value: rate, text: rateText },
-      light: s.light,
-    };
-    if (p.leader) row.leader = p.leader;
-    if (p.progress) row.progress = p.progress;
-    projects.push(row);
-  }
+  const statuses = f.assessment.statuses;
+  const rows: LazyList<Cell[]> = {
+    length: statuses.length,
+    make: (from, to) => statuses.slice(from, to).map((s) => attachmentRow(s, moneyUnit)),
+  };
+  const projects: LazyList<BulletinData['projects'][number]> = {
+    length: statuses.length,
+    make: (from, to) => statuses.slice(from, to).map(projectData),
+  };
+  const table = {
+    type: 'table',
+    unitNote: `数据截至${formatDate(asOf)}；单位：${moneyUnit}`,
+    columns: [
+      col('编号'),
+      col('项目名称'),
+      col('责任单位'),
+      col('包联领导'),
+      col('年度计划', 'right'),
+      col('累计完成', 'right'),
+      col('完成率', 'right'),
+      col('灯', 'center'),
+      col('形象进度'),
+    ],
+  } as Block & { type: 'table' };
+  defineLazyList(table, 'rows', rows);
   const attachment: Attachment = {
     title: `${y}年${m}月份${region}重点项目建设进度表`,
-    blocks: [
-      {
-        type: 'table',
-        unitNote: `数据截至${formatDate(asOf)}；单位：${moneyUnit}`,
-        columns: [
-          col('编号'),
-          col('项目名称'),
-          col('责任单位'),
-          col('包联领导'),
-          col('年度计划', 'right'),
-          col('累计完成', 'right'),
-          col('完成率', 'right'),
-          col('灯', 'center'),
-          col('形象进度'),
-        ],
-        rows,
-      },
-    ],
+    blocks: [table],
   };
   return { attachment, projects };
+}
+
+/** The rate as the 附件 and its data print it: once for the cell and the data (rateCell and rateData print alike). */
+function rateText(s: ProjectStatus): string {
+  return s.completionRate === null ? '—' : formatPercent(s.completionRate);
+}
+
+/** One project's row of the 附件. */
+function attachmentRow(s: ProjectStatus, moneyUnit: MoneyUnit): Cell[] {
+  const p = s.project;
+  const rate = s.completionRate;
+  const text = rateText(s);
+  return [
+    textCell(p.id),
+    textCell(p.name),
+    textCell(p.unit),
+    textCell(p.leader ?? ''),
+    moneyCell(p.annualPlan, moneyUnit),
+    moneyCell(p.completedYear, moneyUnit),
+    rate === null ? { text, format: 'percent' } : { text, value: rate, format: 'percent' },
+    lightCell(s.light),
+    textCell(p.progress ?? ''),
+  ];
+}
+
+/** One project's record of `data.projects`. */
+function projectData(s: ProjectStatus): BulletinData['projects'][number] {
+  const p = s.project;
+  const row: BulletinData['projects'][number] = {
+    id: p.id,
+    name: p.name,
+    unit: p.unit,
+    annualPlan: p.annualPlan,
+    completedYear: p.completedYear,
+    completionRate: { value: s.completionRate, text: rateText(s) },
+    light: s.light,
+  };
+  if (p.leader) row.leader = p.leader;
+  if (p.progress) row.progress = p.progress;
+  return row;
 }
 
 /** `data`: the same facts as plain values, for scripts (JSON). */
 export function bulletinData(
   f: BulletinFacts,
   decisions: BulletinData['decisions'],
-  projects: BulletinData['projects'],
+  projects: LazyList<BulletinData['projects'][number]>,
 ): BulletinData {
   const { tp, rb, history } = f;
-  return {
+  const data = {
     month: f.month,
     asOf: f.asOf,
     issued: f.issued,
@@ -719,8 +738,9 @@ export function bulletinData(
     repeatRed: history.repeatRed,
     repeatRetimed: history.repeatRetimed,
     decisions,
-    projects,
-  };
+  } as BulletinData;
+  defineLazyList(data, 'projects', projects);
+  return data;
 }
 
 export function buildBulletin(input: BulletinInput): BriefingDocument {

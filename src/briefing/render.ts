@@ -5,6 +5,7 @@
 // converted model (the lights they colour by stay 红/黄/绿), and Excel its sheet names as well.
 import { applyScript, jsonText, mapStrings, type Script } from '../text/script.js';
 import type { BriefingDocument } from './document.js';
+import { TextInPieces } from '../text/text-in-pieces.js';
 
 export type BriefingFormat = 'md' | 'txt' | 'json' | 'docx' | 'xlsx';
 
@@ -68,4 +69,22 @@ export async function renderBriefing(
   if (format === 'txt') return applyScript((await import('./text.js')).renderText(doc), script, names);
   if (script === 'traditional') return jsonText(doc, script, names);
   return (await import('./json.js')).renderJson(doc);
+}
+
+/**
+ * A text format's rendering as pieces made while they are written: JSON in 简体 piece by piece
+ * (json.ts renderJsonInPieces, the same bytes as renderJson); the other text formats whole.
+ */
+export async function renderBriefingInPieces(
+  doc: BriefingDocument,
+  format: 'md' | 'txt' | 'json',
+  script: Script,
+  names: readonly string[] = [],
+): Promise<TextInPieces> {
+  if (format === 'json' && script !== 'traditional') {
+    const { renderJsonInPieces } = await import('./json.js');
+    return new TextInPieces(() => renderJsonInPieces(doc));
+  }
+  const text = await renderBriefing(doc, format, script, names);
+  return new TextInPieces(() => [text]);
 }

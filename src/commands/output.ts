@@ -2,12 +2,13 @@
 // rendered in the chosen format onto stdout or into --out.
 import * as fs from 'node:fs';
 import type { BriefingDocument } from '../briefing/document.js';
-import { renderBriefing } from '../briefing/render.js';
+import { renderBriefing, renderBriefingInPieces } from '../briefing/render.js';
 import { InputError } from '../domain/types.js';
 import { writeNewFile } from '../store/atomic-write.js';
 import { safeToEcho } from '../text/sanitize.js';
 import { systemErrorText } from '../store/system-error.js';
-import type { CommandContext, CommandResult } from './context.js';
+import type { TextInPieces } from '../text/text-in-pieces.js';
+import { resultInPieces, type CommandContext, type CommandResult } from './context.js';
 import { UsageError } from './errors.js';
 import { FORMAT_NAMES, type Format, type Script } from './option-values.js';
 import { fileError, resolvePath, shownDiagnostics, shownPath } from './paths.js';
@@ -25,7 +26,7 @@ export interface DeliverOptions {
 export function writeOutput(
   ctx: CommandContext,
   out: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | TextInPieces,
   force: boolean,
 ): string {
   const target = resolvePath(ctx, out);
@@ -55,7 +56,7 @@ export async function deliverDocument(
   doc: BriefingDocument,
   opts: DeliverOptions,
   command: string,
-): Promise<{ stdout: string; note: string }> {
+): Promise<{ stdout: TextInPieces | ''; note: string }> {
   const { format, out, script } = opts;
   if (format === 'docx' || format === 'xlsx') {
     if (out === undefined) {
@@ -75,7 +76,7 @@ export async function deliverDocument(
     const target = writeOutput(ctx, out, bytes, opts.force ?? false);
     return { stdout: '', note: `${warnings}已写入 ${safeToEcho(target)}\n` };
   }
-  const text = await renderBriefing(doc, format, script, opts.names);
+  const text = await renderBriefingInPieces(doc, format, script, opts.names);
   if (out === undefined) return { stdout: text, note: '' };
   const target = writeOutput(ctx, out, text, opts.force ?? false);
   return { stdout: '', note: `已写入 ${safeToEcho(target)}\n` };
@@ -99,5 +100,6 @@ export async function briefingResult(
   if (opts.names !== undefined) deliver.names = opts.names;
   if (opts.out !== undefined) deliver.out = opts.out;
   const { stdout, note } = await deliverDocument(ctx, doc, deliver, command);
-  return { stdout, stderr: stderr + note, exitCode: 0 };
+  if (stdout === '') return { stdout, stderr: stderr + note, exitCode: 0 };
+  return resultInPieces(stdout, stderr + note, 0);
 }

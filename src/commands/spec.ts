@@ -105,5 +105,6 @@ export function optionsOf<O>(values: OptionValues): O {
 
 /** A command's result as dispatch returns it. */
 export function resultOf(result: CommandResult): DispatchResult {
-  return { kind: 'result', ...result };
+  // assigned, not spread: spreading would read a piecewise stdout whole (context.ts resultInPieces)
+  return Object.assign(result, { kind: 'result' as const });
 }

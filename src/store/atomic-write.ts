@@ -9,6 +9,7 @@ import { isProcessAlive } from './lock.js';
 import { checkOutputTarget } from './regular-file.js';
 import { systemErrorText } from './system-error.js';
 import { writeInPieces } from '../text/write-in-pieces.js';
+import { TextInPieces } from '../text/text-in-pieces.js';
 
 /** The fs calls the writer makes; tests replace some of them to simulate failures. */
 export interface AtomicWriteIo {
@@ -44,6 +45,9 @@ const TEMP_RE = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 /** A meeting file moved aside for a moment by writeFileIfUnchanged. */
 const ASIDE_RE = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.aside$/;
 
+/** What a file is written from: text, bytes, or text made piece by piece (a long JSON bulletin). */
+export type FileData = string | Uint8Array | TextInPieces;
+
 export function tempPathFor(target: string): string {
   const dir = path.dirname(target);
   const base = path.basename(target);
@@ -61,13 +65,19 @@ function writeAll(fd: number, bytes: Uint8Array, io: AtomicWriteIo): void {
  * Write the data into a fresh temp file next to `target`, fsync'd; returns the temp path. A text is
  * encoded a piece at a time (text/write-in-pieces.ts: the same bytes, no second full-size copy).
  */
-function writeTemp(target: string, data: string | Uint8Array, io: AtomicWriteIo, mode: number): string {
+function writeTemp(target: string, data: FileData, io: AtomicWriteIo, mode: number): string {
   const temp = tempPathFor(target);
   const fd = io.openSync(temp, 'wx', mode);
   try {
-    if (typeof data === 'string')
-      writeInPieces(data, (piece) => writeAll(fd, Buffer.from(piece, 'utf8'), io));
-    else writeAll(fd, data, io);
+    const writeText = (text: string): void =>
+      writeInPieces(text, (piece) => writeAll(fd, Buffer.from(piece, 'utf8'), io));
+    if (typeof data === 'string') writeText(data);
+    else if (data instanceof TextInPieces) {
+      for (const piece of data.pieces()) {
+        if (typeof piece === 'string') writeText(piece);
+        else writeAll(fd, piece, io);
+      }
+    } else writeAll(fd, data, io);
     io.fsyncSync(fd);
   } catch (error) {
     closeQuietly(fd, io);
@@ -144,7 +154,7 @@ export function writeFileAtomic(
   }
 }
 
-function replaceFile(requested: string, data: string | Uint8Array, options: AtomicWriteOptions): void {
+function replaceFile(requested: string, data: FileData, options: AtomicWriteOptions): void {
   const io: AtomicWriteIo = { ...realIo, ...options.io };
   // a symlinked meeting file stays a symlink: replace the file it points to
   let target = requested;
@@ -210,11 +220,7 @@ function alreadyExists(target: string): InputError {
  * put in place with link(2), which fails if the name exists, so even a file created a moment earlier by
  * someone else survives. Throws InputError "…已存在；如需覆盖请加 --force".
  */
-export function writeNewFile(
-  target: string,
-  data: string | Uint8Array,
-  options: WriteNewFileOptions = {},
-): void {
+export function writeNewFile(target: string, data: FileData, options: WriteNewFileOptions = {}): void {
   try {
     createFile(target, data, options);
   } catch (error) {
@@ -222,7 +228,7 @@ export function writeNewFile(
   }
 }
 
-function createFile(target: string, data: string | Uint8Array, options: WriteNewFileOptions): void {
+function createFile(target: string, data: FileData, options: WriteNewFileOptions): void {
   // a device, FIFO or socket is never written or replaced, --force or not (issue 9: /dev/null)
   checkOutputTarget(target);
   if (options.force) {

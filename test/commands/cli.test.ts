@@ -111,6 +111,37 @@ describe('diaodu (built program)', () => {
     expect(fs.readFileSync(out, 'utf8')).not.toBe('keep');
   });
 
+  it('writes the JSON bulletin in pieces: stdout and --out hold the same text as the model', async () => {
+    const args = [
+      'bulletin',
+      'register.yaml',
+      '--meetings',
+      'meetings',
+      '--format',
+      'json',
+      '--date',
+      '2021-09-01',
+    ];
+    const printed = run(args);
+    expect(printed.code).toBe(0);
+    const out = path.join(tmp, 'bulletin.json');
+    expect(run([...args, '--out', out, '--force']).code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toBe(printed.stdout);
+    // the same text the command gives in-process (its stdout joined from the same pieces) and renderJson
+    const { dispatch } = await import('../../src/commands/dispatch.js');
+    const inProcess = await dispatch(args, {
+      today: () => '2021-09-01',
+      cwd: fixtures,
+      packageDir: root,
+      version: '0',
+    });
+    expect(inProcess.kind === 'result' && inProcess.stdout).toBe(printed.stdout);
+    const parsed = JSON.parse(printed.stdout) as { attachments: { blocks: { rows: unknown[] }[] }[] };
+    expect(parsed.attachments[0]!.blocks[0]!.rows.length).toBeGreaterThan(0);
+    const { renderJson } = await import('../../src/briefing/json.js');
+    expect(renderJson(JSON.parse(printed.stdout) as never)).toBe(printed.stdout);
+  });
+
   it('refuses to write Word to stdout', () => {
     const r = run(['bulletin', 'register.yaml', '--format', 'docx']);
     expect(r.code).toBe(2);
