@@ -69,6 +69,15 @@ describe('starting a meeting with the session’s meetings', () => {
     expect(recorder.meeting.items[0]!.decisions[0]!.id).toBe('2021-10-08-01');
   });
 
+  it('numbers the meeting being recorded without reading its file (the 1.3 MB agenda at 10,000 projects)', () => {
+    const { session, data } = loadSession();
+    recorder = MeetingRecorder.start(session, data, setup);
+    const before = vi.mocked(fs.readFileSync).mock.calls.length;
+    expect(issueNumberFor(meetingsDir, '周调度', '2021-10-08', data, recorder.meeting)).toBe(2);
+    // the session read the earlier meeting; the new one is taken as recorded, not parsed again
+    expect(meetingFilesRead(before)).toEqual([]);
+  });
+
   it('without the session’s data reads them as before', () => {
     loadSession();
     const before = vi.mocked(fs.readFileSync).mock.calls.length;

@@ -102,14 +102,23 @@ export function unfinishedMeeting(dir: string, data?: LoadedData): UnfinishedMee
   return last ? { date: last.date!, kind: last.kind!, file: last.file } : undefined;
 }
 
+/**
+ * The issue number (期数) of a meeting of `kind` on `date`: one above the earlier ones of its year.
+ * `recording`: the meeting being recorded, taken as it stands instead of reading its file, which the
+ * session has not read when the meeting was started just now (with a 5,000-item agenda, parsing that
+ * 1.3 MB file whole for its header was the TUI's peak memory: +70 MB, docs/bench.md).
+ */
 export function issueNumberFor(
   dir: string,
   kind: MeetingKind,
   date: IsoDate,
   data?: LoadedData,
+  recording?: Meeting,
 ): number | undefined {
   try {
-    return nextMeetingNumber(dir, kind, date, data && sessionKnownMeetings(data));
+    let known = data && sessionKnownMeetings(data);
+    if (recording?.file !== undefined) known = new Map([...(known ?? []), ...knownMeetings([recording])]);
+    return nextMeetingNumber(dir, kind, date, known);
   } catch {
     return undefined;
   }

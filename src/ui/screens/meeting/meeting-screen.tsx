@@ -436,6 +436,7 @@ export function MeetingScreen({ session, active, nav }: ScreenProps) {
             recorder.meeting.meeting.kind,
             recorder.meeting.meeting.date,
             data ?? undefined,
+            recorder.meeting,
           )
         : undefined,
     [recorder, session.meetingsDir, data],

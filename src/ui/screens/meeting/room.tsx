@@ -55,6 +55,9 @@ import {
   meetingTitle,
 } from './views.js';
 
+/** A decision of this meeting or an earlier one, for the form's units and owners. */
+type DecisionSoFar = { unit: string; coUnits?: string[]; owner?: string; date: string };
+
 export interface MeetingRoomProps {
   session: Session;
   data: LoadedData;
@@ -430,18 +433,23 @@ export function MeetingRoom(props: MeetingRoomProps) {
   const latest = useLatest({ nav, props, data });
 
   // Units the form knows (the register's, and those of every decision so far, co-units included)
-  // and the people each unit sent before: an unknown unit is asked about before it is saved.
-  const decisionsSoFar = useMemo(() => {
-    const byId = new Map<string, { unit: string; coUnits?: string[]; owner?: string; date: string }>();
-    for (const e of data.ledgerToday) byId.set(e.decision.id, { ...e.decision, date: e.meetingDate });
-    for (const d of meetingDecisions(meeting)) byId.set(d.id, { ...d, date: meetingDate });
-    return [...byId.values()];
-  }, [data.ledgerToday, meeting, meetingDate]);
-  const knownUnits = useMemo(
-    () => new Set([...data.units, ...decisionsSoFar.flatMap((d) => [d.unit, ...(d.coUnits ?? [])])]),
-    [data.units, decisionsSoFar],
-  );
-  const ownersFor = useCallback((unit: string) => ownersOf(decisionsSoFar, unit), [decisionsSoFar]);
+  // and the people each unit sent before: an unknown unit is asked about before it is saved. Made
+  // when the decision form first asks, once per state of the meeting: not for every save of an
+  // agenda move (at 10,000 projects each one rebuilt them, kept until the next: docs/bench.md).
+  const formKnowledge = useMemo(() => {
+    let made: { decisions: DecisionSoFar[]; units: ReadonlySet<string> } | null = null;
+    return () => {
+      if (made) return made;
+      const byId = new Map<string, DecisionSoFar>();
+      for (const e of data.ledgerToday) byId.set(e.decision.id, { ...e.decision, date: e.meetingDate });
+      for (const d of meetingDecisions(meeting)) byId.set(d.id, { ...d, date: meetingDate });
+      const decisions = [...byId.values()];
+      const units = new Set([...data.units, ...decisions.flatMap((d) => [d.unit, ...(d.coUnits ?? [])])]);
+      made = { decisions, units };
+      return made;
+    };
+  }, [data.ledgerToday, data.units, meeting, meetingDate]);
+  const ownersFor = useCallback((unit: string) => ownersOf(formKnowledge().decisions, unit), [formKnowledge]);
 
   const saveDecision = useCallback(
     (draft: DecisionDraft, confirmed = false) => {
@@ -452,7 +460,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
         return;
       }
       const value = check.value;
-      const warnings = confirmed ? [] : decisionWarnings(value, meetingDate, knownUnits);
+      const warnings = confirmed ? [] : decisionWarnings(value, meetingDate, formKnowledge().units);
       if (warnings.length > 0) {
         dispatch({
           type: 'ask',
@@ -482,7 +490,7 @@ export function MeetingRoom(props: MeetingRoomProps) {
         text: `已保存议定事项 ${savedId}：${value.text}（${value.unit}，${value.due}）`,
       });
     },
-    [dispatch, record, meetingDate, recorder, knownUnits],
+    [dispatch, record, meetingDate, recorder, formKnowledge],
   );
 
   const cancelForm = useCallback(() => {
