@@ -22,7 +22,7 @@ import { DiagnosticSink } from './yaml/diagnostics.js';
 import { decodeYamlBytes, describeIoError, readYamlFile } from './yaml/file.js';
 import { parseYamlText } from './yaml/parse.js';
 import { type At, YamlSource } from './yaml/source.js';
-import { readHead, readRecord, readRest } from './yaml/record.js';
+import { RecordReader } from './yaml/record.js';
 import {
   DECISION_SCHEMA,
   FIGURES_SCHEMA,
@@ -71,6 +71,14 @@ interface CachedMeeting {
   warningCount: number;
 }
 
+// Each record's fields, read as its schema says (yaml/record.ts), by property.
+const HEADER = new RecordReader<Partial<MeetingHeader>>(MEETING_HEADER_SCHEMA);
+const SNAPSHOT = new RecordReader<Partial<MeetingSnapshot>>(SNAPSHOT_SCHEMA);
+const ITEM = new RecordReader<Partial<MeetingItem>>(ITEM_SCHEMA);
+const FIGURES = new RecordReader<Partial<ItemFigures>>(FIGURES_SCHEMA);
+const DECISION = new RecordReader<Partial<Decision>>(DECISION_SCHEMA);
+const FOLLOWUP = new RecordReader<Partial<Followup>>(FOLLOWUP_SCHEMA);
+
 const where = (p: SourcePos): string => `${p.file}:${p.line}:${p.column}`;
 
 function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | undefined {
@@ -97,7 +105,7 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
       ? undefined
       : src.fields(headerNode, top.valueAt('meeting'), '“meeting”（会议信息）', MEETING_HEADER_SCHEMA);
   if (m) {
-    const v = readRecord<Partial<MeetingHeader>>(m, MEETING_HEADER_SCHEMA);
+    const v = HEADER.read(m);
     if (v.date !== undefined) header.date = v.date;
     if (v.kind !== undefined) header.kind = v.kind;
     if (v.number !== undefined) header.number = v.number;
@@ -119,7 +127,7 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
         SNAPSHOT_SCHEMA,
       );
       if (sf) {
-        const sv = readRecord<Partial<MeetingSnapshot>>(sf, SNAPSHOT_SCHEMA);
+        const sv = SNAPSHOT.read(sf);
         const snap = {
           projects: sv.projects,
           totalInvestment: sv.totalInvestment,
@@ -153,7 +161,7 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
   ): Decision | undefined => {
     const df = src.fields(dEntry.node, dEntry.at, label, DECISION_SCHEMA);
     if (!df) return undefined;
-    const v = readHead<Partial<Decision>>(df, DECISION_SCHEMA);
+    const v = DECISION.head(df);
     let id = v.id;
     const idAt: At = id !== undefined ? df.valueAt('id') : df.at;
     // Without an id, a decision is numbered like the app numbers it: meeting date + sequence.
@@ -170,7 +178,7 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
         decisions.set(id, idAt);
       }
     }
-    const { text, unit, coUnits, owner, due } = readRest(df, DECISION_SCHEMA, v);
+    const { text, unit, coUnits, owner, due } = DECISION.rest(df, v);
     if (header.date !== undefined && due !== undefined && due < header.date) {
       src.warning(df.valueAt('due'), `完成时限 ${due} 早于会议日期 ${header.date}。`);
     }
@@ -189,10 +197,10 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     n++;
     const f = src.fields(entry.node, entry.at, `“items”的第 ${n} 项`, ITEM_SCHEMA);
     if (!f) continue;
-    const iv = readHead<Partial<MeetingItem>>(f, ITEM_SCHEMA);
+    const iv = ITEM.head(f);
     const project = iv.project;
     if (project !== undefined) f.what = `议题“${project}”`;
-    const { light, reasons, notes, discussed, status, seconds } = readRest(f, ITEM_SCHEMA, iv);
+    const { light, reasons, notes, discussed, status, seconds } = ITEM.rest(f, iv);
     const item: MeetingItem = { project: project ?? '', reasons: reasons!, decisions: [] };
     if (light !== undefined) item.light = light;
     if (discussed !== undefined) item.discussed = discussed;
@@ -202,7 +210,7 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     if (figNode !== null) {
       const ff = src.fields(figNode, f.valueAt('figures'), '“figures”（开会时的投资数字）', FIGURES_SCHEMA);
       if (ff) {
-        const fv = readRecord<Partial<ItemFigures>>(ff, FIGURES_SCHEMA);
+        const fv = FIGURES.read(ff);
         const { annualPlan, completedYear, completionRate: rate, timeProgress: tp } = fv;
         if (annualPlan !== undefined && completedYear !== undefined && tp !== undefined) {
           const figures: ItemFigures = {
@@ -243,7 +251,7 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     n++;
     const f = src.fields(entry.node, entry.at, `“followups”的第 ${n} 项`, FOLLOWUP_SCHEMA);
     if (!f) continue;
-    const { decision, status, note, date, doneOn } = readRecord<Partial<Followup>>(f, FOLLOWUP_SCHEMA);
+    const { decision, status, note, date, doneOn } = FOLLOWUP.read(f);
     if (doneOn !== undefined && status !== undefined && status !== '已落实') {
       src.warning(f.valueAt('done_on'), `落实日期（done_on）只用于“已落实”的事项；状态为“${status}”时不计。`);
     }

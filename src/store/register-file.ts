@@ -32,7 +32,7 @@ import {
   type RecordSource,
   plainList,
 } from './yaml/plain.js';
-import { readHead, readRecord, readRest } from './yaml/record.js';
+import { RecordReader } from './yaml/record.js';
 import { scaleNumber } from '../domain/values.js';
 import { isStarted } from '../domain/figures.js';
 import {
@@ -80,11 +80,16 @@ const OFFICE_KEYS = {
 
 const UNIT_SHIFT: Record<MoneyUnit, number> = { 万元: 0, 亿元: 4 };
 
-/** A project's fields as PROJECT_SCHEMA reads them (yaml/record.ts), by property. */
-type ProjectValues = Partial<Omit<Project, 'milestones' | 'problems' | 'source'>>;
-
-/** A register header's fields as REGISTER_HEADER_SCHEMA reads them, by property. */
-type HeaderValues = Partial<Omit<RegisterMeta, 'rules' | 'office'>> & OfficeMarks;
+// Each record's fields, read as its schema says (yaml/record.ts), by property.
+const PROJECT = new RecordReader<Partial<Omit<Project, 'milestones' | 'problems' | 'source'>>>(
+  PROJECT_SCHEMA,
+);
+const MILESTONE = new RecordReader<Partial<Milestone>>(MILESTONE_SCHEMA);
+const PROBLEM = new RecordReader<Partial<Problem>>(PROBLEM_SCHEMA);
+const HEADER = new RecordReader<Partial<Omit<RegisterMeta, 'rules' | 'office'>> & OfficeMarks>(
+  REGISTER_HEADER_SCHEMA,
+);
+const RULES = new RecordReader<Partial<LagRules>>(RULES_SCHEMA);
 
 /** A header value with where it was written, for agreement checks across files. */
 interface Placed<T> {
@@ -265,7 +270,7 @@ class RegisterReader {
   private readHeader(src: YamlSource, top: Fields, node: YamlNode): FileHeader | undefined {
     const f = src.fields(node, top.valueAt('register'), '“register”（台账表头）', REGISTER_HEADER_SCHEMA);
     if (!f) return undefined;
-    const v = readRecord<HeaderValues>(f, REGISTER_HEADER_SCHEMA);
+    const v = HEADER.read(f);
     const placed = <T>(key: string, value: T | undefined): Placed<T> | undefined =>
       value === undefined ? undefined : { value, src, at: f.valueAt(key) };
     const header: FileHeader = {
@@ -294,7 +299,7 @@ class RegisterReader {
     if (rulesNode !== null) {
       const r = src.fields(rulesNode, f.valueAt('rules'), '“rules”（滞后判定规则）', RULES_SCHEMA);
       if (r) {
-        const values = readRecord<Partial<LagRules>>(r, RULES_SCHEMA);
+        const values = RULES.read(r);
         for (const x of RULES_SCHEMA.fields) {
           const k = propOf(x) as keyof LagRules;
           const value = values[k];
@@ -318,11 +323,11 @@ class RegisterReader {
     const f = src.fields(node, at, `“projects”的第 ${n} 项`, PROJECT_SCHEMA);
     if (!f) return undefined;
     // the id first: it names the project in the messages of its other fields, and is claimed before them
-    const v = readHead<ProjectValues>(f, PROJECT_SCHEMA, unit);
+    const v = PROJECT.head(f, unit);
     const id = v.id;
     f.what = id ? `项目“${id}”` : `“projects”的第 ${n} 项`;
     if (id !== undefined) this.claimId(this.projectIds, id, src, f.valueAt('id'), '项目编号');
-    readRest(f, PROJECT_SCHEMA, v, unit);
+    PROJECT.rest(f, v, unit);
     const { name, nature, stage, unit: respUnit, totalInvestment, annualPlan, completedYear } = v;
     const { completedMonth, completedTotal, plannedStart, actualStart, plannedFinish } = v;
 
@@ -332,7 +337,7 @@ class RegisterReader {
       m++;
       const mf = src.fields(item.node, item.at, `“milestones”的第 ${m} 项`, MILESTONE_SCHEMA);
       if (!mf) continue;
-      const { name: mName, planned, done } = readRecord<Partial<Milestone>>(mf, MILESTONE_SCHEMA);
+      const { name: mName, planned, done } = MILESTONE.read(mf);
       if (mName !== undefined && planned !== undefined) {
         milestones.push(done === undefined ? { name: mName, planned } : { name: mName, planned, done });
       }
@@ -344,7 +349,7 @@ class RegisterReader {
       k++;
       const pf = src.fields(item.node, item.at, `“problems”的第 ${k} 项`, PROBLEM_SCHEMA);
       if (!pf) continue;
-      const pv = readHead<Partial<Problem>>(pf, PROBLEM_SCHEMA);
+      const pv = PROBLEM.head(pf);
       const explicitId = pv.id;
       // docs/formats.md#project-keys: a problem's id defaults to <project id>-<n>, n counted from 1 in the list
       const pid = explicitId ?? (id !== undefined ? `${id}-${k}` : undefined);
@@ -357,7 +362,7 @@ class RegisterReader {
           '问题编号',
         );
       }
-      const { text, unit: pUnit, raised, due, resolved, resolution } = readRest(pf, PROBLEM_SCHEMA, pv);
+      const { text, unit: pUnit, raised, due, resolved, resolution } = PROBLEM.rest(pf, pv);
       const problem: Problem = { id: pid ?? '', text: text ?? '' };
       if (pUnit !== undefined) problem.unit = pUnit;
       if (raised !== undefined) problem.raised = raised;

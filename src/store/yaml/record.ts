@@ -7,7 +7,7 @@
 // record and claiming its id, defaulted ids, warnings across fields, nested records (`record` and
 // `records` fields, read by the caller: they need their place, 第 n 项, ids) and building the domain
 // objects. Fields are read in the schema's order, each once; what each schema asks is worked out once
-// (a plan per schema), so a read allocates only the object of values it returns.
+// (a RecordReader per schema), so a read allocates only the object of values it returns.
 
 import type { MoneyUnit } from '../../domain/types.js';
 import { type FieldSpec, type FieldType, type RecordSchema, propOf } from '../../domain/schema.js';
@@ -50,18 +50,6 @@ interface Step {
   readonly unsetWhenAbsent: boolean;
 }
 
-/** A schema's reads: up to and including the field that names the record (head), and the rest. */
-interface Plan {
-  readonly head: readonly Step[];
-  readonly rest: readonly Step[];
-  /**
-   * Every property read, undefined: each record's values start as a copy of it. An object given its
-   * properties one by one under computed names would be turned into a slow dictionary past a
-   * dozen; a copy of this one keeps V8's fast layout (cold register open: 8% slower without).
-   */
-  readonly template: Readonly<Record<string, undefined>>;
-}
-
 function stepOf(x: FieldSpec): Step {
   const hints = x.hints;
   const number: Step['number'] = { integer: x.type === 'integer' };
@@ -79,24 +67,6 @@ function stepOf(x: FieldSpec): Step {
     list: x.multiline ? { multiline: true } : undefined,
     unsetWhenAbsent: x.unsetWhenAbsent === true,
   };
-}
-
-const plans = new WeakMap<RecordSchema, Plan>();
-
-function planOf(schema: RecordSchema): Plan {
-  let plan = plans.get(schema);
-  if (!plan) {
-    const steps = schema.fields.filter((x) => READ[x.type] !== undefined).map(stepOf);
-    const named = schema.fields.findIndex((x) => x.names);
-    const split = named < 0 ? 0 : steps.findIndex((s) => s.key === schema.fields[named]!.key) + 1;
-    plan = {
-      head: steps.slice(0, split),
-      rest: steps.slice(split),
-      template: Object.fromEntries(steps.map((x) => [x.prop, undefined])),
-    };
-    plans.set(schema, plan);
-  }
-  return plan;
 }
 
 function read(
@@ -135,44 +105,51 @@ function read(
 }
 
 /**
- * The record's fields (all but nested records), read in the schema's order, by property
- * (propOf): undefined for a field absent, empty or in error (reported), [] for an absent list.
- * `unit` is the file's money unit, for `amount` fields.
+ * Reads the records of one schema (a RecordReader per schema, made once: what each field asks is
+ * worked out when it is made). Values are by property (propOf): undefined for a field absent, empty
+ * or in error (reported), [] for an absent list; `unit` is the file's money unit, for `amount` fields.
  */
-export function readRecord<T extends object>(
-  f: RecordFields<unknown>,
-  schema: RecordSchema,
-  unit: MoneyUnit = '万元',
-): T {
-  const plan = planOf(schema);
-  const out: Record<string, unknown> = { ...plan.template };
-  read(f, plan.head, unit, out);
-  read(f, plan.rest, unit, out);
-  return out as T;
-}
+export class RecordReader<T extends object> {
+  /** up to and including the field that names the record (FieldSpec.names) */
+  private readonly headSteps: readonly Step[];
+  private readonly restSteps: readonly Step[];
+  /**
+   * Every property read, undefined: each record's values start as a copy of it. An object given its
+   * properties one by one under computed names turns into a slow dictionary past a dozen of them;
+   * a copy of this one keeps V8's fast layout (a cold 10,000-project open was 8% slower without).
+   */
+  private readonly template: Readonly<Record<string, undefined>>;
 
-/**
- * The record's fields up to and including the one that names it (FieldSpec.names): what a reader
- * needs to name the record (`what`) and claim its id before the other fields are read (readRest).
- */
-export function readHead<T extends object>(
-  f: RecordFields<unknown>,
-  schema: RecordSchema,
-  unit: MoneyUnit = '万元',
-): T {
-  const plan = planOf(schema);
-  const out: Record<string, unknown> = { ...plan.template };
-  read(f, plan.head, unit, out);
-  return out as T;
-}
+  constructor(readonly schema: RecordSchema) {
+    const steps = schema.fields.filter((x) => READ[x.type] !== undefined).map(stepOf);
+    const named = schema.fields.find((x) => x.names);
+    const split = named ? steps.findIndex((s) => s.key === named.key) + 1 : 0;
+    this.headSteps = steps.slice(0, split);
+    this.restSteps = steps.slice(split);
+    this.template = Object.fromEntries(steps.map((x) => [x.prop, undefined]));
+  }
 
-/** The record's fields after its head (readHead), added to `values`, which is returned. */
-export function readRest<T extends object>(
-  f: RecordFields<unknown>,
-  schema: RecordSchema,
-  values: T,
-  unit: MoneyUnit = '万元',
-): T {
-  read(f, planOf(schema).rest, unit, values as Record<string, unknown>);
-  return values;
+  /** The record's fields (all but nested records), in the schema's order. */
+  read(f: RecordFields<unknown>, unit: MoneyUnit = '万元'): T {
+    const out: Record<string, unknown> = { ...this.template };
+    read(f, this.headSteps, unit, out);
+    read(f, this.restSteps, unit, out);
+    return out as T;
+  }
+
+  /**
+   * The fields up to and including the one that names the record: what a reader needs to name it
+   * (`what`) and claim its id before its other fields are read (rest).
+   */
+  head(f: RecordFields<unknown>, unit: MoneyUnit = '万元'): T {
+    const out: Record<string, unknown> = { ...this.template };
+    read(f, this.headSteps, unit, out);
+    return out as T;
+  }
+
+  /** The fields after the head, added to `values` (head's), which is returned. */
+  rest(f: RecordFields<unknown>, values: T, unit: MoneyUnit = '万元'): T {
+    read(f, this.restSteps, unit, values as Record<string, unknown>);
+    return values;
+  }
 }
