@@ -1,9 +1,10 @@
 // One schema per record of the register and of a meeting record (docs/formats.md#register, docs/formats.md#meeting-record): each field's key in the
 // file, its Chinese label, its type, whether it is required, and its place in the key order. Pure data:
-// the YAML readers (store/register-file.ts, store/meeting-read.ts) take required fields and the allowed
-// keys with their labels from here, the meeting writer (store/meeting-document.ts) and the importer's
-// YAML (import/xlsx-register) take their key order from here, and the Excel importer's column labels
-// (import/columns.ts) and the register workbook's headers come from the labels.
+// the YAML readers (store/register-file.ts, store/meeting-read.ts) read each field as its type and options
+// here say (store/yaml/record.ts) and take required fields and the allowed keys with their labels from
+// here, the meeting writer (store/meeting-document.ts) and the importer's YAML (import/xlsx-register) take
+// their key order from here, and the Excel importer's column labels (import/columns.ts) and the register
+// workbook's headers come from the labels.
 
 import { FOLLOWUP_STATUSES, LIGHTS, MEETING_KINDS, MONEY_UNITS, NATURES, STAGES } from './normalize.js';
 import { ITEM_STATUSES } from './types.js';

@@ -451,11 +451,11 @@ class RegisterReader {
     if (v.area !== undefined) p.area = v.area;
     if (v.industry !== undefined) p.industry = v.industry;
     if (v.content !== undefined) p.content = v.content;
-    if (completedMonth !== undefined) p.completedMonth = completedMonth;
-    if (completedTotal !== undefined) p.completedTotal = completedTotal;
-    if (plannedStart !== undefined) p.plannedStart = plannedStart;
-    if (actualStart !== undefined) p.actualStart = actualStart;
-    if (plannedFinish !== undefined) p.plannedFinish = plannedFinish;
+    if (v.completedMonth !== undefined) p.completedMonth = v.completedMonth;
+    if (v.completedTotal !== undefined) p.completedTotal = v.completedTotal;
+    if (v.plannedStart !== undefined) p.plannedStart = v.plannedStart;
+    if (v.actualStart !== undefined) p.actualStart = v.actualStart;
+    if (v.plannedFinish !== undefined) p.plannedFinish = v.plannedFinish;
     if (v.actualFinish !== undefined) p.actualFinish = v.actualFinish;
     if (v.progress !== undefined) p.progress = v.progress;
     if (v.contact !== undefined) p.contact = v.contact;
