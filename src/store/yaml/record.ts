@@ -116,7 +116,8 @@ export class RecordReader<T extends object> {
   /**
    * Every property read, undefined: each record's values start as a copy of it. An object given its
    * properties one by one under computed names turns into a slow dictionary past a dozen of them;
-   * a copy of this one keeps V8's fast layout (a cold 10,000-project open was 8% slower without).
+   * a copy of this one keeps V8's fast layout (without it, a cold parse of 10,000 projects took ~60 ms
+   * more, of ~800).
    */
   private readonly template: Readonly<Record<string, undefined>>;
 
