@@ -1,9 +1,10 @@
 // One schema per record of the register and of a meeting record (docs/formats.md#register, docs/formats.md#meeting-record): each field's key in the
 // file, its Chinese label, its type, whether it is required, and its place in the key order. Pure data:
-// the YAML readers (store/register-file.ts, store/meeting-read.ts) take required fields and the allowed
-// keys with their labels from here, the meeting writer (store/meeting-document.ts) and the importer's
-// YAML (import/xlsx-register) take their key order from here, and the Excel importer's column labels
-// (import/columns.ts) and the register workbook's headers come from the labels.
+// the YAML readers (store/register-file.ts, store/meeting-read.ts) read each field as its type and options
+// here say (store/yaml/record.ts) and take required fields and the allowed keys with their labels from
+// here, the meeting writer (store/meeting-document.ts) and the importer's YAML (import/xlsx-register) take
+// their key order from here, and the Excel importer's column labels (import/columns.ts) and the register
+// workbook's headers come from the labels.
 
 import { FOLLOWUP_STATUSES, LIGHTS, MEETING_KINDS, MONEY_UNITS, NATURES, STAGES } from './normalize.js';
 import { ITEM_STATUSES } from './types.js';
@@ -49,6 +50,22 @@ export interface FieldSpec {
   readonly decimals?: number;
   /** the nested record of a `record` or `records` field */
   readonly schema?: RecordSchema;
+  /**
+   * The field that names the record in later messages (项目“PL-001”): the readers read it first and
+   * may claim it before the record's other fields are read (store/yaml/record.ts, readHead).
+   */
+  readonly names?: boolean;
+  /** what the value is, in messages (“天数”); an enum's defaults to its label, a number's to 整数/数字 */
+  readonly noun?: string;
+  /** the least (default 0) and greatest value of a number */
+  readonly min?: number;
+  readonly max?: number;
+  /** an enum's hint for a value that is not allowed, by the value as normalised (“逾期” → why not) */
+  readonly hints?: Readonly<Record<string, string>>;
+  /** a list whose items keep their line breaks */
+  readonly multiline?: boolean;
+  /** a list left unset when absent or empty, rather than read as [] */
+  readonly unsetWhenAbsent?: boolean;
 }
 
 export interface RecordSchema {
@@ -77,7 +94,7 @@ export const MILESTONE_SCHEMA = record('节点', [
 
 export const PROBLEM_SCHEMA = record('问题', [
   // docs/formats.md#project-keys: the id defaults to <project id>-<n>
-  f('id', '问题编号', 'text'),
+  f('id', '问题编号', 'text', { names: true }),
   f('text', '问题描述', 'prose', { required: true }),
   f('unit', '责任单位', 'text'),
   f('raised', '提出日期', 'date'),
@@ -87,7 +104,7 @@ export const PROBLEM_SCHEMA = record('问题', [
 ]);
 
 export const PROJECT_SCHEMA = record('项目', [
-  f('id', '项目编号', 'text', { required: true }),
+  f('id', '项目编号', 'text', { required: true, names: true }),
   f('name', '项目名称', 'text', { required: true }),
   f('nature', '建设性质', 'enum', { required: true, values: NATURES }),
   f('stage', '建设阶段', 'enum', { required: true, values: STAGES }),
@@ -124,16 +141,16 @@ export const RULES_SCHEMA = record('滞后判定规则', [
     prop: 'timeProgress',
     values: ['month', 'half_month', 'day'],
   }),
-  f('yellow_gap', '黄灯差距（个百分点）', 'number', { prop: 'yellowGap' }),
-  f('red_gap', '红灯差距（个百分点）', 'number', { prop: 'redGap' }),
-  f('start_red_days', '开工滞后转红天数', 'integer', { prop: 'startRedDays' }),
-  f('milestone_red_days', '节点滞后转红天数', 'integer', { prop: 'milestoneRedDays' }),
+  f('yellow_gap', '黄灯差距（个百分点）', 'number', { prop: 'yellowGap', max: 100, noun: '个百分点数' }),
+  f('red_gap', '红灯差距（个百分点）', 'number', { prop: 'redGap', max: 100, noun: '个百分点数' }),
+  f('start_red_days', '开工滞后转红天数', 'integer', { prop: 'startRedDays', noun: '天数' }),
+  f('milestone_red_days', '节点滞后转红天数', 'integer', { prop: 'milestoneRedDays', noun: '天数' }),
 ]);
 
 export const REGISTER_HEADER_SCHEMA = record('台账表头', [
   f('title', '台账标题', 'text', { required: true }),
   f('region', '地区', 'text', { required: true }),
-  f('year', '年度', 'integer', { required: true }),
+  f('year', '年度', 'integer', { required: true, min: 1900, max: 2200, noun: '年份' }),
   f('as_of', '数据截至日期', 'date', { required: true, prop: 'asOf' }),
   f('money_unit', '金额单位', 'enum', { prop: 'moneyUnit', values: MONEY_UNITS }),
   f('issuer', '发文机关', 'text'),
@@ -152,39 +169,75 @@ export const REGISTER_FILE_SCHEMA = record('台账文件', [
 
 // ---- a meeting record (docs/formats.md#meeting-record) ----
 
+// how the meeting record's numbers are named in messages
+const COUNT = { noun: '非负整数' } as const;
+const WAN = { noun: '非负数（万元）' } as const;
+const FRACTION = { max: 1, noun: '0到1之间的小数' } as const;
+
 export const SNAPSHOT_SCHEMA = record('开会时的台账总体数字', [
-  f('projects', '项目数', 'integer', { required: true }),
-  f('total_investment', '总投资（万元）', 'number', { decimals: 2, required: true, prop: 'totalInvestment' }),
-  f('started', '已开复工项目数', 'integer', { required: true }),
-  f('new_projects', '新建项目数', 'integer', { required: true, prop: 'newProjects' }),
-  f('new_started', '新建项目已开工数', 'integer', { required: true, prop: 'newStarted' }),
-  f('annual_plan', '年度计划投资（万元）', 'number', { decimals: 2, required: true, prop: 'annualPlan' }),
+  f('projects', '项目数', 'integer', { required: true, ...COUNT }),
+  f('total_investment', '总投资（万元）', 'number', {
+    decimals: 2,
+    required: true,
+    prop: 'totalInvestment',
+    ...WAN,
+  }),
+  f('started', '已开复工项目数', 'integer', { required: true, ...COUNT }),
+  f('new_projects', '新建项目数', 'integer', { required: true, prop: 'newProjects', ...COUNT }),
+  f('new_started', '新建项目已开工数', 'integer', { required: true, prop: 'newStarted', ...COUNT }),
+  f('annual_plan', '年度计划投资（万元）', 'number', {
+    decimals: 2,
+    required: true,
+    prop: 'annualPlan',
+    ...WAN,
+  }),
   f('completed_year', '年度累计完成投资（万元）', 'number', {
     decimals: 2,
     required: true,
     prop: 'completedYear',
+    ...WAN,
   }),
-  f('completed_month', '本月完成投资（万元）', 'number', { decimals: 2, prop: 'completedMonth' }),
-  f('time_progress', '序时进度（小数）', 'number', { decimals: 4, required: true, prop: 'timeProgress' }),
-  f('red', '红灯项目数', 'integer', { required: true }),
-  f('yellow', '黄灯项目数', 'integer', { required: true }),
-  f('green', '绿灯项目数', 'integer', { required: true }),
+  f('completed_month', '本月完成投资（万元）', 'number', { decimals: 2, prop: 'completedMonth', ...WAN }),
+  f('time_progress', '序时进度（小数）', 'number', {
+    decimals: 4,
+    required: true,
+    prop: 'timeProgress',
+    ...FRACTION,
+  }),
+  f('red', '红灯项目数', 'integer', { required: true, ...COUNT }),
+  f('yellow', '黄灯项目数', 'integer', { required: true, ...COUNT }),
+  f('green', '绿灯项目数', 'integer', { required: true, ...COUNT }),
 ]);
 
 export const FIGURES_SCHEMA = record('开会时的投资数字', [
-  f('annual_plan', '年度计划投资（万元）', 'number', { decimals: 2, required: true, prop: 'annualPlan' }),
+  f('annual_plan', '年度计划投资（万元）', 'number', {
+    decimals: 2,
+    required: true,
+    prop: 'annualPlan',
+    ...WAN,
+  }),
   f('completed_year', '年度累计完成投资（万元）', 'number', {
     decimals: 2,
     required: true,
     prop: 'completedYear',
+    ...WAN,
   }),
-  f('completion_rate', '投资完成率（小数）', 'number', { decimals: 4, prop: 'completionRate' }),
-  f('time_progress', '序时进度（小数）', 'number', { decimals: 4, required: true, prop: 'timeProgress' }),
+  f('completion_rate', '投资完成率（小数）', 'number', {
+    decimals: 4,
+    prop: 'completionRate',
+    noun: '非负小数',
+  }),
+  f('time_progress', '序时进度（小数）', 'number', {
+    decimals: 4,
+    required: true,
+    prop: 'timeProgress',
+    ...FRACTION,
+  }),
 ]);
 
 export const DECISION_SCHEMA = record('议定事项', [
   // without an id a decision is numbered <meeting date>-<nn>
-  f('id', '编号', 'text'),
+  f('id', '编号', 'text', { names: true }),
   f('text', '内容', 'prose', { required: true, aliases: ['议定事项'] }),
   f('unit', '责任单位', 'text', { required: true }),
   f('co_units', '配合单位', 'list', { prop: 'coUnits' }),
@@ -193,13 +246,13 @@ export const DECISION_SCHEMA = record('议定事项', [
 ]);
 
 export const ITEM_SCHEMA = record('议题', [
-  f('project', '项目编号', 'text', { required: true }),
+  f('project', '项目编号', 'text', { required: true, names: true }),
   f('light', '灯色', 'enum', { values: LIGHTS }),
-  f('reasons', '滞后原因', 'list'),
+  f('reasons', '滞后原因', 'list', { multiline: true }),
   f('figures', '开会时的投资数字', 'record', { schema: FIGURES_SCHEMA }),
   f('discussed', '会上是否研究', 'bool'),
-  f('status', '会上状态（已讨论/跳过）', 'enum', { values: ITEM_STATUSES }),
-  f('seconds', '本项用时（秒）', 'integer'),
+  f('status', '会上状态（已讨论/跳过）', 'enum', { values: ITEM_STATUSES, noun: '会上状态' }),
+  f('seconds', '本项用时（秒）', 'integer', { noun: '非负整数（秒）' }),
   f('notes', '会议记录', 'prose', { aliases: ['备注'] }),
   f('decisions', '议定事项', 'records', { schema: DECISION_SCHEMA }),
 ]);
@@ -207,7 +260,11 @@ export const ITEM_SCHEMA = record('议题', [
 export const FOLLOWUP_SCHEMA = record('落实情况', [
   f('decision', '议定事项编号', 'text', { required: true }),
   // docs/formats.md#decisions: 逾期 is computed, never stored
-  f('status', '落实状态', 'enum', { required: true, values: FOLLOWUP_STATUSES }),
+  f('status', '落实状态', 'enum', {
+    required: true,
+    values: FOLLOWUP_STATUSES,
+    hints: { 逾期: '“逾期”由完成时限自动判断，不需要填写；' },
+  }),
   f('note', '说明', 'prose', { aliases: ['落实情况'] }),
   f('date', '跟进日期', 'date'),
   f('done_on', '落实日期', 'date', { prop: 'doneOn' }),
@@ -216,14 +273,15 @@ export const FOLLOWUP_SCHEMA = record('落实情况', [
 export const MEETING_HEADER_SCHEMA = record('会议信息', [
   f('date', '会议日期', 'date', { required: true }),
   f('kind', '会议类型', 'enum', { required: true, values: MEETING_KINDS }),
-  f('number', '期数', 'integer'),
+  f('number', '期数', 'integer', { min: 1, noun: '期数（正整数）' }),
   f('title', '会议名称', 'text'),
   f('chair', '主持', 'text'),
   f('place', '地点', 'text'),
   f('present', '出席', 'list'),
   f('absent', '请假', 'list'),
   f('attending', '列席', 'list'),
-  f('late', '迟到', 'list'),
+  // absent: lateness was not recorded (docs/formats.md#meeting-header)
+  f('late', '迟到', 'list', { unsetWhenAbsent: true }),
   f('register', '台账文件', 'text'),
   f('as_of', '数据截至日期', 'date', { prop: 'asOf' }),
   f('snapshot', '开会时的台账总体数字', 'record', { schema: SNAPSHOT_SCHEMA }),

@@ -18,12 +18,11 @@ import type {
   MeetingSnapshot,
   SourcePos,
 } from '../domain/types.js';
-import { FOLLOWUP_STATUSES, LIGHTS, MEETING_KINDS } from '../domain/normalize.js';
-import { ITEM_STATUSES } from '../domain/types.js';
 import { DiagnosticSink } from './yaml/diagnostics.js';
 import { decodeYamlBytes, describeIoError, readYamlFile } from './yaml/file.js';
 import { parseYamlText } from './yaml/parse.js';
 import { type At, YamlSource } from './yaml/source.js';
+import { RecordReader } from './yaml/record.js';
 import {
   DECISION_SCHEMA,
   FIGURES_SCHEMA,
@@ -72,6 +71,14 @@ interface CachedMeeting {
   warningCount: number;
 }
 
+// Each record's fields, read as its schema says (yaml/record.ts), by property.
+const HEADER = new RecordReader<Partial<MeetingHeader>>(MEETING_HEADER_SCHEMA);
+const SNAPSHOT = new RecordReader<Partial<MeetingSnapshot>>(SNAPSHOT_SCHEMA);
+const ITEM = new RecordReader<Partial<MeetingItem>>(ITEM_SCHEMA);
+const FIGURES = new RecordReader<Partial<ItemFigures>>(FIGURES_SCHEMA);
+const DECISION = new RecordReader<Partial<Decision>>(DECISION_SCHEMA);
+const FOLLOWUP = new RecordReader<Partial<Followup>>(FOLLOWUP_SCHEMA);
+
 const where = (p: SourcePos): string => `${p.file}:${p.line}:${p.column}`;
 
 function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | undefined {
@@ -98,27 +105,19 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
       ? undefined
       : src.fields(headerNode, top.valueAt('meeting'), '“meeting”（会议信息）', MEETING_HEADER_SCHEMA);
   if (m) {
-    const date = m.date('date');
-    const kind = m.enumOf('kind', MEETING_KINDS, '会议类型');
-    const num = m.number('number', { integer: true, min: 1, noun: '期数（正整数）' });
-    const title = m.str('title');
-    const chair = m.str('chair');
-    const place = m.str('place');
-    const register = m.str('register');
-    const asOf = m.date('as_of');
-    const closed = m.bool('closed');
-    if (date !== undefined) header.date = date;
-    if (kind !== undefined) header.kind = kind;
-    if (num !== undefined) header.number = num;
-    if (title !== undefined) header.title = title;
-    if (chair !== undefined) header.chair = chair;
-    if (place !== undefined) header.place = place;
-    header.present = m.strList('present');
-    header.absent = m.strList('absent');
-    header.attending = m.strList('attending');
-    if (m.node('late') !== null) header.late = m.strList('late');
-    if (register !== undefined) header.register = register;
-    if (asOf !== undefined) header.asOf = asOf;
+    const v = HEADER.read(m);
+    if (v.date !== undefined) header.date = v.date;
+    if (v.kind !== undefined) header.kind = v.kind;
+    if (v.number !== undefined) header.number = v.number;
+    if (v.title !== undefined) header.title = v.title;
+    if (v.chair !== undefined) header.chair = v.chair;
+    if (v.place !== undefined) header.place = v.place;
+    header.present = v.present!;
+    header.absent = v.absent!;
+    header.attending = v.attending!;
+    if (v.late !== undefined) header.late = v.late;
+    if (v.register !== undefined) header.register = v.register;
+    if (v.asOf !== undefined) header.asOf = v.asOf;
     const snapNode = m.node('snapshot');
     if (snapNode !== null) {
       const sf = src.fields(
@@ -128,35 +127,28 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
         SNAPSHOT_SCHEMA,
       );
       if (sf) {
-        const count = (key: string): number | undefined =>
-          sf.number(key, { integer: true, min: 0, noun: '非负整数' });
-        const amount = (key: string): number | undefined =>
-          sf.number(key, { min: 0, noun: '非负数（万元）' });
+        const sv = SNAPSHOT.read(sf);
         const snap = {
-          projects: count('projects'),
-          totalInvestment: amount('total_investment'),
-          started: count('started'),
-          newProjects: count('new_projects'),
-          newStarted: count('new_started'),
-          annualPlan: amount('annual_plan'),
-          completedYear: amount('completed_year'),
-          timeProgress: sf.number('time_progress', {
-            min: 0,
-            max: 1,
-            noun: '0到1之间的小数',
-          }),
-          red: count('red'),
-          yellow: count('yellow'),
-          green: count('green'),
+          projects: sv.projects,
+          totalInvestment: sv.totalInvestment,
+          started: sv.started,
+          newProjects: sv.newProjects,
+          newStarted: sv.newStarted,
+          annualPlan: sv.annualPlan,
+          completedYear: sv.completedYear,
+          timeProgress: sv.timeProgress,
+          red: sv.red,
+          yellow: sv.yellow,
+          green: sv.green,
         };
-        const completedMonth = amount('completed_month');
-        if (Object.values(snap).every((v) => v !== undefined)) {
+        const completedMonth = sv.completedMonth;
+        if (Object.values(snap).every((x) => x !== undefined)) {
           header.snapshot = snap as MeetingSnapshot;
           if (completedMonth !== undefined) header.snapshot.completedMonth = completedMonth;
         }
       }
     }
-    header.closed = closed ?? false; // absent: still being recorded (docs/formats.md#meeting-header)
+    header.closed = v.closed ?? false; // absent: still being recorded (docs/formats.md#meeting-header)
   }
 
   const decisions = new Map<string, At>();
@@ -169,7 +161,8 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
   ): Decision | undefined => {
     const df = src.fields(dEntry.node, dEntry.at, label, DECISION_SCHEMA);
     if (!df) return undefined;
-    let id = df.str('id');
+    const v = DECISION.head(df);
+    let id = v.id;
     const idAt: At = id !== undefined ? df.valueAt('id') : df.at;
     // Without an id, a decision is numbered like the app numbers it: meeting date + sequence.
     if (id === undefined && header.date !== undefined) id = `${header.date}-${String(seq).padStart(2, '0')}`;
@@ -185,11 +178,7 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
         decisions.set(id, idAt);
       }
     }
-    const text = df.str('text');
-    const unit = df.str('unit');
-    const coUnits = df.strList('co_units');
-    const owner = df.str('owner');
-    const due = df.date('due');
+    const { text, unit, coUnits, owner, due } = DECISION.rest(df, v);
     if (header.date !== undefined && due !== undefined && due < header.date) {
       src.warning(df.valueAt('due'), `完成时限 ${due} 早于会议日期 ${header.date}。`);
     }
@@ -208,15 +197,11 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     n++;
     const f = src.fields(entry.node, entry.at, `“items”的第 ${n} 项`, ITEM_SCHEMA);
     if (!f) continue;
-    const project = f.str('project');
+    const iv = ITEM.head(f);
+    const project = iv.project;
     if (project !== undefined) f.what = `议题“${project}”`;
-    const light = f.enumOf('light', LIGHTS, '灯色');
-    const reasons = f.strList('reasons', { multiline: true });
-    const notes = f.str('notes');
-    const discussed = f.bool('discussed');
-    const status = f.enumOf('status', ITEM_STATUSES, '会上状态');
-    const seconds = f.number('seconds', { integer: true, min: 0, noun: '非负整数（秒）' });
-    const item: MeetingItem = { project: project ?? '', reasons, decisions: [] };
+    const { light, reasons, notes, discussed, status, seconds } = ITEM.rest(f, iv);
+    const item: MeetingItem = { project: project ?? '', reasons: reasons!, decisions: [] };
     if (light !== undefined) item.light = light;
     if (discussed !== undefined) item.discussed = discussed;
     if (status !== undefined) applyItemStatus(item, status);
@@ -225,10 +210,8 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     if (figNode !== null) {
       const ff = src.fields(figNode, f.valueAt('figures'), '“figures”（开会时的投资数字）', FIGURES_SCHEMA);
       if (ff) {
-        const annualPlan = ff.number('annual_plan', { min: 0, noun: '非负数（万元）' });
-        const completedYear = ff.number('completed_year', { min: 0, noun: '非负数（万元）' });
-        const rate = ff.number('completion_rate', { min: 0, noun: '非负小数' });
-        const tp = ff.number('time_progress', { min: 0, max: 1, noun: '0到1之间的小数' });
+        const fv = FIGURES.read(ff);
+        const { annualPlan, completedYear, completionRate: rate, timeProgress: tp } = fv;
         if (annualPlan !== undefined && completedYear !== undefined && tp !== undefined) {
           const figures: ItemFigures = {
             annualPlan,
@@ -268,14 +251,7 @@ function readMeetingSource(src: YamlSource, absolute: string): ReadMeeting | und
     n++;
     const f = src.fields(entry.node, entry.at, `“followups”的第 ${n} 项`, FOLLOWUP_SCHEMA);
     if (!f) continue;
-    const decision = f.str('decision');
-    const status = f.enumOf('status', FOLLOWUP_STATUSES, '落实状态', {
-      // docs/formats.md#decisions: 逾期 is computed, never stored
-      explain: (v) => (v === '逾期' ? '“逾期”由完成时限自动判断，不需要填写；' : undefined),
-    });
-    const note = f.str('note');
-    const date = f.date('date');
-    const doneOn = f.date('done_on');
+    const { decision, status, note, date, doneOn } = FOLLOWUP.read(f);
     if (doneOn !== undefined && status !== undefined && status !== '已落实') {
       src.warning(f.valueAt('done_on'), `落实日期（done_on）只用于“已落实”的事项；状态为“${status}”时不计。`);
     }

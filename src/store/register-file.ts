@@ -19,7 +19,6 @@ import type {
   RegisterMeta,
   SourcePos,
 } from '../domain/types.js';
-import { MONEY_UNITS, NATURES, STAGES } from '../domain/normalize.js';
 import { DiagnosticSink } from './yaml/diagnostics.js';
 import { decodeYamlBytes, describeIoError, readYamlFile } from './yaml/file.js';
 import { fastYamlCandidate } from './fast-yaml.js';
@@ -33,6 +32,7 @@ import {
   type RecordSource,
   plainList,
 } from './yaml/plain.js';
+import { RecordReader } from './yaml/record.js';
 import { scaleNumber } from '../domain/values.js';
 import { isStarted } from '../domain/figures.js';
 import {
@@ -78,8 +78,18 @@ const OFFICE_KEYS = {
   printed_by: 'printedBy',
 } as const satisfies Record<string, keyof OfficeMarks>;
 
-const TIME_PROGRESS_MODES = ['month', 'half_month', 'day'] as const;
 const UNIT_SHIFT: Record<MoneyUnit, number> = { 万元: 0, 亿元: 4 };
+
+// Each record's fields, read as its schema says (yaml/record.ts), by property.
+const PROJECT = new RecordReader<Partial<Omit<Project, 'milestones' | 'problems' | 'source'>>>(
+  PROJECT_SCHEMA,
+);
+const MILESTONE = new RecordReader<Partial<Milestone>>(MILESTONE_SCHEMA);
+const PROBLEM = new RecordReader<Partial<Problem>>(PROBLEM_SCHEMA);
+const HEADER = new RecordReader<Partial<Omit<RegisterMeta, 'rules' | 'office'>> & OfficeMarks>(
+  REGISTER_HEADER_SCHEMA,
+);
+const RULES = new RecordReader<Partial<LagRules>>(RULES_SCHEMA);
 
 /** A header value with where it was written, for agreement checks across files. */
 interface Placed<T> {
@@ -260,21 +270,23 @@ class RegisterReader {
   private readHeader(src: YamlSource, top: Fields, node: YamlNode): FileHeader | undefined {
     const f = src.fields(node, top.valueAt('register'), '“register”（台账表头）', REGISTER_HEADER_SCHEMA);
     if (!f) return undefined;
+    const v = HEADER.read(f);
     const placed = <T>(key: string, value: T | undefined): Placed<T> | undefined =>
       value === undefined ? undefined : { value, src, at: f.valueAt(key) };
     const header: FileHeader = {
-      title: placed('title', f.str('title')),
-      region: placed('region', f.str('region')),
-      year: placed('year', f.number('year', { integer: true, min: 1900, max: 2200, noun: '年份' })),
-      asOf: placed('as_of', f.date('as_of')),
-      issuer: placed('issuer', f.str('issuer')),
-      recipients: placed('recipients', f.str('recipients')),
-      moneyUnit: f.enumOf('money_unit', MONEY_UNITS, '金额单位') ?? '万元',
+      title: placed('title', v.title),
+      region: placed('region', v.region),
+      year: placed('year', v.year),
+      asOf: placed('as_of', v.asOf),
+      issuer: placed('issuer', v.issuer),
+      recipients: placed('recipients', v.recipients),
+      moneyUnit: v.moneyUnit ?? '万元',
       rules: {},
       office: {},
     };
     for (const key of Object.keys(OFFICE_KEYS) as (keyof typeof OFFICE_KEYS)[]) {
-      const value = key === 'cc' ? f.strList(key).join('、') || undefined : f.str(key);
+      const value =
+        key === 'cc' ? v.cc!.join('、') || undefined : (v[OFFICE_KEYS[key]] as string | undefined);
       if (value !== undefined) header.office[key] = { value, src, at: f.valueAt(key) };
     }
     if (header.year && header.asOf && Number(header.asOf.value.slice(0, 4)) !== header.year.value) {
@@ -287,23 +299,11 @@ class RegisterReader {
     if (rulesNode !== null) {
       const r = src.fields(rulesNode, f.valueAt('rules'), '“rules”（滞后判定规则）', RULES_SCHEMA);
       if (r) {
-        const rp = <T>(key: string, value: T | undefined): Placed<T> | undefined =>
-          value === undefined ? undefined : { value, src, at: r.valueAt(key) };
-        header.rules = {
-          timeProgress: rp(
-            'time_progress',
-            r.enumOf('time_progress', TIME_PROGRESS_MODES, '序时进度计算方式'),
-          ),
-          yellowGap: rp('yellow_gap', r.number('yellow_gap', { max: 100, noun: '个百分点数' })),
-          redGap: rp('red_gap', r.number('red_gap', { max: 100, noun: '个百分点数' })),
-          startRedDays: rp('start_red_days', r.number('start_red_days', { integer: true, noun: '天数' })),
-          milestoneRedDays: rp(
-            'milestone_red_days',
-            r.number('milestone_red_days', { integer: true, noun: '天数' }),
-          ),
-        };
-        for (const k of Object.keys(header.rules) as (keyof LagRules)[]) {
-          if (header.rules[k] === undefined) delete header.rules[k];
+        const values = RULES.read(r);
+        for (const x of RULES_SCHEMA.fields) {
+          const k = propOf(x) as keyof LagRules;
+          const value = values[k];
+          if (value !== undefined) header.rules[k] = { value, src, at: r.valueAt(x.key) };
         }
       }
     }
@@ -322,29 +322,14 @@ class RegisterReader {
   ): Project | undefined {
     const f = src.fields(node, at, `“projects”的第 ${n} 项`, PROJECT_SCHEMA);
     if (!f) return undefined;
-    const id = f.str('id');
+    // the id first: it names the project in the messages of its other fields, and is claimed before them
+    const v = PROJECT.head(f, unit);
+    const id = v.id;
     f.what = id ? `项目“${id}”` : `“projects”的第 ${n} 项`;
     if (id !== undefined) this.claimId(this.projectIds, id, src, f.valueAt('id'), '项目编号');
-    const name = f.str('name');
-    const nature = f.enumOf('nature', NATURES, '建设性质');
-    const stage = f.enumOf('stage', STAGES, '建设阶段');
-    const respUnit = f.str('unit');
-    const leader = f.str('leader');
-    const owner = f.str('owner');
-    const area = f.str('area');
-    const industry = f.str('industry');
-    const content = f.str('content');
-    const totalInvestment = f.amount('total_investment', unit);
-    const annualPlan = f.amount('annual_plan', unit);
-    const completedYear = f.amount('completed_year', unit);
-    const completedMonth = f.amount('completed_month', unit);
-    const completedTotal = f.amount('completed_total', unit);
-    const plannedStart = f.date('planned_start');
-    const actualStart = f.date('actual_start');
-    const plannedFinish = f.date('planned_finish');
-    const actualFinish = f.date('actual_finish');
-    const progress = f.str('progress');
-    const contact = f.str('contact');
+    PROJECT.rest(f, v, unit);
+    const { name, nature, stage, unit: respUnit, totalInvestment, annualPlan, completedYear } = v;
+    const { completedMonth, completedTotal, plannedStart, actualStart, plannedFinish } = v;
 
     const milestones: Milestone[] = [];
     let m = 0;
@@ -352,9 +337,7 @@ class RegisterReader {
       m++;
       const mf = src.fields(item.node, item.at, `“milestones”的第 ${m} 项`, MILESTONE_SCHEMA);
       if (!mf) continue;
-      const mName = mf.str('name');
-      const planned = mf.date('planned');
-      const done = mf.date('done');
+      const { name: mName, planned, done } = MILESTONE.read(mf);
       if (mName !== undefined && planned !== undefined) {
         milestones.push(done === undefined ? { name: mName, planned } : { name: mName, planned, done });
       }
@@ -366,7 +349,8 @@ class RegisterReader {
       k++;
       const pf = src.fields(item.node, item.at, `“problems”的第 ${k} 项`, PROBLEM_SCHEMA);
       if (!pf) continue;
-      const explicitId = pf.str('id');
+      const pv = PROBLEM.head(pf);
+      const explicitId = pv.id;
       // docs/formats.md#project-keys: a problem's id defaults to <project id>-<n>, n counted from 1 in the list
       const pid = explicitId ?? (id !== undefined ? `${id}-${k}` : undefined);
       if (pid !== undefined) {
@@ -378,13 +362,8 @@ class RegisterReader {
           '问题编号',
         );
       }
-      const text = pf.str('text');
+      const { text, unit: pUnit, raised, due, resolved, resolution } = PROBLEM.rest(pf, pv);
       const problem: Problem = { id: pid ?? '', text: text ?? '' };
-      const pUnit = pf.str('unit');
-      const raised = pf.date('raised');
-      const due = pf.date('due');
-      const resolved = pf.date('resolved');
-      const resolution = pf.str('resolution');
       if (pUnit !== undefined) problem.unit = pUnit;
       if (raised !== undefined) problem.raised = raised;
       if (due !== undefined) problem.due = due;
@@ -467,19 +446,19 @@ class RegisterReader {
       problems,
       source,
     };
-    if (leader !== undefined) p.leader = leader;
-    if (owner !== undefined) p.owner = owner;
-    if (area !== undefined) p.area = area;
-    if (industry !== undefined) p.industry = industry;
-    if (content !== undefined) p.content = content;
-    if (completedMonth !== undefined) p.completedMonth = completedMonth;
-    if (completedTotal !== undefined) p.completedTotal = completedTotal;
-    if (plannedStart !== undefined) p.plannedStart = plannedStart;
-    if (actualStart !== undefined) p.actualStart = actualStart;
-    if (plannedFinish !== undefined) p.plannedFinish = plannedFinish;
-    if (actualFinish !== undefined) p.actualFinish = actualFinish;
-    if (progress !== undefined) p.progress = progress;
-    if (contact !== undefined) p.contact = contact;
+    if (v.leader !== undefined) p.leader = v.leader;
+    if (v.owner !== undefined) p.owner = v.owner;
+    if (v.area !== undefined) p.area = v.area;
+    if (v.industry !== undefined) p.industry = v.industry;
+    if (v.content !== undefined) p.content = v.content;
+    if (v.completedMonth !== undefined) p.completedMonth = v.completedMonth;
+    if (v.completedTotal !== undefined) p.completedTotal = v.completedTotal;
+    if (v.plannedStart !== undefined) p.plannedStart = v.plannedStart;
+    if (v.actualStart !== undefined) p.actualStart = v.actualStart;
+    if (v.plannedFinish !== undefined) p.plannedFinish = v.plannedFinish;
+    if (v.actualFinish !== undefined) p.actualFinish = v.actualFinish;
+    if (v.progress !== undefined) p.progress = v.progress;
+    if (v.contact !== undefined) p.contact = v.contact;
     return p;
   }
 

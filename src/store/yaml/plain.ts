@@ -43,15 +43,27 @@ export interface RecordSource<A> {
   pos(at: A): SourcePos;
 }
 
-/** One mapping's fields, read positioned (Fields) or plain (PlainFields). */
+/** One mapping's fields, read positioned (Fields) or plain (PlainFields); yaml/record.ts reads them by schema. */
 export interface RecordFields<A> {
   what: string;
   readonly at: A;
   readonly src: RecordSource<A>;
+  node(key: string): unknown;
   str(key: string): string | undefined;
-  enumOf<T extends string>(key: string, allowed: readonly T[], noun: string): T | undefined;
+  enumOf<T extends string>(
+    key: string,
+    allowed: readonly T[],
+    noun: string,
+    opts?: { explain?: (normalized: string) => string | undefined },
+  ): T | undefined;
   date(key: string): IsoDate | undefined;
   amount(key: string, unit: MoneyUnit): number | undefined;
+  number(
+    key: string,
+    opts: { integer?: boolean; min?: number; max?: number; noun?: string },
+  ): number | undefined;
+  bool(key: string): boolean | undefined;
+  strList(key: string, opts?: { multiline?: boolean }): string[];
   list(key: string): { node: unknown; at: A }[];
   valueAt(key: string): A;
 }
@@ -255,7 +267,7 @@ export class PlainFields implements RecordFields<PlainAt> {
   }
 
   /** The value of `key`; null when absent or empty (Fields.node). */
-  private node(key: string): unknown {
+  node(key: string): unknown {
     const spec = this.specs.get(key);
     if (!Object.hasOwn(this.obj, key)) {
       if (spec?.required) throw NOT_PLAIN;
@@ -317,6 +329,23 @@ export class PlainFields implements RecordFields<PlainAt> {
     const n = v.value;
     if (!Number.isFinite(n) || n < 0) throw NOT_PLAIN;
     return scaleNumber(n, AMOUNT_UNITS[unit] ?? 0);
+  }
+
+  // No record read plain (a project, its milestones and problems) has a number, bool or list field:
+  // should one be given a value, the positioned reader reads it.
+  number(key: string): number | undefined {
+    if (this.node(key) === null) return undefined;
+    throw NOT_PLAIN;
+  }
+
+  bool(key: string): boolean | undefined {
+    if (this.node(key) === null) return undefined;
+    throw NOT_PLAIN;
+  }
+
+  strList(key: string): string[] {
+    if (this.node(key) === null) return [];
+    throw NOT_PLAIN;
   }
 
   list(key: string): { node: unknown; at: PlainAt }[] {
