@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { BriefingDocument } from '../briefing/document.js';
 import { renderBriefing, type BriefingFormat } from '../briefing/render.js';
 import { writeNewFile } from '../store/atomic-write.js';
+import { chartImageCache, defaultLoadCache } from '../store/load-cache.js';
 import { InputError } from '../domain/types.js';
 import type { Session } from './session.js';
 
@@ -38,7 +39,9 @@ export async function writeBriefing(
     const state = session.getSnapshot();
     if (state.phase === 'ready') names = personNames(state.data.register, state.data.meetings);
   }
-  const data = await renderBriefing(doc, format, script, names, warn);
+  // a Word bulletin's chart drawn before is taken from the load cache (chart-image.ts)
+  const cache = format === 'docx' ? defaultLoadCache() : undefined;
+  const data = await renderBriefing(doc, format, script, names, warn, cache && chartImageCache(cache));
   fs.mkdirSync(dir, { recursive: true });
   const base = briefingBaseName(doc);
   for (let n = 1; n < 100; n++) {

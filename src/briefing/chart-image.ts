@@ -6,7 +6,9 @@
 // The font: resvg draws text only with the font files it is given (no system fonts, so the image is
 // the same on every computer that has the font). Without a CJK font the unit names would come out as
 // boxes, so then the chart is left out and the caller warns (docs/office.md "Charts").
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Resvg as ResvgClass } from '@resvg/resvg-js';
@@ -165,13 +167,71 @@ export interface ChartPng {
   height: number;
 }
 
-/** One chart image: the option drawn at width × height CSS pixels, as a PNG of PNG_SCALE times as many. */
+/**
+ * Where drawn charts are kept (the load cache, store/load-cache.ts chartImageCache): drawing one costs
+ * about half a second at 16 units (resvg reads the CJK font file again for each glyph), and a Word
+ * bulletin of unchanged figures is often written again.
+ */
+export interface ChartImageCache {
+  get(key: string): Buffer | undefined;
+  put(key: string, png: Buffer): void;
+}
+
+/**
+ * What a chart image is made from, as a SHA-1: the option (figures, names, colours), its size and
+ * scale, each font file (path, size, modification time) and the versions of ECharts and resvg.
+ */
+export function chartImageKey(
+  option: EChartsCoreOption,
+  width: number,
+  height: number,
+  font: ChartFont,
+): string {
+  const fonts = [font, ...(font.latin ? [font.latin] : [])].map((f) => {
+    const st = fs.statSync(f.file);
+    return [f.file, f.family, st.size, st.mtimeMs];
+  });
+  const what = JSON.stringify([option, width, height, PNG_SCALE, fonts, libraryVersions()]);
+  return createHash('sha1').update(what).digest('hex');
+}
+
+let versions: string[] | undefined;
+function libraryVersions(): string[] {
+  if (versions) return versions;
+  const require = createRequire(import.meta.url);
+  versions = ['echarts', '@resvg/resvg-js'].map((name) => {
+    try {
+      return `${name}@${(require(`${name}/package.json`) as { version?: string }).version ?? '?'}`;
+    } catch {
+      return `${name}@?`;
+    }
+  });
+  return versions;
+}
+
+/**
+ * One chart image: the option drawn at width × height CSS pixels, as a PNG of PNG_SCALE times as many;
+ * taken from `cache` when the same chart was drawn before with the same font and libraries.
+ */
 export async function chartPng(
   option: EChartsCoreOption,
   width: number,
   height: number,
   font: ChartFont,
+  cache?: ChartImageCache,
 ): Promise<ChartPng> {
+  let key: string | undefined;
+  if (cache) {
+    try {
+      key = chartImageKey(option, width, height, font);
+    } catch {
+      key = undefined; // a font file that cannot be looked at now: drawn, not kept
+    }
+    const kept = key === undefined ? undefined : cache.get(key);
+    if (kept) return { png: kept, width, height };
+  }
   const image = await rasterize(await chartSvg(option, width, height), font, width * PNG_SCALE);
-  return { png: image.asPng(), width, height };
+  const png = image.asPng();
+  if (cache && key !== undefined) cache.put(key, png);
+  return { png, width, height };
 }

@@ -46,7 +46,13 @@ import { sanitizeText } from '../text/sanitize.js';
 import { STREAM_ROWS, StreamedBlocks, templateItems, templateRows } from './docx-stream.js';
 import type { ChartBlock } from './document.js';
 import { CHART_WIDTH_PX, chartHeight, chartPages, pageCaption, unitChartOption } from './chart.js';
-import { chartPng, findChartFont, type ChartFont, type ChartPng } from './chart-image.js';
+import {
+  chartPng,
+  findChartFont,
+  type ChartFont,
+  type ChartImageCache,
+  type ChartPng,
+} from './chart-image.js';
 
 // ---- Fonts and sizes (GB/T 9704 §5.2, §7) ----
 export const FONT = {
@@ -685,6 +691,7 @@ async function drawCharts(
   doc: BriefingDocument,
   font: ChartFont | null | undefined,
   warn: (text: string) => void,
+  cache: ChartImageCache | undefined,
 ): Promise<ChartImages> {
   const images = new Map<ChartBlock, { png: ChartPng; caption: string }[]>();
   // charts stand in the body (the bulletin's 图1), not in the 附件
@@ -707,7 +714,7 @@ async function drawCharts(
     for (const [i, bars] of pages.entries()) {
       const option = unitChartOption(bars, block.timeProgress, clean(block.timeProgressText), all);
       drawn.push({
-        png: await chartPng(option, CHART_WIDTH_PX, chartHeight(bars.length), chosen),
+        png: await chartPng(option, CHART_WIDTH_PX, chartHeight(bars.length), chosen, cache),
         caption: pageCaption(block.caption, i, pages.length),
       });
     }
@@ -1122,10 +1129,17 @@ export async function renderDocx(
     chartFont?: ChartFont | null;
     /** told, in Chinese, when a chart is left out (no CJK font) */
     warn?: (text: string) => void;
+    /** where chart images drawn before are kept (chart-image.ts) */
+    chartCache?: ChartImageCache;
   } = {},
 ): Promise<Buffer> {
   const streamed = new StreamedBlocks(options.streamRows ?? STREAM_ROWS, (text) => keepTogether(clean(text)));
-  const charts = await drawCharts(doc, options.chartFont, options.warn ?? (() => undefined));
+  const charts = await drawCharts(
+    doc,
+    options.chartFont,
+    options.warn ?? (() => undefined),
+    options.chartCache,
+  );
   const main: (Paragraph | Table)[] = documentHead(doc);
   // minutes end with the attendance lines (the issuer and date are in the 版头)
   main.push(...renderBlocks(doc.blocks, TYPE_WIDTH, doc.kind !== 'minutes', streamed, charts));

@@ -5,6 +5,7 @@
 // converted model (the lights they colour by stay 红/黄/绿), and Excel its sheet names as well.
 import { applyScript, jsonText, mapStrings, type Script } from '../text/script.js';
 import type { BriefingDocument } from './document.js';
+import type { ChartImageCache } from './chart-image.js';
 import { TextInPieces } from '../text/text-in-pieces.js';
 
 export type BriefingFormat = 'md' | 'txt' | 'json' | 'docx' | 'xlsx';
@@ -30,6 +31,7 @@ export async function renderBriefing(
   script: Script,
   names?: readonly string[],
   warn?: (text: string) => void,
+  chartCache?: ChartImageCache,
 ): Promise<string>;
 export async function renderBriefing(
   doc: BriefingDocument,
@@ -37,6 +39,7 @@ export async function renderBriefing(
   script: Script,
   names?: readonly string[],
   warn?: (text: string) => void,
+  chartCache?: ChartImageCache,
 ): Promise<Uint8Array>;
 export async function renderBriefing(
   doc: BriefingDocument,
@@ -44,6 +47,7 @@ export async function renderBriefing(
   script: Script,
   names?: readonly string[],
   warn?: (text: string) => void,
+  chartCache?: ChartImageCache,
 ): Promise<string | Uint8Array>;
 export async function renderBriefing(
   doc: BriefingDocument,
@@ -52,6 +56,8 @@ export async function renderBriefing(
   names: readonly string[] = [],
   /** told when a chart is left out of a Word bulletin (no CJK font: briefing/chart-image.ts) */
   warn?: (text: string) => void,
+  /** where a Word bulletin's chart images drawn before are kept (chart-image.ts) */
+  chartCache?: ChartImageCache,
 ): Promise<string | Uint8Array> {
   if (format === 'docx' || format === 'xlsx') {
     let model = doc;
@@ -62,7 +68,10 @@ export async function renderBriefing(
       model = mapDocumentText(doc, convert);
     }
     return format === 'docx'
-      ? (await import('./docx.js')).renderDocx(model, warn ? { warn } : {})
+      ? (await import('./docx.js')).renderDocx(model, {
+          ...(warn && { warn }),
+          ...(chartCache && { chartCache }),
+        })
       : (await import('./xlsx.js')).renderXlsx(model, convert ? { convert } : {});
   }
   if (format === 'md') return applyScript((await import('./markdown.js')).renderMarkdown(doc), script, names);

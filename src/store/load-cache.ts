@@ -338,3 +338,21 @@ export function resolveLoadCache(option: LoadCache | false | undefined): LoadCac
   if (option === false) return undefined;
   return option ?? defaultLoadCache();
 }
+
+/**
+ * Chart images (briefing/chart-image.ts ChartImageCache) kept in the load cache: one entry per chart,
+ * named by the SHA-1 of what it is drawn from, its PNG as base64. Errors are swallowed as elsewhere.
+ */
+export function chartImageCache(cache: LoadCache): {
+  get(key: string): Buffer | undefined;
+  put(key: string, png: Buffer): void;
+} {
+  const inputs = (key: string): CacheInput[] => [{ file: 'chart', abs: key, size: 0, mtimeMs: 0, sha1: key }];
+  return {
+    get: (key) => {
+      const entry = cache.get<{ png?: unknown }>('chart', inputs(key));
+      return typeof entry?.png === 'string' ? Buffer.from(entry.png, 'base64') : undefined;
+    },
+    put: (key, png) => cache.put('chart', inputs(key), { png: png.toString('base64') }),
+  };
+}

@@ -7,13 +7,21 @@ import { describe, expect, it } from 'vitest';
 import { buildBulletin } from '../../src/briefing/bulletin.js';
 import type { BriefingDocument, ChartBlock } from '../../src/briefing/document.js';
 import { CHART_COLORS, CHART_WIDTH_PX, chartHeight, unitChartOption } from '../../src/briefing/chart.js';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import {
   CHART_FONT_ENV,
+  chartImageKey,
+  chartPng,
   chartSvg,
   findChartFont,
   fontCandidates,
   rasterize,
+  type ChartFont,
+  type ChartImageCache,
 } from '../../src/briefing/chart-image.js';
+import { LoadCache, chartImageCache } from '../../src/store/load-cache.js';
 import { renderDocx } from '../../src/briefing/docx.js';
 import { sampleRegister } from '../briefing/sample.js';
 
@@ -214,6 +222,111 @@ describe('the chart in the Word bulletin', () => {
       chart.bars[0]!.name = '乙\u0007局\u0000<&>';
       const parts = await docxParts(await renderDocx(doc));
       expect(parts.names.filter((n) => /^word\/media\/[^/]+\.png$/.test(n))).toHaveLength(1);
+    },
+  );
+});
+
+describe('charts drawn before (the load cache)', () => {
+  /** A "font" file of `bytes` bytes: the key looks at its path, size and time, never inside it. */
+  function fakeFont(dir: string, bytes: number): ChartFont {
+    const file = path.join(dir, 'font.ttc');
+    fs.writeFileSync(file, Buffer.alloc(bytes));
+    return { file, family: 'Fake CJK' };
+  }
+
+  function mapCache(): ChartImageCache & { gets: number; puts: number; map: Map<string, Buffer> } {
+    const map = new Map<string, Buffer>();
+    return {
+      map,
+      gets: 0,
+      puts: 0,
+      get(key) {
+        this.gets++;
+        return map.get(key);
+      },
+      put(key, png) {
+        this.puts++;
+        map.set(key, png);
+      },
+    };
+  }
+
+  it('names a chart by what it is drawn from: its figures, size and font file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-chart-key-'));
+    try {
+      const { chart } = sampleChart();
+      const option = unitChartOption(chart.bars, chart.timeProgress, chart.timeProgressText, chart.bars);
+      const font = fakeFont(dir, 10);
+      const key = chartImageKey(option, CHART_WIDTH_PX, 300, font);
+      expect(key).toMatch(/^[0-9a-f]{40}$/);
+      expect(chartImageKey(option, CHART_WIDTH_PX, 300, font)).toBe(key);
+      const other = unitChartOption(
+        chart.bars.map((b, i) => (i === 0 ? { ...b, rate: b.rate / 2 } : b)),
+        chart.timeProgress,
+        chart.timeProgressText,
+        chart.bars,
+      );
+      expect(chartImageKey(other, CHART_WIDTH_PX, 300, font)).not.toBe(key);
+      expect(chartImageKey(option, CHART_WIDTH_PX, 301, font)).not.toBe(key);
+      expect(chartImageKey(option, CHART_WIDTH_PX, 300, { ...font, family: 'Other' })).not.toBe(key);
+      fakeFont(dir, 11); // the same file, another font
+      expect(chartImageKey(option, CHART_WIDTH_PX, 300, font)).not.toBe(key);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes a chart drawn before from the cache, without drawing it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-chart-hit-'));
+    try {
+      const { chart } = sampleChart();
+      const option = unitChartOption(chart.bars, chart.timeProgress, chart.timeProgressText, chart.bars);
+      // a font resvg could not read: a hit never gets as far as drawing
+      const font = fakeFont(dir, 10);
+      const cache = mapCache();
+      const kept = Buffer.from('a PNG drawn before');
+      cache.map.set(chartImageKey(option, CHART_WIDTH_PX, 300, font), kept);
+      const got = await chartPng(option, CHART_WIDTH_PX, 300, font, cache);
+      expect(got).toEqual({ png: kept, width: CHART_WIDTH_PX, height: 300 });
+      expect(cache.puts).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps a PNG in the load cache byte for byte, one entry per chart', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-chart-cache-'));
+    try {
+      const images = chartImageCache(new LoadCache(dir));
+      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 255, 13, 10]);
+      images.put('a'.repeat(40), png);
+      expect(images.get('a'.repeat(40))).toEqual(png);
+      expect(images.get('b'.repeat(40))).toBeUndefined();
+      // a fresh cache object over the same folder (the next run) finds it
+      expect(chartImageCache(new LoadCache(dir)).get('a'.repeat(40))).toEqual(png);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!('font' in systemFont))(
+    'draws a chart once: the second Word bulletin takes the same PNG from the cache',
+    async () => {
+      const { doc } = sampleChart();
+      const cache = mapCache();
+      const firstBytes = await renderDocx(doc, { chartCache: cache });
+      expect([cache.gets, cache.puts]).toEqual([1, 1]);
+      const secondBytes = await renderDocx(doc, { chartCache: cache });
+      expect([cache.gets, cache.puts]).toEqual([2, 1]);
+      const pngs = async (bytes: Buffer): Promise<Buffer[]> => {
+        const zip = await JSZip.loadAsync(bytes);
+        const names = Object.keys(zip.files).filter((n) => /^word\/media\/[^/]+\.png$/.test(n));
+        return Promise.all(names.map((n) => zip.file(n)!.async('nodebuffer')));
+      };
+      const drawn = [...cache.map.values()][0]!;
+      expect(drawn.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(await pngs(firstBytes)).toEqual([drawn]);
+      expect(await pngs(secondBytes)).toEqual([drawn]);
     },
   );
 });
