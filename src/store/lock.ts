@@ -217,7 +217,7 @@ function judge(lockFile: string, options: AcquireOptions): Verdict {
   const now = (options.now ?? (() => new Date()))().getTime();
   const info = parseLock(content);
   if (!info) {
-    // a holder between open('wx') and write, or a damaged file
+    // a damaged file, or a holder between open('wx') and write where there are no hard links
     if (now - mtimeMs < UNREADABLE_GRACE_MS) {
       return {
         kind: 'live',
@@ -276,6 +276,58 @@ function takeOver(lockFile: string, staleContent: string): void {
  * Take the lock for recording `file`. Throws MeetingLockedError (an InputError) naming the process
  * that holds it when that process is alive.
  */
+/**
+ * Creates `lockFile` holding `content`, whole from the first moment: the content is written and synced
+ * to a file of its own, which is then hard-linked to the lock's name (link fails if the name exists, as
+ * open 'wx' does). A lock made by open and write was empty for a moment, and a window that lost the
+ * meeting just then named its new holder "进程号未知". Where the file system has no hard links,
+ * open 'wx' and write, as before. False when the lock exists already.
+ */
+function createLockFile(lockFile: string, content: string): boolean {
+  const temp = `${lockFile}.${process.pid}.${randomBytes(4).toString('hex')}.new`;
+  writeSynced(temp, content, 'wx');
+  try {
+    fs.linkSync(temp, lockFile);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+  } finally {
+    try {
+      fs.unlinkSync(temp);
+    } catch {
+      // already gone
+    }
+  }
+  // no hard links here: the lock is made in place
+  try {
+    writeSynced(lockFile, content, 'wx');
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/** Writes a new file (`flag` 'wx': refused when it exists) and syncs it; a file half made is removed. */
+function writeSynced(file: string, content: string, flag: 'wx'): void {
+  const fd = fs.openSync(file, flag, 0o644);
+  try {
+    fs.writeSync(fd, content);
+    fs.fsyncSync(fd);
+  } catch (error) {
+    fs.closeSync(fd);
+    try {
+      fs.unlinkSync(file);
+    } catch {
+      // nothing to clean
+    }
+    throw error;
+  }
+  fs.closeSync(fd);
+}
+
 /** A lock file that cannot be made (read-only folder, full disk …) as one Chinese sentence. */
 function lockError(meetingFile: string, error: unknown): unknown {
   const reason = systemErrorReason(error, 'create');
@@ -306,9 +358,9 @@ export function acquireMeetingLock(file: string, options: AcquireOptions = {}): 
   if (pidStart !== undefined) info.pidStart = pidStart;
   const content = `${JSON.stringify(info, null, 2)}\n`;
   for (let attempt = 0; attempt < 10; attempt++) {
-    let fd: number;
+    let created: boolean;
     try {
-      fd = fs.openSync(lockFile, 'wx', 0o644);
+      created = createLockFile(lockFile, content);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') {
@@ -322,25 +374,14 @@ export function acquireMeetingLock(file: string, options: AcquireOptions = {}): 
           },
         ]);
       }
-      if (code !== 'EEXIST') throw lockError(absolute, error);
+      throw lockError(absolute, error);
+    }
+    if (!created) {
       const verdict = judge(lockFile, options);
       if (verdict.kind === 'live') throw new MeetingLockedError(absolute, lockFile, verdict.info);
       if (verdict.kind === 'stale') takeOver(lockFile, verdict.content);
       continue;
     }
-    try {
-      fs.writeSync(fd, content);
-      fs.fsyncSync(fd);
-    } catch (error) {
-      fs.closeSync(fd);
-      try {
-        fs.unlinkSync(lockFile);
-      } catch {
-        // nothing to clean
-      }
-      throw lockError(absolute, error);
-    }
-    fs.closeSync(fd);
     let released = false;
     return {
       file: absolute,
