@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { BriefingDocument } from '../briefing/document.js';
 import { renderBriefing, type BriefingFormat } from '../briefing/render.js';
 import { writeNewFile } from '../store/atomic-write.js';
-import { chartImageCache, defaultLoadCache } from '../store/load-cache.js';
+import { chartImageCache } from '../store/load-cache.js';
 import { InputError } from '../domain/types.js';
 import type { Session } from './session.js';
 
@@ -40,8 +40,8 @@ export async function writeBriefing(
     if (state.phase === 'ready') names = personNames(state.data.register, state.data.meetings);
   }
   // a Word bulletin's chart drawn before is taken from the load cache (chart-image.ts)
-  const cache = format === 'docx' ? defaultLoadCache() : undefined;
-  const data = await renderBriefing(doc, format, script, names, warn, cache && chartImageCache(cache));
+  const charts = format === 'docx' ? chartImageCache() : undefined;
+  const data = await renderBriefing(doc, format, script, names, warn, charts);
   fs.mkdirSync(dir, { recursive: true });
   const base = briefingBaseName(doc);
   for (let n = 1; n < 100; n++) {

@@ -5,7 +5,7 @@ import type { BriefingDocument } from '../briefing/document.js';
 import { renderBriefing, renderBriefingInPieces } from '../briefing/render.js';
 import { InputError } from '../domain/types.js';
 import { writeNewFile } from '../store/atomic-write.js';
-import { chartImageCache, defaultLoadCache } from '../store/load-cache.js';
+import { chartImageCache } from '../store/load-cache.js';
 import { safeToEcho } from '../text/sanitize.js';
 import { systemErrorText } from '../store/system-error.js';
 import type { TextInPieces } from '../text/text-in-pieces.js';
@@ -67,14 +67,13 @@ export async function deliverDocument(
       );
     }
     let warnings = ''; // a chart left out of a Word bulletin (no CJK font), said before "已写入"
-    const cache = format === 'docx' ? defaultLoadCache() : undefined;
     const bytes = await renderBriefing(
       doc,
       format,
       script,
       opts.names,
       (w) => (warnings += `${safeToEcho(w)}\n`),
-      cache && chartImageCache(cache),
+      format === 'docx' ? chartImageCache() : undefined,
     );
     const target = writeOutput(ctx, out, bytes, opts.force ?? false);
     return { stdout: '', note: `${warnings}已写入 ${safeToEcho(target)}\n` };

@@ -340,13 +340,14 @@ export function resolveLoadCache(option: LoadCache | false | undefined): LoadCac
 }
 
 /**
- * Chart images (briefing/chart-image.ts ChartImageCache) kept in the load cache: one entry per chart,
- * named by the SHA-1 of what it is drawn from, its PNG as base64. Errors are swallowed as elsewhere.
+ * Chart images (briefing/chart-image.ts ChartImageCache) kept in the load cache (default: the one the
+ * loaders use; undefined when it is off): one entry per chart, named by the SHA-1 of what it is drawn
+ * from, its PNG as base64. Errors are swallowed as elsewhere.
  */
-export function chartImageCache(cache: LoadCache): {
-  get(key: string): Buffer | undefined;
-  put(key: string, png: Buffer): void;
-} {
+export function chartImageCache(
+  cache: LoadCache | undefined = defaultLoadCache(),
+): { get(key: string): Buffer | undefined; put(key: string, png: Buffer): void } | undefined {
+  if (!cache) return undefined;
   const inputs = (key: string): CacheInput[] => [{ file: 'chart', abs: key, size: 0, mtimeMs: 0, sha1: key }];
   return {
     get: (key) => {

@@ -297,13 +297,13 @@ describe('charts drawn before (the load cache)', () => {
   it('keeps a PNG in the load cache byte for byte, one entry per chart', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diaodu-chart-cache-'));
     try {
-      const images = chartImageCache(new LoadCache(dir));
+      const images = chartImageCache(new LoadCache(dir))!;
       const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 255, 13, 10]);
       images.put('a'.repeat(40), png);
       expect(images.get('a'.repeat(40))).toEqual(png);
       expect(images.get('b'.repeat(40))).toBeUndefined();
       // a fresh cache object over the same folder (the next run) finds it
-      expect(chartImageCache(new LoadCache(dir)).get('a'.repeat(40))).toEqual(png);
+      expect(chartImageCache(new LoadCache(dir))!.get('a'.repeat(40))).toEqual(png);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
