@@ -48,12 +48,8 @@ async function main(): Promise<number> {
     progress: (line) => write(process.stderr, `${line}\n`),
   });
   if (result.kind === 'tui') return (await import('./open-app.js')).openApp(result);
-  if (result.stdoutPieces) {
-    for (const piece of result.stdoutPieces.pieces()) {
-      if (typeof piece === 'string') write(process.stdout, piece);
-      else process.stdout.write(piece);
-    }
-  } else write(process.stdout, result.stdout);
+  if (result.stdoutPieces) for (const piece of result.stdoutPieces.pieces()) process.stdout.write(piece);
+  else write(process.stdout, result.stdout);
   // Messages echo paths and values (the commands make them safe: safeToEcho); this catches any
   // that slips through, so no escape sequence in a name ever reaches the terminal from stderr.
   write(process.stderr, safeLinesToEcho(result.stderr));

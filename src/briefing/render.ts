@@ -94,6 +94,5 @@ export async function renderBriefingInPieces(
     const { renderJsonInPieces } = await import('./json.js');
     return new TextInPieces(() => renderJsonInPieces(doc));
   }
-  const text = await renderBriefing(doc, format, script, names);
-  return new TextInPieces(() => [text]);
+  return TextInPieces.of(await renderBriefing(doc, format, script, names));
 }

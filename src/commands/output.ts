@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import type { BriefingDocument } from '../briefing/document.js';
 import { renderBriefing, renderBriefingInPieces } from '../briefing/render.js';
 import { InputError } from '../domain/types.js';
-import { writeNewFile } from '../store/atomic-write.js';
+import { type FileData, writeNewFile } from '../store/atomic-write.js';
 import { chartImageCache } from '../store/load-cache.js';
 import { safeToEcho } from '../text/sanitize.js';
 import { systemErrorText } from '../store/system-error.js';
@@ -24,12 +24,7 @@ export interface DeliverOptions {
 }
 
 /** Writes the output file, or explains in Chinese why it cannot (exit 2, not a stack trace). */
-export function writeOutput(
-  ctx: CommandContext,
-  out: string,
-  data: string | Uint8Array | TextInPieces,
-  force: boolean,
-): string {
+export function writeOutput(ctx: CommandContext, out: string, data: FileData, force: boolean): string {
   const target = resolvePath(ctx, out);
   try {
     writeNewFile(target, data, { force });
@@ -57,7 +52,7 @@ export async function deliverDocument(
   doc: BriefingDocument,
   opts: DeliverOptions,
   command: string,
-): Promise<{ stdout: TextInPieces | ''; note: string }> {
+): Promise<{ stdout?: TextInPieces; note: string }> {
   const { format, out, script } = opts;
   if (format === 'docx' || format === 'xlsx') {
     if (out === undefined) {
@@ -76,12 +71,12 @@ export async function deliverDocument(
       format === 'docx' ? chartImageCache() : undefined,
     );
     const target = writeOutput(ctx, out, bytes, opts.force ?? false);
-    return { stdout: '', note: `${warnings}已写入 ${safeToEcho(target)}\n` };
+    return { note: `${warnings}已写入 ${safeToEcho(target)}\n` };
   }
   const text = await renderBriefingInPieces(doc, format, script, opts.names);
   if (out === undefined) return { stdout: text, note: '' };
   const target = writeOutput(ctx, out, text, opts.force ?? false);
-  return { stdout: '', note: `已写入 ${safeToEcho(target)}\n` };
+  return { note: `已写入 ${safeToEcho(target)}\n` };
 }
 
 /** A briefing as a command's result: on stdout or in --out, with the "已写入" note after `stderr`. */
@@ -102,6 +97,7 @@ export async function briefingResult(
   if (opts.names !== undefined) deliver.names = opts.names;
   if (opts.out !== undefined) deliver.out = opts.out;
   const { stdout, note } = await deliverDocument(ctx, doc, deliver, command);
-  if (stdout === '') return { stdout, stderr: stderr + note, exitCode: 0 };
-  return resultInPieces(stdout, stderr + note, 0);
+  return stdout
+    ? resultInPieces(stdout, stderr + note, 0)
+    : { stdout: '', stderr: stderr + note, exitCode: 0 };
 }

@@ -69,14 +69,10 @@ function writeTemp(target: string, data: FileData, io: AtomicWriteIo, mode: numb
   const temp = tempPathFor(target);
   const fd = io.openSync(temp, 'wx', mode);
   try {
-    const writeText = (text: string): void =>
-      writeInPieces(text, (piece) => writeAll(fd, Buffer.from(piece, 'utf8'), io));
-    if (typeof data === 'string') writeText(data);
-    else if (data instanceof TextInPieces) {
-      for (const piece of data.pieces()) {
-        if (typeof piece === 'string') writeText(piece);
-        else writeAll(fd, piece, io);
-      }
+    if (typeof data === 'string') {
+      writeInPieces(data, (piece) => writeAll(fd, Buffer.from(piece, 'utf8'), io));
+    } else if (data instanceof TextInPieces) {
+      for (const piece of data.pieces()) writeAll(fd, piece, io);
     } else writeAll(fd, data, io);
     io.fsyncSync(fd);
   } catch (error) {

@@ -13,8 +13,13 @@ export function writeInPieces(
   write: (piece: string) => void,
   piece: number = WRITE_PIECE,
 ): void {
+  for (const part of textPieces(text, piece)) write(part);
+}
+
+/** Consecutive pieces of `text` (at most `piece` UTF-16 units each) whose concatenation is `text`. */
+export function* textPieces(text: string, piece: number = WRITE_PIECE): Generator<string> {
   if (text.length <= piece) {
-    if (text) write(text);
+    if (text) yield text;
     return;
   }
   const size = Math.max(2, piece);
@@ -25,7 +30,7 @@ export function writeInPieces(
       const last = text.charCodeAt(end - 1);
       if (last >= 0xd800 && last <= 0xdbff) end -= 1; // keep a pair together
     }
-    write(text.slice(start, end));
+    yield text.slice(start, end);
     start = end;
   }
 }
