@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { InputError } from '../domain/types.js';
 import { isProcessAlive } from './lock.js';
 import { checkOutputTarget } from './regular-file.js';
-import { systemErrorText } from './system-error.js';
+import { noHardLinks, systemErrorText } from './system-error.js';
 import { writeInPieces } from '../text/write-in-pieces.js';
 import { TextInPieces } from '../text/text-in-pieces.js';
 
@@ -241,7 +241,7 @@ function createFile(target: string, data: FileData, options: WriteNewFileOptions
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') throw alreadyExists(target);
       // file systems without hard links (some network and FAT mounts): check, then rename
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+      if (!noHardLinks(error)) throw error;
       if (fs.existsSync(target)) throw alreadyExists(target);
       io.renameSync(temp, target);
     }

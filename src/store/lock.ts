@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError } from '../domain/types.js';
 import { readRegularHead } from './regular-file.js';
-import { systemErrorReason } from './system-error.js';
+import { noHardLinks, systemErrorReason } from './system-error.js';
 
 export interface LockInfo {
   pid: number;
@@ -290,9 +290,8 @@ function createLockFile(lockFile: string, content: string): boolean {
     fs.linkSync(temp, lockFile);
     return true;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    if (!noHardLinks(error)) throw error;
   } finally {
     try {
       fs.unlinkSync(temp);

@@ -20,6 +20,15 @@ export function systemErrorCode(error: unknown): string | undefined {
   return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? code : undefined;
 }
 
+/**
+ * Whether a link(2) failed because the file system has no hard links (some network and FAT mounts):
+ * the callers then make the file another way.
+ */
+export function noHardLinks(error: unknown): boolean {
+  const code = systemErrorCode(error);
+  return code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV' || code === 'ENOSYS';
+}
+
 // syscalls that change the disk: a failure in one of them is a failure to write
 const WRITING_CALLS = new Set([
   'write',

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 
-const watch = vi.hoisted(() => ({ lockFile: '', seen: [] as (string | null)[] }));
+const watch = vi.hoisted(() => ({ lockFile: '', seen: [] as (string | null)[], noLinks: false }));
 
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
@@ -17,7 +17,13 @@ vi.mock('node:fs', async (importOriginal) => {
     }
     return (real.writeSync as (...a: unknown[]) => number)(...args);
   }) as typeof real.writeSync;
-  return { ...real, default: { ...real, writeSync }, writeSync };
+  // a file system without hard links (some network and FAT mounts)
+  const linkSync = ((...args: Parameters<typeof real.linkSync>) => {
+    if (watch.noLinks)
+      throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' });
+    return real.linkSync(...args);
+  }) as typeof real.linkSync;
+  return { ...real, default: { ...real, writeSync, linkSync }, writeSync, linkSync };
 });
 
 const fs = await import('node:fs');
@@ -33,6 +39,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   watch.lockFile = '';
+  watch.noLinks = false;
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -59,6 +66,16 @@ it('never shows an empty lock when taking one over either', () => {
   expect(first.held()).toBe(false);
   expect(second.held()).toBe(true);
   second.release();
+});
+
+it('makes the lock in place where the file system has no hard links', () => {
+  watch.noLinks = true;
+  const lock = acquireMeetingLock(file);
+  expect(readLock(file)?.pid).toBe(process.pid);
+  expect(fs.readdirSync(dir)).toEqual([path.basename(lockPathFor(file))]);
+  expect(() => acquireMeetingLock(file)).toThrow(/进程号/);
+  lock.release();
+  expect(fs.readdirSync(dir)).toEqual([]);
 });
 
 function readable(content: string): boolean {
