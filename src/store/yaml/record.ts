@@ -132,10 +132,7 @@ export class RecordReader<T extends object> {
 
   /** The record's fields (all but nested records), in the schema's order. */
   read(f: RecordFields<unknown>, unit: MoneyUnit = '万元'): T {
-    const out: Record<string, unknown> = { ...this.template };
-    read(f, this.headSteps, unit, out);
-    read(f, this.restSteps, unit, out);
-    return out as T;
+    return this.rest(f, this.head(f, unit), unit);
   }
 
   /**
