@@ -9,12 +9,18 @@ import { renderJson, renderJsonInPieces, type JsonPieceOptions } from '../../src
 import { defineLazyList, lazyListOf } from '../../src/briefing/lazy-list.js';
 import { sampleMeetings, sampleRegister } from './sample.js';
 
-/** The pieces joined and decoded, with each piece's size. */
-function joined(value: unknown, options?: JsonPieceOptions): { text: string; sizes: number[] } {
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The pieces joined and decoded, with each piece's size and text (each piece whole UTF-8: no character cut). */
+function joined(
+  value: unknown,
+  options?: JsonPieceOptions,
+): { text: string; sizes: number[]; texts: string[] } {
   const pieces = [...renderJsonInPieces(value as never, options)];
   return {
     text: Buffer.concat(pieces).toString('utf8'),
     sizes: pieces.map((p) => p.byteLength),
+    texts: pieces.map((p) => strictUtf8.decode(p)),
   };
 }
 
@@ -26,27 +32,56 @@ const shapes = fc.record({
 
 // text of every kind: CJK, astral characters (surrogate pairs), escapes, control characters
 const anyText = fc.string({ unit: 'binary', maxLength: 12 });
+// text made of what the indenter of flat JSON (json.ts indentBytes) must tell apart: quotes,
+// backslash runs (a string ending in one or more), brackets, commas and colons inside strings
+const trickyText = fc
+  .array(
+    fc.constantFrom(
+      '\\',
+      '"',
+      '\\"',
+      '{',
+      '}',
+      '[',
+      ']',
+      '{}',
+      '[]',
+      ',',
+      ':',
+      ': ',
+      'a',
+      '中',
+      '𠀀',
+      '\n',
+      '\u0001',
+    ),
+    { maxLength: 6 },
+  )
+  .map((bits) => bits.join(''));
+const someText = fc.oneof(anyText, trickyText);
 const values = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small' },
-    anyText,
+    someText,
+    fc.constant({}),
+    fc.constant([]),
     fc.double(),
     fc.integer(),
     fc.boolean(),
     fc.constant(null),
     fc.constant(undefined),
     fc.array(tie('value'), { maxLength: 7 }),
-    fc.dictionary(anyText, tie('value'), { maxKeys: 5 }),
+    fc.dictionary(someText, tie('value'), { maxKeys: 5 }),
   ),
 })).value;
 
 describe('renderJsonInPieces', () => {
   it('gives JSON.stringify(value, null, 2) and a newline, for any value and any cutting', () => {
     fc.assert(
-      fc.property(fc.dictionary(anyText, values, { maxKeys: 6 }), shapes, (value, shape) => {
+      fc.property(fc.dictionary(someText, values, { maxKeys: 6 }), shapes, (value, shape) => {
         expect(joined(value, shape).text).toBe(`${JSON.stringify(value, null, 2)}\n`);
       }),
-      { numRuns: 400 },
+      { numRuns: 600 },
     );
   });
 
@@ -64,19 +99,45 @@ describe('renderJsonInPieces', () => {
       empty: { list: [], record: {}, onlyGone: { a: undefined } },
       '1': 'integer-like keys come first, as in JSON.stringify',
     };
-    for (const shape of [{}, { batch: 1 }, { batch: 2, walkDepth: 1 }, { walkDepth: 9, piece: 16 }]) {
+    for (const shape of [
+      {},
+      { batch: 1 },
+      { batch: 2, walkDepth: 1 },
+      { walkDepth: 0 },
+      { walkDepth: 9, piece: 16 },
+    ]) {
       expect(joined(value, shape).text).toBe(`${JSON.stringify(value, null, 2)}\n`);
     }
   });
 
-  it('keeps every piece within its size unless one part alone is longer, and never cuts a character', () => {
+  it('keeps every piece within its size unless one string alone is longer, and never cuts a character', () => {
     const value = { rows: Array.from({ length: 40 }, (_, i) => ({ name: `项目𠀀${i}`, n: i })) };
     const { text, sizes } = joined(value, { piece: 64, batch: 4 });
     expect(text).toBe(`${JSON.stringify(value, null, 2)}\n`);
     expect(sizes.length).toBeGreaterThan(10);
-    // a batch of 4 rows is one part, longer than 64 bytes: it goes out alone, whole
-    expect(Math.max(...sizes)).toBeGreaterThan(64);
-    expect(sizes.every((n) => n > 0)).toBe(true);
+    // a batch of 4 rows is longer than 64 bytes: it is cut between its strings, each piece full or nearly
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(64);
+    expect(sizes.slice(0, -1).every((n) => n > 64 - 20)).toBe(true);
+
+    // a string longer than a piece goes out alone, whole (within a batch, and as a key)
+    const long = `${'长'.repeat(30)}"\\`;
+    const withLong = { rows: [{ a: 1 }, { text: long }, { b: [] }], [long]: { c: long } };
+    const cut = joined(withLong, { piece: 64, batch: 2 });
+    expect(cut.text).toBe(`${JSON.stringify(withLong, null, 2)}\n`);
+    expect(cut.texts).toContain(JSON.stringify(long));
+    expect(cut.sizes.filter((n) => n > 64)).toHaveLength(3);
+  });
+
+  it('cuts indentation deeper than a piece anywhere, and empty lists and records at any depth stay whole', () => {
+    let deep: unknown = { text: '中"\\', list: [[], {}, [{}], 1] };
+    for (let level = 0; level < 14; level++) deep = level % 2 ? [deep, {}] : { inner: deep, empty: [] };
+    for (const shape of [{ piece: 16 }, { piece: 17, walkDepth: 3 }, {}]) {
+      expect(joined(deep, shape).text).toBe(`${JSON.stringify(deep, null, 2)}\n`);
+    }
+    // stringified whole from the top (walked, a line's indentation is one part, which may go out alone)
+    const { text, sizes } = joined(deep, { piece: 16, walkDepth: 0 });
+    expect(text).toBe(`${JSON.stringify(deep, null, 2)}\n`);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(16);
   });
 
   it('writes a bulletin as renderJson does, its 附件 rows and data.projects a batch at a time', () => {
