@@ -203,15 +203,11 @@ const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 
-/** A flat text's UTF-8 bytes are encoded into a buffer kept for the next one up to this size. */
-const SCRATCH_KEPT = 1 << 22;
-
 /** UTF-8 pieces of at most `size` bytes, filled one after another; the full ones wait in `done`. */
 class PieceWriter {
   piece: Buffer;
   used = 0;
   readonly done: Uint8Array[] = [];
-  private scratch = Buffer.allocUnsafe(0);
 
   constructor(readonly size: number) {
     this.piece = Buffer.allocUnsafe(size);
@@ -239,64 +235,75 @@ class PieceWriter {
     this.used += this.piece.write(part, this.used, 'utf8');
   }
 
-  /** A flat JSON text, encoded and written indented. */
+  /** A flat JSON text, written indented. */
   flat(part: FlatJson): void {
-    const most = part.json.length * 3;
-    let bytes = this.scratch;
-    if (most > bytes.length) {
-      bytes = Buffer.allocUnsafe(most);
-      if (most <= SCRATCH_KEPT) this.scratch = bytes;
-    }
-    const length = bytes.write(part.json, 0, 'utf8');
-    if (part.wrapped) this.indentBytes(bytes, 1, length - 1, part.level);
-    else this.indentBytes(bytes, 0, length, part.level);
+    const { json } = part;
+    if (part.wrapped) this.indent(json, 1, json.length - 1, part.level);
+    else this.indent(json, 0, json.length, part.level);
   }
 
   /**
-   * The flat JSON bytes `from`–`to` of `src` (values at `level`, separated by commas) written as
-   * JSON.stringify with a gap of two spaces writes them. Outside strings: “{}” and “[]” stay; any
-   * other opening bracket is followed by a new line one level deeper, a comma by a new line, a
-   * closing bracket follows a new line a level up, and a colon is followed by a space. A string (up
-   * to a quote not escaped by an odd run of backslashes; flat JSON has no raw new line in one) is
-   * copied as it is, and never cut between pieces.
+   * The flat JSON text `from`–`to` of `json` (values at `level`, separated by commas) written as
+   * UTF-8 bytes as JSON.stringify with a gap of two spaces writes it. Outside strings: “{}” and “[]”
+   * stay; any other opening bracket is followed by a new line one level deeper, a comma by a new
+   * line, a closing bracket follows a new line a level up, and a colon is followed by a space. A
+   * string is copied as it is, encoded, up to its closing quote: in flat JSON a backslash starts an
+   * escape (\" \\ \n \uXXXX…) whose next character is never the end, and there is no raw new line.
+   * Encoded here in one pass rather than by Buffer.write and then indented as bytes: a two-byte
+   * string is encoded natively no faster, and the bytes would be read once more. A piece is cut
+   * between two characters (never inside one, nor inside a surrogate pair: JSON.stringify escapes
+   * a lone surrogate).
    */
-  private indentBytes(src: Buffer, from: number, to: number, level: number): void {
+  private indent(json: string, from: number, to: number, level: number): void {
     let piece = this.piece;
     let used = this.used;
     const size = this.size;
+    const last = size - 4; // room left for one character of any size, or an escape's two bytes
     let depth = level;
     let i = from;
     while (i < to) {
-      const b = src[i]!;
+      const b = json.charCodeAt(i++);
       if (b === QUOTE) {
-        let end = i + 1;
-        for (;;) {
-          while (src[end] !== QUOTE) end++;
-          let k = end - 1;
-          while (src[k] === BACKSLASH) k--;
-          if ((end - k) % 2 === 1) break; // an even run of backslashes (or none) before it
-          end++;
-        }
-        end++;
-        const length = end - i;
-        if (used + length > size) {
+        if (used > last) {
           this.used = used;
           this.cut();
           piece = this.piece;
           used = 0;
-          if (length > size) {
-            this.done.push(Buffer.from(src.subarray(i, end)));
-            i = end;
-            continue;
+        }
+        piece[used++] = QUOTE;
+        while (i < to) {
+          if (used > last) {
+            this.used = used;
+            this.cut();
+            piece = this.piece;
+            used = 0;
+          }
+          const c = json.charCodeAt(i++);
+          if (c < 0x80) {
+            piece[used++] = c;
+            if (c === QUOTE) break;
+            if (c === BACKSLASH) piece[used++] = json.charCodeAt(i++);
+          } else if (c < 0x800) {
+            piece[used++] = 0xc0 | (c >> 6);
+            piece[used++] = 0x80 | (c & 0x3f);
+          } else if (c < 0xd800 || c > 0xdfff) {
+            piece[used++] = 0xe0 | (c >> 12);
+            piece[used++] = 0x80 | ((c >> 6) & 0x3f);
+            piece[used++] = 0x80 | (c & 0x3f);
+          } else {
+            // a surrogate pair (JSON.stringify leaves no lone surrogate unescaped)
+            const point = 0x10000 + ((c - 0xd800) << 10) + (json.charCodeAt(i++) - 0xdc00);
+            piece[used++] = 0xf0 | (point >> 18);
+            piece[used++] = 0x80 | ((point >> 12) & 0x3f);
+            piece[used++] = 0x80 | ((point >> 6) & 0x3f);
+            piece[used++] = 0x80 | (point & 0x3f);
           }
         }
-        for (let k = i; k < end; k++) piece[used++] = src[k]!;
-        i = end;
         continue;
       }
-      let after: number; // the byte written after the new line, or -1
+      let after: number; // the bracket written after the new line, or -1
       if (b === OPEN_BRACE || b === OPEN_BRACKET) {
-        if (src[i + 1] === b + 2) {
+        if (json.charCodeAt(i) === b + 2) {
           // “{}” or “[]”
           if (used + 2 > size) {
             this.used = used;
@@ -306,7 +313,7 @@ class PieceWriter {
           }
           piece[used++] = b;
           piece[used++] = b + 2;
-          i += 2;
+          i++;
           continue;
         }
         depth++;
@@ -325,10 +332,9 @@ class PieceWriter {
         }
         piece[used++] = COLON;
         piece[used++] = SPACE;
-        i++;
         continue;
       } else {
-        // a number, true, false or null
+        // a number, true, false or null (ASCII)
         if (used === size) {
           this.used = used;
           this.cut();
@@ -336,7 +342,6 @@ class PieceWriter {
           used = 0;
         }
         piece[used++] = b;
-        i++;
         continue;
       }
       // a new line and its indentation, with the bracket or comma before it or the bracket after it
@@ -348,7 +353,6 @@ class PieceWriter {
         used = 0;
         if (spaces + 2 > size) {
           // indentation deeper than a piece: spaces are cut anywhere
-          this.used = used;
           this.ascii(
             after < 0
               ? `${String.fromCharCode(b)}\n${pad(depth)}`
@@ -356,7 +360,6 @@ class PieceWriter {
           );
           piece = this.piece;
           used = this.used;
-          i++;
           continue;
         }
       }
@@ -364,7 +367,6 @@ class PieceWriter {
       piece[used++] = NEWLINE;
       for (let k = 0; k < spaces; k++) piece[used++] = SPACE;
       if (after >= 0) piece[used++] = after;
-      i++;
     }
     this.used = used;
   }

@@ -110,22 +110,27 @@ describe('renderJsonInPieces', () => {
     }
   });
 
-  it('keeps every piece within its size unless one string alone is longer, and never cuts a character', () => {
+  it('keeps every piece within its size unless one short part alone is longer, and never cuts a character', () => {
     const value = { rows: Array.from({ length: 40 }, (_, i) => ({ name: `项目𠀀${i}`, n: i })) };
     const { text, sizes } = joined(value, { piece: 64, batch: 4 });
     expect(text).toBe(`${JSON.stringify(value, null, 2)}\n`);
     expect(sizes.length).toBeGreaterThan(10);
-    // a batch of 4 rows is longer than 64 bytes: it is cut between its strings, each piece full or nearly
+    // a batch of 4 rows is longer than 64 bytes: it is cut between characters, each piece (but the last) well filled
     expect(Math.max(...sizes)).toBeLessThanOrEqual(64);
-    expect(sizes.slice(0, -1).every((n) => n > 64 - 20)).toBe(true);
+    expect(sizes.slice(0, -1).every((n) => n > 40)).toBe(true);
 
-    // a string longer than a piece goes out alone, whole (within a batch, and as a key)
-    const long = `${'长'.repeat(30)}"\\`;
+    // a long string: cut between characters within a batch; a walked key or text (one short part) longer
+    // than a piece goes out alone; stringified whole from the top, every piece within its size
+    const long = `${'长'.repeat(30)}"\\${'𠀀'.repeat(3)}`;
     const withLong = { rows: [{ a: 1 }, { text: long }, { b: [] }], [long]: { c: long } };
-    const cut = joined(withLong, { piece: 64, batch: 2 });
-    expect(cut.text).toBe(`${JSON.stringify(withLong, null, 2)}\n`);
-    expect(cut.texts).toContain(JSON.stringify(long));
-    expect(cut.sizes.filter((n) => n > 64)).toHaveLength(3);
+    const walked = joined(withLong, { piece: 64, batch: 2 });
+    expect(walked.text).toBe(`${JSON.stringify(withLong, null, 2)}\n`);
+    expect(walked.texts).toContain(JSON.stringify(long));
+    expect(walked.texts).toContain(`  ${JSON.stringify(long)}: `);
+    expect(walked.sizes.filter((n) => n > 64)).toHaveLength(2);
+    const whole = joined(withLong, { piece: 64, walkDepth: 0 });
+    expect(whole.text).toBe(walked.text);
+    expect(Math.max(...whole.sizes)).toBeLessThanOrEqual(64);
   });
 
   it('cuts indentation deeper than a piece anywhere, and empty lists and records at any depth stay whole', () => {
