@@ -62,7 +62,7 @@ export interface JsonPieceOptions {
 
 /**
  * Batches of 32: at 10,000 projects the first open's JSON took ~100 ms longer with batches of 64 to
- * 256 (a batch's indented text then ~100–400 KB to build, flatten, slice and encode) and no less with
+ * 256 (a batch's indented text then ~90–350 KB to build, flatten, slice and encode) and no less with
  * 16 or 24 (docs/bench.md, issue 13 item 9).
  */
 const DEFAULT_SHAPE: Required<JsonPieceOptions> = { piece: 1 << 20, batch: 32, walkDepth: 6 };
