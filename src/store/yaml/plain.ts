@@ -27,6 +27,7 @@ import { DiagnosticSink } from './diagnostics.js';
 import { type TrailingList, parseYamlChunk } from './parse.js';
 import { type At, YamlSource } from './source.js';
 import { type KeySpec, cleanText } from './text.js';
+import { linePlainEnabled, readLinePlain } from './line-plain.js';
 
 /** Thrown by the plain readers wherever the positioned reader would report something. */
 export const NOT_PLAIN: unique symbol = Symbol('not plain');
@@ -82,8 +83,10 @@ const SUSPECT = /["']|[\]}][ ]*:/g;
 
 /**
  * The plain values of the items of `split` (a TrailingList of `text`), or undefined when the file is
- * not to be read plain at all: plain reading is off, the text is one the fast path leaves to yaml,
- * js-yaml refuses the list, or its items are not the ones splitTrailingList found.
+ * not to be read plain at all: plain reading is off, or the text is one the fast path leaves to yaml.
+ * Each item is read by the line reader (line-plain.ts) first; the items it gives up on are read by
+ * js-yaml one at a time (each a list of one item, as parseYamlChunk parses it), and an item js-yaml
+ * refuses is left to the positioned readers.
  */
 export function plainList(
   text: string,
@@ -93,18 +96,31 @@ export function plainList(
   candidate = fastYamlCandidate(text),
 ): PlainList | undefined {
   if (!plainYamlEnabled() || !candidate) return undefined;
-  const list = loadPlain(text.slice(split.headEnd), file);
   const items = split.items;
-  if (!Array.isArray(list) || list.length !== items.length) return undefined;
-  const values: unknown[] = list;
+  const values: unknown[] = new Array<unknown>(items.length).fill(undefined);
+  // items never read plain (undefined): those holding a quote or a collection used as a key
+  const suspect = new Uint8Array(items.length);
   SUSPECT.lastIndex = split.headEnd;
   let i = 0;
   for (let m = SUSPECT.exec(text); m !== null; m = SUSPECT.exec(text)) {
     while (i < items.length && items[i]![1] <= m.index) i++;
     if (i === items.length) break;
-    values[i] = undefined;
+    suspect[i] = 1;
     // go on from the next item
     SUSPECT.lastIndex = Math.max(SUSPECT.lastIndex, items[i]![1]);
+  }
+  const lines = linePlainEnabled();
+  const left: number[] = [];
+  for (let n = 0; n < items.length; n++) {
+    if (suspect[n] === 1) continue;
+    const v = lines ? readLinePlain(text, items[n]![0], items[n]![1]) : undefined;
+    if (v === undefined) left.push(n);
+    else values[n] = v;
+  }
+  // one by one: a list read whole by js-yaml took longer than its items read one at a time (bench.md)
+  for (const n of left) {
+    const list = loadPlain(text.slice(items[n]![0], items[n]![1]), file);
+    if (Array.isArray(list) && list.length === 1) values[n] = list[0];
   }
   return { file, text, split, values };
 }
