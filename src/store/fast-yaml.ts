@@ -124,7 +124,11 @@ const NUMERIC_START = /^[-+.0-9]/;
 
 const isInt = (s: string): boolean => INT_OCT.test(s) || INT.test(s) || INT_HEX.test(s);
 const intOf = (s: string): number =>
-  INT_OCT.test(s) ? parseInt(s.substring(2), 8) : INT.test(s) ? parseInt(s, 10) : parseInt(s.substring(2), 16);
+  INT_OCT.test(s)
+    ? parseInt(s.substring(2), 8)
+    : INT.test(s)
+      ? parseInt(s, 10)
+      : parseInt(s.substring(2), 16);
 const isFloat = (s: string): boolean => FLOAT_NAN.test(s) || FLOAT_EXP.test(s) || FLOAT.test(s);
 const floatOf = (s: string): number =>
   FLOAT_NAN.test(s)

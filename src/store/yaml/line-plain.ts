@@ -182,7 +182,8 @@ function blockSeq(m: number): unknown[] {
   const list: unknown[] = [];
   for (;;) {
     let p = cs + 1;
-    if (p >= le) throw GIVE_UP; // `-` alone: a nested block or null
+    // `-` alone (a nested block or null), or `-x` (text, not an entry)
+    if (p >= le || T.charCodeAt(p) !== 0x20) throw GIVE_UP;
     while (T.charCodeAt(p) === 0x20) p++;
     const c = T.charCodeAt(p);
     if (p >= le || c === 0x23 /* # */) throw GIVE_UP;
@@ -377,7 +378,11 @@ function flowScalar(): unknown {
   const p = fp;
   const c = T.charCodeAt(p);
   if (c < 0x80 && BAD_START[c] === 1) throw GIVE_UP;
-  if (c === 0x2d /* - */ && T.charCodeAt(p + 1) === 0x20) throw GIVE_UP;
+  if (c === 0x2d /* - */) {
+    // an indicator before a space or a flow indicator
+    const d = T.charCodeAt(p + 1);
+    if (d < 0x80 && ASCII[d] !== OK) throw GIVE_UP;
+  }
   let last = p;
   let i = p;
   for (; i < le; i++) {
