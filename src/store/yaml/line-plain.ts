@@ -212,22 +212,52 @@ function mappingColon(p: number): number {
   return -1;
 }
 
+/**
+ * Keys already read, by a hash of their characters: a register repeats a dozen keys ten thousand
+ * times, and a key found here is neither sliced again nor looked up in V8's string table.
+ */
+const KEYS = new Map<number, string>();
+const MAX_KEYS = 1024;
+
 /** A key starting at p on the current line; returns the position of its `:`. Sets `key`. */
 let key = '';
 function readKey(p: number): number {
   const k0 = p;
   let c = T.charCodeAt(p);
   if (c === 0x2d || c >= 0x80 || KEY[c] !== 1) throw GIVE_UP;
+  let h = c;
   for (;;) {
     c = T.charCodeAt(++p);
     if (c === 0x3a /* : */) break;
     if (c >= 0x80 || KEY[c] !== 1 || p >= le) throw GIVE_UP;
+    h = (Math.imul(h, 31) + c) | 0;
   }
   if (p + 1 < le && T.charCodeAt(p + 1) !== 0x20) throw GIVE_UP; // `a:b` is text, not a key
-  if (p - k0 > MAX_KEY) throw GIVE_UP;
+  const n = p - k0;
+  if (n > MAX_KEY) throw GIVE_UP;
+  h = (Math.imul(h, 31) + n) | 0;
+  const known = KEYS.get(h);
+  if (known !== undefined && known.length === n) {
+    let i = 0;
+    while (i < n && known.charCodeAt(i) === T.charCodeAt(k0 + i)) i++;
+    if (i === n) {
+      key = known;
+      return p;
+    }
+  }
   key = T.slice(k0, p);
   if (key === '__proto__' || typeof resolvePlain(key) !== 'string') throw GIVE_UP;
+  if (KEYS.size >= MAX_KEYS) KEYS.clear();
+  key = internalized(key);
+  KEYS.set(h, key);
   return p;
+}
+
+/** `s` as V8 keeps a property name (what Object.keys gives), so that using it as a key costs no lookup. */
+function internalized(s: string): string {
+  const o: Record<string, number> = {};
+  o[s] = 0;
+  return Object.keys(o)[0] ?? s;
 }
 
 /** A block mapping at indentation n, its first key at kp on the current line. */
@@ -294,10 +324,40 @@ function plainLine(p: number, n: number): unknown {
       last = i;
     }
   }
-  const value = resolvePlain(T.slice(p, last + 1));
+  const value = scalarAt(p, last + 1);
   next();
   if (ind > n) throw GIVE_UP; // a continued scalar, or indentation that does not fit
   return value;
+}
+
+/**
+ * Short texts already read, by a hash of their characters: a register repeats its units, stages,
+ * areas and dates thousands of times, and each is kept once instead of once a project (less to
+ * allocate and to collect). Only texts: a number or boolean is a new PlainScalar each time.
+ */
+const TEXTS = new Map<number, string>();
+const MAX_TEXTS = 8192;
+const MAX_SHORT = 16;
+
+/** The value of the plain scalar T.slice(p, end) (not empty, trimmed). */
+function scalarAt(p: number, end: number): unknown {
+  const n = end - p;
+  if (n > MAX_SHORT) return resolvePlain(T.slice(p, end));
+  let h = n;
+  for (let i = p; i < end; i++) h = (Math.imul(h, 31) + T.charCodeAt(i)) | 0;
+  const known = TEXTS.get(h);
+  if (known !== undefined && known.length === n) {
+    let i = 0;
+    while (i < n && known.charCodeAt(i) === T.charCodeAt(p + i)) i++;
+    if (i === n) return known;
+  }
+  const s = T.slice(p, end);
+  const v = resolvePlain(s);
+  if (v === s) {
+    if (TEXTS.size >= MAX_TEXTS) TEXTS.clear();
+    TEXTS.set(h, s);
+  }
+  return v;
 }
 
 /** A flow collection from p ([ or {) closed on the current line; moves to the next content line. */
@@ -405,5 +465,5 @@ function flowScalar(): unknown {
   }
   if (i >= le) throw GIVE_UP; // not closed on its line
   fp = i;
-  return resolvePlain(T.slice(p, last + 1));
+  return scalarAt(p, last + 1);
 }
