@@ -326,6 +326,7 @@ describe('line reader: hand cases', () => {
     const GIVE_UP: [string, string][] = [
       ['a double quote', item('  - id: "A"')],
       ['a single quote', item("  - content: it's")],
+      ['a double quote inside a value', item('  - content: 5"')],
       ['a literal block scalar', item('  - id: A', '    content: |', '      文字')],
       ['a folded block scalar', item('  - id: A', '    content: >', '      文字')],
       ['a plain scalar continued on the next line', item('  - id: A', '    content: 折叠', '      的文字')],
