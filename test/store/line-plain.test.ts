@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { registerYaml as generatedRegister } from '../../bench/generate.js';
 import { importRegisterFromXlsx } from '../../src/import/xlsx-register.js';
 import { PlainScalar, loadPlain, setFastYaml, setPlainYaml } from '../../src/store/fast-yaml.js';
 import { loadRegister, parseRegisterText } from '../../src/store/register-file.js';
@@ -36,11 +35,15 @@ function yamlFiles(dir: string): string[] {
 }
 
 const REPO_REGISTERS = [...yamlFiles(join(root, 'seeds')), ...yamlFiles(join(root, 'test', 'fixtures'))];
+// the benchmark's generator (plain JavaScript, imported by URL: it has no types)
+const { registerYaml: generatedRegister } = (await import(
+  new URL('../../bench/generate.js', import.meta.url).href
+)) as { registerYaml: (count: number, seed: number) => string };
 const GENERATED: [string, string][] = [
   [1, 40],
   [7, 200],
   [20261204, 500],
-].map(([seed, count]) => [`generated-${seed}-${count}`, generatedRegister(count!, seed!) as string]);
+].map(([seed, count]) => [`generated-${seed}-${count}`, generatedRegister(count!, seed!)]);
 
 /**
  * Where `a` (the line reader's) and `b` (loadPlain's) differ: undefined when they are the same value,
@@ -410,6 +413,36 @@ describe('register read with the line reader on and off', () => {
         () => loadRegister(join(root, 'test', 'fixtures', 'registers', dir), { cache: false }),
         dir,
       );
+  });
+
+  it('has js-yaml read the items the line reader leaves: a few one by one, many as a whole list', () => {
+    const text = GENERATED[0]![1];
+    const split = splitTrailingList(text, 'projects')!;
+    const items = split.items.map(([s, e]) => text.slice(s, e));
+    const head = text.slice(0, split.headEnd);
+    // a plain scalar over two lines: js-yaml reads it, the line reader gives up
+    const folded = (item: string): string => `${item}    content: 第一行\n      第二行\n`;
+    const cases: [string, string[]][] = [
+      ['every item left', items.map(folded)],
+      ['a few left', items.map((x, i) => (i % 10 === 3 ? folded(x) : x))],
+      // js-yaml refuses one item of the list: the others are read one by one
+      ['many left, one refused', items.map((x, i) => (i === 5 ? `${x}    name: 重复\n` : folded(x)))],
+    ];
+    for (const [label, list] of cases) {
+      const t = head + list.join('');
+      const s = splitTrailingList(t, 'projects')!;
+      const plain = plainList(t, s, 'r.yaml')!;
+      const read = plain.values.map((v) => v !== undefined);
+      expect(read.filter(Boolean).length, label).toBe(
+        label.includes('refused') ? list.length - 1 : list.length,
+      );
+      s.items.forEach(([a, b], i) => {
+        if (plain.values[i] === undefined) return;
+        const js = loadPlain(t.slice(a, b), 'r.yaml') as unknown[];
+        expect(difference(plain.values[i], js[0]), `${label} item ${i + 1}`).toBeUndefined();
+      });
+      sameAllWays(() => parseRegisterText(t, 'r.yaml'), label);
+    }
   });
 
   it('gives the same read for registers with a mutated project', () => {

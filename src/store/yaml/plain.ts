@@ -81,12 +81,15 @@ export interface PlainList {
 // Text where js-yaml and yaml could read differently: any quote, a collection used as a key.
 const SUSPECT = /["']|[\]}][ ]*:/g;
 
+/** js-yaml reads the whole list when more than 1/WHOLE_LIST_SHARE of the items are left to it. */
+const WHOLE_LIST_SHARE = 8;
+
 /**
  * The plain values of the items of `split` (a TrailingList of `text`), or undefined when the file is
  * not to be read plain at all: plain reading is off, or the text is one the fast path leaves to yaml.
  * Each item is read by the line reader (line-plain.ts) first; the items it gives up on are read by
- * js-yaml one at a time (each a list of one item, as parseYamlChunk parses it), and an item js-yaml
- * refuses is left to the positioned readers.
+ * js-yaml, the whole list at once when they are many, else one at a time (each a list of one item,
+ * as parseYamlChunk parses it); an item js-yaml refuses is left to the positioned readers.
  */
 export function plainList(
   text: string,
@@ -109,15 +112,34 @@ export function plainList(
     // go on from the next item
     SUSPECT.lastIndex = Math.max(SUSPECT.lastIndex, items[i]![1]);
   }
-  const lines = linePlainEnabled();
+  // The line reader is tried on every item until it has given up on a quarter of those it tried
+  // (after a first 32): a register it cannot read is then read by js-yaml as before, at no cost.
+  let tries = linePlainEnabled() ? items.length : 0;
+  let tried = 0;
+  let gaveUp = 0;
   const left: number[] = [];
   for (let n = 0; n < items.length; n++) {
     if (suspect[n] === 1) continue;
-    const v = lines ? readLinePlain(text, items[n]![0], items[n]![1]) : undefined;
-    if (v === undefined) left.push(n);
-    else values[n] = v;
+    let v: unknown;
+    if (n < tries) {
+      v = readLinePlain(text, items[n]![0], items[n]![1]);
+      tried++;
+      if (v === undefined && ++gaveUp * 4 > tried && tried >= 32) tries = n + 1;
+    }
+    if (v !== undefined) values[n] = v;
+    else left.push(n);
   }
-  // one by one: a list read whole by js-yaml took longer than its items read one at a time (bench.md)
+  if (left.length === 0) return { file, text, split, values };
+  // js-yaml reads what is left: the whole list when it is much of it (less work per item than
+  // item by item, first open measured at 10,000: docs/bench.md), else item by item; and item by item
+  // when js-yaml refuses the list (only the items it refuses are then left to the positioned readers)
+  if (left.length * WHOLE_LIST_SHARE > items.length) {
+    const list = loadPlain(text.slice(split.headEnd), file);
+    if (Array.isArray(list) && list.length === items.length) {
+      for (const n of left) values[n] = list[n];
+      return { file, text, split, values };
+    }
+  }
   for (const n of left) {
     const list = loadPlain(text.slice(items[n]![0], items[n]![1]), file);
     if (Array.isArray(list) && list.length === 1) values[n] = list[0];
