@@ -1,9 +1,13 @@
 // A line-by-line reader of one project item of a register's list (issue 13, item 9): the item's
-// plain value exactly as loadPlain (js-yaml, fast-yaml.ts) gives it, or undefined when it is not sure
-// to. yaml/plain.ts (plainList) tries it on every item first and hands js-yaml only the items it
-// gave up on. It is about five times faster than js-yaml on the registers people write: one pass
-// over each line with charCodeAt, a slice only for a key or a value, no regular expression except to
-// resolve a scalar that starts like a number, null or boolean (fast-yaml.ts, resolvePlain).
+// plain value exactly as loadPlain (js-yaml, fast-yaml.ts) gives it, or undefined when it is not
+// sure to. yaml/plain.ts (plainList) tries it on every item first and hands js-yaml only the items it
+// gave up on. On the generated 10,000-project register it reads the list in about a third of
+// js-yaml's time (docs/bench.md): each item is checked once for characters it never takes (one
+// native regular expression search), then read line by line with indexOf / charCodeAt; a block
+// value's rest of line is sliced once (it is most often the value) and searched natively for ` #`
+// and `: `; a key is found again by a hash of its characters (no slice); short texts are kept once
+// (a unit, a stage, a date repeat thousands of times); a scalar is resolved by YAML 1.2's core schema
+// with no regular expression unless it starts like a number, null or boolean (resolvePlain).
 //
 // What it reads (what registers hold: seeds, fixtures, bench/generate.js, the import's yaml writer):
 // - block mappings `key: value`, `key:` with a nested block mapping or list (deeper, or a list at
@@ -11,21 +15,22 @@
 // - block lists of mappings (`- name: …` with the next keys under `name`) and of plain scalars;
 // - flow mappings and lists on one line (`- {name: 主体封顶, planned: 2021-09-24}`, `[a, b]`),
 //   nested within the line;
-// - plain scalars on one line, trailing spaces trimmed, resolved by YAML 1.2's core schema as
-//   loadPlain resolves them (null, PlainScalar for numbers and booleans, else text);
+// - plain scalars on one line, trailing spaces trimmed (`a#b`, `a:b`, `10:30`, `x - y` are text),
+//   resolved as loadPlain resolves them (null, a PlainScalar for a number or boolean, else text);
 // - comments (whole lines, and ` #` after a value), blank lines, CRLF line ends.
 //
 // It gives up (undefined) on anything else or anything doubtful, giving up being always safe (the
-// item is then read by js-yaml, as before): quotes of either kind anywhere in a value; block scalars
-// (| >); a plain scalar continued on a deeper line (any deeper line after a value); a flow
-// collection not closed on its line, an empty or trailing flow entry, a `:` or `#` inside one;
-// `: ` or a trailing `:` inside a value; keys other than [A-Za-z0-9_] and `-` (not first), or that
-// resolve to null, a bool or a number, or `__proto__`; duplicate keys (js-yaml refuses them);
-// indentation that does not fit; `-` alone on its line, `- - x`; `? : , [ ] { } # & * ! | > % @ \``
-// starting a value; `& * !` after a space; tabs, control characters (js-yaml refuses them in a
-// scalar), lone surrogates, U+FEFF, U+FFFE/U+FFFF, U+2028/U+2029; an item that is not a mapping.
-// test/store/line-plain.test.ts compares it with loadPlain on every item the repository has and on
-// mutated items; plain-yaml.test.ts reads registers with it on and off.
+// item is then read by js-yaml, as before): quotes of either kind anywhere (such items are read
+// positioned anyway); block scalars (| >); a plain scalar continued on a deeper line (any deeper
+// line after a value); a flow collection not closed on its line, an empty or trailing flow entry, a
+// `:` or `#` inside one; `: ` or a trailing `:` inside a value; keys other than [A-Za-z0-9_] and `-`
+// (not first), or that resolve to null, a bool or a number, or `__proto__`; duplicate keys (js-yaml
+// refuses them); indentation that does not fit; `-` alone on its line, `-x` as an entry, `- - x`;
+// `? : , [ ] { } # & * ! | > % @ \`` starting a value, `-` before a space or a flow indicator;
+// `& * !` after a space; tabs, control characters (js-yaml refuses them in a scalar), a lone CR,
+// surrogates, U+FEFF, U+FFFE/U+FFFF, U+2028/U+2029; an item that is not a mapping.
+// test/store/line-plain.test.ts compares it with loadPlain on every item of every register the
+// repository has and on thousands of mutated items, and reads registers with it on and off.
 
 import { PlainScalar, resolvePlain } from '../fast-yaml.js';
 
@@ -81,6 +86,14 @@ for (let c = 0x61; c <= 0x7a; c++) KEY[c] = 1;
 KEY[0x5f] = 1;
 KEY[0x2d] = 1;
 
+/**
+ * Given up on anywhere in an item: control characters other than \n (tab included) and \r before \n,
+ * DEL, C1 controls (js-yaml refuses them in a scalar), quotes, U+2028/U+2029, U+FEFF, U+FFFE/U+FFFF,
+ * any surrogate (an emoji is rare in a register: js-yaml reads it), & * ! after a space.
+ */
+const UNTAKEN =
+  /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f"'\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]|\r(?!\n)| [&*!]/;
+
 const MAX_KEY = 128;
 const MAX_FLOW_DEPTH = 8;
 
@@ -99,6 +112,8 @@ let le = 0;
  * splitTrailingList gives it), as loadPlain reads it within the list; undefined to give up.
  */
 export function readLinePlain(text: string, start: number, end: number): Record<string, unknown> | undefined {
+  // characters given up on wherever they are, comments included, found natively in one pass
+  if (UNTAKEN.test(text.slice(start, end))) return undefined;
   T = text;
   E = end;
   nx = start;
@@ -137,38 +152,12 @@ function next(): void {
     // \r\n ends a line; a lone \r (a line break to js-yaml only) stays, to be given up on
     if (end > p && end < E && T.charCodeAt(end - 1) === 0x0d) end--;
     if (p >= end) continue; // blank
-    if (c === 0x23 /* # */) {
-      checkComment(p + 1, end);
-      continue;
-    }
-    if (c === 0x09) throw GIVE_UP;
+    if (c === 0x23 /* # */) continue; // a comment line
     ind = p - ls;
     cs = p;
     le = end;
     return;
   }
-}
-
-/** A comment's characters: only what js-yaml and yaml both take (no control characters). */
-function checkComment(p: number, end: number): void {
-  for (; p < end; p++) {
-    const c = T.charCodeAt(p);
-    if (c < 0x80) {
-      if (c < 0x20 || c === 0x7f) throw GIVE_UP;
-    } else if (c < 0xa0 || c >= 0xd800 || (c & 0xfffe) === 0x2028) p = checkWide(c, p);
-  }
-}
-
-/** A character at or above 0x80 that needs a look: C1 controls, surrogates, U+FEFF, U+FFFE/F, U+2028/9. */
-function checkWide(c: number, p: number): number {
-  if (c < 0xa0 || (c & 0xfffe) === 0x2028) throw GIVE_UP;
-  if (c <= 0xdbff) {
-    const d = T.charCodeAt(p + 1);
-    if (!(d >= 0xdc00 && d <= 0xdfff)) throw GIVE_UP;
-    return p + 1;
-  }
-  if (c <= 0xdfff || c === 0xfeff || c >= 0xfffe) throw GIVE_UP;
-  return p;
 }
 
 /** Whether the current line is a list entry: `-` then a space (or the line's end). */
@@ -271,7 +260,6 @@ function blockMap(n: number, kp: number): Record<string, unknown> {
     while (T.charCodeAt(p) === 0x20) p++;
     let value: unknown;
     if (p >= le || T.charCodeAt(p) === 0x23 /* # (after a space: p > colon + 1) */) {
-      if (p < le) checkComment(p + 1, le);
       next();
       if (ind > n) value = isEntry() ? blockSeq(ind) : blockMap(ind, cs);
       else if (ind === n && isEntry()) value = blockSeq(n);
@@ -297,67 +285,46 @@ function plainLine(p: number, n: number): unknown {
   const c = T.charCodeAt(p);
   if (c < 0x80 && BAD_START[c] === 1) throw GIVE_UP;
   if (c === 0x2d /* - */ && (p + 1 >= le || T.charCodeAt(p + 1) === 0x20)) throw GIVE_UP;
-  let last = p; // the last character that is not a space
-  for (let i = p; i < le; i++) {
-    const d = T.charCodeAt(i);
-    if (d < 0x80) {
-      const k = ASCII[d];
-      if (k === OK || k === FLOW) last = i;
-      else if (k === SPACE) continue;
-      else if (k === BAD) throw GIVE_UP;
-      else if (k === COLON) {
-        if (i + 1 >= le || T.charCodeAt(i + 1) === 0x20) throw GIVE_UP;
-        last = i;
-      } else if (k === HASH) {
-        if (T.charCodeAt(i - 1) === 0x20) {
-          checkComment(i + 1, le);
-          break;
-        }
-        last = i;
-      } else {
-        // & * ! after a space
-        if (T.charCodeAt(i - 1) === 0x20) throw GIVE_UP;
-        last = i;
-      }
-    } else {
-      if (d < 0xa0 || d >= 0xd800 || (d & 0xfffe) === 0x2028) i = checkWide(d, i);
-      last = i;
+  // the rest of the line, searched natively; most often the value itself
+  const line = T.slice(p, le);
+  const n1 = line.length;
+  let cut = n1;
+  // a comment: # after a space (not first: BAD_START)
+  for (let i = line.indexOf('#'); i !== -1; i = line.indexOf('#', i + 1)) {
+    if (line.charCodeAt(i - 1) === 0x20) {
+      cut = i;
+      break;
     }
   }
-  const value = scalarAt(p, last + 1);
+  // `: ` or a `:` ending the line: a mapping in a value
+  for (let i = line.indexOf(':'); i !== -1 && i < cut; i = line.indexOf(':', i + 1)) {
+    if (i + 1 === n1 || line.charCodeAt(i + 1) === 0x20) throw GIVE_UP;
+  }
+  while (line.charCodeAt(cut - 1) === 0x20) cut--;
+  const value = scalarOf(cut === n1 ? line : line.slice(0, cut));
   next();
   if (ind > n) throw GIVE_UP; // a continued scalar, or indentation that does not fit
   return value;
 }
 
 /**
- * Short texts already read, by a hash of their characters: a register repeats its units, stages,
- * areas and dates thousands of times, and each is kept once instead of once a project (less to
- * allocate and to collect). Only texts: a number or boolean is a new PlainScalar each time.
+ * Short texts already read: a register repeats its units, stages, areas and dates thousands of
+ * times, and each is kept once instead of once a project (less to keep and to collect). Only texts:
+ * a number or boolean is a new PlainScalar each time.
  */
-const TEXTS = new Map<number, string>();
+const TEXTS = new Map<string, string>();
 const MAX_TEXTS = 8192;
 const MAX_SHORT = 16;
 
-/** The value of the plain scalar T.slice(p, end) (not empty, trimmed). */
-function scalarAt(p: number, end: number): unknown {
-  const n = end - p;
-  if (n > MAX_SHORT) return resolvePlain(T.slice(p, end));
-  let h = n;
-  for (let i = p; i < end; i++) h = (Math.imul(h, 31) + T.charCodeAt(i)) | 0;
-  const known = TEXTS.get(h);
-  if (known !== undefined && known.length === n) {
-    let i = 0;
-    while (i < n && known.charCodeAt(i) === T.charCodeAt(p + i)) i++;
-    if (i === n) return known;
-  }
-  const s = T.slice(p, end);
+/** The value of a plain scalar's text (not empty, trimmed). */
+function scalarOf(s: string): unknown {
   const v = resolvePlain(s);
-  if (v === s) {
-    if (TEXTS.size >= MAX_TEXTS) TEXTS.clear();
-    TEXTS.set(h, s);
-  }
-  return v;
+  if (v !== s || s.length > MAX_SHORT) return v;
+  const known = TEXTS.get(s);
+  if (known !== undefined) return known;
+  if (TEXTS.size >= MAX_TEXTS) TEXTS.clear();
+  TEXTS.set(s, s);
+  return s;
 }
 
 /** A flow collection from p ([ or {) closed on the current line; moves to the next content line. */
@@ -368,7 +335,6 @@ function flowLine(p: number, n: number): unknown {
   while (T.charCodeAt(q) === 0x20) q++;
   if (q < le) {
     if (T.charCodeAt(q) !== 0x23 || q === fp) throw GIVE_UP; // only a comment may follow
-    checkComment(q + 1, le);
   }
   next();
   if (ind > n) throw GIVE_UP;
@@ -458,12 +424,9 @@ function flowScalar(): unknown {
         if (T.charCodeAt(i - 1) === 0x20) throw GIVE_UP;
         last = i;
       } else throw GIVE_UP; // a control character, a quote, : or #
-    } else {
-      if (d < 0xa0 || d >= 0xd800 || (d & 0xfffe) === 0x2028) i = checkWide(d, i);
-      last = i;
-    }
+    } else last = i;
   }
   if (i >= le) throw GIVE_UP; // not closed on its line
   fp = i;
-  return scalarAt(p, last + 1);
+  return scalarOf(T.slice(p, last + 1));
 }
