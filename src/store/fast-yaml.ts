@@ -184,8 +184,19 @@ export function resolvePlain(s: string): string | null | PlainScalar {
   const c = s.charCodeAt(0);
   if ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e /* 0-9 - + . */) {
     // a number with '-' at index 4 has e or E at index 3
-    const c3 = s.charCodeAt(3);
-    if (s.charCodeAt(4) === 0x2d && c3 >= 0x30 && c3 <= 0x39) return s;
+    const n = s.length;
+    if (n > 4 && s.charCodeAt(4) === 0x2d) {
+      const c3 = s.charCodeAt(3);
+      if (c3 >= 0x30 && c3 <= 0x39) return s;
+    }
+    // digits after an optional sign: INT (INT_OCT needs an `o`), the common number
+    let i = c === 0x2d || c === 0x2b ? 1 : 0;
+    const digitsFrom = i;
+    for (; i < n; i++) {
+      const d = s.charCodeAt(i);
+      if (d < 0x30 || d > 0x39) break;
+    }
+    if (i === n && n > digitsFrom) return new PlainScalar(parseInt(s, 10), s);
     if (isInt(s)) return new PlainScalar(intOf(s), s);
     if (isFloat(s)) return new PlainScalar(floatOf(s), s);
     return s;

@@ -11,7 +11,13 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { importRegisterFromXlsx } from '../../src/import/xlsx-register.js';
-import { PlainScalar, loadPlain, setFastYaml, setPlainYaml } from '../../src/store/fast-yaml.js';
+import {
+  PlainScalar,
+  loadPlain,
+  resolvePlain,
+  setFastYaml,
+  setPlainYaml,
+} from '../../src/store/fast-yaml.js';
 import { loadRegister, parseRegisterText } from '../../src/store/register-file.js';
 import { readLinePlain, setLinePlain } from '../../src/store/yaml/line-plain.js';
 import { splitTrailingList } from '../../src/store/yaml/parse.js';
@@ -323,6 +329,32 @@ describe('line reader: hand cases', () => {
     });
     // more spaces after the dash: the mapping's keys line up under the first
     expect(read(item('  -   id: A', '      name: 项目'))).toEqual({ id: 'A', name: '项目' });
+  });
+
+  it('resolves scalars as js-yaml does (resolvePlain)', () => {
+    const SCALARS = [
+      ...[
+        '0',
+        '-0',
+        '+0',
+        '007',
+        '-12',
+        '+12',
+        '123456789012345678901',
+        '1e3',
+        '1E-3',
+        '123e-5',
+        '.5',
+        '-.5',
+      ],
+      ...['1.', '1.e5', '+-1', '+', '.', '-.inf', '+.Inf', '.NaN', '.nan', '0x1F', '0x', '0o17', '0o8'],
+      ...['1_000', '2021-01-01', '2021-1-1', '1234-5', '12:30', '~', 'null', 'Null', 'NULL', 'nul', 'nulls'],
+      ...['true', 'True', 'TRUE', 'tRUE', 'false', 'FALSE', 'yes', 'no', 'on', 'y', 'n', 't', 'f', '项目'],
+    ];
+    for (const text of SCALARS) {
+      const js = loadPlain(`- ${text}\n`, 'x.yaml') as unknown[];
+      expect(difference(resolvePlain(text), js[0]), text).toBeUndefined();
+    }
   });
 
   it('gives up on anything else', () => {
