@@ -81,15 +81,12 @@ export interface PlainList {
 // Text where js-yaml and yaml could read differently: any quote, a collection used as a key.
 const SUSPECT = /["']|[\]}][ ]*:/g;
 
-/** js-yaml reads the whole list when more than 1/WHOLE_LIST_SHARE of the items are left to it. */
-const WHOLE_LIST_SHARE = 8;
-
 /**
  * The plain values of the items of `split` (a TrailingList of `text`), or undefined when the file is
  * not to be read plain at all: plain reading is off, or the text is one the fast path leaves to yaml.
  * Each item is read by the line reader (line-plain.ts) first; the items it gives up on are read by
- * js-yaml, the whole list at once when they are many, else one at a time (each a list of one item,
- * as parseYamlChunk parses it); an item js-yaml refuses is left to the positioned readers.
+ * js-yaml, one at a time (each a list of one item, as parseYamlChunk parses it), or the whole list at
+ * once when the line reader stopped trying; an item js-yaml refuses is left to the positioned readers.
  */
 export function plainList(
   text: string,
@@ -130,10 +127,10 @@ export function plainList(
     else left.push(n);
   }
   if (left.length === 0) return { file, text, split, values };
-  // js-yaml reads what is left: the whole list when it is much of it (less work per item than
-  // item by item, first open measured at 10,000: docs/bench.md), else item by item; and item by item
-  // when js-yaml refuses the list (only the items it refuses are then left to the positioned readers)
-  if (left.length * WHOLE_LIST_SHARE > items.length) {
+  // js-yaml reads what is left: the whole list when the line reader stopped (or is off), as before;
+  // else item by item (cheaper for the few items left). Item by item, too, when js-yaml refuses the
+  // list: only the items it refuses are then left to the positioned readers.
+  if (tries < items.length) {
     const list = loadPlain(text.slice(split.headEnd), file);
     if (Array.isArray(list) && list.length === items.length) {
       for (const n of left) values[n] = list[n];
