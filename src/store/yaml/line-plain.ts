@@ -1,8 +1,8 @@
 // A line-by-line reader of one project item of a register's list (issue 13, item 9): the item's
 // plain value exactly as loadPlain (js-yaml, fast-yaml.ts) gives it, or undefined when it is not
 // sure to. yaml/plain.ts (plainList) tries it on every item first and hands js-yaml only the items it
-// gave up on. On the generated 10,000-project register it reads the list in about a third of
-// js-yaml's time (docs/bench.md): each item is checked once for characters it never takes (one
+// gave up on. On the generated 10,000-project register it reads the list in under half of js-yaml's
+// time, cold or warm (docs/bench.md): each item is checked once for characters it never takes (one
 // native regular expression search), then read line by line with indexOf / charCodeAt; a block
 // value's rest of line is sliced once (it is most often the value) and searched natively for ` #`
 // and `: `; a key is found again by a hash of its characters (no slice); short texts are kept once

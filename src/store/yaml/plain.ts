@@ -1,5 +1,6 @@
-// Reading the list of a register's projects from plain values (issue 13, item 9): js-yaml reads the
-// list once with no positions at all (fast-yaml.ts, loadPlain), and each project is read from its
+// Reading the list of a register's projects from plain values (issue 13, item 9): each item is read
+// with no positions at all, by the line reader (line-plain.ts) or, where it gives up, by js-yaml
+// (fast-yaml.ts, loadPlain; see plainList), and each project is read from its
 // plain value by the same reader as a positioned one (register-file.ts, readProject) through
 // PlainSource / PlainFields below. Positions are needed only when something is reported, so:
 //
