@@ -1,8 +1,8 @@
 // Reading the list of a register's projects from plain values (issue 13, item 9): each item is read
 // with no positions at all, by the line reader (line-plain.ts) or, where it gives up, by js-yaml
-// (fast-yaml.ts, loadPlain; see plainList), and each project is read from its
-// plain value by the same reader as a positioned one (register-file.ts, readProject) through
-// PlainSource / PlainFields below. Positions are needed only when something is reported, so:
+// (fast-yaml.ts, loadPlain; see plainList), and each project is read from its plain value by the
+// same reader as a positioned one (register-file.ts, readProject) through PlainSource / PlainFields
+// below. Positions are needed only when something is reported, so:
 //
 // - Anything the positioned reader would report, error or warning, makes the plain readers give up
 //   on that project (they throw NOT_PLAIN, having reported nothing): it is then read the positioned
