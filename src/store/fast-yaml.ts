@@ -122,6 +122,24 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 /** how every number above starts (most values are Chinese text and stop here) */
 const NUMERIC_START = /^[-+.0-9]/;
 
+const isInt = (s: string): boolean => INT_OCT.test(s) || INT.test(s) || INT_HEX.test(s);
+const intOf = (s: string): number =>
+  INT_OCT.test(s)
+    ? parseInt(s.substring(2), 8)
+    : INT.test(s)
+      ? parseInt(s, 10)
+      : parseInt(s.substring(2), 16);
+const isFloat = (s: string): boolean => FLOAT_NAN.test(s) || FLOAT_EXP.test(s) || FLOAT.test(s);
+const floatOf = (s: string): number =>
+  FLOAT_NAN.test(s)
+    ? s.slice(-3).toLowerCase() === 'nan'
+      ? NaN
+      : s[0] === '-'
+        ? Number.NEGATIVE_INFINITY
+        : Number.POSITIVE_INFINITY
+    : parseFloat(s);
+const boolOf = (s: string): boolean => s[0] === 't' || s[0] === 'T';
+
 /** The raw text of the last plain scalar resolved to a non-string (its `source`). */
 let lastRaw = '';
 
@@ -155,6 +173,43 @@ export class PlainScalar {
   }
 }
 
+/**
+ * A plain scalar's value as loadPlain gives it (the resolvers of library() below, in their order):
+ * null, a PlainScalar for a number or boolean, else the text itself. `s` is not empty (an empty
+ * plain scalar is null before any resolver) and has no leading or trailing spaces. Without regular
+ * expressions for most text: only a few first characters can start a null, bool or number, and
+ * `dddd-` (a date) starts none.
+ */
+export function resolvePlain(s: string): string | null | PlainScalar {
+  const c = s.charCodeAt(0);
+  if ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e /* 0-9 - + . */) {
+    // a number with '-' at index 4 has e or E at index 3
+    const n = s.length;
+    if (n > 4 && s.charCodeAt(4) === 0x2d) {
+      const c3 = s.charCodeAt(3);
+      if (c3 >= 0x30 && c3 <= 0x39) return s;
+    }
+    // digits after an optional sign: INT (INT_OCT needs an `o`), the common number
+    let i = c === 0x2d || c === 0x2b ? 1 : 0;
+    const digitsFrom = i;
+    for (; i < n; i++) {
+      const d = s.charCodeAt(i);
+      if (d < 0x30 || d > 0x39) break;
+    }
+    if (i === n && n > digitsFrom) return new PlainScalar(parseInt(s, 10), s);
+    if (isInt(s)) return new PlainScalar(intOf(s), s);
+    if (isFloat(s)) return new PlainScalar(floatOf(s), s);
+    return s;
+  }
+  const n = s.length;
+  if (n === 1) return c === 0x7e /* ~ */ ? null : s;
+  if (n === 4 && (c === 0x6e || c === 0x4e) /* n N */ && NULL.test(s)) return null;
+  if ((n === 4 || n === 5) && (c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46) /* t T f F */) {
+    if (BOOL.test(s)) return new PlainScalar(boolOf(s), s);
+  }
+  return s;
+}
+
 function library(): Lib {
   if (lib) return lib;
   const jsYaml = createRequire(import.meta.url)('js-yaml') as typeof JsYaml;
@@ -163,29 +218,9 @@ function library(): Lib {
   // (it is null already), as in yaml.
   const resolvers: [tag: string, resolve: (s: string) => boolean, construct: (s: string) => unknown][] = [
     ['tag:yaml.org,2002:null', (s) => s !== '' && NULL.test(s), () => null],
-    ['tag:yaml.org,2002:bool', (s) => BOOL.test(s), (s) => s[0] === 't' || s[0] === 'T'],
-    [
-      'tag:yaml.org,2002:int',
-      (s) => NUMERIC_START.test(s) && (INT_OCT.test(s) || INT.test(s) || INT_HEX.test(s)),
-      (s) =>
-        INT_OCT.test(s)
-          ? parseInt(s.substring(2), 8)
-          : INT.test(s)
-            ? parseInt(s, 10)
-            : parseInt(s.substring(2), 16),
-    ],
-    [
-      'tag:yaml.org,2002:float',
-      (s) => NUMERIC_START.test(s) && (FLOAT_NAN.test(s) || FLOAT_EXP.test(s) || FLOAT.test(s)),
-      (s) =>
-        FLOAT_NAN.test(s)
-          ? s.slice(-3).toLowerCase() === 'nan'
-            ? NaN
-            : s[0] === '-'
-              ? Number.NEGATIVE_INFINITY
-              : Number.POSITIVE_INFINITY
-          : parseFloat(s),
-    ],
+    ['tag:yaml.org,2002:bool', (s) => BOOL.test(s), boolOf],
+    ['tag:yaml.org,2002:int', (s) => NUMERIC_START.test(s) && isInt(s), intOf],
+    ['tag:yaml.org,2002:float', (s) => NUMERIC_START.test(s) && isFloat(s), floatOf],
   ];
   const schemaWith = (wrap: (data: string, value: unknown) => unknown): JsYaml.Schema =>
     jsYaml.FAILSAFE_SCHEMA.extend({

@@ -66,8 +66,11 @@ describe('plain reading of projects', () => {
     expect('errors' in r).toBe(true);
   });
 
-  it('reads none plain when js-yaml cannot read the list, or the text is one the fast path leaves', () => {
-    expect(plainItems(registerText(project('A'), project('B', ['name: [未闭合'])))).toBeUndefined();
+  it('leaves to the positioned readers an item js-yaml cannot read, and every item of a text the fast path leaves', () => {
+    // items are read one by one: only the item js-yaml refuses is left
+    const unclosed = registerText(project('A'), project('B', ['name: [未闭合']));
+    expect(plainItems(unclosed)).toEqual([true, false]);
+    expect('errors' in samePlainOrNot(() => parseRegisterText(unclosed, 'r.yaml'))).toBe(true);
     expect(plainItems(registerText(project('A'), project('B', ['progress: 含\t制表符'])))).toBeUndefined();
   });
 

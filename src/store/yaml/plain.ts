@@ -1,7 +1,8 @@
-// Reading the list of a register's projects from plain values (issue 13, item 9): js-yaml reads the
-// list once with no positions at all (fast-yaml.ts, loadPlain), and each project is read from its
-// plain value by the same reader as a positioned one (register-file.ts, readProject) through
-// PlainSource / PlainFields below. Positions are needed only when something is reported, so:
+// Reading the list of a register's projects from plain values (issue 13, item 9): each item is read
+// with no positions at all, by the line reader (line-plain.ts) or, where it gives up, by js-yaml
+// (fast-yaml.ts, loadPlain; see plainList), and each project is read from its plain value by the
+// same reader as a positioned one (register-file.ts, readProject) through PlainSource / PlainFields
+// below. Positions are needed only when something is reported, so:
 //
 // - Anything the positioned reader would report, error or warning, makes the plain readers give up
 //   on that project (they throw NOT_PLAIN, having reported nothing): it is then read the positioned
@@ -27,6 +28,7 @@ import { DiagnosticSink } from './diagnostics.js';
 import { type TrailingList, parseYamlChunk } from './parse.js';
 import { type At, YamlSource } from './source.js';
 import { type KeySpec, cleanText } from './text.js';
+import { linePlainEnabled, readLinePlain } from './line-plain.js';
 
 /** Thrown by the plain readers wherever the positioned reader would report something. */
 export const NOT_PLAIN: unique symbol = Symbol('not plain');
@@ -82,8 +84,10 @@ const SUSPECT = /["']|[\]}][ ]*:/g;
 
 /**
  * The plain values of the items of `split` (a TrailingList of `text`), or undefined when the file is
- * not to be read plain at all: plain reading is off, the text is one the fast path leaves to yaml,
- * js-yaml refuses the list, or its items are not the ones splitTrailingList found.
+ * not to be read plain at all: plain reading is off, or the text is one the fast path leaves to yaml.
+ * Each item is read by the line reader (line-plain.ts) first; the items it gives up on are read by
+ * js-yaml, one at a time (each a list of one item, as parseYamlChunk parses it), or the whole list at
+ * once when the line reader stopped trying; an item js-yaml refuses is left to the positioned readers.
  */
 export function plainList(
   text: string,
@@ -93,18 +97,50 @@ export function plainList(
   candidate = fastYamlCandidate(text),
 ): PlainList | undefined {
   if (!plainYamlEnabled() || !candidate) return undefined;
-  const list = loadPlain(text.slice(split.headEnd), file);
   const items = split.items;
-  if (!Array.isArray(list) || list.length !== items.length) return undefined;
-  const values: unknown[] = list;
+  const values: unknown[] = new Array<unknown>(items.length).fill(undefined);
+  // items never read plain (undefined): those holding a quote or a collection used as a key
+  const suspect = new Uint8Array(items.length);
   SUSPECT.lastIndex = split.headEnd;
   let i = 0;
   for (let m = SUSPECT.exec(text); m !== null; m = SUSPECT.exec(text)) {
     while (i < items.length && items[i]![1] <= m.index) i++;
     if (i === items.length) break;
-    values[i] = undefined;
+    suspect[i] = 1;
     // go on from the next item
     SUSPECT.lastIndex = Math.max(SUSPECT.lastIndex, items[i]![1]);
+  }
+  // The line reader is tried on every item until it has given up on a quarter of those it tried
+  // (after a first 32): a register it cannot read is then read by js-yaml as before, at no cost.
+  let tries = linePlainEnabled() ? items.length : 0;
+  let tried = 0;
+  let gaveUp = 0;
+  const left: number[] = [];
+  for (let n = 0; n < items.length; n++) {
+    if (suspect[n] === 1) continue;
+    let v: unknown;
+    if (n < tries) {
+      v = readLinePlain(text, items[n]![0], items[n]![1]);
+      tried++;
+      if (v === undefined && ++gaveUp * 4 > tried && tried >= 32) tries = n + 1;
+    }
+    if (v !== undefined) values[n] = v;
+    else left.push(n);
+  }
+  if (left.length === 0) return { file, text, split, values };
+  // js-yaml reads what is left: the whole list when the line reader stopped (or is off), as before;
+  // else item by item (cheaper for the few items left). Item by item, too, when js-yaml refuses the
+  // list: only the items it refuses are then left to the positioned readers.
+  if (tries < items.length) {
+    const list = loadPlain(text.slice(split.headEnd), file);
+    if (Array.isArray(list) && list.length === items.length) {
+      for (const n of left) values[n] = list[n];
+      return { file, text, split, values };
+    }
+  }
+  for (const n of left) {
+    const list = loadPlain(text.slice(items[n]![0], items[n]![1]), file);
+    if (Array.isArray(list) && list.length === 1) values[n] = list[0];
   }
   return { file, text, split, values };
 }
