@@ -3,7 +3,7 @@
 // parser gives, and the loaders give the same registers, meetings, warnings and errors (file, line,
 // column, message) with it as without it. Checked on every fixture and seed, on generated registers
 // and meetings, and on YAML written in many styles.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -16,20 +16,11 @@ import { loadMeetingsWithWarnings, parseMeetingText } from '../../src/store/meet
 import { loadRegister, parseRegisterText } from '../../src/store/register-file.js';
 import { splitTrailingList } from '../../src/store/yaml/parse.js';
 import { plainList } from '../../src/store/yaml/plain.js';
-import { REGISTER_HEAD, type Outcome, outcome, projectLines } from './helpers.js';
+import { REGISTER_HEAD, type Outcome, outcome, yamlFiles, projectLines } from './helpers.js';
 
 afterEach(() => setFastYaml(true));
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Every .yaml / .yml file under `dir`, recursively. */
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return yamlFiles(full);
-    return /\.ya?ml$/.test(name) ? [full] : [];
-  });
-}
 
 const FIXTURES = yamlFiles(join(root, 'test', 'fixtures'));
 const SEEDS = yamlFiles(join(root, 'seeds'));

@@ -1,5 +1,6 @@
 // Shared helpers for the store-register tests.
-import { relative } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { InputError } from '../../src/domain/types.js';
@@ -107,4 +108,13 @@ export function expectAt(
     expect.fail(`no diagnostic at ${line}:${column} containing ${fragments.join(' + ')}; got:\n${listing}`);
   }
   return hit;
+}
+
+/** Every .yaml / .yml file under `dir`, recursively. */
+export function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return yamlFiles(full);
+    return /\.ya?ml$/.test(name) ? [full] : [];
+  });
 }

@@ -4,7 +4,7 @@
 // repository has (seeds, fixtures, generated registers, the Excel import's yaml), on mutated items
 // (fast-check, fixed seed), on hand cases for each rule, and through the register reader with the
 // line reader on and off (projects, warnings, errors identical).
-import { readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,7 @@ import { readLinePlain, setLinePlain } from '../../src/store/yaml/line-plain.js'
 import { splitTrailingList } from '../../src/store/yaml/parse.js';
 import { plainList } from '../../src/store/yaml/plain.js';
 import { registerToXlsx } from '../support/register-to-xlsx.js';
-import { REGISTER_HEAD, type Outcome, outcome } from './helpers.js';
+import { REGISTER_HEAD, type Outcome, outcome, yamlFiles } from './helpers.js';
 
 afterEach(() => {
   setFastYaml(true);
@@ -31,14 +31,6 @@ afterEach(() => {
 });
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return yamlFiles(full);
-    return /\.ya?ml$/.test(name) ? [full] : [];
-  });
-}
 
 const REPO_REGISTERS = [...yamlFiles(join(root, 'seeds')), ...yamlFiles(join(root, 'test', 'fixtures'))];
 // the benchmark's generator (plain JavaScript, imported by URL: it has no types)
