@@ -5,6 +5,7 @@
 //       files with the same YAML library (bench/floor-parse.js)            target ≤ 1.5×
 //       and its first open (no cache) at 10,000 projects against a bare js-yaml parse of the same
 //       files (bench/floor-parse.js --js-yaml)                              target ≤ 1.5×
+//       and, for reading alone, `diaodu check` on the first open against the same floor (no target)
 //   (b) the TUI's first full frame (home screen with its figures) on 1,000 projects, against a bare
 //       Ink "hello" (bench/ink-hello.js), both started by node in an 80×24 pseudo-terminal
 //                                                                           target ≤ 1.3×
@@ -643,6 +644,9 @@ async function main() {
             json: bulletin('json'),
             md: bulletin('md'),
             firstOpen: [bulletin('json'), NO_CACHE],
+            // the parse, the checks and the lights with a page of output: what item 9 of issue 13 set
+            // out to speed up, without the bulletin's own work (docs/bench.md, "Result")
+            checkFirstOpen: [[CLI, 'check', d.registerPath, '--meetings', d.meetingsDir], NO_CACHE],
           },
           runs,
           dir,
@@ -699,6 +703,28 @@ async function main() {
           if (n === 10000 && format === 'firstOpen') raw.bulletinFirstOpenRss10000KiB = s.maxRssKiB;
           else if (n === 10000)
             bigBulletinRss = Math.max(Number.isFinite(bigBulletinRss) ? bigBulletinRss : 0, s.maxRssKiB);
+        }
+        const check = summarize(samples.checkFirstOpen);
+        raw[`bulletin${n}`].checkFirstOpen = check;
+        if (ONLY.has('a')) {
+          const rc = check.wallMs / jsFloor.wallMs;
+          rows.push(
+            row(
+              `check, ${n.toLocaleString('en')} projects, first open, vs js-yaml parse`,
+              check.wallMs,
+              jsFloor.wallMs,
+              rc,
+              '—',
+              null,
+              {
+                valueText: ms(check.wallMs),
+                floorText: `${ms(jsFloor.wallMs)} (js-yaml parse)`,
+                cpuRatio: check.cpuMs / jsFloor.cpuMs,
+                cpuMs: check.cpuMs,
+                floorCpuMs: jsFloor.cpuMs,
+              },
+            ),
+          );
         }
         if (n === 10000) raw.floorParseRss10000KiB = floor.maxRssKiB;
       }
