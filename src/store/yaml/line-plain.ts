@@ -306,7 +306,12 @@ function plainLine(p: number, n: number): unknown {
  */
 const TEXTS = new Map<string, string>();
 const MAX_TEXTS = 8192;
-const MAX_SHORT = 16;
+/**
+ * Texts up to 12 characters: V8 copies a slice shorter than 13 characters, and makes a longer one a
+ * view of the whole register's text. A text kept here outlives the register it was read from (the
+ * TUI reads the register again when it changes), so it must not hold that whole text alive.
+ */
+const MAX_SHORT = 12;
 
 /** The value of a plain scalar's text (not empty, trimmed). */
 function scalarOf(s: string): unknown {
