@@ -10,16 +10,12 @@ import { checkOutputTarget } from './regular-file.js';
 import { noHardLinks, systemErrorText } from './system-error.js';
 import { writeInPieces } from '../text/write-in-pieces.js';
 import { TextInPieces } from '../text/text-in-pieces.js';
+import { type SyncedFileIo, createSyncedFile, unlinkQuietly } from './synced-file.js';
 
 /** The fs calls the writer makes; tests replace some of them to simulate failures. */
-export interface AtomicWriteIo {
-  openSync: typeof fs.openSync;
-  writeSync: (fd: number, buffer: Uint8Array, offset: number, length: number) => number;
-  fsyncSync: typeof fs.fsyncSync;
-  closeSync: typeof fs.closeSync;
+export interface AtomicWriteIo extends SyncedFileIo {
   renameSync: typeof fs.renameSync;
   linkSync: typeof fs.linkSync;
-  unlinkSync: typeof fs.unlinkSync;
 }
 
 const realIo: AtomicWriteIo = {
@@ -54,55 +50,25 @@ export function tempPathFor(target: string): string {
   return path.join(dir, `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-function writeAll(fd: number, bytes: Uint8Array, io: AtomicWriteIo): void {
-  let offset = 0;
-  while (offset < bytes.length) {
-    offset += io.writeSync(fd, bytes, offset, bytes.length - offset);
-  }
-}
-
 /**
  * Write the data into a fresh temp file next to `target`, fsync'd; returns the temp path. A text is
  * encoded a piece at a time (text/write-in-pieces.ts: the same bytes, no second full-size copy).
  */
 function writeTemp(target: string, data: FileData, io: AtomicWriteIo, mode: number): string {
   const temp = tempPathFor(target);
-  const fd = io.openSync(temp, 'wx', mode);
-  try {
-    if (typeof data === 'string') {
-      writeInPieces(data, (piece) => writeAll(fd, Buffer.from(piece, 'utf8'), io));
-    } else if (data instanceof TextInPieces) {
-      for (const piece of data.pieces()) writeAll(fd, piece, io);
-    } else writeAll(fd, data, io);
-    io.fsyncSync(fd);
-  } catch (error) {
-    closeQuietly(fd, io);
-    unlinkQuietly(temp, io);
-    throw error;
-  }
-  try {
-    io.closeSync(fd);
-  } catch (error) {
-    unlinkQuietly(temp, io);
-    throw error;
-  }
+  createSyncedFile(
+    temp,
+    mode,
+    (writeBytes) => {
+      if (typeof data === 'string') {
+        writeInPieces(data, (piece) => writeBytes(Buffer.from(piece, 'utf8')));
+      } else if (data instanceof TextInPieces) {
+        for (const piece of data.pieces()) writeBytes(piece);
+      } else writeBytes(data);
+    },
+    io,
+  );
   return temp;
-}
-
-function closeQuietly(fd: number, io: AtomicWriteIo): void {
-  try {
-    io.closeSync(fd);
-  } catch {
-    // already failing; the first error is the one to report
-  }
-}
-
-function unlinkQuietly(file: string, io: AtomicWriteIo): void {
-  try {
-    io.unlinkSync(file);
-  } catch {
-    // nothing to clean
-  }
 }
 
 /** fsync the directory so the rename itself survives a power cut. Not possible on every platform. */

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { InputError } from '../domain/types.js';
 import { readRegularHead } from './regular-file.js';
 import { noHardLinks, systemErrorReason } from './system-error.js';
+import { createSyncedFile, unlinkQuietly } from './synced-file.js';
 
 export interface LockInfo {
   pid: number;
@@ -265,17 +266,9 @@ function takeOver(lockFile: string, staleContent: string): void {
       // the name is taken again; the lock we moved belonged to a process that lost the race
     }
   }
-  try {
-    fs.unlinkSync(aside);
-  } catch {
-    // already gone
-  }
+  unlinkQuietly(aside);
 }
 
-/**
- * Take the lock for recording `file`. Throws MeetingLockedError (an InputError) naming the process
- * that holds it when that process is alive.
- */
 /**
  * Creates `lockFile` holding `content`, whole from the first moment: the content is written and synced
  * to a file of its own, which is then hard-linked to the lock's name (link fails if the name exists, as
@@ -285,7 +278,7 @@ function takeOver(lockFile: string, staleContent: string): void {
  */
 function createLockFile(lockFile: string, content: string): boolean {
   const temp = `${lockFile}.${process.pid}.${randomBytes(4).toString('hex')}.new`;
-  writeSynced(temp, content, 'wx');
+  writeSynced(temp, content);
   try {
     fs.linkSync(temp, lockFile);
     return true;
@@ -293,15 +286,11 @@ function createLockFile(lockFile: string, content: string): boolean {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     if (!noHardLinks(error)) throw error;
   } finally {
-    try {
-      fs.unlinkSync(temp);
-    } catch {
-      // already gone
-    }
+    unlinkQuietly(temp);
   }
   // no hard links here: the lock is made in place
   try {
-    writeSynced(lockFile, content, 'wx');
+    writeSynced(lockFile, content);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -309,22 +298,9 @@ function createLockFile(lockFile: string, content: string): boolean {
   }
 }
 
-/** Writes a new file (`flag` 'wx': refused when it exists) and syncs it; a file half made is removed. */
-function writeSynced(file: string, content: string, flag: 'wx'): void {
-  const fd = fs.openSync(file, flag, 0o644);
-  try {
-    fs.writeSync(fd, content);
-    fs.fsyncSync(fd);
-  } catch (error) {
-    fs.closeSync(fd);
-    try {
-      fs.unlinkSync(file);
-    } catch {
-      // nothing to clean
-    }
-    throw error;
-  }
-  fs.closeSync(fd);
+/** Writes a new file holding `content` and syncs it (store/synced-file.ts); refused when it exists. */
+function writeSynced(file: string, content: string): void {
+  createSyncedFile(file, 0o644, (writeBytes) => writeBytes(Buffer.from(content, 'utf8')));
 }
 
 /** A lock file that cannot be made (read-only folder, full disk …) as one Chinese sentence. */
@@ -342,6 +318,10 @@ function lockError(meetingFile: string, error: unknown): unknown {
   ]);
 }
 
+/**
+ * Take the lock for recording `file`. Throws MeetingLockedError (an InputError) naming the process
+ * that holds it when that process is alive.
+ */
 export function acquireMeetingLock(file: string, options: AcquireOptions = {}): MeetingLock {
   const absolute = path.resolve(file);
   const lockFile = lockPathFor(absolute);
